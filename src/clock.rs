@@ -1,0 +1,67 @@
+//! The one place that reads the wall clock and the system time zone.
+//!
+//! Everything else takes `now` and a time zone as arguments (clippy's
+//! `disallowed-methods` enforces this), so the core stays pure and testable.
+
+use chrono::{DateTime, Utc};
+use chrono_tz::Tz;
+
+/// The current wall-clock time.
+#[allow(clippy::disallowed_methods)]
+pub fn now() -> DateTime<Utc> {
+    Utc::now()
+}
+
+/// The system time zone: `TZ` first (as libc does), then `/etc/timezone`,
+/// then the `/etc/localtime` link; UTC when none names an IANA zone.
+pub fn system_timezone() -> Tz {
+    zone_from_env(std::env::var("TZ").ok().as_deref())
+        .or_else(|| {
+            std::fs::read_to_string("/etc/timezone")
+                .ok()
+                .and_then(|s| s.trim().parse().ok())
+        })
+        .or_else(|| {
+            let link = std::fs::read_link("/etc/localtime").ok()?;
+            zone_from_path(&link.to_string_lossy())
+        })
+        .unwrap_or(chrono_tz::UTC)
+}
+
+/// `TZ` may be `Europe/Berlin`, `:Europe/Berlin` or a zoneinfo path.
+pub fn zone_from_env(tz: Option<&str>) -> Option<Tz> {
+    let tz = tz?.trim().trim_start_matches(':');
+    if tz.is_empty() {
+        return None;
+    }
+    tz.parse().ok().or_else(|| zone_from_path(tz))
+}
+
+fn zone_from_path(p: &str) -> Option<Tz> {
+    let (_, name) = p.split_once("zoneinfo/")?;
+    name.parse().ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tz_env_forms() {
+        assert_eq!(
+            zone_from_env(Some("Europe/Berlin")),
+            Some(chrono_tz::Europe::Berlin)
+        );
+        assert_eq!(
+            zone_from_env(Some(":America/New_York")),
+            Some(chrono_tz::America::New_York)
+        );
+        assert_eq!(
+            zone_from_env(Some("/usr/share/zoneinfo/Asia/Tokyo")),
+            Some(chrono_tz::Asia::Tokyo)
+        );
+        assert_eq!(zone_from_env(Some("")), None);
+        assert_eq!(zone_from_env(Some("Nowhere/Land")), None);
+        assert_eq!(zone_from_env(None), None);
+    }
+}

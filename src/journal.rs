@@ -1,0 +1,339 @@
+//! The journal: what happened to each occurrence (sent, done, snoozed,
+//! missed, merged into another), by occurrence id.
+//!
+//! It lives in `$XDG_STATE_HOME/aftercare/journal.json`, mode 0600, and is
+//! replaced atomically on every change (see [`crate::fsutil::write_atomic`]),
+//! so after a crash it is the old or the new version, never half. It is what
+//! makes restarts free of duplicates: an id in the journal is never shown
+//! again (snoozes aside). A journal that cannot be parsed is moved aside,
+//! never deleted, and the daemon carries on with an empty one.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+use crate::fsutil;
+
+/// Largest journal read; a two-week plan's journal is about 20 KB.
+const MAX_JOURNAL_BYTES: u64 = 64 * 1024 * 1024;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    /// Shown; no answer yet (or the server has no actions).
+    Sent,
+    /// The user clicked Done.
+    Done,
+    /// The user clicked Snooze; shown again at `until`.
+    Snoozed,
+    /// Too late to show (machine off or asleep beyond `catch_up`).
+    Missed,
+    /// Overdue together with a later one of its rule, shown as that one.
+    Merged,
+}
+
+impl Status {
+    pub fn label(self) -> &'static str {
+        match self {
+            Status::Sent => "sent",
+            Status::Done => "done",
+            Status::Snoozed => "snoozed",
+            Status::Missed => "missed",
+            Status::Merged => "merged",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Entry {
+    pub status: Status,
+    /// When the status was recorded.
+    pub at: DateTime<Utc>,
+    /// When it was (last) shown.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sent_at: Option<DateTime<Utc>>,
+    /// For `Snoozed`: when to show it again.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub until: Option<DateTime<Utc>>,
+    /// For `Merged`: the id it was shown as.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub merged_into: Option<String>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Data {
+    version: u32,
+    #[serde(default)]
+    entries: BTreeMap<String, Entry>,
+    /// When the plan-complete notification went out.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    complete: Option<DateTime<Utc>>,
+    /// Fingerprint of the last config error shown, so it is shown once.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    config_error_shown: Option<String>,
+}
+
+/// What opening the journal ran into (for a log line); never fatal.
+#[derive(Debug)]
+pub enum OpenProblem {
+    /// Unparseable; moved to this path.
+    MovedAside { to: PathBuf, reason: String },
+    /// Unparseable and could not be moved aside.
+    Corrupt { reason: String },
+    /// Could not be read at all.
+    Unreadable { reason: String },
+}
+
+impl std::fmt::Display for OpenProblem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            OpenProblem::MovedAside { to, reason } => {
+                write!(
+                    f,
+                    "journal was corrupt ({reason}); moved it to {} and started a new one",
+                    to.display()
+                )
+            }
+            OpenProblem::Corrupt { reason } => {
+                write!(
+                    f,
+                    "journal is corrupt ({reason}) and could not be moved aside; starting a new one in memory"
+                )
+            }
+            OpenProblem::Unreadable { reason } => {
+                write!(
+                    f,
+                    "cannot read the journal ({reason}); starting a new one in memory"
+                )
+            }
+        }
+    }
+}
+
+#[derive(Debug)]
+pub struct Journal {
+    path: PathBuf,
+    data: Data,
+    /// Changes not yet on disk (the last save failed).
+    dirty: bool,
+}
+
+const VERSION: u32 = 1;
+
+impl Journal {
+    /// Open for the daemon: a corrupt file is moved aside.
+    pub fn open(path: &Path, now: DateTime<Utc>) -> (Journal, Option<OpenProblem>) {
+        let empty = |path: &Path| Journal {
+            path: path.to_path_buf(),
+            data: Data {
+                version: VERSION,
+                ..Data::default()
+            },
+            dirty: false,
+        };
+        match read(path) {
+            Ok(None) => (empty(path), None),
+            Ok(Some(data)) => (
+                Journal {
+                    path: path.to_path_buf(),
+                    data,
+                    dirty: false,
+                },
+                None,
+            ),
+            Err(ReadError::Io(e)) => (
+                empty(path),
+                Some(OpenProblem::Unreadable {
+                    reason: e.to_string(),
+                }),
+            ),
+            Err(ReadError::Corrupt(reason)) => {
+                let aside = path.with_file_name(format!(
+                    "journal.corrupt-{}.json",
+                    now.format("%Y%m%dT%H%M%SZ")
+                ));
+                let problem = match std::fs::rename(path, &aside) {
+                    Ok(()) => OpenProblem::MovedAside { to: aside, reason },
+                    Err(_) => OpenProblem::Corrupt { reason },
+                };
+                (empty(path), Some(problem))
+            }
+        }
+    }
+
+    /// Open for reading only (`plan`, `status`): any problem gives an empty
+    /// journal and touches nothing.
+    pub fn read_only(path: &Path) -> Journal {
+        let data = read(path).ok().flatten().unwrap_or(Data {
+            version: VERSION,
+            ..Data::default()
+        });
+        Journal {
+            path: path.to_path_buf(),
+            data,
+            dirty: false,
+        }
+    }
+
+    pub fn get(&self, id: &str) -> Option<&Entry> {
+        self.data.entries.get(id)
+    }
+
+    pub fn status(&self, id: &str) -> Option<Status> {
+        self.get(id).map(|e| e.status)
+    }
+
+    pub fn entries(&self) -> impl Iterator<Item = (&String, &Entry)> {
+        self.data.entries.iter()
+    }
+
+    pub fn set(&mut self, id: &str, entry: Entry) {
+        self.data.entries.insert(id.to_string(), entry);
+        self.dirty = true;
+    }
+
+    pub fn complete(&self) -> Option<DateTime<Utc>> {
+        self.data.complete
+    }
+
+    pub fn set_complete(&mut self, at: DateTime<Utc>) {
+        self.data.complete = Some(at);
+        self.dirty = true;
+    }
+
+    pub fn config_error_shown(&self) -> Option<&str> {
+        self.data.config_error_shown.as_deref()
+    }
+
+    pub fn set_config_error_shown(&mut self, fingerprint: Option<String>) {
+        if self.data.config_error_shown != fingerprint {
+            self.data.config_error_shown = fingerprint;
+            self.dirty = true;
+        }
+    }
+
+    pub fn is_dirty(&self) -> bool {
+        self.dirty
+    }
+
+    /// Write to disk if anything changed. On failure the in-memory state is
+    /// kept (so nothing is repeated while running) and the next save retries.
+    pub fn save(&mut self) -> std::io::Result<()> {
+        if !self.dirty {
+            return Ok(());
+        }
+        let bytes = serde_json::to_vec_pretty(&self.data).map_err(std::io::Error::other)?;
+        fsutil::write_atomic(&self.path, &bytes, true)?;
+        self.dirty = false;
+        Ok(())
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+}
+
+enum ReadError {
+    Io(std::io::Error),
+    Corrupt(String),
+}
+
+fn read(path: &Path) -> Result<Option<Data>, ReadError> {
+    use std::io::Read;
+    let file = match std::fs::File::open(path) {
+        Ok(f) => f,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(ReadError::Io(e)),
+    };
+    let mut bytes = Vec::new();
+    file.take(MAX_JOURNAL_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(ReadError::Io)?;
+    if bytes.len() as u64 > MAX_JOURNAL_BYTES {
+        return Err(ReadError::Corrupt("larger than 64 MiB".into()));
+    }
+    let data: Data =
+        serde_json::from_slice(&bytes).map_err(|e| ReadError::Corrupt(e.to_string()))?;
+    if data.version != VERSION {
+        return Err(ReadError::Corrupt(format!(
+            "unknown version {}",
+            data.version
+        )));
+    }
+    Ok(Some(data))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn t(s: &str) -> DateTime<Utc> {
+        s.parse().unwrap()
+    }
+
+    fn sent(at: &str) -> Entry {
+        Entry {
+            status: Status::Sent,
+            at: t(at),
+            sent_at: Some(t(at)),
+            until: None,
+            merged_into: None,
+        }
+    }
+
+    #[test]
+    fn round_trip() {
+        let d = tempfile::tempdir().unwrap();
+        let p = d.path().join("aftercare/journal.json");
+        let (mut j, problem) = Journal::open(&p, t("2026-11-24T10:00:00Z"));
+        assert!(problem.is_none());
+        j.set("a@1", sent("2026-11-24T10:00:00Z"));
+        j.save().unwrap();
+        assert!(!j.is_dirty());
+        let (j2, _) = Journal::open(&p, t("2026-11-24T10:00:00Z"));
+        assert_eq!(j2.get("a@1"), Some(&sent("2026-11-24T10:00:00Z")));
+        use std::os::unix::fs::PermissionsExt;
+        assert_eq!(
+            std::fs::metadata(&p).unwrap().permissions().mode() & 0o777,
+            0o600
+        );
+    }
+
+    #[test]
+    fn corrupt_is_moved_aside_not_deleted() {
+        let d = tempfile::tempdir().unwrap();
+        let p = d.path().join("journal.json");
+        for garbage in [
+            &b"{\"version\":1,\"entr"[..],
+            b"\xff\xfe garbage",
+            b"[1,2,3]",
+            b"{\"version\":99}",
+        ] {
+            std::fs::write(&p, garbage).unwrap();
+            let (j, problem) = Journal::open(&p, t("2026-11-24T10:00:00Z"));
+            assert!(j.get("x").is_none());
+            let Some(OpenProblem::MovedAside { to, .. }) = problem else {
+                panic!("expected moved aside, got {problem:?}");
+            };
+            assert_eq!(std::fs::read(&to).unwrap(), garbage);
+            assert!(!p.exists());
+            std::fs::remove_file(to).unwrap();
+        }
+    }
+
+    #[test]
+    fn save_failure_keeps_memory_and_retries() {
+        let d = tempfile::tempdir().unwrap();
+        // a path whose parent is a file cannot be written
+        std::fs::write(d.path().join("file"), b"").unwrap();
+        let p = d.path().join("file/journal.json");
+        let (mut j, _) = Journal::open(&p, t("2026-11-24T10:00:00Z"));
+        j.set("a", sent("2026-11-24T10:00:00Z"));
+        assert!(j.save().is_err());
+        assert!(j.is_dirty());
+        assert_eq!(j.status("a"), Some(Status::Sent));
+    }
+}

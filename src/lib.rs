@@ -1,0 +1,79 @@
+//! aftercare: recovery reminders after a skin treatment, delivered as desktop
+//! notifications by a small daemon that runs as a systemd user service.
+//!
+//! Data flows one way: config file → [`config::Config`] → [`plan::Plan`]
+//! (every dated occurrence) → scheduler ([`daemon`]) → [`notifier`] →
+//! [`journal`]. The core (`config`, `plan`, `engine`) is pure; the clock is
+//! read only in [`clock`]; I/O lives at the edges.
+
+pub mod cli;
+pub mod clock;
+pub mod config;
+pub mod daemon;
+pub mod error;
+pub mod fsutil;
+pub mod journal;
+pub mod notifier;
+pub mod paths;
+pub mod plan;
+
+use std::ffi::OsString;
+use std::io::Write;
+use std::process::ExitCode;
+
+use clap::Parser;
+
+/// Run the command line; returns the process exit code.
+pub fn run<I, T>(args: I) -> ExitCode
+where
+    I: IntoIterator<Item = T>,
+    T: Into<OsString> + Clone,
+{
+    let cli = match cli::Cli::try_parse_from(args) {
+        Ok(cli) => cli,
+        Err(e) => {
+            // --help and --version print to stdout and exit 0; usage errors 2.
+            let _ = e.print();
+            return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
+        }
+    };
+    init_logging(matches!(cli.command, cli::Command::Run));
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    match cli::dispatch(cli, &mut out) {
+        Ok(code) => {
+            let _ = out.flush();
+            ExitCode::from(code)
+        }
+        // A closed pipe (`aftercare plan | head`) is not an error.
+        Err(error::Error::Io { source, .. }) if source.kind() == std::io::ErrorKind::BrokenPipe => {
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            let _ = out.flush();
+            let _ = writeln!(std::io::stderr(), "error: {e}");
+            ExitCode::from(e.exit_code())
+        }
+    }
+}
+
+/// Logs go to stderr; without timestamps under systemd (journald adds
+/// them). `AFTERCARE_LOG` sets the filter (default: info for the daemon,
+/// warn for the other commands).
+fn init_logging(daemon: bool) {
+    use tracing_subscriber::EnvFilter;
+    let default = if daemon { "info" } else { "warn" };
+    let filter =
+        EnvFilter::try_from_env("AFTERCARE_LOG").unwrap_or_else(|_| EnvFilter::new(default));
+    let builder = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .with_target(false);
+    let journald = std::env::var_os("JOURNAL_STREAM").is_some();
+    let result = if journald {
+        builder.without_time().with_ansi(false).try_init()
+    } else {
+        builder.try_init()
+    };
+    drop(result);
+}

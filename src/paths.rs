@@ -1,0 +1,48 @@
+//! Where aftercare's files live, resolved once from the environment (XDG via
+//! `directories`, `--config` / `AFTERCARE_CONFIG`) and passed down.
+
+use std::path::{Path, PathBuf};
+
+use directories::ProjectDirs;
+
+#[derive(Debug, Clone)]
+pub struct Paths {
+    /// The config file in use.
+    pub config: PathBuf,
+    /// `$XDG_STATE_HOME/aftercare`: the journal lives here.
+    pub state_dir: PathBuf,
+    /// `$XDG_CONFIG_HOME/systemd/user`: where `install` puts the unit.
+    pub unit_dir: PathBuf,
+}
+
+impl Paths {
+    /// Resolve from the environment; `config` overrides the default file.
+    pub fn resolve(config: Option<PathBuf>) -> Result<Paths, String> {
+        let dirs = ProjectDirs::from("", "", "aftercare")
+            .ok_or("cannot find your home directory (is $HOME set?)")?;
+        let config = config.unwrap_or_else(|| dirs.config_dir().join("config.toml"));
+        let state_dir = dirs
+            .state_dir()
+            .map(Path::to_path_buf)
+            .unwrap_or_else(|| dirs.data_local_dir().to_path_buf());
+        // ProjectDirs' config_dir is $XDG_CONFIG_HOME/aftercare.
+        let config_home = dirs
+            .config_dir()
+            .parent()
+            .map(Path::to_path_buf)
+            .unwrap_or_else(|| PathBuf::from("."));
+        Ok(Paths {
+            config,
+            state_dir,
+            unit_dir: config_home.join("systemd").join("user"),
+        })
+    }
+
+    pub fn journal(&self) -> PathBuf {
+        self.state_dir.join("journal.json")
+    }
+
+    pub fn unit_file(&self) -> PathBuf {
+        self.unit_dir.join("aftercare.service")
+    }
+}

@@ -1,0 +1,448 @@
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+//! The command line against the real binary: malformed configs, golden plan
+//! output, `init` and `check`.
+
+mod common;
+
+use common::{Sandbox, stderr, stdout};
+use std::os::unix::fs::PermissionsExt;
+use std::path::Path;
+
+const OK: &str = "[treatment]\ndate = 2026-11-23\ntime = \"14:30\"\ntimezone = \"Europe/Berlin\"\n";
+
+/// Malformed configs: each must exit 78 with `error: FILE:…` naming the
+/// problem (the `expect` fragment), a hint, and never a panic.
+fn malformed() -> Vec<(&'static str, Vec<u8>, &'static str)> {
+    let s = |t: &str| t.as_bytes().to_vec();
+    let mut huge = b"# padding\n".repeat(1_100_000);
+    huge.extend_from_slice(OK.as_bytes());
+    vec![
+        ("empty file", s(""), "missing the [treatment] table"),
+        ("bad toml", s("[treatment\ndate = 2026-11-23\n"), ":1:"),
+        (
+            "unclosed string",
+            s("[treatment]\ndate = 2026-11-23\ntime = \"14:30\n"),
+            ":3:",
+        ),
+        (
+            "impossible date",
+            s("[treatment]\ndate = 2026-02-30\n"),
+            "invalid date",
+        ),
+        (
+            "impossible date as string",
+            s("[treatment]\ndate = \"2026-02-30\"\n"),
+            "not a valid calendar date",
+        ),
+        (
+            "date with time",
+            s("[treatment]\ndate = 2026-11-23T10:00:00\n"),
+            "not a valid calendar date",
+        ),
+        (
+            "date wrong type",
+            s("[treatment]\ndate = 5\n"),
+            "not a valid calendar date",
+        ),
+        (
+            "missing date",
+            s("[treatment]\ntime = \"14:30\"\n"),
+            "missing field `date`",
+        ),
+        (
+            "bad time",
+            s(&format!(
+                "{OK}[reminders.x]\ndays = \"1\"\nat = [\"25:00\"]\ntitle = \"X\"\n"
+            )),
+            "not a time of day",
+        ),
+        (
+            "treatment time wrong type",
+            s("[treatment]\ndate = 2026-11-23\ntime = 1430\n"),
+            "invalid type",
+        ),
+        (
+            "days backwards",
+            s(&format!("{OK}[reminders.sunscreen]\ndays = \"7-2\"\n")),
+            "runs backwards",
+        ),
+        (
+            "days garbage",
+            s(&format!("{OK}[reminders.sunscreen]\ndays = \"mon\"\n")),
+            "not a day number",
+        ),
+        (
+            "days too far",
+            s(&format!("{OK}[reminders.sunscreen]\ndays = \"0-5000\"\n")),
+            "too far out",
+        ),
+        (
+            "negative day",
+            s(&format!("{OK}[reminders.sunscreen]\ndays = -1\n")),
+            "out of range",
+        ),
+        (
+            "zero every",
+            s(&format!(
+                "{OK}[reminders.sunscreen]\nevery = \"0m\"\nbetween = [\"09:00\", \"17:00\"]\n"
+            )),
+            "at least",
+        ),
+        (
+            "negative duration",
+            s(&format!("{OK}[notifications]\nsnooze = \"-5m\"\n")),
+            "negative",
+        ),
+        (
+            "zero snooze",
+            s(&format!("{OK}[notifications]\nsnooze = \"0s\"\n")),
+            "longer than zero",
+        ),
+        (
+            "duration without unit",
+            s(&format!("{OK}[notifications]\ncatch_up = \"120\"\n")),
+            "needs a unit",
+        ),
+        (
+            "unknown top-level key",
+            s(&format!("{OK}[quiet]\nstart = \"22:00\"\n")),
+            "unknown field `quiet`",
+        ),
+        (
+            "unknown treatment key",
+            s("[treatment]\ndate = 2026-11-23\ntme = \"14:30\"\n"),
+            "did you mean `time`",
+        ),
+        (
+            "unknown rule key",
+            s(&format!("{OK}[reminders.sunscreen]\nevry = \"2h\"\n")),
+            "did you mean `every`",
+        ),
+        (
+            "unknown time zone",
+            s("[treatment]\ndate = 2026-11-23\ntimezone = \"Mars/Olympus\"\n"),
+            "unknown time zone",
+        ),
+        (
+            "unknown plan",
+            s("[treatment]\ndate = 2026-11-23\nplan = \"laser\"\n"),
+            "unknown plan",
+        ),
+        (
+            "every without between",
+            s(&format!(
+                "{OK}[reminders.x]\ndays = \"1\"\nevery = \"2h\"\ntitle = \"X\"\n"
+            )),
+            "go together",
+        ),
+        (
+            "between backwards",
+            s(&format!(
+                "{OK}[reminders.sunscreen]\nevery = \"2h\"\nbetween = [\"17:00\", \"09:00\"]\n"
+            )),
+            "ends before it starts",
+        ),
+        (
+            "two triggers",
+            s(&format!(
+                "{OK}[reminders.x]\ndays = \"1\"\nat = [\"09:00\"]\nafter = [\"1h\"]\ntitle = \"X\"\n"
+            )),
+            "not several",
+        ),
+        (
+            "new rule without title",
+            s(&format!(
+                "{OK}[reminders.x]\ndays = \"1\"\nat = [\"09:00\"]\n"
+            )),
+            "needs a `title`",
+        ),
+        (
+            "new rule without days",
+            s(&format!(
+                "{OK}[reminders.x]\nat = [\"09:00\"]\ntitle = \"X\"\n"
+            )),
+            "needs `days`",
+        ),
+        (
+            "disable unknown rule",
+            s(&format!("{OK}[reminders.sunscren]\nenabled = false\n")),
+            "no rule `sunscren`",
+        ),
+        (
+            "bad rule name",
+            s(&format!(
+                "{OK}[reminders.\"My Rule\"]\ndays = \"1\"\nat = [\"09:00\"]\ntitle = \"X\"\n"
+            )),
+            "not allowed",
+        ),
+        (
+            "empty at",
+            s(&format!("{OK}[reminders.moisturize]\nat = []\n")),
+            "`at` is empty",
+        ),
+        (
+            "quiet hours empty window",
+            s(&format!(
+                "{OK}[quiet_hours]\nstart = \"08:00\"\nend = \"08:00\"\n"
+            )),
+            "same time",
+        ),
+        (
+            "plan too large",
+            s(
+                "[treatment]\ndate = 2026-01-01\nplan = \"none\"\n[reminders.a]\ndays = \"0-400\"\nevery = \"5m\"\nbetween = [\"00:00\", \"23:55\"]\ntitle = \"A\"\n",
+            ),
+            "more than",
+        ),
+        (
+            "non-utf8",
+            b"[treatment]\ndate = 2026-11-23\n# caf\xe9\n".to_vec(),
+            "not valid UTF-8",
+        ),
+        ("10 MB file", huge, "larger than"),
+        (
+            "binary garbage",
+            vec![0, 159, 146, 150, 255, 0, 1],
+            "not valid UTF-8",
+        ),
+    ]
+}
+
+#[test]
+fn malformed_configs_exit_78_with_a_pointed_error() {
+    let cases = malformed();
+    assert!(cases.len() >= 25);
+    let sb = Sandbox::new();
+    for (name, bytes, expect) in cases {
+        let path = sb.path().join("bad.toml");
+        std::fs::write(&path, &bytes).unwrap();
+        let out = sb.run(&["check", "--config", path.to_str().unwrap()]);
+        let err = stderr(&out);
+        assert_eq!(out.status.code(), Some(78), "{name}: {err}");
+        assert!(
+            err.starts_with(&format!("error: {}", path.display())),
+            "{name}: {err}"
+        );
+        assert!(
+            err.contains(expect),
+            "{name}: expected {expect:?} in\n{err}"
+        );
+        assert!(err.contains("hint: "), "{name}: no hint in\n{err}");
+        assert!(!err.contains("panicked"), "{name}: {err}");
+        assert!(stdout(&out).is_empty(), "{name}");
+    }
+}
+
+#[test]
+fn positioned_errors_show_line_col_and_caret() {
+    let sb = Sandbox::new();
+    sb.write_config(&format!("{OK}[reminders.sunscreen]\ndays = \"7-2\"\n"));
+    let out = sb.run(&["check"]);
+    let err = stderr(&out);
+    let want = format!(
+        "error: {}:6:8: day range `7-2` runs backwards (write `2-7`)\n  |\n6 | days = \"7-2\"\n  |        ^^^^^\nhint: ",
+        sb.config_path().display()
+    );
+    assert!(err.starts_with(&want), "{err}");
+}
+
+#[test]
+fn missing_config_says_where_and_how() {
+    let sb = Sandbox::new();
+    let out = sb.run(&["check"]);
+    assert_eq!(out.status.code(), Some(78));
+    let err = stderr(&out);
+    assert!(
+        err.contains(&sb.config_path().display().to_string()),
+        "{err}"
+    );
+    assert!(err.contains("aftercare init"), "{err}");
+}
+
+#[test]
+fn config_flag_env_and_position() {
+    let sb = Sandbox::new();
+    let p = sb.path().join("elsewhere.toml");
+    std::fs::write(&p, OK).unwrap();
+    let p = p.to_str().unwrap();
+    for args in [vec!["--config", p, "check"], vec!["check", "--config", p]] {
+        let out = sb.run(&args);
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {}", stderr(&out));
+        assert!(stdout(&out).contains("elsewhere.toml"));
+    }
+    let out = sb
+        .cmd()
+        .env("AFTERCARE_CONFIG", p)
+        .arg("check")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(stdout(&out).contains("elsewhere.toml"));
+}
+
+#[test]
+fn check_summarises_in_one_line() {
+    let sb = Sandbox::new();
+    sb.write_config(OK);
+    let out = sb.run(&["check"]);
+    assert_eq!(out.status.code(), Some(0));
+    let s = stdout(&out);
+    assert_eq!(s.lines().count(), 1, "{s}");
+    assert!(
+        s.starts_with("ok: 81 reminders from Mon 23 Nov 14:30 to Mon 7 Dec 10:00 (Europe/Berlin)"),
+        "{s}"
+    );
+}
+
+#[test]
+fn check_warns_about_a_config_others_can_read() {
+    let sb = Sandbox::new();
+    sb.write_config(OK);
+    std::fs::set_permissions(sb.config_path(), std::fs::Permissions::from_mode(0o644)).unwrap();
+    let s = stdout(&sb.run(&["check"]));
+    assert!(s.contains("warning:") && s.contains("chmod 600"), "{s}");
+}
+
+#[test]
+fn init_writes_a_private_config_and_refuses_to_clobber() {
+    let sb = Sandbox::new();
+    let out = sb.run(&[
+        "init",
+        "--date",
+        "2026-11-23",
+        "--time",
+        "09:15",
+        "--timezone",
+        "America/New_York",
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(stdout(&out).contains(&sb.config_path().display().to_string()));
+    let meta = std::fs::metadata(sb.config_path()).unwrap();
+    assert_eq!(meta.permissions().mode() & 0o777, 0o600);
+    let text = std::fs::read_to_string(sb.config_path()).unwrap();
+    assert!(text.contains("\ndate = 2026-11-23\n"));
+    assert!(text.contains("\ntime = \"09:15\"\n"));
+    assert!(text.contains("\ntimezone = \"America/New_York\"\n"));
+    let check = stdout(&sb.run(&["check"]));
+    assert!(
+        check.contains("from Mon 23 Nov 09:15") && check.contains("America/New_York"),
+        "{check}"
+    );
+
+    let again = sb.run(&["init", "--date", "2026-12-01"]);
+    assert_eq!(again.status.code(), Some(2));
+    assert!(stderr(&again).contains("--force"));
+    assert_eq!(
+        std::fs::read_to_string(sb.config_path()).unwrap(),
+        text,
+        "not clobbered"
+    );
+
+    let forced = sb.run(&["init", "--date", "2026-12-01", "--force"]);
+    assert_eq!(forced.status.code(), Some(0), "{}", stderr(&forced));
+    let text = std::fs::read_to_string(sb.config_path()).unwrap();
+    assert!(text.contains("\ndate = 2026-12-01\n") && text.contains("\n# time = \"12:00\"\n"));
+}
+
+#[test]
+fn init_rejects_bad_arguments() {
+    let sb = Sandbox::new();
+    for args in [
+        vec!["init", "--date", "2026-02-30"],
+        vec!["init", "--date", "2026-11-23", "--time", "25:00"],
+        vec!["init", "--date", "2026-11-23", "--timezone", "Mars/Olympus"],
+    ] {
+        let out = sb.run(&args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(!sb.config_path().exists());
+    }
+}
+
+#[test]
+fn example_config_parses_and_matches_the_default_plan() {
+    let sb = Sandbox::new();
+    let example = concat!(env!("CARGO_MANIFEST_DIR"), "/config.example.toml");
+    let out = sb.run(&["check", "--config", example]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    // The example, uncommented rule by rule, still parses: every sample is valid.
+    let text = std::fs::read_to_string(example).unwrap();
+    let uncommented: String = text
+        .lines()
+        .map(|l| match l.strip_prefix("# ") {
+            Some(rest) if rest.starts_with("[") || is_setting(rest) => rest,
+            _ => l,
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    // `enabled = false` under quiet_hours turns them off; fine too.
+    let p = sb.path().join("uncommented.toml");
+    std::fs::write(&p, uncommented).unwrap();
+    let out = sb.run(&["check", "--config", p.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+}
+
+/// `key = value` with a bare lowercase key (not the aligned prose lines).
+fn is_setting(line: &str) -> bool {
+    line.split_once(" = ").is_some_and(|(k, _)| {
+        !k.is_empty() && k.bytes().all(|b| b.is_ascii_lowercase() || b == b'_')
+    })
+}
+
+/// Golden files: tests/fixtures/plan/NAME/{config.toml,now,plan.txt,plan.json}.
+/// Set UPDATE_GOLDEN=1 to rewrite them after an intended change.
+#[test]
+fn golden_plans() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/plan");
+    let mut n = 0;
+    for entry in std::fs::read_dir(&root).unwrap() {
+        let dir = entry.unwrap().path();
+        let now = std::fs::read_to_string(dir.join("now")).unwrap();
+        let config = dir.join("config.toml");
+        let sb = Sandbox::new();
+        for (file, args) in [
+            ("plan.txt", vec!["plan"]),
+            ("plan-all.txt", vec!["plan", "--all"]),
+            ("plan.json", vec!["plan", "--json", "--all"]),
+        ] {
+            let mut full = vec!["--config", config.to_str().unwrap(), "--now", now.trim()];
+            full.extend(args);
+            let out = sb.run(&full);
+            assert_eq!(
+                out.status.code(),
+                Some(0),
+                "{}: {}",
+                dir.display(),
+                stderr(&out)
+            );
+            let got = stdout(&out);
+            let golden = dir.join(file);
+            if std::env::var_os("UPDATE_GOLDEN").is_some() {
+                std::fs::write(&golden, &got).unwrap();
+            }
+            let want = std::fs::read_to_string(&golden).unwrap_or_default();
+            assert_eq!(got, want, "{} differs from {}", file, dir.display());
+            n += 1;
+        }
+    }
+    assert!(n >= 9, "expected at least 3 fixtures");
+}
+
+#[test]
+fn plan_json_has_the_documented_fields() {
+    let sb = Sandbox::new();
+    sb.write_config(OK);
+    let out = sb.run(&["plan", "--json", "--all"]);
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let arr = v.as_array().unwrap();
+    assert_eq!(arr.len(), 81);
+    for o in arr {
+        for k in ["id", "rule", "day", "at", "title", "body"] {
+            assert!(o.get(k).is_some(), "{k} missing in {o}");
+        }
+        let at = o["at"].as_str().unwrap();
+        assert!(chrono::DateTime::parse_from_rfc3339(at).is_ok(), "{at}");
+    }
+    assert_eq!(arr[0]["at"], "2026-11-23T14:30:00+01:00");
+    assert_eq!(arr[0]["rule"], "today");
+}
