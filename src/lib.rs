@@ -10,6 +10,7 @@ pub mod cli;
 pub mod clock;
 pub mod config;
 pub mod daemon;
+pub mod engine;
 pub mod error;
 pub mod fsutil;
 pub mod journal;
@@ -62,7 +63,11 @@ where
 /// warn for the other commands).
 fn init_logging(daemon: bool) {
     use tracing_subscriber::EnvFilter;
-    let default = if daemon { "info" } else { "warn" };
+    let default = if daemon {
+        "info,tokio_cron_scheduler=warn"
+    } else {
+        "warn"
+    };
     let filter =
         EnvFilter::try_from_env("AFTERCARE_LOG").unwrap_or_else(|_| EnvFilter::new(default));
     let builder = tracing_subscriber::fmt()

@@ -1,4 +1,251 @@
+//! Desktop notifications: a small [`Notifier`] trait, its D-Bus
+//! implementation on notify-rust, and `aftercare test-notification`.
+//!
+//! notify-rust's blocking calls panic inside a tokio runtime when zbus's
+//! tokio feature is on, so the daemon uses `show_async` only and runs the
+//! capability query on a blocking thread. The action listener unwraps on bus
+//! errors inside notify-rust, so each runs in its own task: a failure there
+//! ends that task, never the daemon.
+
+use std::io::Write;
+
+use notify_rust::{Hint, Notification, NotificationResponse, Timeout, Urgency};
+use tokio::sync::mpsc::UnboundedSender;
+
 use crate::error::Error;
-pub fn test_notification(_out: &mut dyn std::io::Write) -> Result<u8, Error> {
-    Err(Error::Other("not yet".into()))
+
+pub const APP_NAME: &str = "aftercare";
+pub const ACTION_DONE: &str = "done";
+pub const ACTION_SNOOZE: &str = "snooze";
+pub const ACTION_INDOORS: &str = "indoors";
+const CATEGORY: &str = "x-aftercare.reminder";
+
+/// What the notification server can do.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Capabilities {
+    pub actions: bool,
+    pub body_markup: bool,
+}
+
+impl Capabilities {
+    pub fn from_list(caps: &[String]) -> Capabilities {
+        Capabilities {
+            actions: caps.iter().any(|c| c == "actions"),
+            body_markup: caps.iter().any(|c| c == "body-markup"),
+        }
+    }
+}
+
+/// One notification to show.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Note {
+    /// The occurrence id (for answers and logs), or a pseudo id.
+    pub id: String,
+    pub title: String,
+    pub body: String,
+    /// Offer Done and Snooze (with this label) if the server has actions.
+    pub snooze_label: Option<String>,
+}
+
+/// An answer from the user to a shown notification.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Answer {
+    pub id: String,
+    pub action: String,
+}
+
+/// Shows notifications. The D-Bus one for real use; a recording fake in
+/// tests.
+#[allow(async_fn_in_trait)]
+pub trait Notifier {
+    /// Show a notification; answers (actions) go to `answers`.
+    async fn show(&mut self, note: &Note, answers: &UnboundedSender<Answer>)
+    -> Result<u32, String>;
+}
+
+/// Escape text for a server that renders body markup.
+pub fn escape_markup(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// Build the notify-rust notification for a note.
+fn build(note: &Note, caps: Capabilities) -> Notification {
+    let mut n = Notification::new();
+    n.appname(APP_NAME)
+        .summary(&note.title)
+        .body(&if caps.body_markup {
+            escape_markup(&note.body)
+        } else {
+            note.body.clone()
+        })
+        .urgency(Urgency::Normal)
+        .hint(Hint::Category(CATEGORY.into()))
+        .hint(Hint::DesktopEntry(APP_NAME.into()))
+        .timeout(Timeout::Default);
+    if caps.actions {
+        if let Some(label) = &note.snooze_label {
+            n.action(ACTION_DONE, "Done").action(ACTION_SNOOZE, label);
+        }
+    }
+    n
+}
+
+/// The real notifier, over the session bus.
+#[derive(Debug, Default)]
+pub struct DbusNotifier {
+    /// Capabilities of the server, asked once per connection; forgotten
+    /// when a send fails (the server may have been replaced).
+    caps: Option<Capabilities>,
+}
+
+impl DbusNotifier {
+    async fn capabilities(&mut self) -> Result<Capabilities, String> {
+        if let Some(c) = self.caps {
+            return Ok(c);
+        }
+        let list = tokio::task::spawn_blocking(notify_rust::get_capabilities)
+            .await
+            .map_err(|e| format!("capability query failed: {e}"))?
+            .map_err(|e| e.to_string())?;
+        let caps = Capabilities::from_list(&list);
+        tracing::info!(
+            actions = caps.actions,
+            body_markup = caps.body_markup,
+            "notification server capabilities"
+        );
+        self.caps = Some(caps);
+        Ok(caps)
+    }
+}
+
+impl Notifier for DbusNotifier {
+    async fn show(
+        &mut self,
+        note: &Note,
+        answers: &UnboundedSender<Answer>,
+    ) -> Result<u32, String> {
+        let caps = match self.capabilities().await {
+            Ok(c) => c,
+            Err(e) => {
+                self.caps = None;
+                return Err(e);
+            }
+        };
+        let handle = match build(note, caps).show_async().await {
+            Ok(h) => h,
+            Err(e) => {
+                self.caps = None;
+                return Err(e.to_string());
+            }
+        };
+        let nid = handle.id();
+        if caps.actions && note.snooze_label.is_some() {
+            let answers = answers.clone();
+            let id = note.id.clone();
+            // Own task: notify-rust unwraps on bus errors in here.
+            tokio::spawn(async move {
+                handle
+                    .wait_for_action_async(|r| {
+                        if let NotificationResponse::Action(a) = r {
+                            let _ = answers.send(Answer {
+                                id,
+                                action: a.clone(),
+                            });
+                        }
+                    })
+                    .await;
+            });
+        }
+        Ok(nid)
+    }
+}
+
+/// `aftercare test-notification`: no runtime here, so the blocking calls
+/// are fine.
+pub fn test_notification(out: &mut dyn Write) -> Result<u8, Error> {
+    let unavailable = |e: notify_rust::error::Error| {
+        Error::Notifications(format!(
+            "no notification server is reachable on the session bus ({e}). \
+             Is a desktop session running, with DBUS_SESSION_BUS_ADDRESS set? \
+             Without a notification daemon (GNOME Shell, KDE Plasma, dunst, mako, xfce4-notifyd …) nothing can be shown."
+        ))
+    };
+    let info = notify_rust::get_server_information().map_err(unavailable)?;
+    let list = notify_rust::get_capabilities().map_err(unavailable)?;
+    let caps = Capabilities::from_list(&list);
+    let note = Note {
+        id: "test".into(),
+        title: "aftercare test".into(),
+        body: "If you can read this, aftercare's reminders will reach you.".into(),
+        snooze_label: None,
+    };
+    let id = build(&note, caps).show().map_err(unavailable)?.id();
+    let w = |e| Error::io("cannot write output", e);
+    writeln!(out, "sent notification {id}").map_err(w)?;
+    writeln!(
+        out,
+        "server: {} {} ({}), spec {}",
+        info.name, info.version, info.vendor, info.spec_version
+    )
+    .map_err(w)?;
+    writeln!(out, "capabilities: {}", list.join(", ")).map_err(w)?;
+    writeln!(
+        out,
+        "actions (Done/Snooze buttons): {}",
+        if caps.actions {
+            "yes"
+        } else {
+            "no: use `aftercare plan` to follow up"
+        }
+    )
+    .map_err(w)?;
+    Ok(0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_markup() {
+        assert_eq!(escape_markup("<b>&</b> ok"), "&lt;b&gt;&amp;&lt;/b&gt; ok");
+    }
+
+    #[test]
+    fn body_escaped_only_for_markup_servers() {
+        let note = Note {
+            id: "x".into(),
+            title: "T <i>".into(),
+            body: "a <b>&".into(),
+            snooze_label: Some("Snooze 15m".into()),
+        };
+        let plain = build(
+            &note,
+            Capabilities {
+                actions: false,
+                body_markup: false,
+            },
+        );
+        assert_eq!(plain.body, "a <b>&");
+        assert!(plain.actions.is_empty());
+        let markup = build(
+            &note,
+            Capabilities {
+                actions: true,
+                body_markup: true,
+            },
+        );
+        assert_eq!(markup.body, "a &lt;b&gt;&amp;");
+        assert_eq!(markup.summary, "T <i>");
+        assert_eq!(markup.actions, ["done", "Done", "snooze", "Snooze 15m"]);
+    }
 }

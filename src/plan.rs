@@ -18,7 +18,7 @@ use std::collections::HashSet;
 
 use chrono::{
     DateTime, Datelike, Duration as ChronoDuration, LocalResult, NaiveDate, NaiveDateTime,
-    NaiveTime, Offset, TimeZone, Utc,
+    NaiveTime, Offset, TimeZone, Timelike, Utc,
 };
 use chrono_tz::Tz;
 
@@ -248,7 +248,12 @@ fn rule_occurrences(
         if !seen_instants.insert(at) {
             continue; // collided with another of this rule (quiet hours or DST)
         }
-        let base = format!("{}@{}", rule.name, naive.format("%Y-%m-%dT%H:%M"));
+        let fmt = if naive.second() == 0 {
+            "%Y-%m-%dT%H:%M"
+        } else {
+            "%Y-%m-%dT%H:%M:%S"
+        };
+        let base = format!("{}@{}", rule.name, naive.format(fmt));
         let mut id = base.clone();
         let mut n = 2;
         while !seen_ids.insert(id.clone()) {

@@ -1,0 +1,320 @@
+//! The daemon's decisions, pure: given the plan, the journal and `now`,
+//! what to show, what to record as missed or merged, and when to look again.
+//!
+//! - An occurrence is *due* once its time has come and the journal has
+//!   nothing for it; a snoozed one is due again at its `until`.
+//! - Due and at most `catch_up` late: shown. Later than that: missed.
+//! - Several due of one rule (after a suspend, a stopped daemon, a clock
+//!   jump): only the latest is shown, the others are merged into it, so the
+//!   user sees at most one notification per rule, never a storm.
+//! - Inside quiet hours nothing is shown; the decision is deferred to the end
+//!   of the window (when it may well be too late: then it is missed).
+
+use std::collections::BTreeMap;
+use std::time::Duration;
+
+use chrono::{DateTime, Utc};
+
+use crate::config::QuietHours;
+use crate::journal::{Journal, Status};
+use crate::plan::{Occurrence, Plan, after_quiet};
+
+/// What to do now.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct Decision {
+    /// Show these (one per rule), each with the ids merged into it.
+    pub show: Vec<Show>,
+    /// Record these as missed (too late).
+    pub missed: Vec<String>,
+    /// Nothing may be shown before this (quiet hours); look again then.
+    pub deferred_until: Option<DateTime<Utc>>,
+}
+
+#[derive(Debug, PartialEq, Eq)]
+pub struct Show {
+    pub id: String,
+    /// Others of the same rule that were overdue and are shown as this one.
+    pub merged: Vec<String>,
+    /// How late it is being shown.
+    pub late: Duration,
+    /// It is a snoozed reminder coming back.
+    pub resnooze: bool,
+}
+
+/// When an occurrence is due, according to the journal: its planned time,
+/// a snooze's end, or `None` when it is settled (shown, done, missed).
+pub fn due_at(o: &Occurrence, journal: &Journal) -> Option<DateTime<Utc>> {
+    match journal.get(&o.id) {
+        None => Some(o.utc()),
+        Some(e) if e.status == Status::Snoozed => Some(e.until.unwrap_or(e.at)),
+        Some(_) => None,
+    }
+}
+
+/// Decide what to do at `now`.
+pub fn decide(
+    plan: &Plan,
+    journal: &Journal,
+    now: DateTime<Utc>,
+    catch_up: Duration,
+    quiet: Option<&QuietHours>,
+) -> Decision {
+    let mut d = Decision::default();
+    // rule → due occurrences within catch-up, oldest first
+    let mut by_rule: BTreeMap<&str, Vec<(&Occurrence, DateTime<Utc>)>> = BTreeMap::new();
+    for o in &plan.occurrences {
+        let Some(due) = due_at(o, journal) else {
+            continue;
+        };
+        if due > now {
+            continue;
+        }
+        let late = (now - due).to_std().unwrap_or(Duration::ZERO);
+        if late > catch_up {
+            d.missed.push(o.id.clone());
+        } else {
+            by_rule.entry(&o.rule).or_default().push((o, due));
+        }
+    }
+    if by_rule.is_empty() {
+        return d;
+    }
+    if let Some(q) = quiet {
+        let local = now.with_timezone(&plan.timezone);
+        if q.contains(local.time()) {
+            d.deferred_until = after_quiet(q, local).map(|t| t.with_timezone(&Utc));
+            return d;
+        }
+    }
+    for (_, mut due) in by_rule {
+        due.sort_by_key(|(_, t)| *t);
+        let Some((latest, at)) = due.pop() else {
+            continue;
+        };
+        d.show.push(Show {
+            id: latest.id.clone(),
+            merged: due.into_iter().map(|(o, _)| o.id.clone()).collect(),
+            late: (now - at).to_std().unwrap_or(Duration::ZERO),
+            resnooze: journal.status(&latest.id) == Some(Status::Snoozed),
+        });
+    }
+    // Show in plan order.
+    d.show
+        .sort_by_key(|s| plan.occurrences.iter().position(|o| o.id == s.id));
+    d
+}
+
+/// Occurrences not yet settled whose due time lies in `(now, until]`:
+/// the ones the scheduler should hold jobs for.
+pub fn upcoming<'a>(
+    plan: &'a Plan,
+    journal: &'a Journal,
+    now: DateTime<Utc>,
+    until: DateTime<Utc>,
+) -> impl Iterator<Item = (&'a Occurrence, DateTime<Utc>)> + 'a {
+    plan.occurrences.iter().filter_map(move |o| {
+        let due = due_at(o, journal)?;
+        (due > now && due <= until).then_some((o, due))
+    })
+}
+
+/// The next thing that will be due after `now`, if any.
+pub fn next_due<'a>(
+    plan: &'a Plan,
+    journal: &Journal,
+    now: DateTime<Utc>,
+) -> Option<(&'a Occurrence, DateTime<Utc>)> {
+    plan.occurrences
+        .iter()
+        .filter_map(|o| Some((o, due_at(o, journal)?)))
+        .filter(|(_, due)| *due > now)
+        .min_by_key(|(_, due)| *due)
+}
+
+/// Whether nothing is left to do: every occurrence settled.
+pub fn all_settled(plan: &Plan, journal: &Journal) -> bool {
+    plan.occurrences
+        .iter()
+        .all(|o| due_at(o, journal).is_none())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::{Defaults, parse};
+    use crate::journal::Entry;
+
+    const CFG: &str = "[treatment]\ndate = 2026-11-23\ntime = \"08:00\"\ntimezone = \"UTC\"\nplan = \"none\"\n\
+        [reminders.a]\ndays = \"0-1\"\nat = [\"09:00\", \"10:00\", \"11:00\", \"20:00\"]\ntitle = \"A\"\n\
+        [reminders.b]\ndays = \"0\"\nat = [\"10:00\"]\ntitle = \"B\"\n";
+
+    fn setup() -> (Plan, Journal, tempfile::TempDir) {
+        let c = parse(
+            CFG,
+            "t",
+            Defaults {
+                timezone: chrono_tz::UTC,
+            },
+        )
+        .unwrap();
+        let p = Plan::build(&c).unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let j = Journal::read_only(&dir.path().join("j.json"));
+        (p, j, dir)
+    }
+
+    fn t(s: &str) -> DateTime<Utc> {
+        format!("2026-11-{s}Z").parse().unwrap()
+    }
+
+    fn two_hours() -> Duration {
+        Duration::from_secs(7200)
+    }
+
+    fn entry(status: Status, at: DateTime<Utc>) -> Entry {
+        Entry {
+            status,
+            at,
+            sent_at: Some(at),
+            until: None,
+            merged_into: None,
+        }
+    }
+
+    #[test]
+    fn nothing_before_its_time() {
+        let (p, j, _d) = setup();
+        let d = decide(&p, &j, t("23T08:59:59"), two_hours(), None);
+        assert_eq!(d, Decision::default());
+    }
+
+    #[test]
+    fn on_time_shows_each_rule_once() {
+        let (p, mut j, _d) = setup();
+        j.set("a@2026-11-23T09:00", entry(Status::Sent, t("23T09:00:00")));
+        let d = decide(&p, &j, t("23T10:00:00"), two_hours(), None);
+        let ids: Vec<_> = d.show.iter().map(|s| s.id.as_str()).collect();
+        assert_eq!(ids, ["a@2026-11-23T10:00", "b@2026-11-23T10:00"]);
+        assert!(
+            d.show
+                .iter()
+                .all(|s| s.merged.is_empty() && s.late.is_zero())
+        );
+    }
+
+    #[test]
+    fn already_sent_is_never_due_again() {
+        let (p, mut j, _d) = setup();
+        for id in [
+            "a@2026-11-23T09:00",
+            "a@2026-11-23T10:00",
+            "b@2026-11-23T10:00",
+        ] {
+            j.set(id, entry(Status::Sent, t("23T10:00:00")));
+        }
+        assert_eq!(
+            decide(&p, &j, t("23T10:30:00"), two_hours(), None),
+            Decision::default()
+        );
+    }
+
+    #[test]
+    fn overdue_of_one_rule_collapse_into_the_latest() {
+        let (p, j, _d) = setup();
+        // back at 11:30: a@9 (2h30 late) missed; a@10, a@11 within 2h: one shown
+        let d = decide(&p, &j, t("23T11:30:00"), two_hours(), None);
+        assert_eq!(d.missed, ["a@2026-11-23T09:00"]);
+        // shown in time order: b@10 before a@11
+        assert_eq!(d.show.len(), 2);
+        assert_eq!(d.show[0].id, "b@2026-11-23T10:00");
+        assert_eq!(d.show[1].id, "a@2026-11-23T11:00");
+        assert_eq!(d.show[1].merged, ["a@2026-11-23T10:00"]);
+        assert_eq!(d.show[1].late, Duration::from_secs(1800));
+    }
+
+    #[test]
+    fn long_suspend_gives_at_most_one_per_rule() {
+        let (p, j, _d) = setup();
+        // a day later at 11:30: everything from the first day and 09:00 of
+        // today are missed; today's 10:00 and 11:00 of `a` become one.
+        let d = decide(&p, &j, t("24T11:30:00"), two_hours(), None);
+        assert_eq!(d.show.len(), 1);
+        assert_eq!(d.show[0].id, "a@2026-11-24T11:00");
+        assert_eq!(d.show[0].merged, ["a@2026-11-24T10:00"]);
+        assert_eq!(d.missed.len(), 6);
+    }
+
+    #[test]
+    fn quiet_hours_defer_catch_up() {
+        let (p, j, _d) = setup();
+        let q = QuietHours {
+            start: chrono::NaiveTime::from_hms_opt(21, 30, 0).unwrap(),
+            end: chrono::NaiveTime::from_hms_opt(8, 0, 0).unwrap(),
+        };
+        // 20:00 is overdue at 21:45 (1h45 late) but it is quiet: deferred.
+        let mut j = j;
+        for id in [
+            "a@2026-11-23T09:00",
+            "a@2026-11-23T10:00",
+            "a@2026-11-23T11:00",
+            "b@2026-11-23T10:00",
+        ] {
+            j.set(id, entry(Status::Sent, t("23T11:00:00")));
+        }
+        let d = decide(&p, &j, t("23T21:45:00"), two_hours(), Some(&q));
+        assert!(d.show.is_empty());
+        assert_eq!(d.deferred_until, Some(t("24T08:00:00")));
+        // at 08:00 it is 12 h late: missed, not shown
+        let d = decide(&p, &j, t("24T08:00:00"), two_hours(), Some(&q));
+        assert!(d.show.is_empty());
+        assert_eq!(d.missed, ["a@2026-11-23T20:00"]);
+    }
+
+    #[test]
+    fn snoozed_comes_back_at_until() {
+        let (p, mut j, _d) = setup();
+        j.set(
+            "a@2026-11-23T09:00",
+            Entry {
+                status: Status::Snoozed,
+                at: t("23T09:00:00"),
+                sent_at: Some(t("23T09:00:00")),
+                until: Some(t("23T09:15:00")),
+                merged_into: None,
+            },
+        );
+        assert!(
+            decide(&p, &j, t("23T09:14:00"), two_hours(), None)
+                .show
+                .is_empty()
+        );
+        let d = decide(&p, &j, t("23T09:15:00"), two_hours(), None);
+        assert_eq!(d.show[0].id, "a@2026-11-23T09:00");
+        assert!(d.show[0].resnooze);
+        assert_eq!(
+            next_due(&p, &j, t("23T09:00:00")).map(|(o, _)| o.id.as_str()),
+            Some("a@2026-11-23T09:00")
+        );
+    }
+
+    #[test]
+    fn upcoming_and_settled() {
+        let (p, mut j, _d) = setup();
+        let up: Vec<_> = upcoming(&p, &j, t("23T09:00:00"), t("23T11:00:00"))
+            .map(|(o, _)| o.id.clone())
+            .collect();
+        assert_eq!(
+            up,
+            [
+                "a@2026-11-23T10:00",
+                "b@2026-11-23T10:00",
+                "a@2026-11-23T11:00"
+            ]
+        );
+        assert!(!all_settled(&p, &j));
+        for o in &p.occurrences {
+            j.set(&o.id, entry(Status::Missed, t("25T00:00:00")));
+        }
+        assert!(all_settled(&p, &j));
+    }
+}
