@@ -243,6 +243,9 @@ impl<N: Notifier> Daemon<N> {
                             },
                         );
                     }
+                    // Persist before anything else: a crash from here on must
+                    // not show it again.
+                    self.save();
                     let late_ms = u64::try_from(show.late.as_millis()).unwrap_or(u64::MAX);
                     if show.merged.is_empty() {
                         info!(%rule, id = %show.id, late_ms, resnooze = show.resnooze, "sent");
@@ -301,43 +304,31 @@ impl<N: Notifier> Daemon<N> {
     /// Record the user's answer; returns whether the schedule changed.
     pub fn answer(&mut self, a: &Answer, now: DateTime<Utc>) -> bool {
         let sent_at = self.journal.get(&a.id).and_then(|e| e.sent_at);
-        let changed = match a.action.as_str() {
-            ACTION_DONE => {
-                self.journal.set(
-                    &a.id,
-                    Entry {
-                        status: Status::Done,
-                        at: now,
-                        sent_at,
-                        until: None,
-                        merged_into: None,
-                    },
-                );
-                info!(id = %a.id, "done");
-                false
-            }
-            ACTION_SNOOZE => {
-                let until = ceil_second(now + delta(self.config.snooze));
-                self.journal.set(
-                    &a.id,
-                    Entry {
-                        status: Status::Snoozed,
-                        at: now,
-                        sent_at,
-                        until: Some(until),
-                        merged_into: None,
-                    },
-                );
-                info!(id = %a.id, %until, "snoozed");
-                true
-            }
+        let (status, until) = match a.action.as_str() {
+            ACTION_DONE => (Status::Done, None),
+            ACTION_SNOOZE => (
+                Status::Snoozed,
+                Some(ceil_second(now + delta(self.config.snooze))),
+            ),
             other => {
                 debug!(action = other, "ignoring unknown action");
                 return false;
             }
         };
+        let entry = Entry {
+            status,
+            at: now,
+            sent_at,
+            until,
+            merged_into: None,
+        };
+        self.journal.set(&a.id, entry);
         self.save();
-        changed
+        match until {
+            Some(until) => info!(id = %a.id, %until, "snoozed"),
+            None => info!(id = %a.id, "done"),
+        }
+        until.is_some()
     }
 
     /// Swap in a new config (already validated).

@@ -75,10 +75,11 @@ fn init_logging(daemon: bool) {
         .with_writer(std::io::stderr)
         .with_target(false);
     let journald = std::env::var_os("JOURNAL_STREAM").is_some();
+    let tty = std::io::IsTerminal::is_terminal(&std::io::stderr());
     let result = if journald {
         builder.without_time().with_ansi(false).try_init()
     } else {
-        builder.try_init()
+        builder.with_ansi(tty).try_init()
     };
     drop(result);
 }

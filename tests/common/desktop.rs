@@ -1,1 +1,612 @@
-//! (filled in with the daemon tests)
+//! A real desktop notification stack for end-to-end tests: a private
+//! session bus (`dbus-daemon` with no service activation, so a notification
+//! server runs only when a test starts one), `Xvfb`, `dunst`, and
+//! `dbus-monitor` whose output is parsed into messages tests can wait on.
+//! Waits are on events (a line, a bus message) with a generous timeout that
+//! only turns a hang into a failure.
+
+use std::io::{BufRead, BufReader};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::{Arc, Condvar, Mutex};
+use std::time::{Duration, Instant};
+
+/// Generous upper bound for anything to happen; never a synchronisation.
+pub const PATIENCE: Duration = Duration::from_secs(60);
+
+/// One message seen on the bus.
+#[derive(Debug, Clone, Default)]
+pub struct Message {
+    pub kind: String,
+    /// Seconds since the epoch, as dbus-monitor stamps it.
+    pub time: f64,
+    pub sender: String,
+    pub destination: String,
+    pub serial: u32,
+    pub reply_serial: Option<u32>,
+    pub interface: String,
+    pub member: String,
+    pub args: Vec<Arg>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Arg {
+    pub text: String,
+    pub children: Vec<String>,
+}
+
+impl Arg {
+    pub fn string(&self) -> Option<String> {
+        unquote(&self.text)
+    }
+}
+
+fn unquote(s: &str) -> Option<String> {
+    let rest = s.trim().strip_prefix("string \"")?;
+    Some(rest.strip_suffix('"').unwrap_or(rest).to_string())
+}
+
+/// A `Notify` call with the id the server answered.
+#[derive(Debug, Clone)]
+pub struct Notify {
+    pub time: f64,
+    /// The bus connection that sent it.
+    pub sender: String,
+    pub app: String,
+    pub summary: String,
+    pub body: String,
+    pub actions: Vec<String>,
+    pub id: Option<u32>,
+}
+
+type Shared<T> = Arc<(Mutex<T>, Condvar)>;
+
+fn wait_on<T, R>(
+    shared: &Shared<T>,
+    timeout: Duration,
+    what: &str,
+    mut f: impl FnMut(&T) -> Option<R>,
+) -> R {
+    let (lock, cv) = &**shared;
+    let deadline = Instant::now() + timeout;
+    let mut guard = lock.lock().unwrap();
+    loop {
+        if let Some(r) = f(&guard) {
+            return r;
+        }
+        let left = deadline.saturating_duration_since(Instant::now());
+        assert!(
+            !left.is_zero(),
+            "timed out after {timeout:?} waiting for {what}"
+        );
+        guard = cv.wait_timeout(guard, left).unwrap().0;
+    }
+}
+
+pub struct Desktop {
+    pub dir: tempfile::TempDir,
+    pub display: u32,
+    xvfb: Child,
+    bus: Child,
+    dunst: Option<Child>,
+    monitor: Child,
+    messages: Shared<Vec<Message>>,
+}
+
+fn need(cmd: &str) {
+    let found = std::env::var_os("PATH")
+        .map(|p| std::env::split_paths(&p).any(|d| d.join(cmd).is_file()))
+        .unwrap_or(false);
+    assert!(
+        found,
+        "`{cmd}` is not installed: the end-to-end tests need dbus-daemon, dbus-monitor, Xvfb and dunst \
+         (apt-get install dbus-daemon dbus-bin dunst xvfb; .ci/run does this)"
+    );
+}
+
+impl Desktop {
+    /// Bus + X + monitor, and dunst unless `with_dunst` is false.
+    pub fn start(with_dunst: bool) -> Desktop {
+        for c in ["dbus-daemon", "dbus-monitor", "Xvfb", "dunst", "dbus-send"] {
+            need(c);
+        }
+        let dir = tempfile::tempdir().unwrap();
+        let runtime = dir.path().join("runtime");
+        std::fs::create_dir_all(&runtime).unwrap();
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&runtime, std::fs::Permissions::from_mode(0o700)).unwrap();
+        let bus_path = dir.path().join("bus");
+        let conf = dir.path().join("bus.conf");
+        std::fs::write(
+            &conf,
+            format!(
+                r#"<!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN"
+ "http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd">
+<busconfig>
+  <type>session</type>
+  <listen>unix:path={}</listen>
+  <auth>EXTERNAL</auth>
+  <policy context="default">
+    <allow send_destination="*" eavesdrop="true"/>
+    <allow eavesdrop="true"/>
+    <allow own="*"/>
+  </policy>
+</busconfig>
+"#,
+                bus_path.display()
+            ),
+        )
+        .unwrap();
+        let mut bus = Command::new("dbus-daemon")
+            .arg(format!("--config-file={}", conf.display()))
+            .args(["--nofork", "--print-address"])
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        // It prints its address once it listens.
+        let mut line = String::new();
+        BufReader::new(bus.stdout.take().unwrap())
+            .read_line(&mut line)
+            .unwrap();
+        assert!(line.starts_with("unix:"), "dbus-daemon said {line:?}");
+
+        let (display, xvfb) = start_xvfb();
+        let messages: Shared<Vec<Message>> = Arc::new((Mutex::new(Vec::new()), Condvar::new()));
+        let mut monitor = Command::new("dbus-monitor")
+            .arg("--address")
+            .arg(format!("unix:path={}", bus_path.display()))
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        let out = monitor.stdout.take().unwrap();
+        let shared = messages.clone();
+        std::thread::spawn(move || parse_monitor(BufReader::new(out), &shared));
+        let mut d = Desktop {
+            dir,
+            display,
+            xvfb,
+            bus,
+            dunst: None,
+            monitor,
+            messages,
+        };
+        // The monitor is ready once it has dropped its own name.
+        d.wait_messages("dbus-monitor to become a monitor", |m| {
+            m.iter().any(|m| m.member == "NameLost").then_some(())
+        });
+        if with_dunst {
+            d.start_dunst();
+        }
+        d
+    }
+
+    pub fn bus_address(&self) -> String {
+        format!("unix:path={}", self.dir.path().join("bus").display())
+    }
+
+    pub fn runtime_dir(&self) -> PathBuf {
+        self.dir.path().join("runtime")
+    }
+
+    /// Point a command at this desktop.
+    pub fn apply(&self, cmd: &mut Command) {
+        cmd.env("DBUS_SESSION_BUS_ADDRESS", self.bus_address())
+            .env("DISPLAY", format!(":{}", self.display))
+            .env("XDG_RUNTIME_DIR", self.runtime_dir());
+    }
+
+    fn owner_changes(&self) -> usize {
+        let (lock, _) = &*self.messages;
+        lock.lock()
+            .unwrap()
+            .iter()
+            .filter(|m| is_notifications_owner_change(m))
+            .count()
+    }
+
+    /// Start dunst and wait until it owns org.freedesktop.Notifications.
+    pub fn start_dunst(&mut self) {
+        assert!(self.dunst.is_none(), "dunst already running");
+        let before = self.owner_changes();
+        let conf = self.dir.path().join("dunstrc");
+        // Keep notifications on screen: tests read them from the bus, and
+        // dunst must not close them before an action is invoked.
+        std::fs::write(
+            &conf,
+            "[global]\n    idle_threshold = 0\n[urgency_normal]\n    timeout = 0\n",
+        )
+        .unwrap();
+        let mut cmd = Command::new("dunst");
+        cmd.arg("-config")
+            .arg(&conf)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null());
+        self.apply(&mut cmd);
+        self.dunst = Some(cmd.spawn().unwrap());
+        self.wait_messages("dunst to own org.freedesktop.Notifications", |m| {
+            (m.iter()
+                .filter(|m| is_notifications_owner_change(m))
+                .count()
+                > before)
+                .then_some(())
+        });
+    }
+
+    /// Kill dunst and wait until the name is released.
+    pub fn kill_dunst(&mut self) {
+        let before = self.owner_changes();
+        if let Some(mut c) = self.dunst.take() {
+            let _ = c.kill();
+            let _ = c.wait();
+        }
+        self.wait_messages("dunst's name to be released", |m| {
+            (m.iter()
+                .filter(|m| is_notifications_owner_change(m))
+                .count()
+                > before)
+                .then_some(())
+        });
+    }
+
+    pub fn wait_messages<R>(&self, what: &str, f: impl FnMut(&Vec<Message>) -> Option<R>) -> R {
+        wait_on(&self.messages, PATIENCE, what, f)
+    }
+
+    /// All Notify calls so far, with their returned ids.
+    pub fn notifies(&self) -> Vec<Notify> {
+        let (lock, _) = &*self.messages;
+        notifies_of(&lock.lock().unwrap())
+    }
+
+    /// Wait until at least `n` Notify calls have been answered; returns all.
+    pub fn wait_notifies(&self, n: usize) -> Vec<Notify> {
+        self.wait_messages(&format!("{n} notification(s)"), |m| {
+            let all = notifies_of(m);
+            (all.iter().filter(|x| x.id.is_some()).count() >= n).then_some(all)
+        })
+    }
+
+    /// Wait for a notification with this summary; returns it.
+    pub fn wait_summary(&self, summary: &str) -> Notify {
+        self.wait_messages(&format!("a notification {summary:?}"), |m| {
+            notifies_of(m)
+                .into_iter()
+                .find(|n| n.summary == summary && n.id.is_some())
+        })
+    }
+
+    /// Wait until the sender of `n` listens for `ActionInvoked` (its
+    /// AddMatch has reached the bus): before that a click would be lost.
+    pub fn wait_action_listener(&self, n: &Notify) {
+        self.wait_messages("the daemon to listen for actions", |m| {
+            m.iter()
+                .any(|x| {
+                    x.member == "AddMatch"
+                        && x.sender == n.sender
+                        && x.time >= n.time
+                        && x.args
+                            .first()
+                            .and_then(Arg::string)
+                            .is_some_and(|r| r.contains("ActionInvoked"))
+                })
+                .then_some(())
+        });
+    }
+
+    /// Press a notification's action button the way a server does: emit
+    /// `ActionInvoked(id, key)` from the bus.
+    pub fn invoke_action(&self, id: u32, key: &str) {
+        let mut cmd = Command::new("dbus-send");
+        cmd.args([
+            "--session",
+            "--type=signal",
+            "/org/freedesktop/Notifications",
+            "org.freedesktop.Notifications.ActionInvoked",
+            &format!("uint32:{id}"),
+            &format!("string:{key}"),
+        ]);
+        self.apply(&mut cmd);
+        assert!(cmd.status().unwrap().success());
+    }
+}
+
+fn is_notifications_owner_change(m: &Message) -> bool {
+    m.member == "NameOwnerChanged"
+        && m.args.first().and_then(Arg::string).as_deref() == Some("org.freedesktop.Notifications")
+}
+
+fn notifies_of(msgs: &[Message]) -> Vec<Notify> {
+    msgs.iter()
+        .filter(|m| m.kind == "method call" && m.member == "Notify" && m.args.len() >= 5)
+        .map(|m| {
+            let id = msgs
+                .iter()
+                .find(|r| {
+                    r.kind == "method return"
+                        && r.reply_serial == Some(m.serial)
+                        && r.destination == m.sender
+                })
+                .and_then(|r| r.args.first())
+                .and_then(|a| {
+                    a.text
+                        .trim()
+                        .strip_prefix("uint32 ")
+                        .and_then(|v| v.parse().ok())
+                });
+            Notify {
+                time: m.time,
+                sender: m.sender.clone(),
+                app: m.args[0].string().unwrap_or_default(),
+                summary: m.args[3].string().unwrap_or_default(),
+                body: m.args[4].string().unwrap_or_default(),
+                actions: m
+                    .args
+                    .get(5)
+                    .map(|a| a.children.iter().filter_map(|c| unquote(c)).collect())
+                    .unwrap_or_default(),
+                id,
+            }
+        })
+        .collect()
+}
+
+fn start_xvfb() -> (u32, Child) {
+    let base = 100 + (std::process::id() % 400) * 2;
+    for n in base..base + 200 {
+        if Path::new(&format!("/tmp/.X{n}-lock")).exists()
+            || Path::new(&format!("/tmp/.X11-unix/X{n}")).exists()
+        {
+            continue;
+        }
+        let mut child = Command::new("Xvfb")
+            .arg(format!(":{n}"))
+            .args(["-nolisten", "tcp", "-screen", "0", "800x600x24"])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        let sock = PathBuf::from(format!("/tmp/.X11-unix/X{n}"));
+        let deadline = Instant::now() + Duration::from_secs(20);
+        while Instant::now() < deadline {
+            if let Ok(Some(_)) = child.try_wait() {
+                break; // display taken by a racing test: try the next
+            }
+            if sock.exists() {
+                return (n, child);
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        let _ = child.kill();
+        let _ = child.wait();
+    }
+    panic!("could not start Xvfb on any display");
+}
+
+/// Parse dbus-monitor's text output into messages. Each message is
+/// published as soon as its header line arrives and its arguments are added
+/// as they come, so waiters never depend on a following message.
+fn parse_monitor(out: impl BufRead, shared: &Shared<Vec<Message>>) {
+    let (lock, cv) = &**shared;
+    let mut open_string: Option<String> = None;
+    let mut have_current = false;
+    for line in out.lines() {
+        let Ok(line) = line else { break };
+        let mut msgs = lock.lock().unwrap();
+        if let Some(mut s) = open_string.take() {
+            s.push('\n');
+            s.push_str(&line);
+            if line.ends_with('"') {
+                if let Some(m) = msgs.last_mut() {
+                    m.args.push(Arg {
+                        text: s,
+                        children: vec![],
+                    });
+                }
+            } else {
+                open_string = Some(s);
+            }
+        } else if let Some(kind) = ["method call ", "method return ", "signal ", "error "]
+            .iter()
+            .find(|k| line.starts_with(*k))
+        {
+            let mut m = Message {
+                kind: kind.trim().to_string(),
+                ..Message::default()
+            };
+            for field in line.split([' ', ';']) {
+                if let Some((k, v)) = field.split_once('=') {
+                    match k {
+                        "time" => m.time = v.parse().unwrap_or(0.0),
+                        "sender" => m.sender = v.to_string(),
+                        "destination" => m.destination = v.to_string(),
+                        "serial" => m.serial = v.parse().unwrap_or(0),
+                        "reply_serial" => m.reply_serial = v.parse().ok(),
+                        "interface" => m.interface = v.to_string(),
+                        "member" => m.member = v.to_string(),
+                        _ => {}
+                    }
+                }
+            }
+            msgs.push(m);
+            have_current = true;
+        } else if have_current {
+            let depth = line.len() - line.trim_start().len();
+            let t = line.trim();
+            if let Some(m) = msgs.last_mut() {
+                if depth == 3 && t != "]" && t != ")" {
+                    if t.starts_with("string \"") && !(t.len() > 8 && t.ends_with('"')) {
+                        open_string = Some(t.to_string());
+                    } else {
+                        m.args.push(Arg {
+                            text: t.to_string(),
+                            children: vec![],
+                        });
+                    }
+                } else if depth > 3 {
+                    if let Some(a) = m.args.last_mut() {
+                        a.children.push(t.to_string());
+                    }
+                }
+            }
+        }
+        drop(msgs);
+        cv.notify_all();
+    }
+}
+
+impl Drop for Desktop {
+    fn drop(&mut self) {
+        for c in [
+            self.dunst.as_mut(),
+            Some(&mut self.monitor),
+            Some(&mut self.xvfb),
+            Some(&mut self.bus),
+        ]
+        .into_iter()
+        .flatten()
+        {
+            let _ = c.kill();
+            let _ = c.wait();
+        }
+    }
+}
+
+// ---------------------------------------------------------------- the daemon
+
+/// A running `aftercare run` whose log lines can be waited on.
+pub struct Running {
+    pub child: Child,
+    lines: Shared<Vec<String>>,
+}
+
+impl Running {
+    pub fn spawn(mut cmd: Command) -> Running {
+        cmd.env(
+            "AFTERCARE_LOG",
+            "debug,tokio_cron_scheduler=warn,zbus=warn,notify=warn",
+        )
+        .stderr(Stdio::piped())
+        .stdout(Stdio::null());
+        let mut child = cmd.spawn().unwrap();
+        let lines: Shared<Vec<String>> = Arc::new((Mutex::new(Vec::new()), Condvar::new()));
+        let err = child.stderr.take().unwrap();
+        let shared = lines.clone();
+        std::thread::spawn(move || {
+            for line in BufReader::new(err).lines() {
+                let Ok(line) = line else { break };
+                eprintln!("  daemon: {line}");
+                let (lock, cv) = &*shared;
+                lock.lock().unwrap().push(line);
+                cv.notify_all();
+            }
+        });
+        Running { child, lines }
+    }
+
+    pub fn pid(&self) -> u32 {
+        self.child.id()
+    }
+
+    /// Wait for a log line containing `needle` (the n-th such line).
+    pub fn wait_log_n(&self, needle: &str, n: usize) {
+        wait_on(
+            &self.lines,
+            PATIENCE,
+            &format!("log line {needle:?} ×{n}"),
+            |l| (l.iter().filter(|x| x.contains(needle)).count() >= n).then_some(()),
+        );
+    }
+
+    pub fn wait_log(&self, needle: &str) {
+        self.wait_log_n(needle, 1);
+    }
+
+    pub fn log(&self) -> Vec<String> {
+        self.lines.0.lock().unwrap().clone()
+    }
+
+    pub fn signal(&self, sig: &str) {
+        let ok = Command::new("kill")
+            .arg(format!("-{sig}"))
+            .arg(self.pid().to_string())
+            .status()
+            .unwrap()
+            .success();
+        assert!(ok, "kill -{sig} failed");
+    }
+
+    /// Wait for exit (bounded by PATIENCE); returns the exit code.
+    pub fn wait_exit(&mut self) -> Option<i32> {
+        let deadline = Instant::now() + PATIENCE;
+        loop {
+            if let Some(s) = self.child.try_wait().unwrap() {
+                return s.code();
+            }
+            assert!(Instant::now() < deadline, "daemon did not exit");
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+}
+
+impl Drop for Running {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// A config whose reminders fire `secs` seconds from now (negative: in the
+/// past), by `after` offsets from a treatment time on a whole minute.
+pub struct Timed {
+    pub now: chrono::DateTime<chrono::Utc>,
+    pub start: chrono::DateTime<chrono::Utc>,
+}
+
+impl Timed {
+    /// Treatment start early enough for the earliest offset.
+    pub fn new(earliest: i64) -> Timed {
+        use chrono::{DurationRound, TimeDelta};
+        let now = chrono::Utc::now();
+        let start = (now + TimeDelta::seconds(earliest.min(0)) - TimeDelta::seconds(1))
+            .duration_trunc(TimeDelta::minutes(1))
+            .unwrap();
+        Timed { now, start }
+    }
+
+    /// The `after` offset string for a reminder `secs` from now.
+    pub fn after(&self, secs: i64) -> String {
+        let at = self.at(secs);
+        format!("{}s", (at - self.start).num_seconds())
+    }
+
+    /// The whole second of a reminder `secs` from now.
+    pub fn at(&self, secs: i64) -> chrono::DateTime<chrono::Utc> {
+        use chrono::{DurationRound, TimeDelta};
+        (self.now + TimeDelta::seconds(secs))
+            .duration_trunc(TimeDelta::seconds(1))
+            .unwrap()
+            + TimeDelta::seconds(1)
+    }
+
+    /// `[treatment]` etc. with quiet hours off; append `[reminders.*]`.
+    pub fn header(&self, notifications: &str) -> String {
+        format!(
+            "[treatment]\ndate = {}\ntime = \"{}\"\ntimezone = \"UTC\"\nplan = \"none\"\n\n[quiet_hours]\nenabled = false\n\n[notifications]\n{notifications}\n",
+            self.start.format("%Y-%m-%d"),
+            self.start.format("%H:%M")
+        )
+    }
+
+    pub fn rule(&self, name: &str, secs: &[i64], title: &str) -> String {
+        let offs: Vec<String> = secs
+            .iter()
+            .map(|s| format!("\"{}\"", self.after(*s)))
+            .collect();
+        format!(
+            "[reminders.{name}]\nafter = [{}]\ntitle = \"{title}\"\nbody = \"Body of {title}\"\n\n",
+            offs.join(", ")
+        )
+    }
+}
