@@ -56,6 +56,27 @@ pub enum Command {
     Init(InitArgs),
     /// Send one sample notification and describe the notification server
     TestNotification,
+    /// Write the config if needed, then install and start the user service
+    Install(crate::service::InstallArgs),
+    /// Stop and remove the user service (keeps config and journal)
+    Uninstall {
+        /// Also delete the config and the journal
+        #[arg(long)]
+        purge: bool,
+    },
+    /// Is the service running, what comes next, what was done
+    ///
+    /// Exit status: 0 when the service runs or the plan is over, 3 when the
+    /// service is not running although reminders are left, 78 for a bad
+    /// config.
+    Status,
+    /// Print shell completions
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff)
+    Man,
 }
 
 #[derive(Debug, clap::Args, Clone)]
@@ -78,7 +99,7 @@ fn parse_clock_arg(s: &str) -> Result<NaiveTime, String> {
     config::parse_clock(s)
 }
 
-fn parse_tz_arg(s: &str) -> Result<Tz, String> {
+pub fn parse_tz_arg(s: &str) -> Result<Tz, String> {
     s.parse::<Tz>().map_err(|_| {
         format!("unknown time zone `{s}`: use an IANA name such as Europe/Berlin (see `timedatectl list-timezones`)")
     })
@@ -119,6 +140,7 @@ pub fn build_plan(c: &Config) -> Result<Plan, Error> {
 }
 
 pub fn dispatch(cli: Cli, out: &mut dyn Write) -> Result<u8, Error> {
+    let custom_config = cli.config.is_some();
     let paths = Paths::resolve(cli.config).map_err(Error::Other)?;
     if cli.now.is_some() && matches!(cli.command, Command::Run) {
         return Err(Error::Usage(
@@ -138,6 +160,19 @@ pub fn dispatch(cli: Cli, out: &mut dyn Write) -> Result<u8, Error> {
         Command::Init(args) => init(&env, &args, out),
         Command::Run => crate::daemon::run(&env),
         Command::TestNotification => crate::notifier::test_notification(out),
+        Command::Install(args) => crate::service::install(&env, &args, custom_config, out),
+        Command::Uninstall { purge } => crate::service::uninstall(&env, purge, out),
+        Command::Status => crate::service::status(&env, out),
+        Command::Completions { shell } => {
+            let mut cmd = <Cli as clap::CommandFactory>::command();
+            clap_complete::generate(shell, &mut cmd, "aftercare", out);
+            Ok(0)
+        }
+        Command::Man => {
+            let cmd = <Cli as clap::CommandFactory>::command();
+            clap_mangen::Man::new(cmd).render(out).map_err(w)?;
+            Ok(0)
+        }
     }
 }
 

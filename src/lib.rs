@@ -17,6 +17,7 @@ pub mod journal;
 pub mod notifier;
 pub mod paths;
 pub mod plan;
+pub mod service;
 
 use std::ffi::OsString;
 use std::io::Write;

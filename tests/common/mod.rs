@@ -1,7 +1,13 @@
 //! Shared test harness: a sandbox with its own XDG directories, the
 //! aftercare binary, and (in `desktop`) a real session bus, Xvfb and dunst.
 
-#![allow(dead_code, clippy::unwrap_used, clippy::expect_used, clippy::print_stderr, clippy::disallowed_methods)]
+#![allow(
+    dead_code,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::print_stderr,
+    clippy::disallowed_methods
+)]
 
 pub mod desktop;
 

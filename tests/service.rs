@@ -1,0 +1,412 @@
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::print_stderr)]
+//! The user service under a real `systemd --user` manager, started in a
+//! private mount namespace (root only: CI is root), with a real session bus
+//! and dunst; what reaches the bus is read with dbus-monitor.
+
+mod common;
+
+use common::desktop::{Desktop, PATIENCE, Timed};
+use common::{Sandbox, stderr, stdout};
+use std::path::PathBuf;
+use std::process::{Child, Command, Output, Stdio};
+use std::time::{Duration, Instant};
+
+fn is_root() -> bool {
+    Command::new("id")
+        .arg("-u")
+        .output()
+        .map(|o| String::from_utf8_lossy(&o.stdout).trim() == "0")
+        .unwrap_or(false)
+}
+
+/// Returns false (after saying so loudly) when the test cannot run here.
+fn root_or_skip(test: &str) -> bool {
+    if is_root() {
+        return true;
+    }
+    eprintln!(
+        "\n*** SKIPPED {test}: needs root to run systemd --user in a private mount namespace \
+         (unshare -m). CI runs as root, so it runs there. ***\n"
+    );
+    false
+}
+
+/// A `systemd --user` manager of our own.
+struct Manager<'a> {
+    child: Child,
+    desk: &'a Desktop,
+    sb: &'a Sandbox,
+}
+
+impl<'a> Manager<'a> {
+    fn start(desk: &'a Desktop, sb: &'a Sandbox) -> Manager<'a> {
+        // Never outside a private namespace: /run/systemd/system tells
+        // Debian's scripts that systemd is PID 1.
+        let mut cmd = Command::new("unshare");
+        cmd.args([
+            "-m",
+            "sh",
+            "-c",
+            "mount -t tmpfs tmpfs /run/systemd && mkdir /run/systemd/system && exec /lib/systemd/systemd --user",
+        ])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null());
+        Self::env(desk, sb, &mut cmd);
+        let child = cmd.spawn().unwrap();
+        let m = Manager { child, desk, sb };
+        let private = desk.runtime_dir().join("systemd/private");
+        m.until("the user manager's socket", || {
+            private.exists().then_some(())
+        });
+        m.until("the user manager to answer", || {
+            m.systemctl(&["show-environment"])
+                .status
+                .success()
+                .then_some(())
+        });
+        // What a desktop session does (dbus-update-activation-environment):
+        // hand the session's bus and display to user services.
+        let ok = m
+            .systemctl(&[
+                "set-environment",
+                &format!("DBUS_SESSION_BUS_ADDRESS={}", desk.bus_address()),
+                &format!("DISPLAY=:{}", desk.display),
+                &format!("XDG_CONFIG_HOME={}", sb.config_home().display()),
+                &format!("XDG_STATE_HOME={}", sb.path().join("state").display()),
+                "TZ=UTC",
+                "AFTERCARE_LOG=debug,zbus=info,notify=info",
+            ])
+            .status
+            .success();
+        assert!(ok);
+        // No journald here: send the service's output to a file (a runtime
+        // drop-in, outside the config directory `install` manages).
+        let dropin = desk.runtime_dir().join("systemd/user/aftercare.service.d");
+        std::fs::create_dir_all(&dropin).unwrap();
+        std::fs::write(
+            dropin.join("test-log.conf"),
+            format!(
+                "[Service]\nStandardOutput=append:{0}\nStandardError=append:{0}\n",
+                m.log_path().display()
+            ),
+        )
+        .unwrap();
+        m
+    }
+
+    fn env(desk: &Desktop, sb: &Sandbox, cmd: &mut Command) {
+        desk.apply(cmd);
+        cmd.env("XDG_CONFIG_HOME", sb.config_home())
+            .env("XDG_STATE_HOME", sb.path().join("state"))
+            .env("HOME", sb.path())
+            .env("TZ", "UTC");
+    }
+
+    fn log_path(&self) -> PathBuf {
+        self.sb.path().join("service.log")
+    }
+
+    fn log(&self) -> String {
+        std::fs::read_to_string(self.log_path()).unwrap_or_default()
+    }
+
+    fn systemctl(&self, args: &[&str]) -> Output {
+        let mut cmd = Command::new("systemctl");
+        cmd.arg("--user").args(args);
+        Self::env(self.desk, self.sb, &mut cmd);
+        cmd.output().unwrap()
+    }
+
+    fn aftercare(&self, args: &[&str]) -> Output {
+        let mut cmd = self.sb.cmd();
+        cmd.args(args);
+        Self::env(self.desk, self.sb, &mut cmd);
+        cmd.output().unwrap()
+    }
+
+    fn prop(&self, name: &str) -> String {
+        let o = self.systemctl(&["show", "-p", name, "--value", "aftercare.service"]);
+        String::from_utf8_lossy(&o.stdout).trim().to_string()
+    }
+
+    /// Wait for a state of systemd's that has no event to wait on.
+    fn until<R>(&self, what: &str, mut f: impl FnMut() -> Option<R>) -> R {
+        let deadline = Instant::now() + PATIENCE;
+        loop {
+            if let Some(r) = f() {
+                return r;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "timed out waiting for {what}; service log:\n{}",
+                self.log()
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+}
+
+impl Drop for Manager<'_> {
+    fn drop(&mut self) {
+        let _ = self.systemctl(&["exit"]);
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while Instant::now() < deadline {
+            if let Ok(Some(_)) = self.child.try_wait() {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// Wait for a notification, showing the service log if it never comes.
+fn wait_note(m: &Manager, summary: &str) {
+    m.until(&format!("notification {summary:?}"), || {
+        (count(m.desk, summary) > 0).then_some(())
+    });
+}
+
+fn count(desk: &Desktop, summary: &str) -> usize {
+    desk.notifies()
+        .iter()
+        .filter(|n| n.summary == summary)
+        .count()
+}
+
+#[test]
+fn install_reload_restart_complete_uninstall_under_systemd_user() {
+    if !root_or_skip("install_reload_restart_complete_uninstall_under_systemd_user") {
+        return;
+    }
+    let desk = Desktop::start(true);
+    let sb = Sandbox::new();
+    let m = Manager::start(&desk, &sb);
+    let t = Timed::new(0);
+    let config = |second: &str| {
+        format!(
+            "{}{}{}{}",
+            t.header(""),
+            t.rule("a", &[8], "First"),
+            t.rule("b", &[30], second),
+            t.rule("c", &[40], "Third")
+        )
+    };
+    sb.write_config(&config("Second"));
+
+    // install: the unit becomes active, READY and STATUS reach systemd
+    let out = m.aftercare(&["install"]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}{}\n{}",
+        stdout(&out),
+        stderr(&out),
+        m.log()
+    );
+    assert!(stdout(&out).contains("next: First at"), "{}", stdout(&out));
+    assert_eq!(m.prop("ActiveState"), "active", "{}", m.log());
+    assert!(
+        m.prop("StatusText").starts_with("next: First at"),
+        "{}",
+        m.prop("StatusText")
+    );
+    let unit =
+        std::fs::read_to_string(sb.config_home().join("systemd/user/aftercare.service")).unwrap();
+    let exe = std::fs::canonicalize(common::bin()).unwrap();
+    assert!(
+        unit.contains(&format!("ExecStart={} run", exe.display())),
+        "{unit}"
+    );
+    // running it again changes nothing
+    let again = m.aftercare(&["install"]);
+    assert_eq!(again.status.code(), Some(0), "{}", stderr(&again));
+    assert!(!stdout(&again).contains("wrote"), "{}", stdout(&again));
+    let status = m.aftercare(&["status"]);
+    assert_eq!(status.status.code(), Some(0), "{}", stdout(&status));
+    assert!(
+        stdout(&status).contains("service: active (running)"),
+        "{}",
+        stdout(&status)
+    );
+
+    wait_note(&m, "First");
+
+    // edit + reload: what arrives next changes; the unit stays active
+    sb.write_config(&config("Second, edited"));
+    let r = m.systemctl(&["reload", "aftercare.service"]);
+    assert!(r.status.success(), "{}", String::from_utf8_lossy(&r.stderr));
+    m.until("the new schedule in StatusText", || {
+        m.prop("StatusText")
+            .contains("Second, edited")
+            .then_some(())
+    });
+    assert_eq!(m.prop("ActiveState"), "active");
+
+    // kill -9: systemd restarts it, nothing is shown twice
+    let pid = m.prop("MainPID");
+    assert!(
+        Command::new("kill")
+            .args(["-9", &pid])
+            .status()
+            .unwrap()
+            .success()
+    );
+    m.until("a restarted main process", || {
+        let now = m.prop("MainPID");
+        (now != pid && now != "0" && m.prop("ActiveState") == "active").then_some(())
+    });
+    assert_eq!(m.prop("NRestarts"), "1");
+
+    wait_note(&m, "Second, edited");
+    wait_note(&m, "Third");
+    wait_note(&m, "aftercare plan complete");
+
+    // after the last reminder: inactive, exited 0, not failed
+    m.until("the unit to stop", || {
+        (m.prop("ActiveState") == "inactive").then_some(())
+    });
+    assert_eq!(m.prop("Result"), "success");
+    assert_eq!(m.prop("ExecMainStatus"), "0");
+    for s in ["First", "Second, edited", "Third"] {
+        assert_eq!(count(&desk, s), 1, "{s} exactly once");
+    }
+    assert_eq!(count(&desk, "Second"), 0);
+
+    // uninstall leaves no unit behind
+    let out = m.aftercare(&["uninstall"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(
+        !sb.config_home()
+            .join("systemd/user/aftercare.service")
+            .exists()
+    );
+    assert_eq!(m.prop("LoadState"), "not-found");
+    assert!(sb.config_path().exists(), "config kept without --purge");
+    let out = m.aftercare(&["uninstall", "--purge"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(!sb.config_path().exists() && !sb.state_dir().exists());
+}
+
+#[test]
+fn broken_config_fails_with_78_and_is_not_restarted() {
+    if !root_or_skip("broken_config_fails_with_78_and_is_not_restarted") {
+        return;
+    }
+    let desk = Desktop::start(true);
+    let sb = Sandbox::new();
+    let m = Manager::start(&desk, &sb);
+    let t = Timed::new(0);
+    sb.write_config(&format!(
+        "{}{}",
+        t.header(""),
+        t.rule("a", &[3600], "Later")
+    ));
+    let out = m.aftercare(&["install"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+
+    // break the config, then restart as a reboot would
+    sb.write_config("[treatment]\ndate = 2026-02-30\n");
+    let r = m.systemctl(&["restart", "aftercare.service"]);
+    assert!(!r.status.success());
+    // "failed", not "activating (auto-restart)": no restart is pending
+    assert_eq!(m.prop("ActiveState"), "failed");
+    assert_eq!(m.prop("SubState"), "failed");
+    assert_eq!(m.prop("ExecMainStatus"), "78");
+    assert_eq!(m.prop("NRestarts"), "0");
+    assert!(m.log().contains("config.toml:2:8"), "{}", m.log());
+
+    let status = m.aftercare(&["status"]);
+    assert_eq!(
+        status.status.code(),
+        Some(78),
+        "a bad config is reported by status too"
+    );
+}
+
+#[test]
+fn install_without_a_user_manager_says_what_to_do() {
+    let sb = Sandbox::new();
+    sb.write_config("[treatment]\ndate = 2026-11-23\n");
+    let empty = sb.path().join("no-runtime");
+    std::fs::create_dir_all(&empty).unwrap();
+    let out = sb
+        .cmd()
+        .arg("install")
+        .env("XDG_RUNTIME_DIR", &empty)
+        .env_remove("DBUS_SESSION_BUS_ADDRESS")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let e = stderr(&out);
+    assert!(
+        e.contains("not a systemd user session") || e.contains("not look like a systemd system"),
+        "{e}"
+    );
+    assert!(
+        e.contains("aftercare run"),
+        "names the manual alternative: {e}"
+    );
+    assert!(
+        !sb.config_home()
+            .join("systemd/user/aftercare.service")
+            .exists()
+    );
+}
+
+#[test]
+fn install_refuses_to_clobber_a_different_config() {
+    let sb = Sandbox::new();
+    sb.write_config("[treatment]\ndate = 2026-11-23\n");
+    let out = sb.run(&["install", "--date", "2026-12-01"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("does not overwrite"),
+        "{}",
+        stderr(&out)
+    );
+    let text = std::fs::read_to_string(sb.config_path()).unwrap();
+    assert!(text.contains("2026-11-23"));
+    let out = sb.run(&["install"]);
+    assert_ne!(out.status.code(), Some(0));
+    // no config and no --date
+    let fresh = Sandbox::new();
+    let out = fresh.run(&["install"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("--date"));
+}
+
+#[test]
+fn unit_file_passes_systemd_analyze_verify() {
+    let sb = Sandbox::new();
+    // what `install` writes, and the man page its Documentation= names
+    let unit = sb.path().join("aftercare.service");
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/systemd/aftercare.service"
+    ))
+    .unwrap();
+    let exe = std::fs::canonicalize(common::bin()).unwrap();
+    std::fs::write(
+        &unit,
+        text.replace(
+            "ExecStart=/usr/bin/aftercare run",
+            &format!("ExecStart={} run", exe.display()),
+        ),
+    )
+    .unwrap();
+    let man = sb.path().join("man/man1");
+    std::fs::create_dir_all(&man).unwrap();
+    let page = sb.run(&["man"]);
+    assert_eq!(page.status.code(), Some(0));
+    std::fs::write(man.join("aftercare.1"), &page.stdout).unwrap();
+    let out = Command::new("systemd-analyze")
+        .arg("verify")
+        .arg(&unit)
+        .env("MANPATH", sb.path().join("man"))
+        .output()
+        .expect("systemd-analyze (package systemd)");
+    assert!(out.status.success(), "{}{}", stdout(&out), stderr(&out));
+    assert_eq!(stderr(&out).trim(), "", "warnings: {}", stderr(&out));
+}
