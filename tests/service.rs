@@ -74,7 +74,7 @@ impl<'a> Manager<'a> {
                 &format!("XDG_CONFIG_HOME={}", sb.config_home().display()),
                 &format!("XDG_STATE_HOME={}", sb.path().join("state").display()),
                 "TZ=UTC",
-                "AFTERCARE_LOG=debug,zbus=info,notify=info",
+                "AFTERCARE_LOG=trace,zbus=info,notify=info",
             ])
             .status
             .success();
@@ -108,6 +108,42 @@ impl<'a> Manager<'a> {
 
     fn log(&self) -> String {
         std::fs::read_to_string(self.log_path()).unwrap_or_default()
+    }
+
+    /// What the main process is doing (for failure messages).
+    fn diagnose(&self) -> String {
+        let pid = self.prop("MainPID");
+        let mut out = format!(
+            "MainPID={pid} ActiveState={} SubState={}\n",
+            self.prop("ActiveState"),
+            self.prop("SubState")
+        );
+        if let Ok(tasks) = std::fs::read_dir(format!("/proc/{pid}/task")) {
+            for t in tasks.flatten() {
+                let p = t.path();
+                let comm = std::fs::read_to_string(p.join("comm")).unwrap_or_default();
+                let wchan = std::fs::read_to_string(p.join("wchan")).unwrap_or_default();
+                let stat = std::fs::read_to_string(p.join("stat")).unwrap_or_default();
+                let syscall = std::fs::read_to_string(p.join("syscall")).unwrap_or_default();
+                out.push_str(&format!(
+                    "task {}: {} wchan={wchan} syscall={} stat={}\n",
+                    t.file_name().to_string_lossy(),
+                    comm.trim(),
+                    syscall.trim(),
+                    stat.trim()
+                ));
+            }
+        }
+        if let Ok(fds) = std::fs::read_dir(format!("/proc/{pid}/fd")) {
+            for f in fds.flatten() {
+                out.push_str(&format!(
+                    "fd {} -> {:?}\n",
+                    f.file_name().to_string_lossy(),
+                    std::fs::read_link(f.path()).unwrap_or_default()
+                ));
+            }
+        }
+        out
     }
 
     fn systemctl(&self, args: &[&str]) -> Output {

@@ -1,0 +1,307 @@
+#!/usr/bin/env python3
+"""aftercare benchmarks: idle cost, delivery lateness, start-up, scale.
+
+Runs real parts side by side on this machine and prints a Markdown table:
+
+- idle cost over IDLE seconds with the next reminder hours away, for
+  `aftercare run` (default plan and a 365-day plan of >= 10,000 reminders),
+  `remind -z` on an equivalent reminder file, and a minimal tokio program
+  running tokio-cron-scheduler with one job (examples/scheduler_floor.rs):
+  wakeups (voluntary + involuntary context switches, /proc/PID/status),
+  CPU time (/proc/PID/schedstat), RSS and threads;
+- delivery lateness: planned second -> `Notify` call seen by dbus-monitor
+  on a private bus with dunst, over N reminders;
+- start-up: `aftercare run` to READY=1 on a NOTIFY_SOCKET of our own;
+  `aftercare check` / `plan` wall time, default and 365-day plan.
+
+Nothing here asserts anything about time: it measures and reports.
+
+Usage: bench/bench.py [--idle SECONDS] [--reminders N] [--runs N]
+Needs: cargo, dbus-daemon, dbus-monitor, Xvfb, dunst, remind (apt-get
+install dbus-daemon dbus-bin xvfb dunst remind).
+"""
+
+import argparse
+import datetime as dt
+import os
+import shutil
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+UTC = dt.timezone.utc
+
+
+def sh(*args, **kw):
+    return subprocess.run(args, check=True, **kw)
+
+
+def build():
+    sh("cargo", "build", "--release", "--quiet", "--bin", "aftercare", "--example", "scheduler_floor", cwd=ROOT)
+    return ROOT / "target/release/aftercare", ROOT / "target/release/examples/scheduler_floor"
+
+
+class Desktop:
+    """Private session bus (no activation), Xvfb, dunst, dbus-monitor."""
+
+    def __init__(self, tmp: Path):
+        self.tmp = tmp
+        conf = tmp / "bus.conf"
+        self.bus = tmp / "bus"
+        conf.write_text(
+            f"""<!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN"
+ "http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd">
+<busconfig><type>session</type><listen>unix:path={self.bus}</listen><auth>EXTERNAL</auth>
+<policy context="default"><allow send_destination="*" eavesdrop="true"/><allow eavesdrop="true"/><allow own="*"/></policy>
+</busconfig>"""
+        )
+        self.procs = []
+        d = subprocess.Popen(["dbus-daemon", f"--config-file={conf}", "--nofork", "--print-address"], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+        d.stdout.readline()
+        self.procs.append(d)
+        self.address = f"unix:path={self.bus}"
+        for n in range(150, 400):
+            if Path(f"/tmp/.X11-unix/X{n}").exists() or Path(f"/tmp/.X{n}-lock").exists():
+                continue
+            x = subprocess.Popen(["Xvfb", f":{n}", "-nolisten", "tcp"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            for _ in range(200):
+                if Path(f"/tmp/.X11-unix/X{n}").exists() or x.poll() is not None:
+                    break
+                time.sleep(0.02)
+            if x.poll() is None:
+                self.display = f":{n}"
+                self.procs.append(x)
+                break
+        self.env = dict(os.environ, DBUS_SESSION_BUS_ADDRESS=self.address, DISPLAY=self.display)
+        self.notifies = []  # (monitor time, summary)
+        self.lock = threading.Condition()
+        mon = subprocess.Popen(["dbus-monitor", "--address", self.address], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+        self.procs.append(mon)
+        threading.Thread(target=self._read, args=(mon.stdout,), daemon=True).start()
+        self._wait(lambda: self.ready)
+        rc = tmp / "dunstrc"
+        rc.write_text("[urgency_normal]\n    timeout = 0\n")
+        self.procs.append(subprocess.Popen(["dunst", "-config", str(rc)], env=self.env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL))
+        self._wait(lambda: self.owned)
+
+    ready = False
+    owned = False
+
+    def _read(self, out):
+        cur = None
+        for line in out:
+            with self.lock:
+                if line.startswith(("method call", "signal", "method return", "error")):
+                    cur = {"head": line, "args": []}
+                    if "member=NameLost" in line:
+                        self.ready = True
+                    t = float(line.split("time=")[1].split()[0])
+                    cur["time"] = t
+                elif cur is not None and line.startswith("   string "):
+                    cur["args"].append(line.strip()[8:-1])
+                    if "member=NameOwnerChanged" in cur["head"] and cur["args"][:1] == ["org.freedesktop.Notifications"] and len(cur["args"]) == 3:
+                        self.owned = True
+                    if "member=Notify" in cur["head"] and len(cur["args"]) == 4:
+                        self.notifies.append((cur["time"], cur["args"][3]))
+                self.lock.notify_all()
+
+    def _wait(self, pred, timeout=30):
+        with self.lock:
+            if not self.lock.wait_for(pred, timeout):
+                raise RuntimeError("desktop did not come up")
+
+    def close(self):
+        for p in reversed(self.procs):
+            p.kill()
+            p.wait()
+
+
+def header(start: dt.datetime, tz="UTC", plan="none", quiet=False):
+    q = "" if quiet else "[quiet_hours]\nenabled = false\n"
+    return f'[treatment]\ndate = {start:%Y-%m-%d}\ntime = "{start:%H:%M}"\ntimezone = "{tz}"\nplan = "{plan}"\n{q}'
+
+
+def sandbox(tmp: Path, name: str, config: str):
+    d = tmp / name
+    (d / "config/aftercare").mkdir(parents=True)
+    (d / "config/aftercare/config.toml").write_text(config)
+    env = dict(os.environ, XDG_CONFIG_HOME=str(d / "config"), XDG_STATE_HOME=str(d / "state"), HOME=str(d), TZ="UTC", AFTERCARE_LOG="warn")
+    return env
+
+
+def wait_ready(proc_args, env, timeout=30):
+    """Start a process with a NOTIFY_SOCKET of ours; return (proc, seconds to READY=1)."""
+    path = tempfile.mktemp(prefix="aftercare-notify-")
+    s = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)
+    s.bind(path)
+    s.settimeout(timeout)
+    env = dict(env, NOTIFY_SOCKET=path)
+    t0 = time.perf_counter()
+    p = subprocess.Popen(proc_args, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        while True:
+            msg = s.recv(4096).decode()
+            if "READY=1" in msg.split("\n"):
+                return p, time.perf_counter() - t0
+    finally:
+        s.close()
+        os.unlink(path)
+
+
+def proc_sample(pid: int):
+    st = {}
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        k, _, v = line.partition(":")
+        st[k] = v.strip()
+    total_threads_cpu = 0
+    wake = 0
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        total_threads_cpu += int((task / "schedstat").read_text().split()[0])
+        ts = {}
+        for line in (task / "status").read_text().splitlines():
+            k, _, v = line.partition(":")
+            ts[k] = v.strip()
+        wake += int(ts["voluntary_ctxt_switches"]) + int(ts["nonvoluntary_ctxt_switches"])
+    return {
+        "wakeups": wake,
+        "cpu_ns": total_threads_cpu,
+        "rss_kib": int(st["VmRSS"].split()[0]),
+        "threads": int(st["Threads"]),
+    }
+
+
+def idle(proc, seconds):
+    time.sleep(2)  # let start-up finish; we measure the steady state
+    a = proc_sample(proc.pid)
+    time.sleep(seconds)
+    b = proc_sample(proc.pid)
+    return {
+        "wakeups_per_s": (b["wakeups"] - a["wakeups"]) / seconds,
+        "cpu_ms_per_min": (b["cpu_ns"] - a["cpu_ns"]) / 1e6 / seconds * 60,
+        "rss_kib": b["rss_kib"],
+        "threads": b["threads"],
+    }
+
+
+def stop(p):
+    p.send_signal(signal.SIGTERM)
+    try:
+        p.wait(10)
+    except subprocess.TimeoutExpired:
+        p.kill()
+        p.wait()
+
+
+def timed_runs(args, env, runs):
+    out = []
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        subprocess.run(args, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
+        out.append((time.perf_counter() - t0) * 1000)
+    return statistics.median(out), min(out), max(out)
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--idle", type=float, default=60, help="idle measurement window in seconds (>= 60 for the README table)")
+    ap.add_argument("--reminders", type=int, default=24, help="reminders for the lateness run")
+    ap.add_argument("--runs", type=int, default=20, help="repetitions for timing")
+    o = ap.parse_args()
+    for tool in ["dbus-daemon", "dbus-monitor", "Xvfb", "dunst", "remind"]:
+        if not shutil.which(tool):
+            sys.exit(f"bench: `{tool}` is missing: apt-get install dbus-daemon dbus-bin xvfb dunst remind")
+    exe, floor = build()
+    tmp = Path(tempfile.mkdtemp(prefix="aftercare-bench-"))
+    desk = Desktop(tmp)
+    rows = []
+    try:
+        now = dt.datetime.now(UTC)
+        later = (now + dt.timedelta(hours=5)).replace(second=0, microsecond=0)
+        # default plan whose next reminder is hours away: treatment 5 h from now
+        default_cfg = header(later, plan="microneedling", quiet=True)
+        # 365 days, every 30 min: 17,000+ reminders, next one 5 h away
+        big_cfg = header(later) + '[reminders.often]\ndays = "0-365"\nevery = "30m"\nbetween = ["00:00", "23:30"]\ntitle = "Often"\n'
+        env_default = dict(sandbox(tmp, "default", default_cfg), **{k: desk.env[k] for k in ("DBUS_SESSION_BUS_ADDRESS", "DISPLAY")})
+        env_big = dict(sandbox(tmp, "big", big_cfg), **{k: desk.env[k] for k in ("DBUS_SESSION_BUS_ADDRESS", "DISPLAY")})
+        n_big = len(subprocess.run([exe, "plan", "--json", "--all"], env=env_big, capture_output=True, check=True, text=True).stdout.split('"id"')) - 1
+        n_default = len(subprocess.run([exe, "plan", "--json", "--all"], env=env_default, capture_output=True, check=True, text=True).stdout.split('"id"')) - 1
+
+        # --- start-up to READY
+        ready_default, ready_big = [], []
+        for _ in range(max(3, o.runs // 2)):
+            for env, acc in ((env_default, ready_default), (env_big, ready_big)):
+                p, t = wait_ready([exe, "run"], env)
+                acc.append(t * 1000)
+                stop(p)
+
+        # --- idle cost
+        print(f"measuring idle cost over {o.idle:.0f} s for 4 processes ...", file=sys.stderr)
+        results = {}
+        p, _ = wait_ready([exe, "run"], env_default)
+        results["aftercare run (default plan)"] = idle(p, o.idle)
+        stop(p)
+        p, _ = wait_ready([exe, "run"], env_big)
+        results[f"aftercare run (365-day plan, {n_big} reminders)"] = idle(p, o.idle)
+        stop(p)
+        rem = tmp / "reminders.rem"
+        rem.write_text(f"REM {later:%d %b %Y} AT {later:%H:%M} MSG Sunscreen\n")
+        p = subprocess.Popen(["remind", "-z", str(rem)], env=dict(os.environ, TZ="UTC"), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        results["remind -z (one reminder)"] = idle(p, o.idle)
+        stop(p)
+        p = subprocess.Popen([floor], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        results["tokio-cron-scheduler floor (one job)"] = idle(p, o.idle)
+        stop(p)
+
+        # --- lateness
+        now = dt.datetime.now(UTC)
+        start = (now - dt.timedelta(seconds=1)).replace(second=0, microsecond=0)
+        first = int((now - start).total_seconds()) + 4
+        rules = "".join(f'[reminders.r{i}]\nafter = ["{first + 2 * i}s"]\ntitle = "R{i}"\n' for i in range(o.reminders))
+        env_late = dict(sandbox(tmp, "late", header(start) + "[notifications]\n" + rules), **{k: desk.env[k] for k in ("DBUS_SESSION_BUS_ADDRESS", "DISPLAY")})
+        p = subprocess.Popen([exe, "run"], env=env_late, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        p.wait(first + 2 * o.reminders + 60)
+        planned = {f"R{i}": start.timestamp() + first + 2 * i for i in range(o.reminders)}
+        late = sorted((t - planned[s]) * 1000 for t, s in desk.notifies if s in planned)
+
+        # --- check / plan wall time
+        timings = {}
+        for name, env in (("default", env_default), (f"365-day ({n_big})", env_big)):
+            timings[f"aftercare check, {name}"] = timed_runs([exe, "check"], env, o.runs)
+            timings[f"aftercare plan --all --json, {name}"] = timed_runs([exe, "plan", "--all", "--json"], env, o.runs)
+
+        floor_r = results["tokio-cron-scheduler floor (one job)"]
+        remind_r = results["remind -z (one reminder)"]
+        print(f"\n### Idle cost ({o.idle:.0f} s window, next reminder 5 h away)\n")
+        print("| process | wakeups/s | CPU ms/min | RSS KiB | threads | wakeups vs floor | wakeups vs remind | RSS vs floor | RSS vs remind |")
+        print("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
+        for k, r in results.items():
+            def ratio(a, b):
+                return f"{a / b:.2f}x" if b else "n/a"
+            print(f"| {k} | {r['wakeups_per_s']:.2f} | {r['cpu_ms_per_min']:.2f} | {r['rss_kib']} | {r['threads']} | "
+                  f"{ratio(r['wakeups_per_s'], floor_r['wakeups_per_s'])} | {ratio(r['wakeups_per_s'], remind_r['wakeups_per_s'])} | "
+                  f"{ratio(r['rss_kib'], floor_r['rss_kib'])} | {ratio(r['rss_kib'], remind_r['rss_kib'])} |")
+        print(f"\n### Delivery lateness (planned second -> Notify on the bus, {len(late)} of {o.reminders} reminders)\n")
+        if late:
+            print(f"min {late[0]:.0f} ms, median {statistics.median(late):.0f} ms, max {late[-1]:.0f} ms")
+        print("\n### Start-up and commands (median, min-max over runs)\n")
+        print("| what | median ms | min ms | max ms |")
+        print("|---|---:|---:|---:|")
+        print(f"| aftercare run to READY, default plan ({n_default}) | {statistics.median(ready_default):.1f} | {min(ready_default):.1f} | {max(ready_default):.1f} |")
+        print(f"| aftercare run to READY, 365-day plan ({n_big}) | {statistics.median(ready_big):.1f} | {min(ready_big):.1f} | {max(ready_big):.1f} |")
+        for k, (med, lo, hi) in timings.items():
+            print(f"| {k} | {med:.1f} | {lo:.1f} | {hi:.1f} |")
+        print(f"\nrelease binary: {exe.stat().st_size / 1024:.0f} KiB; machine: {os.cpu_count()} CPUs, {dt.date.today()}")
+    finally:
+        desk.close()
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
