@@ -174,8 +174,9 @@ impl<'a> Manager<'a> {
             }
             assert!(
                 Instant::now() < deadline,
-                "timed out waiting for {what}; service log:\n{}",
-                self.log()
+                "timed out waiting for {what}; service log:\n{}\n{}",
+                self.log(),
+                self.diagnose()
             );
             std::thread::sleep(Duration::from_millis(50));
         }
