@@ -126,6 +126,19 @@ const VERSION: u32 = 1;
 impl Journal {
     /// Open for the daemon: a corrupt file is moved aside.
     pub fn open(path: &Path, now: DateTime<Utc>) -> (Journal, Option<OpenProblem>) {
+        // Temp files of a write that was cut off (kill -9, power loss) are
+        // garbage: the journal itself is always whole.
+        if let Some(dir) = path.parent() {
+            if let Ok(entries) = std::fs::read_dir(dir) {
+                for e in entries.flatten() {
+                    let name = e.file_name();
+                    let name = name.to_string_lossy();
+                    if name.starts_with(".aftercare-") && name.ends_with(".tmp") {
+                        let _ = std::fs::remove_file(e.path());
+                    }
+                }
+            }
+        }
         let empty = |path: &Path| Journal {
             path: path.to_path_buf(),
             data: Data {

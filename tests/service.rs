@@ -58,11 +58,15 @@ impl<'a> Manager<'a> {
         m.until("the user manager's socket", || {
             private.exists().then_some(())
         });
-        m.until("the user manager to answer", || {
-            m.systemctl(&["show-environment"])
-                .status
-                .success()
-                .then_some(())
+        // Wait for start-up to finish: its first transaction isolates
+        // default.target and would stop a unit started in the meantime.
+        m.until("the user manager to finish starting", || {
+            let o = m.systemctl(&["show", "-p", "SystemState", "--value"]);
+            matches!(
+                String::from_utf8_lossy(&o.stdout).trim(),
+                "running" | "degraded"
+            )
+            .then_some(())
         });
         // What a desktop session does (dbus-update-activation-environment):
         // hand the session's bus and display to user services.
@@ -74,7 +78,7 @@ impl<'a> Manager<'a> {
                 &format!("XDG_CONFIG_HOME={}", sb.config_home().display()),
                 &format!("XDG_STATE_HOME={}", sb.path().join("state").display()),
                 "TZ=UTC",
-                "AFTERCARE_LOG=trace,zbus=info,notify=info",
+                "AFTERCARE_LOG=info,tokio_cron_scheduler=warn",
             ])
             .status
             .success();

@@ -182,6 +182,24 @@ impl Desktop {
         d
     }
 
+    /// Kill the session bus (and dunst with it) and start a new one at the
+    /// same address, with dunst; what a logout/login or a bus crash does.
+    pub fn restart_bus(&mut self) {
+        for c in [self.dunst.take(), None].into_iter().flatten() {
+            let mut c = c;
+            let _ = c.kill();
+            let _ = c.wait();
+        }
+        let _ = self.monitor.kill();
+        let _ = self.monitor.wait();
+        let _ = self.bus.kill();
+        let _ = self.bus.wait();
+        let _ = std::fs::remove_file(self.dir.path().join("bus"));
+        self.bus = start_bus(&self.dir.path().join("bus.conf"));
+        self.monitor = start_monitor(&self.dir.path().join("bus"), &self.messages);
+        self.start_dunst();
+    }
+
     pub fn bus_address(&self) -> String {
         format!("unix:path={}", self.dir.path().join("bus").display())
     }
@@ -215,7 +233,7 @@ impl Desktop {
         // dunst must not close them before an action is invoked.
         std::fs::write(
             &conf,
-            "[global]\n    idle_threshold = 0\n[urgency_normal]\n    timeout = 0\n",
+            "[global]\n    idle_threshold = 0\n    markup = full\n[urgency_normal]\n    timeout = 0\n",
         )
         .unwrap();
         let mut cmd = Command::new("dunst");
@@ -310,6 +328,52 @@ impl Desktop {
         self.apply(&mut cmd);
         assert!(cmd.status().unwrap().success());
     }
+}
+
+fn start_bus(conf: &Path) -> Child {
+    let mut bus = Command::new("dbus-daemon")
+        .arg(format!("--config-file={}", conf.display()))
+        .args(["--nofork", "--print-address"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    // It prints its address once it listens.
+    let mut line = String::new();
+    BufReader::new(bus.stdout.take().unwrap())
+        .read_line(&mut line)
+        .unwrap();
+    assert!(line.starts_with("unix:"), "dbus-daemon said {line:?}");
+    bus
+}
+
+/// Start dbus-monitor feeding `messages`; returns once it is a monitor.
+fn start_monitor(bus_path: &Path, messages: &Shared<Vec<Message>>) -> Child {
+    let before = messages
+        .0
+        .lock()
+        .unwrap()
+        .iter()
+        .filter(|m| m.member == "NameLost")
+        .count();
+    let mut monitor = Command::new("dbus-monitor")
+        .arg("--address")
+        .arg(format!("unix:path={}", bus_path.display()))
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let out = monitor.stdout.take().unwrap();
+    let shared = messages.clone();
+    std::thread::spawn(move || parse_monitor(BufReader::new(out), &shared));
+    // The monitor is ready once it has dropped its own name.
+    wait_on(
+        messages,
+        PATIENCE,
+        "dbus-monitor to become a monitor",
+        |m| (m.iter().filter(|m| m.member == "NameLost").count() > before).then_some(()),
+    );
+    monitor
 }
 
 fn is_notifications_owner_change(m: &Message) -> bool {
