@@ -67,18 +67,9 @@ class Desktop:
         d.stdout.readline()
         self.procs.append(d)
         self.address = f"unix:path={self.bus}"
-        for n in range(150, 400):
-            if Path(f"/tmp/.X11-unix/X{n}").exists() or Path(f"/tmp/.X{n}-lock").exists():
-                continue
-            x = subprocess.Popen(["Xvfb", f":{n}", "-nolisten", "tcp"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-            for _ in range(200):
-                if Path(f"/tmp/.X11-unix/X{n}").exists() or x.poll() is not None:
-                    break
-                time.sleep(0.02)
-            if x.poll() is None:
-                self.display = f":{n}"
-                self.procs.append(x)
-                break
+        x = subprocess.Popen(["Xvfb", "-displayfd", "1", "-nolisten", "tcp"], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+        self.display = ":" + x.stdout.readline().strip()
+        self.procs.append(x)
         self.env = dict(os.environ, DBUS_SESSION_BUS_ADDRESS=self.address, DISPLAY=self.display)
         self.notifies = []  # (monitor time, summary)
         self.lock = threading.Condition()

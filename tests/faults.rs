@@ -172,7 +172,10 @@ fn disk_full_keeps_the_old_journal_and_never_duplicates() {
     let mut f = std::fs::File::create(&filler).unwrap();
     use std::io::Write;
     let chunk = vec![0u8; 4096];
-    while f.write_all(&chunk).and_then(|()| f.sync_all()).is_ok() {}
+    while f.write_all(&chunk).is_ok() {}
+    // down to the last byte
+    while f.write_all(&[0]).is_ok() {}
+    let _ = f.sync_all();
     drop(f);
     desk.wait_summary("While full");
     d.wait_log("cannot write the journal");
@@ -184,6 +187,8 @@ fn disk_full_keeps_the_old_journal_and_never_duplicates() {
     // space returns
     std::fs::remove_file(&filler).unwrap();
     desk.wait_summary("After space returns");
+    // the daemon logs a send after writing the journal
+    d.wait_log("sent rule=c");
     d.wait_log("journal written again");
     let j: serde_json::Value =
         serde_json::from_slice(&std::fs::read(inside.join("journal.json")).unwrap()).unwrap();

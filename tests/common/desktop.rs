@@ -416,36 +416,33 @@ fn notifies_of(msgs: &[Message]) -> Vec<Notify> {
         .collect()
 }
 
+/// Start Xvfb on a display it picks itself (`-displayfd`): it writes the
+/// number to stdout once it accepts connections. Race-free between
+/// parallel tests, and a readiness event.
 fn start_xvfb() -> (u32, Child) {
-    let base = 100 + (std::process::id() % 400) * 2;
-    for n in base..base + 200 {
-        if Path::new(&format!("/tmp/.X{n}-lock")).exists()
-            || Path::new(&format!("/tmp/.X11-unix/X{n}")).exists()
-        {
-            continue;
-        }
-        let mut child = Command::new("Xvfb")
-            .arg(format!(":{n}"))
-            .args(["-nolisten", "tcp", "-screen", "0", "800x600x24"])
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap();
-        let sock = PathBuf::from(format!("/tmp/.X11-unix/X{n}"));
-        let deadline = Instant::now() + Duration::from_secs(20);
-        while Instant::now() < deadline {
-            if let Ok(Some(_)) = child.try_wait() {
-                break; // display taken by a racing test: try the next
-            }
-            if sock.exists() {
-                return (n, child);
-            }
-            std::thread::sleep(Duration::from_millis(20));
-        }
-        let _ = child.kill();
-        let _ = child.wait();
-    }
-    panic!("could not start Xvfb on any display");
+    let mut child = Command::new("Xvfb")
+        .args([
+            "-displayfd",
+            "1",
+            "-nolisten",
+            "tcp",
+            "-screen",
+            "0",
+            "800x600x24",
+        ])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut line = String::new();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut line)
+        .unwrap();
+    let n = line
+        .trim()
+        .parse()
+        .unwrap_or_else(|_| panic!("Xvfb did not report a display: {line:?}"));
+    (n, child)
 }
 
 /// Parse dbus-monitor's text output into messages. Each message is
