@@ -31,8 +31,14 @@ fn root_or_skip(test: &str) -> bool {
     false
 }
 
+/// Two `systemd --user` managers for the same user in one container share
+/// cgroup paths: stopping `aftercare.service` in one kills the other's. On a
+/// real machine there is one per user; here the manager tests take turns.
+static ONE_MANAGER_AT_A_TIME: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
 /// A `systemd --user` manager of our own.
 struct Manager<'a> {
+    _turn: std::sync::MutexGuard<'static, ()>,
     child: Child,
     desk: &'a Desktop,
     sb: &'a Sandbox,
@@ -40,6 +46,9 @@ struct Manager<'a> {
 
 impl<'a> Manager<'a> {
     fn start(desk: &'a Desktop, sb: &'a Sandbox) -> Manager<'a> {
+        let turn = ONE_MANAGER_AT_A_TIME
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
         // Never outside a private namespace: /run/systemd/system tells
         // Debian's scripts that systemd is PID 1.
         let mut cmd = Command::new("unshare");
@@ -53,7 +62,12 @@ impl<'a> Manager<'a> {
         .stderr(Stdio::null());
         Self::env(desk, sb, &mut cmd);
         let child = cmd.spawn().unwrap();
-        let m = Manager { child, desk, sb };
+        let m = Manager {
+            _turn: turn,
+            child,
+            desk,
+            sb,
+        };
         let private = desk.runtime_dir().join("systemd/private");
         m.until("the user manager's socket", || {
             private.exists().then_some(())
