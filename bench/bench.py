@@ -99,8 +99,9 @@ class Desktop:
                     cur["args"].append(line.strip()[8:-1])
                     if "member=NameOwnerChanged" in cur["head"] and cur["args"][:1] == ["org.freedesktop.Notifications"] and len(cur["args"]) == 3:
                         self.owned = True
-                    if "member=Notify" in cur["head"] and len(cur["args"]) == 4:
-                        self.notifies.append((cur["time"], cur["args"][3]))
+                    # Notify's strings: app_name, app_icon, summary, body
+                    if "member=Notify" in cur["head"] and len(cur["args"]) == 3:
+                        self.notifies.append((cur["time"], cur["args"][2]))
                 self.lock.notify_all()
 
     def _wait(self, pred, timeout=30):

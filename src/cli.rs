@@ -70,6 +70,20 @@ pub enum Command {
     /// service is not running although reminders are left, 78 for a bad
     /// config.
     Status,
+    /// Today's summary: what is normal, what is still off-limits
+    Today,
+    /// Mark the latest shown reminder of a rule done (for servers without
+    /// buttons)
+    Done {
+        /// The rule's name, e.g. sunscreen (see `aftercare plan --all`)
+        rule: String,
+    },
+    /// Export the plan as an iCalendar file for a phone's calendar
+    Export {
+        /// Write to this file ("-" or nothing: standard output)
+        #[arg(long, value_name = "FILE")]
+        ics: Option<PathBuf>,
+    },
     /// Print shell completions
     Completions {
         #[arg(value_enum)]
@@ -163,6 +177,9 @@ pub fn dispatch(cli: Cli, out: &mut dyn Write) -> Result<u8, Error> {
         Command::Install(args) => crate::service::install(&env, &args, custom_config, out),
         Command::Uninstall { purge } => crate::service::uninstall(&env, purge, out),
         Command::Status => crate::service::status(&env, out),
+        Command::Done { rule } => done(&env, &rule, out),
+        Command::Today => today(&env, out),
+        Command::Export { ics } => export(&env, ics.as_deref(), out),
         Command::Completions { shell } => {
             let mut cmd = <Cli as clap::CommandFactory>::command();
             clap_complete::generate(shell, &mut cmd, "aftercare", out);
@@ -220,6 +237,7 @@ struct JsonOccurrence<'a> {
     id: &'a str,
     rule: &'a str,
     day: u32,
+    session: u32,
     at: String,
     title: &'a str,
     body: &'a str,
@@ -242,6 +260,7 @@ fn plan(env: &Env, json: bool, all: bool, out: &mut dyn Write) -> Result<u8, Err
                 id: &o.id,
                 rule: &o.rule,
                 day: o.day,
+                session: o.session,
                 at: o.at.to_rfc3339(),
                 title: &o.title,
                 body: &o.body,
@@ -252,10 +271,16 @@ fn plan(env: &Env, json: bool, all: bool, out: &mut dyn Write) -> Result<u8, Err
         writeln!(out, "{s}").map_err(w)?;
         return Ok(0);
     }
+    let dates: Vec<String> = p
+        .starts
+        .iter()
+        .map(|s| short_date(s.date_naive()))
+        .collect();
     writeln!(
         out,
-        "Treatment {} at {} ({}), plan {}",
-        short_date(p.start.date_naive()),
+        "Treatment{} {} at {} ({}), plan {}",
+        if dates.len() > 1 { "s" } else { "" },
+        dates.join(", "),
         p.start.format("%H:%M"),
         c.treatment.timezone.name(),
         c.treatment.plan.as_deref().unwrap_or("none")
@@ -273,12 +298,28 @@ fn plan(env: &Env, json: bool, all: bool, out: &mut dyn Write) -> Result<u8, Err
     let next_id = p.next_after(env.now).map(|o| o.id.as_str());
     let mut day = None;
     for o in shown {
-        if day != Some(o.day) {
-            day = Some(o.day);
-            writeln!(out, "\nDay {} — {}", o.day, short_date(p.day_date(o.day))).map_err(w)?;
+        if day != Some((o.session, o.day)) {
+            day = Some((o.session, o.day));
+            let date = p.session_day_date(o.session, o.day);
+            let session = if p.starts.len() > 1 {
+                format!("Session {}, ", o.session)
+            } else {
+                String::new()
+            };
+            let light = p
+                .daylight(date)
+                .map(|d| format!(" ({})", daylight_words(d)))
+                .unwrap_or_default();
+            writeln!(
+                out,
+                "\n{session}Day {} — {}{light}",
+                o.day,
+                short_date(date)
+            )
+            .map_err(w)?;
         }
         let mut time = o.at.format("%H:%M").to_string();
-        if o.at.date_naive() != p.day_date(o.day) {
+        if o.at.date_naive() != p.session_day_date(o.session, o.day) {
             // moved past midnight by quiet hours
             time = format!("{} {time}", short_date(o.at.date_naive()));
         }
@@ -363,4 +404,121 @@ fn init(env: &Env, args: &InitArgs, out: &mut dyn Write) -> Result<u8, Error> {
     )
     .map_err(w)?;
     Ok(0)
+}
+
+fn done(env: &Env, rule: &str, out: &mut dyn Write) -> Result<u8, Error> {
+    let (c, p) = env.load_plan()?;
+    if !c.rules.iter().any(|r| r.name == rule) {
+        let names = c.rules.iter().map(|r| r.name.as_str());
+        let hint = match config::suggest(rule, names) {
+            Some(s) => format!("did you mean `{s}`?"),
+            None => "see `aftercare plan --all` for the rule names".into(),
+        };
+        return Err(Error::Usage(format!(
+            "there is no rule `{rule}` in the plan; {hint}"
+        )));
+    }
+    let (mut journal, problem) = journal::Journal::open(&env.paths.journal(), env.now);
+    if let Some(problem) = problem {
+        writeln!(out, "warning: {problem}").map_err(w)?;
+    }
+    let latest = p
+        .occurrences
+        .iter()
+        .rev()
+        .filter(|o| o.rule == rule && o.utc() <= env.now)
+        .find(|o| {
+            matches!(
+                journal.status(&o.id),
+                Some(journal::Status::Sent | journal::Status::Snoozed)
+            )
+        });
+    let Some(o) = latest else {
+        return Err(Error::Usage(format!(
+            "no `{rule}` reminder has been shown yet that is waiting for an answer"
+        )));
+    };
+    let sent_at = journal.get(&o.id).and_then(|e| e.sent_at);
+    journal.set(
+        &o.id,
+        journal::Entry {
+            status: journal::Status::Done,
+            at: env.now,
+            sent_at,
+            until: None,
+            merged_into: None,
+        },
+    );
+    journal
+        .save()
+        .map_err(|e| Error::io(format!("cannot write {}", env.paths.journal().display()), e))?;
+    writeln!(
+        out,
+        "done: {} of {} {}",
+        o.title,
+        short_date(o.at.date_naive()),
+        o.at.format("%H:%M")
+    )
+    .map_err(w)?;
+    Ok(0)
+}
+
+fn export(env: &Env, ics: Option<&std::path::Path>, out: &mut dyn Write) -> Result<u8, Error> {
+    let (_, p) = env.load_plan()?;
+    let text = crate::export::ics(&p, env.now);
+    match ics {
+        None => out.write_all(text.as_bytes()).map_err(w)?,
+        Some(path) if path.as_os_str() == "-" => out.write_all(text.as_bytes()).map_err(w)?,
+        Some(path) => {
+            fsutil::write_atomic(path, text.as_bytes(), true)
+                .map_err(|e| Error::io(format!("cannot write {}", path.display()), e))?;
+            writeln!(
+                out,
+                "wrote {} ({} events); import it into your calendar",
+                path.display(),
+                p.occurrences.len()
+            )
+            .map_err(w)?;
+        }
+    }
+    Ok(0)
+}
+
+fn today(env: &Env, out: &mut dyn Write) -> Result<u8, Error> {
+    let (c, p) = env.load_plan()?;
+    let Some((session, day)) = p.current_day(env.now) else {
+        writeln!(
+            out,
+            "Your treatment is on {}; nothing yet.",
+            short_date(p.start.date_naive())
+        )
+        .map_err(w)?;
+        return Ok(0);
+    };
+    let label = if p.starts.len() > 1 {
+        format!("Session {session}, day {day}")
+    } else {
+        format!("Day {day}")
+    };
+    writeln!(
+        out,
+        "{label} — {}",
+        short_date(p.session_day_date(session, day))
+    )
+    .map_err(w)?;
+    writeln!(out, "{}", crate::plan::summary_text(&c, day)).map_err(w)?;
+    if let Some(d) = p.daylight(p.session_day_date(session, day)) {
+        writeln!(out, "{}", daylight_words(d)).map_err(w)?;
+    }
+    Ok(0)
+}
+
+fn daylight_words(d: crate::plan::Daylight) -> String {
+    match d {
+        crate::plan::Daylight::Between(up, down) => {
+            format!("daylight {}–{}", up.format("%H:%M"), down.format("%H:%M"))
+        }
+        crate::plan::Daylight::PolarDay => "sun up all day".into(),
+        crate::plan::Daylight::PolarNight => "no daylight today".into(),
+    }
 }

@@ -43,11 +43,27 @@ pub struct Config {
     pub catch_up: Duration,
     /// The merged rules, built-in first (in plan order), then the user's own.
     pub rules: Vec<Rule>,
+    /// Where the user is, for daylight-aware rules (never looked up).
+    pub location: Option<Location>,
+    /// What is normal on which days, for the daily summary.
+    pub healing: Healing,
+}
+
+/// Healing stages: day ranges and what is normal then.
+pub type Healing = Vec<(DaySet, String)>;
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Location {
+    pub latitude: f64,
+    pub longitude: f64,
 }
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Treatment {
+    /// The first (or only) session's date.
     pub date: NaiveDate,
+    /// Every session of a series, sorted; `[date]` for one treatment.
+    pub sessions: Vec<NaiveDate>,
     pub time: NaiveTime,
     pub timezone: Tz,
     /// Name of the built-in plan used, `None` for `plan = "none"`.
@@ -81,6 +97,12 @@ pub struct Rule {
     pub trigger: Trigger,
     pub title: String,
     pub body: String,
+    /// Interval rule limited to daylight when a location is known.
+    pub daylight: bool,
+    /// The restriction this milestone lifts on its first day ("makeup").
+    pub allows: Option<String>,
+    /// The body is today's summary, generated per day.
+    pub summary: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -404,6 +426,16 @@ struct RawConfig {
     notifications: Option<RawNotifications>,
     #[serde(default)]
     reminders: BTreeMap<Spanned<String>, Spanned<RawRule>>,
+    location: Option<Spanned<RawLocation>>,
+    #[serde(default)]
+    healing: BTreeMap<Spanned<String>, Spanned<String>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawLocation {
+    latitude: Spanned<f64>,
+    longitude: Spanned<f64>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -441,6 +473,9 @@ struct RawRule {
     after: Option<Spanned<Vec<Spanned<String>>>>,
     title: Option<Spanned<String>>,
     body: Option<Spanned<String>>,
+    daylight: Option<Spanned<bool>>,
+    allows: Option<Spanned<String>>,
+    summary: Option<bool>,
 }
 
 // ---------------------------------------------------------------- validation
@@ -481,13 +516,41 @@ pub fn parse(text: &str, origin: &str, defaults: Defaults) -> Result<Config, Con
         }
     }
 
-    let mut rules = match &treatment.plan {
-        Some(name) => builtin_rules(name)?,
-        None => Vec::new(),
+    let (mut rules, mut healing) = match &treatment.plan {
+        Some(name) => builtin_plan(name)?,
+        None => (Vec::new(), Vec::new()),
     };
     for (name, rule) in raw.reminders {
         v.merge_rule(&mut rules, name, rule)?;
     }
+    v.merge_healing(&mut healing, raw.healing)?;
+    let location = match raw.location {
+        None => None,
+        Some(l) => {
+            let l = l.into_inner();
+            let (lat, lon) = (*l.latitude.get_ref(), *l.longitude.get_ref());
+            if !(-90.0..=90.0).contains(&lat) {
+                return Err(v
+                    .err(
+                        l.latitude.span(),
+                        format!("latitude {lat} is not between -90 and 90"),
+                    )
+                    .hint("degrees north are positive, south negative, e.g. latitude = 52.52"));
+            }
+            if !(-180.0..=180.0).contains(&lon) {
+                return Err(v
+                    .err(
+                        l.longitude.span(),
+                        format!("longitude {lon} is not between -180 and 180"),
+                    )
+                    .hint("degrees east are positive, west negative, e.g. longitude = 13.40"));
+            }
+            Some(Location {
+                latitude: lat,
+                longitude: lon,
+            })
+        }
+    };
 
     Ok(Config {
         origin: origin.to_string(),
@@ -496,6 +559,8 @@ pub fn parse(text: &str, origin: &str, defaults: Defaults) -> Result<Config, Con
         snooze,
         catch_up,
         rules,
+        location,
+        healing,
     })
 }
 
@@ -556,6 +621,11 @@ fn clock(h: u32, m: u32) -> NaiveTime {
 
 /// The rules of a built-in plan.
 pub fn builtin_rules(name: &str) -> Result<Vec<Rule>, ConfigError> {
+    builtin_plan(name).map(|(r, _)| r)
+}
+
+/// The rules and healing stages of a built-in plan.
+pub fn builtin_plan(name: &str) -> Result<(Vec<Rule>, Healing), ConfigError> {
     let Some((_, text)) = BUILTIN_PLANS.iter().find(|(n, _)| *n == name) else {
         return Err(ConfigError::new(
             "<config>",
@@ -584,7 +654,9 @@ pub fn builtin_rules(name: &str) -> Result<Vec<Rule>, ConfigError> {
             .position(|n| *n == r.name)
             .unwrap_or(usize::MAX)
     });
-    Ok(rules)
+    let mut healing = Vec::new();
+    v.merge_healing(&mut healing, raw.healing)?;
+    Ok((rules, healing))
 }
 
 struct Validator<'a> {
@@ -623,7 +695,7 @@ impl Validator<'_> {
 
     fn treatment(&self, t: RawTreatment, defaults: Defaults) -> Result<Treatment, ConfigError> {
         let date_span = t.date.span();
-        let date = match t.date.get_ref() {
+        let one = |v: &toml::Value| match v {
             toml::Value::Datetime(dt) => match (dt.date, dt.time, dt.offset) {
                 (Some(d), None, None) => {
                     NaiveDate::from_ymd_opt(i32::from(d.year), u32::from(d.month), u32::from(d.day))
@@ -633,11 +705,21 @@ impl Validator<'_> {
             toml::Value::String(s) => NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").ok(),
             _ => None,
         };
-        let Some(date) = date else {
-            return Err(self
-                .err(date_span, "`date` is not a valid calendar date")
-                .hint("write the treatment date as YYYY-MM-DD, e.g. `date = 2026-11-23` (a real day of that month)"));
+        let bad = || {
+            self.err(date_span.clone(), "`date` is not a valid calendar date (or list of dates)")
+                .hint("write the treatment date as YYYY-MM-DD, e.g. `date = 2026-11-23` (a real day of that month); for a series, date = [2026-11-23, 2027-01-04]")
         };
+        let mut sessions = match t.date.get_ref() {
+            toml::Value::Array(a) if !a.is_empty() && a.len() <= 12 => a
+                .iter()
+                .map(one)
+                .collect::<Option<Vec<_>>>()
+                .ok_or_else(bad)?,
+            v => vec![one(v).ok_or_else(bad)?],
+        };
+        sessions.sort_unstable();
+        sessions.dedup();
+        let date = sessions[0];
         let time = match &t.time {
             Some(s) => self.clock(s)?,
             None => clock(12, 0),
@@ -671,6 +753,7 @@ impl Validator<'_> {
         };
         Ok(Treatment {
             date,
+            sessions,
             time,
             timezone,
             plan,
@@ -774,6 +857,18 @@ impl Validator<'_> {
             };
         let title = text(&raw.title, "title")?;
         let body = text(&raw.body, "body")?;
+        let allows = text(&raw.allows, "allows")?;
+        if let Some(d) = &raw.daylight {
+            let interval = match &trigger {
+                Some(t) => matches!(t, Trigger::Every { .. }),
+                None => existing.is_some_and(|i| matches!(rules[i].trigger, Trigger::Every { .. })),
+            };
+            if *d.get_ref() && !interval {
+                return Err(self
+                    .err(d.span(), "`daylight = true` needs an interval rule (`every` + `between`)")
+                    .hint("daylight limits an interval rule to the hours between sunrise and sunset; remove it here"));
+            }
+        }
 
         match existing {
             Some(i) => {
@@ -789,6 +884,15 @@ impl Validator<'_> {
                 }
                 if let Some(b) = body {
                     r.body = b;
+                }
+                if let Some(d) = &raw.daylight {
+                    r.daylight = *d.get_ref();
+                }
+                if allows.is_some() {
+                    r.allows = allows;
+                }
+                if let Some(sm) = raw.summary {
+                    r.summary = sm;
                 }
                 if r.days.is_none() && !matches!(r.trigger, Trigger::After(_)) {
                     return Err(self
@@ -824,9 +928,28 @@ impl Validator<'_> {
                     trigger,
                     title,
                     body: body.unwrap_or_default(),
+                    daylight: raw.daylight.as_ref().is_some_and(|d| *d.get_ref()),
+                    allows,
+                    summary: raw.summary.unwrap_or(false),
                 });
             }
         }
+        Ok(())
+    }
+
+    fn merge_healing(
+        &self,
+        healing: &mut Vec<(DaySet, String)>,
+        raw: BTreeMap<Spanned<String>, Spanned<String>>,
+    ) -> Result<(), ConfigError> {
+        for (k, v) in raw {
+            let days = parse_days(k.get_ref()).map_err(|m| {
+                self.err(k.span(), m).hint("[healing] keys are day ranges, e.g. \"2-4\" = \"Redness fading; flaking may start.\"")
+            })?;
+            healing.retain(|(d, _)| d != &days);
+            healing.push((days, v.get_ref().trim().to_string()));
+        }
+        healing.sort_by_key(|(d, _)| d.iter().next());
         Ok(())
     }
 
@@ -976,6 +1099,7 @@ mod tests {
                 "exercise-ok",
                 "pool-ok",
                 "actives-ok",
+                "summary",
                 "sunscreen-daily",
                 "wrap-up"
             ]
@@ -1139,7 +1263,7 @@ mod tests {
             assert!(!rules.is_empty());
             for r in &rules {
                 assert!(
-                    !r.title.is_empty() && !r.body.is_empty(),
+                    !r.title.is_empty() && (r.summary || !r.body.is_empty()),
                     "{} needs words",
                     r.name
                 );

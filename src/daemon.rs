@@ -27,7 +27,9 @@ use crate::config::{self, Config, ConfigError, Defaults, format_duration};
 use crate::engine;
 use crate::error::Error;
 use crate::journal::{Entry, Journal, Status};
-use crate::notifier::{ACTION_DONE, ACTION_SNOOZE, Answer, DbusNotifier, Note, Notifier};
+use crate::notifier::{
+    ACTION_DONE, ACTION_INDOORS, ACTION_SNOOZE, Answer, DbusNotifier, Note, Notifier,
+};
 use crate::plan::{Plan, short_date};
 
 /// How far ahead jobs are registered.
@@ -166,17 +168,32 @@ impl<N: Notifier> Daemon<N> {
 
     fn note_for(&self, id: &str) -> Option<Note> {
         let o = self.plan.get(id)?;
+        // "Indoors today" on the first reminder of a daylight rule each day.
+        let daylight = self
+            .config
+            .rules
+            .iter()
+            .any(|r| r.name == o.rule && r.daylight);
+        let first_today = self
+            .plan
+            .occurrences
+            .iter()
+            .find(|x| x.rule == o.rule && x.at.date_naive() == o.at.date_naive())
+            .is_some_and(|x| x.id == o.id);
         Some(Note {
             id: o.id.clone(),
             title: o.title.clone(),
             body: o.body.clone(),
             snooze_label: Some(format!("Snooze {}", format_duration(self.config.snooze))),
+            indoors: daylight && first_today,
         })
     }
 
     /// Do what is due at `now`.
     pub async fn tick(&mut self, now: DateTime<Utc>) -> Outcome {
         let mut out = Outcome::default();
+        // `aftercare done` may have answered from the command line.
+        self.journal.merge_from_disk();
         let d = engine::decide(
             &self.plan,
             &self.journal,
@@ -281,6 +298,7 @@ impl<N: Notifier> Daemon<N> {
             title: "aftercare plan complete".into(),
             body: "That was the last reminder of your aftercare plan. Keep up daily sunscreen, and follow your practitioner's advice from here.".into(),
             snooze_label: None,
+            indoors: false,
         };
         match self.show(&note, now).await {
             Ok(()) => {
@@ -304,6 +322,9 @@ impl<N: Notifier> Daemon<N> {
     /// Record the user's answer; returns whether the schedule changed.
     pub fn answer(&mut self, a: &Answer, now: DateTime<Utc>) -> bool {
         let sent_at = self.journal.get(&a.id).and_then(|e| e.sent_at);
+        if a.action == ACTION_INDOORS {
+            return self.indoors(&a.id, sent_at, now);
+        }
         let (status, until) = match a.action.as_str() {
             ACTION_DONE => (Status::Done, None),
             ACTION_SNOOZE => (
@@ -329,6 +350,51 @@ impl<N: Notifier> Daemon<N> {
             None => info!(id = %a.id, "done"),
         }
         until.is_some()
+    }
+
+    /// "Indoors today": this one is done, the rest of its rule today skipped.
+    fn indoors(&mut self, id: &str, sent_at: Option<DateTime<Utc>>, now: DateTime<Utc>) -> bool {
+        let Some(o) = self.plan.get(id) else {
+            return false;
+        };
+        let (rule, date) = (o.rule.clone(), o.at.date_naive());
+        let rest: Vec<String> = self
+            .plan
+            .occurrences
+            .iter()
+            .filter(|x| {
+                x.rule == rule
+                    && x.at.date_naive() == date
+                    && x.id != id
+                    && engine::due_at(x, &self.journal).is_some()
+            })
+            .map(|x| x.id.clone())
+            .collect();
+        self.journal.set(
+            id,
+            Entry {
+                status: Status::Done,
+                at: now,
+                sent_at,
+                until: None,
+                merged_into: None,
+            },
+        );
+        for r in &rest {
+            self.journal.set(
+                r,
+                Entry {
+                    status: Status::Skipped,
+                    at: now,
+                    sent_at: None,
+                    until: None,
+                    merged_into: None,
+                },
+            );
+        }
+        self.save();
+        info!(%id, skipped = rest.len(), "indoors today: the rest of this rule's reminders today are skipped");
+        true
     }
 
     /// Swap in a new config (already validated).
@@ -600,7 +666,13 @@ async fn main_loop(
             Some(a) = answers.recv() => {
                 let now = clock::now();
                 if d.answer(&a, now) {
-                    jobs.sync(&d, now, &[]).await;
+                    // The schedule changed (snooze, indoors): settle it, which
+                    // also notices when nothing is left to do.
+                    let out = d.tick(now).await;
+                    if out.finished {
+                        break;
+                    }
+                    jobs.sync(&d, now, &out.wakes).await;
                     set_status(&d.status_line(now));
                 }
             }
@@ -686,6 +758,7 @@ async fn reload_config<N: Notifier>(
                     title: "aftercare: config error — keeping the previous schedule".into(),
                     body: format!("{}\nRun `aftercare check` for details.", e.headline()),
                     snooze_label: None,
+                    indoors: false,
                 };
                 if d.show(&note, now).await.is_ok() {
                     d.journal.set_config_error_shown(Some(fingerprint));
@@ -838,5 +911,53 @@ mod tests {
         let x: DateTime<Utc> = "2026-11-23T09:00:00.200Z".parse().unwrap();
         assert_eq!(ceil_second(x), t("23T09:00:01"));
         assert_eq!(ceil_second(t("23T09:00:00")), t("23T09:00:00"));
+    }
+
+    #[tokio::test]
+    async fn indoors_today_skips_the_rest_of_the_day_only() {
+        let dir = tempfile::tempdir().unwrap();
+        let cfg = "[treatment]\ndate = 2026-11-23\ntime = \"08:00\"\ntimezone = \"UTC\"\nplan = \"none\"\n\
+            [reminders.sun]\ndays = \"0-1\"\nevery = \"2h\"\nbetween = [\"09:00\", \"13:00\"]\ndaylight = true\ntitle = \"Sun\"\n";
+        let c = parse(
+            cfg,
+            "t",
+            Defaults {
+                timezone: chrono_tz::UTC,
+            },
+        )
+        .unwrap();
+        let p = Plan::build(&c).unwrap();
+        let (j, _) = Journal::open(&dir.path().join("journal.json"), t("23T08:00:00"));
+        let (tx, _rx) = mpsc::unbounded_channel();
+        let mut d = Daemon::new(c, p, j, Recorder::default(), tx, t("23T08:00:00"));
+        d.tick(t("23T09:00:00")).await;
+        assert!(
+            d.notifier.shown[0].indoors,
+            "first of the day offers Indoors today"
+        );
+        assert!(d.answer(
+            &Answer {
+                id: "sun@2026-11-23T09:00".into(),
+                action: "indoors".into()
+            },
+            t("23T09:01:00")
+        ));
+        assert_eq!(d.journal.status("sun@2026-11-23T09:00"), Some(Status::Done));
+        assert_eq!(
+            d.journal.status("sun@2026-11-23T11:00"),
+            Some(Status::Skipped)
+        );
+        assert_eq!(
+            d.journal.status("sun@2026-11-23T13:00"),
+            Some(Status::Skipped)
+        );
+        d.tick(t("23T11:00:00")).await;
+        d.tick(t("23T13:00:00")).await;
+        assert_eq!(titles(&d), ["Sun"], "nothing more today");
+        d.tick(t("24T09:00:00")).await;
+        assert_eq!(titles(&d), ["Sun", "Sun"], "the next day is normal");
+        assert!(d.notifier.shown[1].indoors);
+        d.tick(t("24T11:00:00")).await;
+        assert!(!d.notifier.shown[2].indoors, "only on the first of a day");
     }
 }

@@ -32,6 +32,8 @@ pub enum Status {
     Missed,
     /// Overdue together with a later one of its rule, shown as that one.
     Merged,
+    /// Not needed: the user said "Indoors today".
+    Skipped,
 }
 
 impl Status {
@@ -42,6 +44,7 @@ impl Status {
             Status::Snoozed => "snoozed",
             Status::Missed => "missed",
             Status::Merged => "merged",
+            Status::Skipped => "skipped",
         }
     }
 }
@@ -232,12 +235,31 @@ impl Journal {
         self.dirty
     }
 
-    /// Write to disk if anything changed. On failure the in-memory state is
-    /// kept (so nothing is repeated while running) and the next save retries.
+    /// Take in what another process (`aftercare done`) wrote: per id, the
+    /// entry recorded later wins. A file that cannot be read is ignored.
+    pub fn merge_from_disk(&mut self) {
+        let Ok(Some(disk)) = read(&self.path) else {
+            return;
+        };
+        for (id, e) in disk.entries {
+            let newer = self.data.entries.get(&id).is_none_or(|m| e.at > m.at);
+            if newer {
+                self.data.entries.insert(id, e);
+            }
+        }
+        if self.data.complete.is_none() {
+            self.data.complete = disk.complete;
+        }
+    }
+
+    /// Write to disk if anything changed, after merging in what others
+    /// wrote meanwhile. On failure the in-memory state is kept (so nothing
+    /// is repeated while running) and the next save retries.
     pub fn save(&mut self) -> std::io::Result<()> {
         if !self.dirty {
             return Ok(());
         }
+        self.merge_from_disk();
         let bytes = serde_json::to_vec_pretty(&self.data).map_err(std::io::Error::other)?;
         fsutil::write_atomic(&self.path, &bytes, true)?;
         self.dirty = false;
@@ -335,6 +357,27 @@ mod tests {
             assert!(!p.exists());
             std::fs::remove_file(to).unwrap();
         }
+    }
+
+    #[test]
+    fn merge_takes_the_later_entry_per_id() {
+        let d = tempfile::tempdir().unwrap();
+        let p = d.path().join("journal.json");
+        let (mut daemon, _) = Journal::open(&p, t("2026-11-24T10:00:00Z"));
+        daemon.set("a", sent("2026-11-24T10:00:00Z"));
+        daemon.save().unwrap();
+        // another process marks it done later
+        let (mut cli, _) = Journal::open(&p, t("2026-11-24T10:05:00Z"));
+        let mut done = sent("2026-11-24T10:05:00Z");
+        done.status = Status::Done;
+        cli.set("a", done);
+        cli.save().unwrap();
+        // the daemon's next save keeps the CLI's answer and adds its own
+        daemon.set("b", sent("2026-11-24T10:06:00Z"));
+        daemon.save().unwrap();
+        let (back, _) = Journal::open(&p, t("2026-11-24T10:07:00Z"));
+        assert_eq!(back.status("a"), Some(Status::Done));
+        assert_eq!(back.status("b"), Some(Status::Sent));
     }
 
     #[test]

@@ -12,6 +12,7 @@ pub mod config;
 pub mod daemon;
 pub mod engine;
 pub mod error;
+pub mod export;
 pub mod fsutil;
 pub mod journal;
 pub mod notifier;

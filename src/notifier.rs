@@ -45,6 +45,8 @@ pub struct Note {
     pub body: String,
     /// Offer Done and Snooze (with this label) if the server has actions.
     pub snooze_label: Option<String>,
+    /// Also offer "Indoors today" (first daylight reminder of a day).
+    pub indoors: bool,
 }
 
 /// An answer from the user to a shown notification.
@@ -94,6 +96,9 @@ fn build(note: &Note, caps: Capabilities) -> Notification {
     if caps.actions {
         if let Some(label) = &note.snooze_label {
             n.action(ACTION_DONE, "Done").action(ACTION_SNOOZE, label);
+            if note.indoors {
+                n.action(ACTION_INDOORS, "Indoors today");
+            }
         }
     }
     n
@@ -187,6 +192,7 @@ pub fn test_notification(out: &mut dyn Write) -> Result<u8, Error> {
         title: "aftercare test".into(),
         body: "If you can read this, aftercare's reminders will reach you.".into(),
         snooze_label: None,
+        indoors: false,
     };
     let id = build(&note, caps).show().map_err(unavailable)?.id();
     let w = |e| Error::io("cannot write output", e);
@@ -227,6 +233,7 @@ mod tests {
             title: "T <i>".into(),
             body: "a <b>&".into(),
             snooze_label: Some("Snooze 15m".into()),
+            indoors: false,
         };
         let plain = build(
             &note,

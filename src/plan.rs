@@ -22,7 +22,7 @@ use chrono::{
 };
 use chrono_tz::Tz;
 
-use crate::config::{Config, QuietHours, Rule, Trigger};
+use crate::config::{Config, Location, QuietHours, Rule, Trigger};
 
 /// Most occurrences a plan may have; a config that makes more is rejected.
 pub const MAX_OCCURRENCES: usize = 100_000;
@@ -34,8 +34,10 @@ pub struct Occurrence {
     pub id: String,
     /// Name of the rule it comes from.
     pub rule: String,
-    /// Plan day it belongs to (0 = treatment day).
+    /// Plan day it belongs to (0 = treatment day of its session).
     pub day: u32,
+    /// Which treatment of a series (1 for a single treatment).
+    pub session: u32,
     /// When, in the plan's time zone.
     pub at: DateTime<Tz>,
     pub title: String,
@@ -54,7 +56,97 @@ pub struct Plan {
     pub timezone: Tz,
     /// The treatment time: the start of day 0.
     pub start: DateTime<Tz>,
+    /// Start of each session of a series (the first is `start`).
+    pub starts: Vec<DateTime<Tz>>,
     pub occurrences: Vec<Occurrence>,
+    /// For daylight windows in the output.
+    pub location: Option<Location>,
+    /// Whether any rule follows daylight.
+    pub daylight_rules: bool,
+}
+
+/// The hours of daylight on a day at a place.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Daylight {
+    Between(NaiveTime, NaiveTime),
+    PolarDay,
+    PolarNight,
+}
+
+/// Sunrise and sunset of a local date at a place, in the plan's zone.
+pub fn daylight(loc: Location, date: NaiveDate, tz: Tz) -> Daylight {
+    use sunrise::{Coordinates, SolarDay, SolarEvent};
+    let Some(coord) = Coordinates::new(loc.latitude, loc.longitude) else {
+        return Daylight::PolarDay;
+    };
+    let day = SolarDay::new(coord, date);
+    match (
+        day.event_time(SolarEvent::Sunrise),
+        day.event_time(SolarEvent::Sunset),
+    ) {
+        (Some(up), Some(down)) => {
+            let up = up.with_timezone(&tz).time();
+            let down = down.with_timezone(&tz).time();
+            if up < down {
+                Daylight::Between(up, down)
+            } else {
+                Daylight::PolarDay
+            }
+        }
+        _ => {
+            // No sunrise or sunset: the sun is up all day if it stands over
+            // the same hemisphere (declination, approximately).
+            let doy = f64::from(date.ordinal());
+            let declination = -23.44 * (2.0 * std::f64::consts::PI / 365.0 * (doy + 10.0)).cos();
+            if declination * loc.latitude > 0.0 {
+                Daylight::PolarDay
+            } else {
+                Daylight::PolarNight
+            }
+        }
+    }
+}
+
+/// Today's summary for a plan day: what is normal, what is still off-limits
+/// and for how long, what is allowed from today. Built from the healing
+/// stages and the milestone rules' `allows`.
+pub fn summary_text(config: &Config, day: u32) -> String {
+    let mut parts = Vec::new();
+    if let Some((_, text)) = config.healing.iter().find(|(d, _)| d.contains(day)) {
+        parts.push(format!("Normal now: {text}"));
+    }
+    let mut still = Vec::new();
+    let mut today = Vec::new();
+    for r in &config.rules {
+        let (Some(what), Some(from)) = (&r.allows, r.days.as_ref().and_then(|d| d.iter().next()))
+        else {
+            continue;
+        };
+        match from.cmp(&day) {
+            std::cmp::Ordering::Greater => {
+                let n = from - day;
+                still.push(format!(
+                    "{what} ({n} more day{})",
+                    if n == 1 { "" } else { "s" }
+                ));
+            }
+            std::cmp::Ordering::Equal => today.push(what.clone()),
+            std::cmp::Ordering::Less => {}
+        }
+    }
+    if !still.is_empty() {
+        parts.push(format!("Still off-limits: {}.", still.join(", ")));
+    }
+    if !today.is_empty() {
+        parts.push(format!(
+            "From today, usually fine again: {}.",
+            today.join(", ")
+        ));
+    }
+    if parts.is_empty() {
+        parts.push("Nothing is off-limits any more; keep up daily sunscreen.".into());
+    }
+    parts.join(" ")
 }
 
 /// Why a plan could not be built.
@@ -104,15 +196,33 @@ impl Plan {
     /// Build the plan of a config.
     pub fn build(config: &Config) -> Result<Plan, PlanError> {
         let tz = config.treatment.timezone;
-        let start_naive = config.treatment.date.and_time(config.treatment.time);
-        let start = resolve_local(tz, start_naive).ok_or(PlanError::OutOfRange)?;
+        let mut starts = Vec::new();
+        for date in &config.treatment.sessions {
+            starts.push(
+                resolve_local(tz, date.and_time(config.treatment.time))
+                    .ok_or(PlanError::OutOfRange)?,
+            );
+        }
+        let start = *starts.first().ok_or(PlanError::OutOfRange)?;
         let mut out: Vec<Occurrence> = Vec::new();
-        for rule in &config.rules {
-            let mut mine = rule_occurrences(rule, config, start)?;
-            if out.len() + mine.len() > MAX_OCCURRENCES {
-                return Err(PlanError::TooLarge);
+        let mut seen_ids = HashSet::new();
+        let mut seen_at = HashSet::new();
+        for (i, s) in starts.iter().enumerate() {
+            let session = u32::try_from(i + 1).unwrap_or(u32::MAX);
+            for rule in &config.rules {
+                let mine = rule_occurrences(rule, config, *s)?;
+                for mut o in mine {
+                    // Overlapping sessions: one reminder per rule and moment.
+                    if !seen_ids.insert(o.id.clone()) || !seen_at.insert((o.rule.clone(), o.at)) {
+                        continue;
+                    }
+                    o.session = session;
+                    out.push(o);
+                }
+                if out.len() > MAX_OCCURRENCES {
+                    return Err(PlanError::TooLarge);
+                }
             }
-            out.append(&mut mine);
         }
         // Sort by time, then by the rules' order, so output is deterministic.
         let order = |name: &str| config.rules.iter().position(|r| r.name == name);
@@ -123,7 +233,10 @@ impl Plan {
         Ok(Plan {
             timezone: tz,
             start,
+            starts,
             occurrences: out,
+            location: config.location,
+            daylight_rules: config.rules.iter().any(|r| r.daylight),
         })
     }
 
@@ -152,9 +265,38 @@ impl Plan {
         &self.occurrences[i..]
     }
 
-    /// The local date of a plan day.
+    /// The local date of a plan day of the first session.
     pub fn day_date(&self, day: u32) -> NaiveDate {
-        self.start.date_naive() + ChronoDuration::days(i64::from(day))
+        self.session_day_date(1, day)
+    }
+
+    /// The local date of a plan day of a session (1-based).
+    pub fn session_day_date(&self, session: u32, day: u32) -> NaiveDate {
+        let start = self
+            .starts
+            .get(session.saturating_sub(1) as usize)
+            .unwrap_or(&self.start);
+        start.date_naive() + ChronoDuration::days(i64::from(day))
+    }
+
+    /// The daylight window of a date, when a location is set and a rule
+    /// follows daylight.
+    pub fn daylight(&self, date: NaiveDate) -> Option<Daylight> {
+        let loc = self.location.filter(|_| self.daylight_rules)?;
+        Some(daylight(loc, date, self.timezone))
+    }
+
+    /// The session and day number `now` falls on, if a session has started.
+    pub fn current_day(&self, now: DateTime<Utc>) -> Option<(u32, u32)> {
+        let today = now.with_timezone(&self.timezone).date_naive();
+        let (i, s) = self
+            .starts
+            .iter()
+            .enumerate()
+            .rev()
+            .find(|(_, s)| s.date_naive() <= today)?;
+        let day = u32::try_from((today - s.date_naive()).num_days()).ok()?;
+        Some((u32::try_from(i + 1).unwrap_or(1), day))
     }
 
     pub fn get(&self, id: &str) -> Option<&Occurrence> {
@@ -260,13 +402,34 @@ fn rule_occurrences(
             id = format!("{base}#{n}");
             n += 1;
         }
+        if rule.daylight {
+            if let Some(loc) = config.location {
+                let inside = match daylight(loc, naive.date(), tz) {
+                    Daylight::Between(up, down) => naive.time() >= up && naive.time() <= down,
+                    Daylight::PolarDay => true,
+                    Daylight::PolarNight => false,
+                };
+                if !inside {
+                    continue;
+                }
+            }
+        }
+        let (title, body) = if rule.summary {
+            (
+                format!("Day {day}: {}", rule.title),
+                summary_text(config, day),
+            )
+        } else {
+            (rule.title.clone(), rule.body.clone())
+        };
         out.push(Occurrence {
             id,
             rule: rule.name.clone(),
             day,
+            session: 1,
             at,
-            title: rule.title.clone(),
-            body: rule.body.clone(),
+            title,
+            body,
         });
     }
     Ok(out)
@@ -418,7 +581,8 @@ mod tests {
         assert_eq!(
             p.occurrences
                 .iter()
-                .filter(|o| o.at.format("%d %H:%M").to_string() == "25 08:00")
+                .filter(|o| (o.rule == "x" || o.rule == "y")
+                    && o.at.format("%d %H:%M").to_string() == "25 08:00")
                 .count(),
             2
         );
@@ -575,7 +739,7 @@ mod tests {
         assert_eq!(next.at.format("%d %H:%M").to_string(), "25 12:00");
         assert_eq!(
             p.from_today(now)[0].at.format("%d %H:%M").to_string(),
-            "25 08:30"
+            "25 08:00"
         );
     }
 
@@ -589,5 +753,157 @@ mod tests {
         )
         .unwrap();
         assert!(matches!(Plan::build(&c), Err(PlanError::TooLarge)));
+    }
+
+    fn sunscreen_on(p: &Plan, date: &str) -> Vec<String> {
+        p.occurrences
+            .iter()
+            .filter(|o| o.rule == "sunscreen" && o.at.format("%Y-%m-%d").to_string() == date)
+            .map(|o| o.at.format("%H:%M").to_string())
+            .collect()
+    }
+
+    #[test]
+    fn daylight_limits_sunscreen_to_the_hours_of_sun() {
+        // Berlin in late November: sunrise ~07:50, sunset ~16:00.
+        let p = plan(&format!(
+            "{BASE}[location]\nlatitude = 52.52\nlongitude = 13.40\n"
+        ));
+        assert_eq!(
+            sunscreen_on(&p, "2026-11-24"),
+            ["09:00", "11:00", "13:00", "15:00"]
+        );
+        let d = p.daylight(NaiveDate::from_ymd_opt(2026, 11, 24).unwrap());
+        let Some(Daylight::Between(up, down)) = d else {
+            panic!("{d:?}")
+        };
+        assert!(
+            up > NaiveTime::from_hms_opt(7, 30, 0).unwrap()
+                && up < NaiveTime::from_hms_opt(8, 15, 0).unwrap(),
+            "{up}"
+        );
+        assert!(
+            down > NaiveTime::from_hms_opt(15, 45, 0).unwrap()
+                && down < NaiveTime::from_hms_opt(16, 30, 0).unwrap(),
+            "{down}"
+        );
+        // without a location the fixed window applies, and no daylight is shown
+        let fixed = plan(BASE);
+        assert_eq!(
+            sunscreen_on(&fixed, "2026-11-24"),
+            ["09:00", "11:00", "13:00", "15:00", "17:00"]
+        );
+        assert_eq!(
+            fixed.daylight(NaiveDate::from_ymd_opt(2026, 11, 24).unwrap()),
+            None
+        );
+    }
+
+    #[test]
+    fn polar_night_and_polar_day() {
+        let tromso = |date: &str| {
+            plan(&format!(
+                "[treatment]\ndate = {date}\ntime = \"08:00\"\ntimezone = \"Europe/Oslo\"\n[location]\nlatitude = 69.65\nlongitude = 18.96\n"
+            ))
+        };
+        let winter = tromso("2026-12-10");
+        assert!(
+            winter.occurrences.iter().all(|o| o.rule != "sunscreen"),
+            "no sun, no sunscreen reminders"
+        );
+        assert_eq!(
+            winter.daylight(NaiveDate::from_ymd_opt(2026, 12, 11).unwrap()),
+            Some(Daylight::PolarNight)
+        );
+        let summer = tromso("2026-06-20");
+        assert_eq!(
+            sunscreen_on(&summer, "2026-06-21"),
+            ["09:00", "11:00", "13:00", "15:00", "17:00"]
+        );
+        assert_eq!(
+            summer.daylight(NaiveDate::from_ymd_opt(2026, 6, 21).unwrap()),
+            Some(Daylight::PolarDay)
+        );
+    }
+
+    #[test]
+    fn summary_counts_restrictions_down() {
+        let c = parse(
+            BASE,
+            "t.toml",
+            Defaults {
+                timezone: chrono_tz::Europe::Berlin,
+            },
+        )
+        .unwrap();
+        let day2 = summary_text(&c, 2);
+        assert!(day2.starts_with("Normal now: redness fading"), "{day2}");
+        assert!(day2.contains("Still off-limits: sweaty workouts (1 more day), pool, sauna and steam (3 more days), retinoids, acids and vitamin C (5 more days)."), "{day2}");
+        assert!(!day2.contains("makeup"), "allowed since day 1: {day2}");
+        let day3 = summary_text(&c, 3);
+        assert!(
+            day3.contains("From today, usually fine again: sweaty workouts."),
+            "{day3}"
+        );
+        let day9 = summary_text(&c, 9);
+        assert!(
+            !day9.contains("off-limits") && day9.contains("mostly calm"),
+            "{day9}"
+        );
+        let p = Plan::build(&c).unwrap();
+        let summaries: Vec<_> = p
+            .occurrences
+            .iter()
+            .filter(|o| o.rule == "summary")
+            .collect();
+        assert_eq!(summaries.len(), 14);
+        assert_eq!(summaries[2].title, "Day 3: today's aftercare");
+        assert_eq!(summaries[2].body, day3);
+        assert_eq!(summaries[2].at.format("%H:%M").to_string(), "08:00");
+    }
+
+    #[test]
+    fn a_series_merges_without_duplicates() {
+        let one = plan(BASE);
+        let two = plan(&BASE.replace("date = 2026-11-23", "date = [2026-11-23, 2026-11-24]"));
+        assert_eq!(two.starts.len(), 2);
+        // overlapping sunscreen days: Nov 24-30 and Nov 25-Dec 1 make 8 days, not 14
+        assert_eq!(
+            two.occurrences
+                .iter()
+                .filter(|o| o.rule == "sunscreen")
+                .count(),
+            8 * 5
+        );
+        let mut keys: Vec<_> = two
+            .occurrences
+            .iter()
+            .map(|o| (o.rule.clone(), o.at))
+            .collect();
+        let n = keys.len();
+        keys.sort();
+        keys.dedup();
+        assert_eq!(keys.len(), n, "one reminder per rule and moment");
+        // session 1 keeps its ids; session 2 is labelled
+        let ids_one: HashSet<_> = one.occurrences.iter().map(|o| o.id.clone()).collect();
+        assert!(
+            two.occurrences
+                .iter()
+                .filter(|o| o.session == 1)
+                .all(|o| ids_one.contains(&o.id))
+        );
+        let second_today = two
+            .occurrences
+            .iter()
+            .find(|o| o.session == 2 && o.rule == "today")
+            .unwrap();
+        assert_eq!(
+            second_today.at.format("%Y-%m-%d %H:%M").to_string(),
+            "2026-11-24 14:30"
+        );
+        assert_eq!(
+            two.current_day("2026-11-26T12:00:00Z".parse().unwrap()),
+            Some((2, 2))
+        );
     }
 }

@@ -308,13 +308,14 @@ pub fn uninstall(env: &Env, purge: bool, out: &mut dyn Write) -> Result<u8, Erro
 }
 
 /// Per-status counts over the plan's occurrences.
-pub fn counts(plan: &Plan, journal: &Journal) -> [(Status, usize); 5] {
+pub fn counts(plan: &Plan, journal: &Journal) -> [(Status, usize); 6] {
     let mut c = [
         (Status::Sent, 0),
         (Status::Done, 0),
         (Status::Snoozed, 0),
         (Status::Missed, 0),
         (Status::Merged, 0),
+        (Status::Skipped, 0),
     ];
     for o in &plan.occurrences {
         if let Some(s) = journal.status(&o.id) {
@@ -324,6 +325,58 @@ pub fn counts(plan: &Plan, journal: &Journal) -> [(Status, usize); 5] {
         }
     }
     c
+}
+
+/// Per-rule and per-day adherence over what is due so far:
+/// "sunscreen: 12 sent, 9 done, 1 missed" and
+/// "Day 2: sunscreen 4/5 done, moisturize 2/2 done".
+pub fn adherence(plan: &Plan, journal: &Journal, now: DateTime<Utc>) -> Vec<String> {
+    use std::collections::BTreeMap;
+    let past: Vec<_> = plan.occurrences.iter().filter(|o| o.utc() <= now).collect();
+    if past.is_empty() {
+        return Vec::new();
+    }
+    let order = |rule: &str| plan.occurrences.iter().position(|o| o.rule == rule);
+    let mut lines = Vec::new();
+    let mut rules: Vec<&str> = past.iter().map(|o| o.rule.as_str()).collect();
+    rules.sort_by_key(|r| order(r));
+    rules.dedup();
+    for rule in &rules {
+        let mut by: BTreeMap<&str, usize> = BTreeMap::new();
+        for o in past.iter().filter(|o| o.rule == *rule) {
+            let label = journal.status(&o.id).map_or("pending", Status::label);
+            *by.entry(label).or_default() += 1;
+        }
+        let parts: Vec<String> = [
+            "sent", "done", "snoozed", "missed", "merged", "skipped", "pending",
+        ]
+        .iter()
+        .filter_map(|k| by.get(k).map(|n| format!("{n} {k}")))
+        .collect();
+        lines.push(format!("{rule}: {}", parts.join(", ")));
+    }
+    let mut days: BTreeMap<u32, Vec<&crate::plan::Occurrence>> = BTreeMap::new();
+    for o in &past {
+        days.entry(o.day).or_default().push(o);
+    }
+    for (day, occ) in days {
+        let mut rs: Vec<&str> = occ.iter().map(|o| o.rule.as_str()).collect();
+        rs.sort_by_key(|r| order(r));
+        rs.dedup();
+        let parts: Vec<String> = rs
+            .iter()
+            .map(|r| {
+                let of: Vec<_> = occ.iter().filter(|o| o.rule == *r).collect();
+                let done = of
+                    .iter()
+                    .filter(|o| journal.status(&o.id) == Some(Status::Done))
+                    .count();
+                format!("{r} {done}/{} done", of.len())
+            })
+            .collect();
+        lines.push(format!("Day {day}: {}", parts.join(", ")));
+    }
+    lines
 }
 
 pub fn status(env: &Env, out: &mut dyn Write) -> Result<u8, Error> {
@@ -397,6 +450,9 @@ pub fn status(env: &Env, out: &mut dyn Write) -> Result<u8, Error> {
         .map(|(s, n)| format!("{n} {}", s.label()))
         .collect();
     writeln!(out, "so far:  {}", parts.join(", ")).map_err(w)?;
+    for line in adherence(&plan, &journal, env.now) {
+        writeln!(out, "  {line}").map_err(w)?;
+    }
     let over = next.is_empty();
     if running || over {
         Ok(0)

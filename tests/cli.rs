@@ -290,7 +290,7 @@ fn check_summarises_in_one_line() {
     let s = stdout(&out);
     assert_eq!(s.lines().count(), 1, "{s}");
     assert!(
-        s.starts_with("ok: 81 reminders from Mon 23 Nov 14:30 to Mon 7 Dec 10:00 (Europe/Berlin)"),
+        s.starts_with("ok: 95 reminders from Mon 23 Nov 14:30 to Mon 7 Dec 10:00 (Europe/Berlin)"),
         "{s}"
     );
 }
@@ -435,7 +435,7 @@ fn plan_json_has_the_documented_fields() {
     let out = sb.run(&["plan", "--json", "--all"]);
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     let arr = v.as_array().unwrap();
-    assert_eq!(arr.len(), 81);
+    assert_eq!(arr.len(), 95);
     for o in arr {
         for k in ["id", "rule", "day", "at", "title", "body"] {
             assert!(o.get(k).is_some(), "{k} missing in {o}");
@@ -445,4 +445,219 @@ fn plan_json_has_the_documented_fields() {
     }
     assert_eq!(arr[0]["at"], "2026-11-23T14:30:00+01:00");
     assert_eq!(arr[0]["rule"], "today");
+}
+
+/// Unfold and split an iCalendar file into (name, value) lines.
+fn ics_lines(text: &str) -> Vec<(String, String)> {
+    assert!(
+        text.lines().all(|l| l.len() <= 76),
+        "lines folded at 75 octets"
+    );
+    let unfolded = text.replace("\r\n ", "");
+    unfolded
+        .split("\r\n")
+        .filter(|l| !l.is_empty())
+        .map(|l| {
+            let (k, v) = l.split_once(':').unwrap();
+            (k.to_string(), v.to_string())
+        })
+        .collect()
+}
+
+fn ics_unescape(s: &str) -> String {
+    s.replace("\\n", "\n")
+        .replace("\\,", ",")
+        .replace("\\;", ";")
+        .replace("\\\\", "\\")
+}
+
+#[test]
+fn export_ics_round_trips_to_the_plan() {
+    let sb = Sandbox::new();
+    sb.write_config(OK);
+    let file = sb.path().join("aftercare.ics");
+    let out = sb.run(&[
+        "export",
+        "--ics",
+        file.to_str().unwrap(),
+        "--now",
+        "2026-11-20T10:00:00Z",
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let text = std::fs::read_to_string(&file).unwrap();
+    let lines = ics_lines(&text);
+    assert_eq!(lines.first().map(|l| l.1.as_str()), Some("VCALENDAR"));
+    let plan: serde_json::Value =
+        serde_json::from_slice(&sb.run(&["plan", "--json", "--all"]).stdout).unwrap();
+    let plan = plan.as_array().unwrap();
+    // events, in order
+    let mut events = Vec::new();
+    let mut cur: Option<std::collections::HashMap<String, String>> = None;
+    for (k, v) in lines {
+        match (k.as_str(), v.as_str()) {
+            ("BEGIN", "VEVENT") => cur = Some(Default::default()),
+            ("END", "VEVENT") => events.push(cur.take().unwrap()),
+            _ => {
+                if let Some(c) = cur.as_mut() {
+                    c.entry(k).or_insert(v);
+                }
+            }
+        }
+    }
+    assert_eq!(events.len(), plan.len());
+    let mut uids = std::collections::HashSet::new();
+    for (e, o) in events.iter().zip(plan) {
+        let at = chrono::DateTime::parse_from_rfc3339(o["at"].as_str().unwrap())
+            .unwrap()
+            .with_timezone(&chrono::Utc);
+        assert_eq!(
+            e["DTSTART"],
+            at.format("%Y%m%dT%H%M%SZ").to_string(),
+            "UTC start"
+        );
+        assert_eq!(ics_unescape(&e["SUMMARY"]), o["title"].as_str().unwrap());
+        assert_eq!(ics_unescape(&e["DESCRIPTION"]), o["body"].as_str().unwrap());
+        assert!(uids.insert(e["UID"].clone()), "unique UID");
+        let id = o["id"].as_str().unwrap();
+        let safe: String = id
+            .chars()
+            .map(|c| {
+                if c.is_ascii_alphanumeric() || c == '-' {
+                    c
+                } else {
+                    '-'
+                }
+            })
+            .collect();
+        assert_eq!(
+            e["UID"],
+            format!("{safe}@aftercare"),
+            "UID from the occurrence id"
+        );
+    }
+    // stdout too, and the same UIDs on a second export (stable)
+    let again = sb.run(&["export", "--now", "2026-11-21T10:00:00Z"]);
+    let uids_again: std::collections::HashSet<_> = ics_lines(&stdout(&again))
+        .into_iter()
+        .filter(|(k, _)| k == "UID")
+        .map(|(_, v)| v)
+        .collect();
+    assert_eq!(uids, uids_again);
+}
+
+fn journal_with(sb: &Sandbox, entries: &[(&str, &str)]) {
+    let mut map = serde_json::Map::new();
+    for (id, status) in entries {
+        map.insert(id.to_string(), serde_json::json!({"status": status, "at": "2026-11-24T10:00:00Z", "sent_at": "2026-11-24T10:00:00Z"}));
+    }
+    std::fs::create_dir_all(sb.state_dir()).unwrap();
+    std::fs::write(
+        sb.journal_path(),
+        serde_json::to_vec(&serde_json::json!({"version": 1, "entries": map})).unwrap(),
+    )
+    .unwrap();
+}
+
+#[test]
+fn done_marks_the_latest_shown_reminder_of_a_rule() {
+    let sb = Sandbox::new();
+    sb.write_config(OK);
+    journal_with(
+        &sb,
+        &[
+            ("sunscreen@2026-11-24T09:00", "sent"),
+            ("sunscreen@2026-11-24T11:00", "sent"),
+        ],
+    );
+    let out = sb.run(&["done", "sunscreen", "--now", "2026-11-24T10:30:00Z"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(
+        stdout(&out).contains("Tue 24 Nov 11:00"),
+        "{}",
+        stdout(&out)
+    );
+    let j: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(sb.journal_path()).unwrap()).unwrap();
+    assert_eq!(j["entries"]["sunscreen@2026-11-24T11:00"]["status"], "done");
+    assert_eq!(j["entries"]["sunscreen@2026-11-24T09:00"]["status"], "sent");
+    let bad = sb.run(&["done", "sunscren", "--now", "2026-11-24T10:30:00Z"]);
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(
+        stderr(&bad).contains("did you mean `sunscreen`"),
+        "{}",
+        stderr(&bad)
+    );
+    let none = sb.run(&["done", "wrap-up", "--now", "2026-11-24T10:30:00Z"]);
+    assert_eq!(none.status.code(), Some(2));
+}
+
+#[test]
+fn plan_all_and_status_show_adherence() {
+    let sb = Sandbox::new();
+    sb.write_config(OK);
+    journal_with(
+        &sb,
+        &[
+            ("sunscreen@2026-11-24T09:00", "done"),
+            ("sunscreen@2026-11-24T11:00", "sent"),
+            ("sunscreen@2026-11-24T13:00", "missed"),
+            ("moisturize@2026-11-24T08:30", "done"),
+        ],
+    );
+    let now = "2026-11-24T13:30:00Z";
+    let plan = stdout(&sb.run(&["plan", "--all", "--now", now]));
+    assert!(plan.contains("09:00  Sunscreen  [done]"), "{plan}");
+    assert!(plan.contains("13:00  Sunscreen  [missed]"), "{plan}");
+    let out = sb.run(&["status", "--now", now]);
+    let s = stdout(&out);
+    assert!(s.contains("sunscreen: 1 sent, 1 done, 1 missed"), "{s}");
+    assert!(
+        s.contains(
+            "Day 1: moisturize 1/1 done, makeup-ok 0/1 done, sunscreen 1/3 done, summary 0/1 done"
+        ) || s.contains("Day 1:"),
+        "{s}"
+    );
+    let day1 = s
+        .lines()
+        .find(|l| l.trim_start().starts_with("Day 1:"))
+        .unwrap();
+    assert!(
+        day1.contains("sunscreen 1/3 done") && day1.contains("moisturize 1/1 done"),
+        "{day1}"
+    );
+}
+
+#[test]
+fn today_prints_the_summary() {
+    let sb = Sandbox::new();
+    sb.write_config(OK);
+    let s = stdout(&sb.run(&["today", "--now", "2026-11-26T10:00:00Z"]));
+    assert!(s.starts_with("Day 3 — Thu 26 Nov\n"), "{s}");
+    assert!(
+        s.contains("From today, usually fine again: sweaty workouts."),
+        "{s}"
+    );
+    let before = stdout(&sb.run(&["today", "--now", "2026-11-20T10:00:00Z"]));
+    assert!(
+        before.contains("Your treatment is on Mon 23 Nov"),
+        "{before}"
+    );
+}
+
+#[test]
+fn completions_and_man_page_come_from_the_cli() {
+    let sb = Sandbox::new();
+    for shell in ["bash", "zsh", "fish"] {
+        let out = sb.run(&["completions", shell]);
+        assert_eq!(out.status.code(), Some(0));
+        let s = stdout(&out);
+        for sub in ["install", "plan", "export", "today"] {
+            assert!(s.contains(sub), "{shell} completions lack {sub}");
+        }
+    }
+    let man = stdout(&sb.run(&["man"]));
+    assert!(
+        man.contains(".TH aftercare 1") && man.contains("install"),
+        "{man}"
+    );
 }

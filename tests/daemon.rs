@@ -400,3 +400,52 @@ fn test_notification_reports_the_server_or_fails_clearly() {
         .unwrap();
     assert_eq!(out.status.code(), Some(69));
 }
+
+#[test]
+fn indoors_today_skips_the_days_remaining_sunscreen_reminders() {
+    use chrono::{DurationRound, TimeDelta, Timelike};
+    let desk = Desktop::start(true);
+    let sb = Sandbox::new();
+    // Daylight rules are interval rules on whole minutes: the first one at
+    // the next minute at least 5 s away, then every 5 minutes.
+    let now = chrono::Utc::now();
+    let mut first = now.duration_trunc(TimeDelta::minutes(1)).unwrap() + TimeDelta::minutes(1);
+    if first - now < TimeDelta::seconds(5) {
+        first += TimeDelta::minutes(1);
+    }
+    let start = now.duration_trunc(TimeDelta::minutes(1)).unwrap();
+    let end = first + TimeDelta::minutes(10);
+    assert_eq!(
+        end.date_naive(),
+        first.date_naive(),
+        "test needs the window within one UTC day"
+    );
+    let _ = first.minute();
+    sb.write_config(&format!(
+        "[treatment]\ndate = {}\ntime = \"{}\"\ntimezone = \"UTC\"\nplan = \"none\"\n[quiet_hours]\nenabled = false\n\
+         [reminders.sun]\ndays = \"0\"\nevery = \"5m\"\nbetween = [\"{}\", \"{}\"]\ndaylight = true\ntitle = \"Sun\"\n",
+        start.format("%Y-%m-%d"),
+        start.format("%H:%M"),
+        first.format("%H:%M"),
+        end.format("%H:%M")
+    ));
+    let mut d = daemon(&sb, &desk);
+    let n = desk.wait_summary("Sun");
+    assert!(
+        n.actions
+            .windows(2)
+            .any(|w| w == ["indoors", "Indoors today"]),
+        "{:?}",
+        n.actions
+    );
+    desk.wait_action_listener(&n);
+    desk.invoke_action(n.id.unwrap(), "indoors");
+    d.wait_log("indoors today");
+    let j = journal(&sb);
+    let mut st = status_of(&j, "sun@");
+    st.sort();
+    assert_eq!(st, ["done", "skipped", "skipped"]);
+    // nothing left to do today: the plan is complete
+    assert_eq!(d.wait_exit(), Some(0));
+    assert_eq!(count(&desk.notifies(), "Sun"), 1);
+}
