@@ -1,4 +1,4 @@
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::print_stderr)]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::print_stderr, clippy::disallowed_methods)]
 //! `aftercare run` end to end: the real binary, a private session bus, Xvfb
 //! and dunst; what reaches the bus is read with dbus-monitor, never from the
 //! daemon's own logs (those are only used to know when to act next).
@@ -403,7 +403,7 @@ fn test_notification_reports_the_server_or_fails_clearly() {
 
 #[test]
 fn indoors_today_skips_the_days_remaining_sunscreen_reminders() {
-    use chrono::{DurationRound, TimeDelta, Timelike};
+    use chrono::{DurationRound, TimeDelta};
     let desk = Desktop::start(true);
     let sb = Sandbox::new();
     // Daylight rules are interval rules on whole minutes: the first one at
@@ -420,7 +420,6 @@ fn indoors_today_skips_the_days_remaining_sunscreen_reminders() {
         first.date_naive(),
         "test needs the window within one UTC day"
     );
-    let _ = first.minute();
     sb.write_config(&format!(
         "[treatment]\ndate = {}\ntime = \"{}\"\ntimezone = \"UTC\"\nplan = \"none\"\n[quiet_hours]\nenabled = false\n\
          [reminders.sun]\ndays = \"0\"\nevery = \"5m\"\nbetween = [\"{}\", \"{}\"]\ndaylight = true\ntitle = \"Sun\"\n",
