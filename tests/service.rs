@@ -56,7 +56,7 @@ impl<'a> Manager<'a> {
             "-m",
             "sh",
             "-c",
-            "mount -t tmpfs tmpfs /run/systemd && mkdir /run/systemd/system && exec /lib/systemd/systemd --user",
+            "mkdir -p /run/systemd && mount -t tmpfs tmpfs /run/systemd && mkdir /run/systemd/system && exec /lib/systemd/systemd --user",
         ])
         .stdout(Stdio::null())
         .stderr(Stdio::null());
