@@ -142,15 +142,25 @@ impl Env {
 
 /// Build a plan, reporting a failure as a config error.
 pub fn build_plan(c: &Config) -> Result<Plan, Error> {
-    Plan::build(c).map_err(|e| {
-        Error::Config(config::ConfigError {
-            origin: c.origin.clone(),
-            position: None,
-            message: e.to_string(),
-            snippet: None,
-            hint: Some("use fewer days or a longer `every` interval".into()),
-        })
-    })
+    Plan::build(c).map_err(|e| plan_error(&c.origin, &e))
+}
+
+/// A plan that cannot be built is a config error (exit 78).
+pub fn plan_error(origin: impl std::fmt::Display, e: &crate::plan::PlanError) -> Error {
+    Error::Config(plan_config_error(origin, e))
+}
+
+pub fn plan_config_error(
+    origin: impl std::fmt::Display,
+    e: &crate::plan::PlanError,
+) -> config::ConfigError {
+    config::ConfigError {
+        origin: origin.to_string(),
+        position: None,
+        message: e.to_string(),
+        snippet: None,
+        hint: Some("use fewer days or a longer `every` interval".into()),
+    }
 }
 
 pub fn dispatch(cli: Cli, out: &mut dyn Write) -> Result<u8, Error> {
@@ -264,7 +274,8 @@ fn plan(env: &Env, json: bool, all: bool, out: &mut dyn Write) -> Result<u8, Err
                 at: o.at.to_rfc3339(),
                 title: &o.title,
                 body: &o.body,
-                status: journal.status(&o.id).map(journal::Status::label),
+                status: crate::engine::status_at(o, &journal, env.now, c.catch_up)
+                    .map(journal::Status::label),
             })
             .collect();
         let s = serde_json::to_string_pretty(&items).map_err(|e| Error::Other(e.to_string()))?;
@@ -332,7 +343,7 @@ fn plan(env: &Env, json: bool, all: bool, out: &mut dyn Write) -> Result<u8, Err
         }
         let is_next = next_id == Some(o.id.as_str());
         let mark = if is_next { ">" } else { " " };
-        let status = match journal.status(&o.id) {
+        let status = match crate::engine::status_at(o, &journal, env.now, c.catch_up) {
             Some(s) => format!("  [{}]", s.label()),
             None if is_next => "  <- next".to_string(),
             None => String::new(),

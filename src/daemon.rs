@@ -10,6 +10,11 @@
 //! re-reads the wall clock, so late fires (suspend, clock jumps) are caught
 //! up by the same rules as a restart. The journal makes all of it
 //! idempotent: an occurrence it has settled is never shown again.
+//!
+//! Memory does not grow with the length of the plan: the daemon keeps the
+//! plan's [`Overview`] (size, first, last) and only a window of occurrences,
+//! from a day before `now` to a few days after, rebuilt as time passes
+//! ([`Plan::window`] is exactly the whole plan cut to the window).
 
 use std::collections::HashMap;
 use std::path::PathBuf;
@@ -21,19 +26,25 @@ use tokio_cron_scheduler::{Job, JobScheduler};
 use tracing::{debug, error, info, warn};
 use uuid::Uuid;
 
-use crate::cli::{Env, build_plan};
+use crate::cli::{Env, plan_config_error, plan_error};
 use crate::clock;
-use crate::config::{self, Config, ConfigError, Defaults, format_duration};
+use crate::config::{self, Config, Defaults, format_duration};
 use crate::engine;
 use crate::error::Error;
 use crate::journal::{Entry, Journal, Status};
 use crate::notifier::{
     ACTION_DONE, ACTION_INDOORS, ACTION_SNOOZE, Answer, DbusNotifier, Note, Notifier,
 };
-use crate::plan::{Plan, short_date};
+use crate::plan::{Overview, Plan, PlanError, id_local_date, short_date};
 
 /// How far ahead jobs are registered.
 pub const HORIZON: TimeDelta = TimeDelta::hours(48);
+/// A span of time, `[from, to)`.
+type Span = (DateTime<Utc>, DateTime<Utc>);
+
+/// How far back the window of occurrences reaches beyond `catch_up`: a
+/// whole day, so "first reminder of the rule today" is always inside.
+const LOOKBACK: TimeDelta = TimeDelta::hours(26);
 /// Longest wait between retries when no notification server answers.
 const MAX_BACKOFF: Duration = Duration::from_secs(60);
 /// Pseudo id of the plan-complete notification.
@@ -66,7 +77,12 @@ pub struct Outcome {
 #[derive(Debug)]
 pub struct Daemon<N> {
     pub config: Config,
+    /// The occurrences in `window` (not the whole plan).
     pub plan: Plan,
+    /// The whole plan's size and ends.
+    pub overview: Overview,
+    /// The span of time `plan` holds, `[from, to)`.
+    window: Span,
     pub journal: Journal,
     notifier: N,
     answers: UnboundedSender<Answer>,
@@ -95,26 +111,98 @@ fn delta(d: Duration) -> TimeDelta {
 impl<N: Notifier> Daemon<N> {
     pub fn new(
         config: Config,
-        plan: Plan,
         journal: Journal,
         notifier: N,
         answers: UnboundedSender<Answer>,
         now: DateTime<Utc>,
-    ) -> Self {
+    ) -> Result<Self, PlanError> {
+        let overview = Plan::overview(&config)?;
         let started_after_end = journal.complete().is_none()
-            && plan
-                .last()
-                .is_none_or(|o| o.utc() + delta(config.catch_up) < now);
-        Daemon {
+            && overview
+                .last
+                .is_none_or(|last| last + delta(config.catch_up) < now);
+        let (plan, window) = Self::window(&config, &journal, &overview, now)?;
+        Ok(Daemon {
             config,
             plan,
+            overview,
+            window,
             journal,
             notifier,
             answers,
             retry: None,
             started_after_end,
             journal_failing: false,
+        })
+    }
+
+    /// Where the window should start at `now`: a day before anything that
+    /// can still be shown (catch-up, and snoozed reminders, however old).
+    fn window_start(config: &Config, journal: &Journal, now: DateTime<Utc>) -> DateTime<Utc> {
+        let mut from = now - delta(config.catch_up) - LOOKBACK;
+        for (id, e) in journal.entries() {
+            if e.status != Status::Snoozed {
+                continue;
+            }
+            let snoozed = id_local_date(id)
+                .and_then(|d| d.checked_sub_days(chrono::Days::new(2)))
+                .map(|d| d.and_time(chrono::NaiveTime::MIN).and_utc());
+            if let Some(t) = snoozed {
+                from = from.min(t);
+            }
         }
+        from
+    }
+
+    /// The occurrences from [`Self::window_start`] to two horizons ahead,
+    /// or further until one lies after `now` (long gaps between reminders).
+    fn window(
+        config: &Config,
+        journal: &Journal,
+        overview: &Overview,
+        now: DateTime<Utc>,
+    ) -> Result<(Plan, Span), PlanError> {
+        let from = Self::window_start(config, journal, now);
+        let mut to = now + HORIZON * 2;
+        loop {
+            let plan = Plan::window(config, from, to)?;
+            let more_later = overview.last.is_some_and(|last| last >= to);
+            if !more_later || plan.occurrences.iter().any(|o| o.utc() > now) {
+                return Ok((plan, (from, to)));
+            }
+            to += HORIZON * 8;
+        }
+    }
+
+    /// Move the window along when `now` nears its end (or the clock went
+    /// back before its start, or an old reminder was snoozed).
+    fn refresh_window(&mut self, now: DateTime<Utc>) {
+        let (from, to) = self.window;
+        let drained =
+            !self.window_reaches_end() && !self.plan.occurrences.iter().any(|o| o.utc() > now);
+        if now + HORIZON <= to
+            && !drained
+            && Self::window_start(&self.config, &self.journal, now) >= from
+        {
+            return;
+        }
+        match Self::window(&self.config, &self.journal, &self.overview, now) {
+            Ok((plan, window)) => {
+                debug!(
+                    occurrences = plan.occurrences.len(),
+                    "moved the plan window"
+                );
+                self.plan = plan;
+                self.window = window;
+            }
+            // The config was validated as a whole; keep the old window.
+            Err(e) => error!("cannot build the plan window: {e}"),
+        }
+    }
+
+    /// Whether no occurrence of the plan lies beyond the window.
+    fn window_reaches_end(&self) -> bool {
+        self.overview.last.is_none_or(|last| last < self.window.1)
     }
 
     fn save(&mut self) {
@@ -194,6 +282,7 @@ impl<N: Notifier> Daemon<N> {
         let mut out = Outcome::default();
         // `aftercare done` may have answered from the command line.
         self.journal.merge_from_disk();
+        self.refresh_window(now);
         let d = engine::decide(
             &self.plan,
             &self.journal,
@@ -277,7 +366,7 @@ impl<N: Notifier> Daemon<N> {
             }
         }
         self.save();
-        if engine::all_settled(&self.plan, &self.journal) {
+        if self.window_reaches_end() && engine::all_settled(&self.plan, &self.journal) {
             out.finished = self.finish(now, &mut out.wakes).await;
         }
         out
@@ -290,7 +379,7 @@ impl<N: Notifier> Daemon<N> {
             return true;
         }
         if self.started_after_end {
-            info!(ended = ?self.plan.last().map(|o| o.at.to_rfc3339()), "the plan ended before aftercare started; nothing to remind, exiting");
+            info!(ended = ?self.overview.last.map(|t| t.to_rfc3339()), "the plan ended before aftercare started; nothing to remind, exiting");
             return true;
         }
         let note = Note {
@@ -308,7 +397,7 @@ impl<N: Notifier> Daemon<N> {
                 true
             }
             Err(retry_at) => {
-                let last = self.plan.last().map_or(now, |o| o.utc());
+                let last = self.overview.last.unwrap_or(now);
                 if now - last > delta(self.config.catch_up) {
                     warn!("plan complete, but the final notification could not be shown; exiting");
                     return true;
@@ -397,10 +486,16 @@ impl<N: Notifier> Daemon<N> {
         true
     }
 
-    /// Swap in a new config (already validated).
-    pub fn replace_config(&mut self, config: Config, plan: Plan) {
+    /// Swap in a new config; an error (a plan too large) leaves the old
+    /// one in place.
+    pub fn replace_config(&mut self, config: Config, now: DateTime<Utc>) -> Result<(), PlanError> {
+        let overview = Plan::overview(&config)?;
+        let (plan, window) = Self::window(&config, &self.journal, &overview, now)?;
         self.config = config;
+        self.overview = overview;
         self.plan = plan;
+        self.window = window;
+        Ok(())
     }
 
     /// The one-line status for systemd: "next: Sunscreen at 15:00 (day 2)".
@@ -484,7 +579,7 @@ impl Jobs {
                 .map(|(o, due)| (Some(o.id.clone()), ceil_second(due)))
                 .collect();
         want.extend(extra.iter().map(|t| (None, ceil_second(*t))));
-        if !d.plan.is_over(until) {
+        if d.overview.last.is_some_and(|last| last > until) {
             want.push((None, ceil_second(now + HORIZON / 2)));
         }
         let stale: Vec<_> = self
@@ -577,7 +672,6 @@ async fn main_loop(
         error!("{}", e.headline());
         Error::Config(e)
     })?;
-    let plan = build_plan(&config)?;
     let now = clock::now();
     let (journal, problem) = Journal::open(&journal_path, now);
     if let Some(p) = problem {
@@ -607,19 +701,14 @@ async fn main_loop(
     };
     let _watcher = watch_config(&config_path, events_tx.clone());
 
+    let timezone = config.treatment.timezone;
+    let mut d = Daemon::new(config, journal, DbusNotifier::default(), answers_tx, now)
+        .map_err(|e| plan_error(config_path.display(), &e))?;
     info!(
         config = %config_path.display(),
-        reminders = plan.occurrences.len(),
-        timezone = plan.timezone.name(),
+        reminders = d.overview.total,
+        timezone = timezone.name(),
         "starting"
-    );
-    let mut d = Daemon::new(
-        config,
-        plan,
-        journal,
-        DbusNotifier::default(),
-        answers_tx,
-        now,
     );
     let out = d.tick(now).await;
     if out.finished {
@@ -720,28 +809,23 @@ async fn reload_config<N: Notifier>(
     now: DateTime<Utc>,
 ) {
     let loaded = config::load(path, defaults).and_then(|c| {
-        build_plan(&c).map(|p| (c, p)).map_err(|e| match e {
-            Error::Config(c) => c,
-            other => ConfigError {
-                origin: path.display().to_string(),
-                position: None,
-                message: other.to_string(),
-                snippet: None,
-                hint: None,
-            },
-        })
+        if c == d.config {
+            return Ok(false);
+        }
+        let timezone = c.treatment.timezone;
+        d.replace_config(c, now)
+            .map_err(|e| plan_config_error(path.display(), &e))?;
+        info!(
+            reminders = d.overview.total,
+            timezone = timezone.name(),
+            "config reloaded"
+        );
+        Ok(true)
     });
     match loaded {
-        Ok((config, plan)) => {
-            if config == d.config {
+        Ok(changed) => {
+            if !changed {
                 debug!("config unchanged");
-            } else {
-                info!(
-                    reminders = plan.occurrences.len(),
-                    timezone = plan.timezone.name(),
-                    "config reloaded"
-                );
-                d.replace_config(config, plan);
             }
             d.journal.set_config_error_shown(None);
             d.save();
@@ -800,18 +884,7 @@ mod tests {
     }
 
     fn daemon(dir: &std::path::Path, now: DateTime<Utc>) -> Daemon<Recorder> {
-        let c = parse(
-            CFG,
-            "t",
-            Defaults {
-                timezone: chrono_tz::UTC,
-            },
-        )
-        .unwrap();
-        let p = Plan::build(&c).unwrap();
-        let (j, _) = Journal::open(&dir.join("journal.json"), now);
-        let (tx, _rx) = mpsc::unbounded_channel();
-        Daemon::new(c, p, j, Recorder::default(), tx, now)
+        daemon_with(dir, CFG, now)
     }
 
     fn titles(d: &Daemon<Recorder>) -> Vec<&str> {
@@ -903,7 +976,128 @@ mod tests {
         let out = d.tick(t("25T09:00:00")).await;
         assert!(out.finished);
         assert!(titles(&d).is_empty());
-        assert_eq!(d.journal.status("b@2026-11-23T10:00"), Some(Status::Missed));
+        // Not shown, and reported as missed (outside the daemon's window, so
+        // derived rather than written to the journal).
+        let full = Plan::build(&d.config).unwrap();
+        let b = full.get("b@2026-11-23T10:00").unwrap();
+        assert_eq!(
+            engine::status_at(b, &d.journal, t("25T09:00:00"), d.config.catch_up),
+            Some(Status::Missed)
+        );
+    }
+
+    fn daemon_with(dir: &std::path::Path, cfg: &str, now: DateTime<Utc>) -> Daemon<Recorder> {
+        let c = parse(
+            cfg,
+            "t",
+            Defaults {
+                timezone: chrono_tz::UTC,
+            },
+        )
+        .unwrap();
+        let (j, _) = Journal::open(&dir.join("journal.json"), now);
+        let (tx, _rx) = mpsc::unbounded_channel();
+        Daemon::new(c, j, Recorder::default(), tx, now).unwrap()
+    }
+
+    /// Drive the daemon as the scheduler would: tick at every due time
+    /// (the window and jobs are refilled on the way) until it finishes.
+    async fn drive(d: &mut Daemon<Recorder>, mut now: DateTime<Utc>, max_window: &mut usize) {
+        for _ in 0..100_000 {
+            let out = d.tick(now).await;
+            *max_window = (*max_window).max(d.plan.occurrences.len());
+            if out.finished {
+                return;
+            }
+            let next = engine::next_due(&d.plan, &d.journal, now).map(|(_, t)| t);
+            let refill = d
+                .overview
+                .last
+                .filter(|l| *l > now + HORIZON)
+                .map(|_| now + HORIZON / 2);
+            now = [next, refill, out.wakes.iter().min().copied()]
+                .into_iter()
+                .flatten()
+                .min()
+                .expect("nothing left to wake for, yet not finished");
+        }
+        panic!("did not finish");
+    }
+
+    #[tokio::test]
+    async fn a_long_plan_is_delivered_through_a_small_moving_window() {
+        let dir = tempfile::tempdir().unwrap();
+        let cfg = "[treatment]\ndate = 2026-11-23\ntime = \"08:00\"\ntimezone = \"UTC\"\nplan = \"none\"\n\
+            [quiet_hours]\nenabled = false\n\
+            [reminders.often]\ndays = \"0-60\"\nevery = \"3h\"\nbetween = [\"00:00\", \"23:00\"]\ntitle = \"Often\"\n";
+        let start = t("23T08:00:00");
+        let mut d = daemon_with(dir.path(), cfg, start);
+        let full = Plan::build(&d.config).unwrap();
+        assert_eq!(d.overview.total, full.occurrences.len());
+        let mut max_window = 0;
+        drive(&mut d, start, &mut max_window).await;
+        // every occurrence exactly once, then the completion
+        let mut expected: Vec<&str> = full.occurrences.iter().map(|o| o.title.as_str()).collect();
+        expected.push("aftercare plan complete");
+        assert_eq!(titles(&d), expected);
+        let sent = full
+            .occurrences
+            .iter()
+            .filter(|o| d.journal.status(&o.id) == Some(Status::Sent))
+            .count();
+        assert_eq!(sent, full.occurrences.len());
+        // 8 a day over a window of a few days, not the plan's 480
+        assert!(
+            max_window <= 8 * 6,
+            "the window held {max_window} of {} occurrences",
+            full.occurrences.len()
+        );
+    }
+
+    #[tokio::test]
+    async fn a_gap_of_weeks_between_reminders_is_bridged() {
+        let dir = tempfile::tempdir().unwrap();
+        let cfg = "[treatment]\ndate = 2026-11-23\ntime = \"08:00\"\ntimezone = \"UTC\"\nplan = \"none\"\n\
+            [reminders.check]\ndays = \"0,40\"\nat = [\"12:00\"]\ntitle = \"Check\"\n";
+        let mut d = daemon_with(dir.path(), cfg, t("23T08:00:00"));
+        d.tick(t("23T12:00:00")).await;
+        assert_eq!(
+            d.status_line(t("23T12:00:00")),
+            "next: Check at Sat 2 Jan 12:00 (day 40)"
+        );
+        let mut max_window = 0;
+        drive(&mut d, t("23T12:00:01"), &mut max_window).await;
+        assert_eq!(titles(&d), ["Check", "Check", "aftercare plan complete"]);
+    }
+
+    #[tokio::test]
+    async fn a_reminder_snoozed_for_days_stays_in_the_window() {
+        let dir = tempfile::tempdir().unwrap();
+        let cfg = "[treatment]\ndate = 2026-11-23\ntime = \"08:00\"\ntimezone = \"UTC\"\nplan = \"none\"\n\
+            [quiet_hours]\nenabled = false\n[notifications]\nsnooze = \"20h\"\n\
+            [reminders.a]\ndays = \"0\"\nat = [\"09:00\"]\ntitle = \"A\"\n\
+            [reminders.later]\ndays = \"0-10\"\nat = [\"23:59\"]\ntitle = \"Later\"\n";
+        let mut d = daemon_with(dir.path(), cfg, t("23T08:00:00"));
+        let id = "a@2026-11-23T09:00".to_string();
+        let mut now = t("23T09:00:00");
+        for _ in 0..4 {
+            d.tick(now).await;
+            assert!(d.answer(
+                &Answer {
+                    id: id.clone(),
+                    action: "snooze".into()
+                },
+                now
+            ));
+            now += TimeDelta::hours(20);
+        }
+        // 80 hours after it was planned, far beyond catch-up and lookback,
+        // and the window has moved on meanwhile
+        d.tick(now).await;
+        assert!(d.window.1 > t("28T00:00:00"), "window {:?}", d.window);
+        let a: Vec<_> = titles(&d).into_iter().filter(|t| *t == "A").collect();
+        assert_eq!(a, ["A"; 5]);
+        assert_eq!(d.journal.status(&id), Some(Status::Sent));
     }
 
     #[test]
@@ -918,18 +1112,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let cfg = "[treatment]\ndate = 2026-11-23\ntime = \"08:00\"\ntimezone = \"UTC\"\nplan = \"none\"\n\
             [reminders.sun]\ndays = \"0-1\"\nevery = \"2h\"\nbetween = [\"09:00\", \"13:00\"]\ndaylight = true\ntitle = \"Sun\"\n";
-        let c = parse(
-            cfg,
-            "t",
-            Defaults {
-                timezone: chrono_tz::UTC,
-            },
-        )
-        .unwrap();
-        let p = Plan::build(&c).unwrap();
-        let (j, _) = Journal::open(&dir.path().join("journal.json"), t("23T08:00:00"));
-        let (tx, _rx) = mpsc::unbounded_channel();
-        let mut d = Daemon::new(c, p, j, Recorder::default(), tx, t("23T08:00:00"));
+        let mut d = daemon_with(dir.path(), cfg, t("23T08:00:00"));
         d.tick(t("23T09:00:00")).await;
         assert!(
             d.notifier.shown[0].indoors,

@@ -51,6 +51,21 @@ pub fn due_at(o: &Occurrence, journal: &Journal) -> Option<DateTime<Utc>> {
     }
 }
 
+/// What became of an occurrence, for the user: its journal status, or
+/// missed when it is past its catch-up window with no record (aftercare was
+/// not running then; the daemon only records what lies near its window).
+pub fn status_at(
+    o: &Occurrence,
+    journal: &Journal,
+    now: DateTime<Utc>,
+    catch_up: Duration,
+) -> Option<Status> {
+    journal.status(&o.id).or_else(|| {
+        let overdue = (now - o.utc()).to_std().unwrap_or(Duration::ZERO);
+        (overdue > catch_up).then_some(Status::Missed)
+    })
+}
+
 /// Decide what to do at `now`.
 pub fn decide(
     plan: &Plan,

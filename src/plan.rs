@@ -22,7 +22,7 @@ use chrono::{
 };
 use chrono_tz::Tz;
 
-use crate::config::{Config, Location, QuietHours, Rule, Trigger};
+use crate::config::{Config, DaySet, Location, QuietHours, Rule, Trigger};
 
 /// Most occurrences a plan may have; a config that makes more is rejected.
 pub const MAX_OCCURRENCES: usize = 100_000;
@@ -192,9 +192,129 @@ pub fn after_quiet(q: &QuietHours, t: DateTime<Tz>) -> Option<DateTime<Tz>> {
     Some(moved.max(t))
 }
 
+/// The size and the ends of a whole plan, found window by window so that
+/// the whole plan is never in memory at once (what the daemon keeps).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Overview {
+    pub total: usize,
+    pub first: Option<DateTime<Utc>>,
+    pub last: Option<DateTime<Utc>>,
+}
+
+/// Windows used by [`Plan::overview`]: a month of days at a time.
+const OVERVIEW_CHUNK: ChronoDuration = ChronoDuration::days(30);
+
+/// The last local date any rule of any session can put a reminder on,
+/// before quiet hours move it (an upper bound; `None` without sessions).
+fn last_nominal_date(config: &Config) -> Option<NaiveDate> {
+    let tz = config.treatment.timezone;
+    let mut last: Option<NaiveDate> = None;
+    for date in &config.treatment.sessions {
+        // An unresolvable session makes the plan itself fail to build.
+        let Some(start) = resolve_local(tz, date.and_time(config.treatment.time)) else {
+            continue;
+        };
+        for rule in &config.rules {
+            let end = match &rule.trigger {
+                Trigger::At(_) | Trigger::Every { .. } => rule
+                    .days
+                    .as_ref()
+                    .and_then(DaySet::max)
+                    .and_then(|d| date.checked_add_days(chrono::Days::new(u64::from(d)))),
+                Trigger::After(offsets) => offsets
+                    .iter()
+                    .filter_map(|o| ChronoDuration::from_std(*o).ok())
+                    .filter_map(|o| start.checked_add_signed(o))
+                    .map(|t| t.date_naive())
+                    .max(),
+            };
+            last = last.max(end);
+        }
+    }
+    last
+}
+
 impl Plan {
     /// Build the plan of a config.
     pub fn build(config: &Config) -> Result<Plan, PlanError> {
+        Self::build_days(config, None)
+    }
+
+    /// The occurrences of the plan in `[from, to)`, exactly as [`Plan::build`]
+    /// would give them, without building the rest: only the nominal days that
+    /// can land in the window (quiet hours move a reminder by less than a
+    /// day, a DST gap by an hour) are expanded.
+    pub fn window(
+        config: &Config,
+        from: DateTime<Utc>,
+        to: DateTime<Utc>,
+    ) -> Result<Plan, PlanError> {
+        let tz = config.treatment.timezone;
+        let lo = from
+            .with_timezone(&tz)
+            .date_naive()
+            .checked_sub_days(chrono::Days::new(2))
+            .unwrap_or(NaiveDate::MIN);
+        let hi = to
+            .with_timezone(&tz)
+            .date_naive()
+            .checked_add_days(chrono::Days::new(1))
+            .unwrap_or(NaiveDate::MAX);
+        let mut plan = Self::build_days(config, Some((lo, hi)))?;
+        plan.occurrences.retain(|o| {
+            let t = o.utc();
+            t >= from && t < to
+        });
+        Ok(plan)
+    }
+
+    /// How many reminders the whole plan has and when it starts and ends,
+    /// computed a month-long window at a time.
+    pub fn overview(config: &Config) -> Result<Overview, PlanError> {
+        let mut ov = Overview::default();
+        let tz = config.treatment.timezone;
+        let Some(first) = config.treatment.sessions.first() else {
+            return Ok(ov);
+        };
+        let start = resolve_local(tz, first.and_time(config.treatment.time))
+            .ok_or(PlanError::OutOfRange)?
+            .with_timezone(&Utc);
+        let Some(last_date) = last_nominal_date(config) else {
+            return Ok(ov);
+        };
+        // Nothing lies before the treatment time; nothing later than a day
+        // (quiet hours) plus the largest UTC offset after the last date.
+        let end = last_date
+            .checked_add_days(chrono::Days::new(3))
+            .ok_or(PlanError::OutOfRange)?
+            .and_time(NaiveTime::MIN)
+            .and_utc();
+        let mut from = start;
+        while from <= end {
+            let to = from
+                .checked_add_signed(OVERVIEW_CHUNK)
+                .ok_or(PlanError::OutOfRange)?;
+            let part = Self::window(config, from, to)?;
+            ov.total += part.occurrences.len();
+            if ov.total > MAX_OCCURRENCES {
+                return Err(PlanError::TooLarge);
+            }
+            if let Some(o) = part.occurrences.first() {
+                ov.first = ov.first.or(Some(o.utc()));
+            }
+            if let Some(o) = part.occurrences.last() {
+                ov.last = Some(o.utc());
+            }
+            from = to;
+        }
+        Ok(ov)
+    }
+
+    /// Build the plan, expanding only nominal local dates within `days`.
+    fn build_days(
+        config: &Config,
+        days: Option<(NaiveDate, NaiveDate)>,
+    ) -> Result<Plan, PlanError> {
         let tz = config.treatment.timezone;
         let mut starts = Vec::new();
         for date in &config.treatment.sessions {
@@ -210,7 +330,7 @@ impl Plan {
         for (i, s) in starts.iter().enumerate() {
             let session = u32::try_from(i + 1).unwrap_or(u32::MAX);
             for rule in &config.rules {
-                let mine = rule_occurrences(rule, config, *s)?;
+                let mine = rule_occurrences(rule, config, *s, days)?;
                 for mut o in mine {
                     // Overlapping sessions: one reminder per rule and moment.
                     if !seen_ids.insert(o.id.clone()) || !seen_at.insert((o.rule.clone(), o.at)) {
@@ -310,7 +430,9 @@ fn rule_occurrences(
     rule: &Rule,
     config: &Config,
     start: DateTime<Tz>,
+    dates: Option<(NaiveDate, NaiveDate)>,
 ) -> Result<Vec<Occurrence>, PlanError> {
+    let wanted = |d: NaiveDate| dates.is_none_or(|(lo, hi)| d >= lo && d <= hi);
     let tz = start.timezone();
     let start_date = start.date_naive();
     // (nominal local time, day, instant)
@@ -323,7 +445,9 @@ fn rule_occurrences(
     match &rule.trigger {
         Trigger::At(times) => {
             for day in rule.days.iter().flat_map(|d| d.iter()) {
-                let Some(date) = start_date.checked_add_days(chrono::Days::new(u64::from(day)))
+                let Some(date) = start_date
+                    .checked_add_days(chrono::Days::new(u64::from(day)))
+                    .filter(|d| wanted(*d))
                 else {
                     continue;
                 };
@@ -339,7 +463,9 @@ fn rule_occurrences(
         } => {
             let step = ChronoDuration::seconds(i64::try_from(every.as_secs()).unwrap_or(i64::MAX));
             for day in rule.days.iter().flat_map(|d| d.iter()) {
-                let Some(date) = start_date.checked_add_days(chrono::Days::new(u64::from(day)))
+                let Some(date) = start_date
+                    .checked_add_days(chrono::Days::new(u64::from(day)))
+                    .filter(|d| wanted(*d))
                 else {
                     continue;
                 };
@@ -433,6 +559,13 @@ fn rule_occurrences(
         });
     }
     Ok(out)
+}
+
+/// The nominal local date inside an occurrence id (`RULE@YYYY-MM-DDT…`):
+/// quiet hours move the reminder by less than a day from it.
+pub fn id_local_date(id: &str) -> Option<NaiveDate> {
+    let (_, at) = id.rsplit_once('@')?;
+    NaiveDate::parse_from_str(at.get(..10)?, "%Y-%m-%d").ok()
 }
 
 fn day_number(start: NaiveDate, date: NaiveDate) -> u32 {

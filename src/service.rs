@@ -308,7 +308,12 @@ pub fn uninstall(env: &Env, purge: bool, out: &mut dyn Write) -> Result<u8, Erro
 }
 
 /// Per-status counts over the plan's occurrences.
-pub fn counts(plan: &Plan, journal: &Journal) -> [(Status, usize); 6] {
+pub fn counts(
+    plan: &Plan,
+    journal: &Journal,
+    now: DateTime<Utc>,
+    catch_up: std::time::Duration,
+) -> [(Status, usize); 6] {
     let mut c = [
         (Status::Sent, 0),
         (Status::Done, 0),
@@ -318,7 +323,7 @@ pub fn counts(plan: &Plan, journal: &Journal) -> [(Status, usize); 6] {
         (Status::Skipped, 0),
     ];
     for o in &plan.occurrences {
-        if let Some(s) = journal.status(&o.id) {
+        if let Some(s) = crate::engine::status_at(o, journal, now, catch_up) {
             if let Some(slot) = c.iter_mut().find(|(k, _)| *k == s) {
                 slot.1 += 1;
             }
@@ -330,7 +335,12 @@ pub fn counts(plan: &Plan, journal: &Journal) -> [(Status, usize); 6] {
 /// Per-rule and per-day adherence over what is due so far:
 /// "sunscreen: 12 sent, 9 done, 1 missed" and
 /// "Day 2: sunscreen 4/5 done, moisturize 2/2 done".
-pub fn adherence(plan: &Plan, journal: &Journal, now: DateTime<Utc>) -> Vec<String> {
+pub fn adherence(
+    plan: &Plan,
+    journal: &Journal,
+    now: DateTime<Utc>,
+    catch_up: std::time::Duration,
+) -> Vec<String> {
     use std::collections::BTreeMap;
     let past: Vec<_> = plan.occurrences.iter().filter(|o| o.utc() <= now).collect();
     if past.is_empty() {
@@ -344,7 +354,8 @@ pub fn adherence(plan: &Plan, journal: &Journal, now: DateTime<Utc>) -> Vec<Stri
     for rule in &rules {
         let mut by: BTreeMap<&str, usize> = BTreeMap::new();
         for o in past.iter().filter(|o| o.rule == *rule) {
-            let label = journal.status(&o.id).map_or("pending", Status::label);
+            let label = crate::engine::status_at(o, journal, now, catch_up)
+                .map_or("pending", Status::label);
             *by.entry(label).or_default() += 1;
         }
         let parts: Vec<String> = [
@@ -444,13 +455,13 @@ pub fn status(env: &Env, out: &mut dyn Write) -> Result<u8, Error> {
             .map_err(w)?;
         }
     }
-    let c = counts(&plan, &journal);
+    let c = counts(&plan, &journal, env.now, config.catch_up);
     let parts: Vec<String> = c
         .iter()
         .map(|(s, n)| format!("{n} {}", s.label()))
         .collect();
     writeln!(out, "so far:  {}", parts.join(", ")).map_err(w)?;
-    for line in adherence(&plan, &journal, env.now) {
+    for line in adherence(&plan, &journal, env.now, config.catch_up) {
         writeln!(out, "  {line}").map_err(w)?;
     }
     let over = next.is_empty();

@@ -6,7 +6,8 @@
 //! half of it valid. Properties: never a panic; every error has a message
 //! and a position inside the text when it has one; every valid config gives
 //! a plan whose occurrences are sorted, unique by id, never inside quiet
-//! hours, never before the treatment time, and on the configured days.
+//! hours, never before the treatment time, and on the configured days; and
+//! that plan, built window by window as the daemon does, is the same plan.
 //!
 //! CI runs a bounded number of cases (FUZZ_CASES, default 1500 per
 //! property). Run longer with e.g. `FUZZ_CASES=200000 cargo test --release
@@ -218,6 +219,31 @@ fn check(text: &str) -> Result<bool, TestCaseError> {
             (None, Trigger::After(_)) => {}
             (None, _) => prop_assert!(false, "clock rule without days"),
         }
+    }
+    // What the daemon keeps: the plan window by window, and its overview,
+    // must be exactly the whole plan. Cuts fall at odd hours and exactly on
+    // some occurrences (windows are half-open).
+    let ov = Plan::overview(&c).map_err(|e| TestCaseError::fail(e.to_string()))?;
+    prop_assert_eq!(ov.total, occ.len(), "overview total");
+    prop_assert_eq!(ov.first, occ.first().map(|o| o.utc()), "overview first");
+    prop_assert_eq!(ov.last, occ.last().map(|o| o.utc()), "overview last");
+    if let (Some(first), Some(last)) = (occ.first(), occ.last()) {
+        let mut cuts: Vec<_> = occ.iter().step_by(7).map(|o| o.utc()).collect();
+        let mut t = first.utc() - chrono::TimeDelta::hours(30);
+        while t <= last.utc() {
+            cuts.push(t);
+            t += chrono::TimeDelta::minutes(29 * 60 + 13);
+        }
+        cuts.push(last.utc() + chrono::TimeDelta::seconds(1));
+        cuts.sort();
+        cuts.dedup();
+        let mut joined = Vec::new();
+        for w in cuts.windows(2) {
+            let part =
+                Plan::window(&c, w[0], w[1]).map_err(|e| TestCaseError::fail(e.to_string()))?;
+            joined.extend(part.occurrences);
+        }
+        prop_assert!(joined == *occ, "windows differ from the whole plan");
     }
     Ok(true)
 }
