@@ -64,24 +64,33 @@ where
 /// them). `AFTERCARE_LOG` sets the filter (default: info for the daemon,
 /// warn for the other commands).
 fn init_logging(daemon: bool) {
-    use tracing_subscriber::EnvFilter;
+    use tracing_subscriber::filter::Targets;
+    use tracing_subscriber::layer::SubscriberExt;
+    use tracing_subscriber::util::SubscriberInitExt;
+    // `Targets` rather than `EnvFilter`: the same "info,crate=warn" syntax
+    // without a regex engine in the binary (smaller, less resident memory).
     let default = if daemon {
         "info,tokio_cron_scheduler=warn"
     } else {
         "warn"
     };
-    let filter =
-        EnvFilter::try_from_env("AFTERCARE_LOG").unwrap_or_else(|_| EnvFilter::new(default));
-    let builder = tracing_subscriber::fmt()
-        .with_env_filter(filter)
-        .with_writer(std::io::stderr)
-        .with_target(false);
+    let filter: Targets = std::env::var("AFTERCARE_LOG")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .or_else(|| default.parse().ok())
+        .unwrap_or_default();
     let journald = std::env::var_os("JOURNAL_STREAM").is_some();
     let tty = std::io::IsTerminal::is_terminal(&std::io::stderr());
+    let layer = tracing_subscriber::fmt::layer()
+        .with_writer(std::io::stderr)
+        .with_target(false);
+    let registry = tracing_subscriber::registry().with(filter);
     let result = if journald {
-        builder.without_time().with_ansi(false).try_init()
+        registry
+            .with(layer.without_time().with_ansi(false))
+            .try_init()
     } else {
-        builder.with_ansi(tty).try_init()
+        registry.with(layer.with_ansi(tty)).try_init()
     };
     drop(result);
 }

@@ -201,8 +201,8 @@ pub struct Overview {
     pub last: Option<DateTime<Utc>>,
 }
 
-/// Windows used by [`Plan::overview`]: a month of days at a time.
-const OVERVIEW_CHUNK: ChronoDuration = ChronoDuration::days(30);
+/// Windows used by [`Plan::overview`]: a week of days at a time.
+const OVERVIEW_CHUNK: ChronoDuration = ChronoDuration::days(7);
 
 /// The last local date any rule of any session can put a reminder on,
 /// before quiet hours move it (an upper bound; `None` without sessions).
