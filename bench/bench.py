@@ -18,7 +18,8 @@ Nothing here asserts anything about time: it measures and reports.
 
 Usage: bench/bench.py [--idle SECONDS] [--reminders N] [--runs N]
 Needs: cargo, dbus-daemon, dbus-monitor, Xvfb, dunst, remind (apt-get
-install dbus-daemon dbus-bin xvfb dunst remind).
+install dbus-daemon dbus-bin xvfb dunst remind; as root, a missing remind
+is installed by the script).
 """
 
 import argparse
@@ -165,6 +166,8 @@ def proc_sample(pid: int):
         "wakeups": wake,
         "cpu_ns": total_threads_cpu,
         "rss_kib": int(st["VmRSS"].split()[0]),
+        "anon_kib": int(st["RssAnon"].split()[0]),
+        "file_kib": int(st["RssFile"].split()[0]),
         "threads": int(st["Threads"]),
     }
 
@@ -178,6 +181,8 @@ def idle(proc, seconds):
         "wakeups_per_s": (b["wakeups"] - a["wakeups"]) / seconds,
         "cpu_ms_per_min": (b["cpu_ns"] - a["cpu_ns"]) / 1e6 / seconds * 60,
         "rss_kib": b["rss_kib"],
+        "anon_kib": b["anon_kib"],
+        "file_kib": b["file_kib"],
         "threads": b["threads"],
     }
 
@@ -206,6 +211,11 @@ def main():
     ap.add_argument("--reminders", type=int, default=24, help="reminders for the lateness run")
     ap.add_argument("--runs", type=int, default=20, help="repetitions for timing")
     o = ap.parse_args()
+    if not shutil.which("remind") and os.geteuid() == 0:
+        print("bench: installing remind (apt-get) ...", file=sys.stderr)
+        env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
+        sh("apt-get", "update", "-q", env=env, stdout=subprocess.DEVNULL)
+        sh("apt-get", "install", "-y", "-q", "--no-install-recommends", "remind", env=env, stdout=subprocess.DEVNULL)
     for tool in ["dbus-daemon", "dbus-monitor", "Xvfb", "dunst", "remind"]:
         if not shutil.which(tool):
             sys.exit(f"bench: `{tool}` is missing: apt-get install dbus-daemon dbus-bin xvfb dunst remind")
@@ -219,9 +229,13 @@ def main():
         # default plan whose next reminder is hours away: treatment 5 h from now
         default_cfg = header(later, plan="microneedling", quiet=True)
         # 365 days, every 30 min: 17,000+ reminders, next one 5 h away
-        big_cfg = header(later) + '[reminders.often]\ndays = "0-365"\nevery = "30m"\nbetween = ["00:00", "23:30"]\ntitle = "Often"\n'
+        often = '[reminders.often]\ndays = "{}"\nevery = "30m"\nbetween = ["00:00", "23:30"]\ntitle = "Often"\n'
+        big_cfg = header(later) + often.format("0-365")
+        # the same rule over 14 days: same reminders per day, 1/26 the length
+        short_cfg = header(later) + often.format("0-13")
         env_default = dict(sandbox(tmp, "default", default_cfg), **{k: desk.env[k] for k in ("DBUS_SESSION_BUS_ADDRESS", "DISPLAY")})
         env_big = dict(sandbox(tmp, "big", big_cfg), **{k: desk.env[k] for k in ("DBUS_SESSION_BUS_ADDRESS", "DISPLAY")})
+        env_short = dict(sandbox(tmp, "short", short_cfg), **{k: desk.env[k] for k in ("DBUS_SESSION_BUS_ADDRESS", "DISPLAY")})
         n_big = len(subprocess.run([exe, "plan", "--json", "--all"], env=env_big, capture_output=True, check=True, text=True).stdout.split('"id"')) - 1
         n_default = len(subprocess.run([exe, "plan", "--json", "--all"], env=env_default, capture_output=True, check=True, text=True).stdout.split('"id"')) - 1
 
@@ -234,13 +248,17 @@ def main():
                 stop(p)
 
         # --- idle cost
-        print(f"measuring idle cost over {o.idle:.0f} s for 4 processes ...", file=sys.stderr)
+        n_short = len(subprocess.run([exe, "plan", "--json", "--all"], env=env_short, capture_output=True, check=True, text=True).stdout.split('"id"')) - 1
+        print(f"measuring idle cost over {o.idle:.0f} s for 5 processes ...", file=sys.stderr)
         results = {}
         p, _ = wait_ready([exe, "run"], env_default)
         results["aftercare run (default plan)"] = idle(p, o.idle)
         stop(p)
         p, _ = wait_ready([exe, "run"], env_big)
         results[f"aftercare run (365-day plan, {n_big} reminders)"] = idle(p, o.idle)
+        stop(p)
+        p, _ = wait_ready([exe, "run"], env_short)
+        results[f"aftercare run (14-day plan, same rule, {n_short} reminders)"] = idle(p, o.idle)
         stop(p)
         rem = tmp / "reminders.rem"
         rem.write_text(f"REM {later:%d %b %Y} AT {later:%H:%M} MSG Sunscreen\n")
@@ -271,14 +289,19 @@ def main():
         floor_r = results["tokio-cron-scheduler floor (one job)"]
         remind_r = results["remind -z (one reminder)"]
         print(f"\n### Idle cost ({o.idle:.0f} s window, next reminder 5 h away)\n")
-        print("| process | wakeups/s | CPU ms/min | RSS KiB | threads | wakeups vs floor | wakeups vs remind | RSS vs floor | RSS vs remind |")
-        print("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
+        print("| process | wakeups/s | CPU ms/min | RSS KiB | anon KiB | file KiB | threads | wakeups vs floor | wakeups vs remind | RSS vs floor | RSS vs remind |")
+        print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
         for k, r in results.items():
             def ratio(a, b):
                 return f"{a / b:.2f}x" if b else "n/a"
-            print(f"| {k} | {r['wakeups_per_s']:.2f} | {r['cpu_ms_per_min']:.2f} | {r['rss_kib']} | {r['threads']} | "
+            print(f"| {k} | {r['wakeups_per_s']:.2f} | {r['cpu_ms_per_min']:.2f} | {r['rss_kib']} | {r['anon_kib']} | {r['file_kib']} | {r['threads']} | "
                   f"{ratio(r['wakeups_per_s'], floor_r['wakeups_per_s'])} | {ratio(r['wakeups_per_s'], remind_r['wakeups_per_s'])} | "
                   f"{ratio(r['rss_kib'], floor_r['rss_kib'])} | {ratio(r['rss_kib'], remind_r['rss_kib'])} |")
+        big_r = results[f"aftercare run (365-day plan, {n_big} reminders)"]
+        short_r = results[f"aftercare run (14-day plan, same rule, {n_short} reminders)"]
+        print(f"\nScale, 365-day vs 14-day plan of the same rule ({n_big} vs {n_short} reminders): "
+              f"RSS {big_r['rss_kib'] / short_r['rss_kib']:.2f}x, anon {big_r['anon_kib'] / short_r['anon_kib']:.2f}x, "
+              f"wakeups {big_r['wakeups_per_s'] / short_r['wakeups_per_s']:.2f}x")
         print(f"\n### Delivery lateness (planned second -> Notify on the bus, {len(late)} of {o.reminders} reminders)\n")
         if late:
             print(f"min {late[0]:.0f} ms, median {statistics.median(late):.0f} ms, max {late[-1]:.0f} ms")
