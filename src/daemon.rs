@@ -122,7 +122,7 @@ impl<N: Notifier> Daemon<N> {
                 .last
                 .is_none_or(|last| last + delta(config.catch_up) < now);
         let (plan, window) = Self::window(&config, &journal, &overview, now)?;
-        Ok(Daemon {
+        let mut d = Daemon {
             config,
             plan,
             overview,
@@ -133,7 +133,47 @@ impl<N: Notifier> Daemon<N> {
             retry: None,
             started_after_end,
             journal_failing: false,
-        })
+        };
+        d.record_missed(None, now);
+        Ok(d)
+    }
+
+    /// Record as missed what lies before the window, from `since`, with no
+    /// record yet: it is beyond catch-up (aftercare was stopped or asleep).
+    /// The plan is visited a week at a time, never held whole.
+    fn record_missed(&mut self, since: Option<DateTime<Utc>>, now: DateTime<Utc>) {
+        let mut missed = Vec::new();
+        let journal = &self.journal;
+        let visited = Plan::for_each_chunk(&self.config, since, Some(self.window.0), |part| {
+            missed.extend(
+                part.iter()
+                    .filter(|o| journal.get(&o.id).is_none())
+                    .map(|o| o.id.clone()),
+            );
+            Ok(())
+        });
+        if let Err(e) = visited {
+            error!("cannot look back over the plan: {e}");
+        }
+        if missed.is_empty() {
+            return;
+        }
+        for id in &missed {
+            self.journal.set(
+                id,
+                Entry {
+                    status: Status::Missed,
+                    at: now,
+                    sent_at: None,
+                    until: None,
+                    merged_into: None,
+                },
+            );
+        }
+        info!(
+            count = missed.len(),
+            "recorded reminders as missed: too late to show (aftercare was not running or the machine slept)"
+        );
     }
 
     /// Where the window should start at `now`: a day before anything that
@@ -194,6 +234,8 @@ impl<N: Notifier> Daemon<N> {
                 );
                 self.plan = plan;
                 self.window = window;
+                // What slid out of the window unseen (a long suspend).
+                self.record_missed(Some(from), now);
             }
             // The config was validated as a whole; keep the old window.
             Err(e) => error!("cannot build the plan window: {e}"),
@@ -495,6 +537,7 @@ impl<N: Notifier> Daemon<N> {
         self.overview = overview;
         self.plan = plan;
         self.window = window;
+        self.record_missed(None, now);
         Ok(())
     }
 
@@ -976,13 +1019,43 @@ mod tests {
         let out = d.tick(t("25T09:00:00")).await;
         assert!(out.finished);
         assert!(titles(&d).is_empty());
-        // Not shown, and reported as missed (outside the daemon's window, so
-        // derived rather than written to the journal).
+        // Not shown, and recorded as missed although far outside the window.
+        assert!(d.plan.get("b@2026-11-23T10:00").is_none());
+        assert_eq!(d.journal.status("b@2026-11-23T10:00"), Some(Status::Missed));
+    }
+
+    #[tokio::test]
+    async fn after_a_long_suspend_one_per_rule_and_the_rest_recorded_missed() {
+        let dir = tempfile::tempdir().unwrap();
+        let cfg = "[treatment]\ndate = 2026-11-23\ntime = \"08:00\"\ntimezone = \"UTC\"\nplan = \"none\"\n\
+            [quiet_hours]\nenabled = false\n\
+            [reminders.often]\ndays = \"0-20\"\nevery = \"1h\"\nbetween = [\"08:00\", \"20:00\"]\ntitle = \"Often\"\n";
+        let mut d = daemon_with(dir.path(), cfg, t("23T08:00:00"));
+        d.tick(t("23T08:00:00")).await;
+        assert_eq!(titles(&d), ["Often"]);
+        // asleep from day 0 to day 10, 10:30 (the window has moved on)
+        let wake: DateTime<Utc> = "2026-12-03T10:30:00Z".parse().unwrap();
+        d.tick(wake).await;
+        assert!(d.window.0 > t("30T00:00:00"), "window {:?}", d.window);
+        // 09:00 and 10:00 are within catch-up: one notification for both
+        assert_eq!(titles(&d), ["Often", "Often"]);
         let full = Plan::build(&d.config).unwrap();
-        let b = full.get("b@2026-11-23T10:00").unwrap();
+        let past: Vec<_> = full
+            .occurrences
+            .iter()
+            .filter(|o| o.utc() <= wake)
+            .collect();
+        let status = |s| {
+            past.iter()
+                .filter(|o| d.journal.status(&o.id) == Some(s))
+                .count()
+        };
+        assert_eq!(status(Status::Sent), 2);
+        assert_eq!(status(Status::Merged), 1);
         assert_eq!(
-            engine::status_at(b, &d.journal, t("25T09:00:00"), d.config.catch_up),
-            Some(Status::Missed)
+            status(Status::Missed),
+            past.len() - 3,
+            "every other one recorded"
         );
     }
 

@@ -269,45 +269,63 @@ impl Plan {
     }
 
     /// How many reminders the whole plan has and when it starts and ends,
-    /// computed a month-long window at a time.
+    /// computed a week-long window at a time.
     pub fn overview(config: &Config) -> Result<Overview, PlanError> {
         let mut ov = Overview::default();
+        Self::for_each_chunk(config, None, None, |part| {
+            ov.total += part.len();
+            if ov.total > MAX_OCCURRENCES {
+                return Err(PlanError::TooLarge);
+            }
+            if let Some(o) = part.first() {
+                ov.first = ov.first.or(Some(o.utc()));
+            }
+            if let Some(o) = part.last() {
+                ov.last = Some(o.utc());
+            }
+            Ok(())
+        })?;
+        Ok(ov)
+    }
+
+    /// Visit the plan's occurrences in `[since, until)` (unbounded where
+    /// `None`) in order, a week-long window at a time, never holding more.
+    pub fn for_each_chunk(
+        config: &Config,
+        since: Option<DateTime<Utc>>,
+        until: Option<DateTime<Utc>>,
+        mut visit: impl FnMut(&[Occurrence]) -> Result<(), PlanError>,
+    ) -> Result<(), PlanError> {
         let tz = config.treatment.timezone;
         let Some(first) = config.treatment.sessions.first() else {
-            return Ok(ov);
+            return Ok(());
         };
         let start = resolve_local(tz, first.and_time(config.treatment.time))
             .ok_or(PlanError::OutOfRange)?
             .with_timezone(&Utc);
         let Some(last_date) = last_nominal_date(config) else {
-            return Ok(ov);
+            return Ok(());
         };
         // Nothing lies before the treatment time; nothing later than a day
         // (quiet hours) plus the largest UTC offset after the last date.
-        let end = last_date
+        let mut end = last_date
             .checked_add_days(chrono::Days::new(3))
             .ok_or(PlanError::OutOfRange)?
             .and_time(NaiveTime::MIN)
             .and_utc();
-        let mut from = start;
-        while from <= end {
+        if let Some(u) = until {
+            end = end.min(u);
+        }
+        let mut from = since.map_or(start, |s| s.max(start));
+        while from < end {
             let to = from
                 .checked_add_signed(OVERVIEW_CHUNK)
-                .ok_or(PlanError::OutOfRange)?;
-            let part = Self::window(config, from, to)?;
-            ov.total += part.occurrences.len();
-            if ov.total > MAX_OCCURRENCES {
-                return Err(PlanError::TooLarge);
-            }
-            if let Some(o) = part.occurrences.first() {
-                ov.first = ov.first.or(Some(o.utc()));
-            }
-            if let Some(o) = part.occurrences.last() {
-                ov.last = Some(o.utc());
-            }
+                .ok_or(PlanError::OutOfRange)?
+                .min(end);
+            visit(&Self::window(config, from, to)?.occurrences)?;
             from = to;
         }
-        Ok(ov)
+        Ok(())
     }
 
     /// Build the plan, expanding only nominal local dates within `days`.
