@@ -159,16 +159,7 @@ impl<N: Notifier> Daemon<N> {
             return;
         }
         for id in &missed {
-            self.journal.set(
-                id,
-                Entry {
-                    status: Status::Missed,
-                    at: now,
-                    sent_at: None,
-                    until: None,
-                    merged_into: None,
-                },
-            );
+            self.journal.set(id, Entry::marked(Status::Missed, now));
         }
         info!(
             count = missed.len(),
@@ -334,16 +325,7 @@ impl<N: Notifier> Daemon<N> {
         );
         if !d.missed.is_empty() {
             for id in &d.missed {
-                self.journal.set(
-                    id,
-                    Entry {
-                        status: Status::Missed,
-                        at: now,
-                        sent_at: None,
-                        until: None,
-                        merged_into: None,
-                    },
-                );
+                self.journal.set(id, Entry::marked(Status::Missed, now));
             }
             if self.started_after_end {
                 info!(
@@ -512,16 +494,7 @@ impl<N: Notifier> Daemon<N> {
             },
         );
         for r in &rest {
-            self.journal.set(
-                r,
-                Entry {
-                    status: Status::Skipped,
-                    at: now,
-                    sent_at: None,
-                    until: None,
-                    merged_into: None,
-                },
-            );
+            self.journal.set(r, Entry::marked(Status::Skipped, now));
         }
         self.save();
         info!(%id, skipped = rest.len(), "indoors today: the rest of this rule's reminders today are skipped");

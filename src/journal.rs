@@ -65,6 +65,19 @@ pub struct Entry {
     pub merged_into: Option<String>,
 }
 
+impl Entry {
+    /// A bare status recorded at `at` (missed, skipped, …).
+    pub fn marked(status: Status, at: DateTime<Utc>) -> Entry {
+        Entry {
+            status,
+            at,
+            sent_at: None,
+            until: None,
+            merged_into: None,
+        }
+    }
+}
+
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct Data {
