@@ -89,8 +89,12 @@ pub enum Command {
         #[arg(value_enum)]
         shell: clap_complete::Shell,
     },
-    /// Print the man page (roff)
-    Man,
+    /// Print the man page (roff), or write one page per command to a directory
+    Man {
+        /// Write aftercare.1 and aftercare-COMMAND.1 pages into DIR
+        #[arg(long, value_name = "DIR")]
+        dir: Option<PathBuf>,
+    },
 }
 
 #[derive(Debug, clap::Args, Clone)]
@@ -195,9 +199,24 @@ pub fn dispatch(cli: Cli, out: &mut dyn Write) -> Result<u8, Error> {
             clap_complete::generate(shell, &mut cmd, "aftercare", out);
             Ok(0)
         }
-        Command::Man => {
+        Command::Man { dir } => {
             let cmd = <Cli as clap::CommandFactory>::command();
-            clap_mangen::Man::new(cmd).render(out).map_err(w)?;
+            match dir {
+                None => clap_mangen::Man::new(cmd).render(out).map_err(w)?,
+                Some(dir) => {
+                    std::fs::create_dir_all(&dir)
+                        .and_then(|()| clap_mangen::generate_to(cmd, &dir))
+                        .map_err(|e| {
+                            Error::io(format!("cannot write man pages to {}", dir.display()), e)
+                        })?;
+                    writeln!(
+                        out,
+                        "wrote aftercare.1 and a page per command (aftercare-plan.1, …) to {}",
+                        dir.display()
+                    )
+                    .map_err(w)?;
+                }
+            }
             Ok(0)
         }
     }

@@ -8,6 +8,7 @@ mod common;
 use common::{Sandbox, stderr, stdout};
 use std::os::unix::fs::PermissionsExt;
 use std::path::Path;
+use std::process::Command;
 
 const OK: &str = "[treatment]\ndate = 2026-11-23\ntime = \"14:30\"\ntimezone = \"Europe/Berlin\"\n";
 
@@ -659,5 +660,40 @@ fn completions_and_man_page_come_from_the_cli() {
     assert!(
         man.contains(".TH aftercare 1") && man.contains("install"),
         "{man}"
+    );
+    // One page per command, each a valid page for man(1) itself.
+    let dir = sb.path().join("man/man1");
+    let out = sb.run(&["man", "--dir", dir.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    for page in [
+        "aftercare",
+        "aftercare-plan",
+        "aftercare-install",
+        "aftercare-done",
+    ] {
+        let file = dir.join(format!("{page}.1"));
+        assert!(file.exists(), "{} missing", file.display());
+        let rendered = Command::new("man")
+            .arg("-l")
+            .arg(&file)
+            .env("MANPAGER", "cat")
+            .env("MANWIDTH", "100")
+            .output()
+            .expect("man (package man-db)");
+        assert!(rendered.status.success(), "{}", stderr(&rendered));
+        assert!(
+            stdout(&rendered).contains(page),
+            "{page}: {}",
+            stdout(&rendered)
+        );
+    }
+    let plan_page = std::fs::read_to_string(dir.join("aftercare-plan.1")).unwrap();
+    assert!(plan_page.contains("json"), "plan page lacks its options");
+    let bad = sb.run(&["man", "--dir", "/proc/no/such/dir"]);
+    assert_eq!(bad.status.code(), Some(74), "{}", stderr(&bad));
+    assert!(
+        stderr(&bad).contains("cannot write man pages"),
+        "{}",
+        stderr(&bad)
     );
 }
