@@ -3,8 +3,8 @@
 use std::io::Write;
 use std::path::PathBuf;
 
+use crate::zone::Zone;
 use chrono::{DateTime, NaiveDate, NaiveTime, TimeZone, Utc};
-use chrono_tz::Tz;
 use clap::{Parser, Subcommand};
 
 use crate::clock;
@@ -107,7 +107,7 @@ pub struct InitArgs {
     pub time: Option<NaiveTime>,
     /// IANA time zone, e.g. Europe/Berlin [default: the system's]
     #[arg(long, value_name = "TZ", value_parser = parse_tz_arg)]
-    pub timezone: Option<Tz>,
+    pub timezone: Option<Zone>,
     /// Overwrite an existing config
     #[arg(long)]
     pub force: bool,
@@ -117,8 +117,8 @@ fn parse_clock_arg(s: &str) -> Result<NaiveTime, String> {
     config::parse_clock(s)
 }
 
-pub fn parse_tz_arg(s: &str) -> Result<Tz, String> {
-    s.parse::<Tz>().map_err(|_| {
+pub fn parse_tz_arg(s: &str) -> Result<Zone, String> {
+    s.parse::<Zone>().map_err(|_| {
         format!("unknown time zone `{s}`: use an IANA name such as Europe/Berlin (see `timedatectl list-timezones`)")
     })
 }

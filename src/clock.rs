@@ -3,8 +3,8 @@
 //! Everything else takes `now` and a time zone as arguments (clippy's
 //! `disallowed-methods` enforces this), so the core stays pure and testable.
 
+use crate::zone::Zone;
 use chrono::{DateTime, Utc};
-use chrono_tz::Tz;
 
 /// The current wall-clock time.
 #[allow(clippy::disallowed_methods)]
@@ -14,7 +14,7 @@ pub fn now() -> DateTime<Utc> {
 
 /// The system time zone: `TZ` first (as libc does), then `/etc/timezone`,
 /// then the `/etc/localtime` link; UTC when none names an IANA zone.
-pub fn system_timezone() -> Tz {
+pub fn system_timezone() -> Zone {
     zone_from_env(std::env::var("TZ").ok().as_deref())
         .or_else(|| {
             std::fs::read_to_string("/etc/timezone")
@@ -25,11 +25,11 @@ pub fn system_timezone() -> Tz {
             let link = std::fs::read_link("/etc/localtime").ok()?;
             zone_from_path(&link.to_string_lossy())
         })
-        .unwrap_or(chrono_tz::UTC)
+        .unwrap_or(Zone::utc())
 }
 
 /// `TZ` may be `Europe/Berlin`, `:Europe/Berlin` or a zoneinfo path.
-pub fn zone_from_env(tz: Option<&str>) -> Option<Tz> {
+pub fn zone_from_env(tz: Option<&str>) -> Option<Zone> {
     let tz = tz?.trim().trim_start_matches(':');
     if tz.is_empty() {
         return None;
@@ -37,7 +37,7 @@ pub fn zone_from_env(tz: Option<&str>) -> Option<Tz> {
     tz.parse().ok().or_else(|| zone_from_path(tz))
 }
 
-fn zone_from_path(p: &str) -> Option<Tz> {
+fn zone_from_path(p: &str) -> Option<Zone> {
     let (_, name) = p.split_once("zoneinfo/")?;
     name.parse().ok()
 }
@@ -50,15 +50,15 @@ mod tests {
     fn tz_env_forms() {
         assert_eq!(
             zone_from_env(Some("Europe/Berlin")),
-            Some(chrono_tz::Europe::Berlin)
+            Some(Zone::get("Europe/Berlin").unwrap())
         );
         assert_eq!(
             zone_from_env(Some(":America/New_York")),
-            Some(chrono_tz::America::New_York)
+            Some(Zone::get("America/New_York").unwrap())
         );
         assert_eq!(
             zone_from_env(Some("/usr/share/zoneinfo/Asia/Tokyo")),
-            Some(chrono_tz::Asia::Tokyo)
+            Some(Zone::get("Asia/Tokyo").unwrap())
         );
         assert_eq!(zone_from_env(Some("")), None);
         assert_eq!(zone_from_env(Some("Nowhere/Land")), None);

@@ -13,8 +13,8 @@ use std::ops::Range;
 use std::path::Path;
 use std::time::Duration;
 
+use crate::zone::Zone;
 use chrono::{NaiveDate, NaiveTime};
-use chrono_tz::Tz;
 use serde::Deserialize;
 use toml::Spanned;
 
@@ -65,7 +65,7 @@ pub struct Treatment {
     /// Every session of a series, sorted; `[date]` for one treatment.
     pub sessions: Vec<NaiveDate>,
     pub time: NaiveTime,
-    pub timezone: Tz,
+    pub timezone: Zone,
     /// Name of the built-in plan used, `None` for `plan = "none"`.
     pub plan: Option<String>,
 }
@@ -483,7 +483,7 @@ struct RawRule {
 /// Context a parse needs from outside: the system time zone (the default).
 #[derive(Debug, Clone, Copy)]
 pub struct Defaults {
-    pub timezone: Tz,
+    pub timezone: Zone,
 }
 
 /// Parse and validate config text. `origin` names it in errors.
@@ -725,9 +725,12 @@ impl Validator<'_> {
             None => clock(12, 0),
         };
         let timezone = match &t.timezone {
-            Some(s) => s.get_ref().trim().parse::<Tz>().map_err(|_| {
-                let names = chrono_tz::TZ_VARIANTS.iter().map(|z| z.name());
-                let hint = match suggest(s.get_ref(), names) {
+            Some(s) => s.get_ref().trim().parse::<Zone>().map_err(|e| {
+                let dir = crate::zone::database_dir();
+                let names = crate::zone::names_in(&dir);
+                let hint = match suggest(s.get_ref(), names.iter().map(String::as_str)) {
+                    _ if names.is_empty() => format!("the time zone database {} is missing or empty: install the `tzdata` package, or leave `timezone` out for the system zone", dir.display()),
+                    _ if matches!(e, crate::zone::ZoneError::Unreadable(..) | crate::zone::ZoneError::Invalid(..)) => format!("{e}; reinstall the `tzdata` package"),
                     Some(n) => format!("did you mean \"{n}\"? Use an IANA name (see `timedatectl list-timezones`)"),
                     None => "use an IANA name such as \"Europe/Berlin\" or \"America/New_York\" (see `timedatectl list-timezones`), or leave it out for the system zone".into(),
                 };
@@ -1056,7 +1059,7 @@ mod tests {
 
     pub(crate) fn defaults() -> Defaults {
         Defaults {
-            timezone: chrono_tz::Europe::Berlin,
+            timezone: Zone::get("Europe/Berlin").unwrap(),
         }
     }
 
@@ -1074,7 +1077,7 @@ mod tests {
             NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()
         );
         assert_eq!(c.treatment.time, clock(14, 30));
-        assert_eq!(c.treatment.timezone, chrono_tz::Europe::Berlin);
+        assert_eq!(c.treatment.timezone, Zone::get("Europe/Berlin").unwrap());
         assert_eq!(
             c.quiet_hours,
             Some(QuietHours {

@@ -1037,7 +1037,7 @@ mod tests {
             cfg,
             "t",
             Defaults {
-                timezone: chrono_tz::UTC,
+                timezone: crate::zone::Zone::utc(),
             },
         )
         .unwrap();

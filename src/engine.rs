@@ -168,7 +168,7 @@ mod tests {
             CFG,
             "t",
             Defaults {
-                timezone: chrono_tz::UTC,
+                timezone: crate::zone::Zone::utc(),
             },
         )
         .unwrap();

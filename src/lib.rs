@@ -19,6 +19,7 @@ pub mod notifier;
 pub mod paths;
 pub mod plan;
 pub mod service;
+pub mod zone;
 
 use std::ffi::OsString;
 use std::io::Write;

@@ -16,11 +16,11 @@
 
 use std::collections::HashSet;
 
+use crate::zone::Zone;
 use chrono::{
     DateTime, Datelike, Duration as ChronoDuration, LocalResult, NaiveDate, NaiveDateTime,
     NaiveTime, Offset, TimeZone, Timelike, Utc,
 };
-use chrono_tz::Tz;
 
 use crate::config::{Config, DaySet, Location, QuietHours, Rule, Trigger};
 
@@ -39,7 +39,7 @@ pub struct Occurrence {
     /// Which treatment of a series (1 for a single treatment).
     pub session: u32,
     /// When, in the plan's time zone.
-    pub at: DateTime<Tz>,
+    pub at: DateTime<Zone>,
     pub title: String,
     pub body: String,
 }
@@ -53,11 +53,11 @@ impl Occurrence {
 /// Every occurrence of a config, sorted by time.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Plan {
-    pub timezone: Tz,
+    pub timezone: Zone,
     /// The treatment time: the start of day 0.
-    pub start: DateTime<Tz>,
+    pub start: DateTime<Zone>,
     /// Start of each session of a series (the first is `start`).
-    pub starts: Vec<DateTime<Tz>>,
+    pub starts: Vec<DateTime<Zone>>,
     pub occurrences: Vec<Occurrence>,
     /// For daylight windows in the output.
     pub location: Option<Location>,
@@ -74,7 +74,7 @@ pub enum Daylight {
 }
 
 /// Sunrise and sunset of a local date at a place, in the plan's zone.
-pub fn daylight(loc: Location, date: NaiveDate, tz: Tz) -> Daylight {
+pub fn daylight(loc: Location, date: NaiveDate, tz: Zone) -> Daylight {
     use sunrise::{Coordinates, SolarDay, SolarEvent};
     let Some(coord) = Coordinates::new(loc.latitude, loc.longitude) else {
         return Daylight::PolarDay;
@@ -160,7 +160,7 @@ pub enum PlanError {
 
 /// Resolve a local wall-clock time to an instant: the earlier of two in a
 /// fall-back overlap; shifted forward by the gap in a spring-forward gap.
-pub fn resolve_local(tz: Tz, naive: NaiveDateTime) -> Option<DateTime<Tz>> {
+pub fn resolve_local(tz: Zone, naive: NaiveDateTime) -> Option<DateTime<Zone>> {
     match tz.from_local_datetime(&naive) {
         LocalResult::Single(t) => Some(t),
         LocalResult::Ambiguous(a, b) => Some(a.min(b)),
@@ -177,7 +177,7 @@ pub fn resolve_local(tz: Tz, naive: NaiveDateTime) -> Option<DateTime<Tz>> {
 }
 
 /// If `t` falls inside quiet hours, the end of that window; else `t`.
-pub fn after_quiet(q: &QuietHours, t: DateTime<Tz>) -> Option<DateTime<Tz>> {
+pub fn after_quiet(q: &QuietHours, t: DateTime<Zone>) -> Option<DateTime<Zone>> {
     let local = t.naive_local();
     if !q.contains(local.time()) {
         return Some(t);
@@ -447,14 +447,14 @@ impl Plan {
 fn rule_occurrences(
     rule: &Rule,
     config: &Config,
-    start: DateTime<Tz>,
+    start: DateTime<Zone>,
     dates: Option<(NaiveDate, NaiveDate)>,
 ) -> Result<Vec<Occurrence>, PlanError> {
     let wanted = |d: NaiveDate| dates.is_none_or(|(lo, hi)| d >= lo && d <= hi);
     let tz = start.timezone();
     let start_date = start.date_naive();
     // (nominal local time, day, instant)
-    let mut nominal: Vec<(NaiveDateTime, u32, DateTime<Tz>)> = Vec::new();
+    let mut nominal: Vec<(NaiveDateTime, u32, DateTime<Zone>)> = Vec::new();
     let mut push_local = |naive: NaiveDateTime, day: u32| {
         if let Some(t) = resolve_local(tz, naive) {
             nominal.push((naive, day, t));
@@ -614,7 +614,7 @@ mod tests {
             text,
             "t.toml",
             Defaults {
-                timezone: chrono_tz::Europe::Berlin,
+                timezone: Zone::get("Europe/Berlin").unwrap(),
             },
         )
         .unwrap();
@@ -900,7 +900,7 @@ mod tests {
             "[treatment]\ndate = 2026-01-01\nplan = \"none\"\n[quiet_hours]\nenabled = false\n\
              [reminders.a]\ndays = \"0-400\"\nevery = \"5m\"\nbetween = [\"00:00\", \"23:59\"]\ntitle = \"A\"\n",
             "t",
-            Defaults { timezone: chrono_tz::UTC },
+            Defaults { timezone: Zone::utc() },
         )
         .unwrap();
         assert!(matches!(Plan::build(&c), Err(PlanError::TooLarge)));
@@ -983,7 +983,7 @@ mod tests {
             BASE,
             "t.toml",
             Defaults {
-                timezone: chrono_tz::Europe::Berlin,
+                timezone: Zone::get("Europe/Berlin").unwrap(),
             },
         )
         .unwrap();

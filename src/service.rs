@@ -166,7 +166,7 @@ pub struct InstallArgs {
     pub time: Option<chrono::NaiveTime>,
     /// IANA time zone [default: the system's]
     #[arg(long, value_name = "TZ", value_parser = crate::cli::parse_tz_arg)]
-    pub timezone: Option<chrono_tz::Tz>,
+    pub timezone: Option<crate::zone::Zone>,
 }
 
 pub fn install(

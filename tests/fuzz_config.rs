@@ -27,7 +27,7 @@ fn cases() -> u32 {
 
 fn defaults() -> Defaults {
     Defaults {
-        timezone: chrono_tz::Europe::Berlin,
+        timezone: aftercare::zone::Zone::get("Europe/Berlin").unwrap(),
     }
 }
 

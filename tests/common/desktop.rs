@@ -295,21 +295,32 @@ impl Desktop {
         })
     }
 
-    /// Wait until the sender of `n` listens for `ActionInvoked` (its
-    /// AddMatch has reached the bus): before that a click would be lost.
+    /// Wait until the sender of `n` listens for actions: notify-rust adds
+    /// a match for `ActionInvoked`, then one for `NotificationClosed`, and
+    /// only then starts reading signals, so a click before the second
+    /// AddMatch reaches the bus would be lost. (A person cannot click that
+    /// fast; a test can.)
     pub fn wait_action_listener(&self, n: &Notify) {
-        self.wait_messages("the daemon to listen for actions", |m| {
+        // the bus's reply to an AddMatch for `signal` from n's sender
+        let added = |m: &[Message], signal: &str| {
             m.iter()
-                .any(|x| {
+                .filter(|x| {
                     x.member == "AddMatch"
                         && x.sender == n.sender
                         && x.time >= n.time
                         && x.args
                             .first()
                             .and_then(Arg::string)
-                            .is_some_and(|r| r.contains("ActionInvoked"))
+                            .is_some_and(|r| r.contains(signal))
                 })
-                .then_some(())
+                .any(|call| {
+                    m.iter().any(|r| {
+                        r.reply_serial == Some(call.serial) && r.destination == call.sender
+                    })
+                })
+        };
+        self.wait_messages("the daemon to listen for actions", |m| {
+            (added(m, "ActionInvoked") && added(m, "NotificationClosed")).then_some(())
         });
     }
 
