@@ -697,3 +697,42 @@ fn completions_and_man_page_come_from_the_cli() {
         stderr(&bad)
     );
 }
+
+#[test]
+fn zones_come_from_the_system_database_and_its_absence_is_explained() {
+    let sb = Sandbox::new();
+    sb.write_config(OK);
+    let check = |tzdir: &Path| {
+        let mut cmd = sb.cmd();
+        cmd.arg("check").env("TZDIR", tzdir);
+        cmd.output().unwrap()
+    };
+    // the real database: Europe/Berlin resolves
+    let out = check(Path::new("/usr/share/zoneinfo"));
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(stdout(&out).contains("Europe/Berlin"), "{}", stdout(&out));
+    // no database at all: a pointed error that says what to install
+    let empty = tempfile::tempdir().unwrap();
+    let out = check(empty.path());
+    assert_eq!(out.status.code(), Some(78));
+    let err = stderr(&out);
+    assert!(
+        err.contains(":4:") && err.contains("unknown time zone `Europe/Berlin`"),
+        "{err}"
+    );
+    assert!(err.contains("install the `tzdata` package"), "{err}");
+    // a damaged zone file: named, with the fix
+    std::fs::create_dir(empty.path().join("Europe")).unwrap();
+    std::fs::write(empty.path().join("Europe/Berlin"), b"TZif2 damaged").unwrap();
+    let out = check(empty.path());
+    assert_eq!(out.status.code(), Some(78));
+    let err = stderr(&out);
+    assert!(
+        err.contains("is not a valid TZif file") && err.contains("reinstall"),
+        "{err}"
+    );
+    // UTC needs no database
+    sb.write_config("[treatment]\ndate = 2026-11-23\ntimezone = \"UTC\"\n");
+    let out = check(empty.path());
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+}
