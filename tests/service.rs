@@ -242,12 +242,16 @@ fn install_reload_restart_complete_uninstall_under_systemd_user() {
     let config = |second: &str| {
         format!(
             "{}{}{}{}",
-            t.header(""),
+            // Etc/GMT is UTC read from the zone database: proves the
+            // hardened unit can read /usr/share/zoneinfo
+            t.header("")
+                .replace("timezone = \"UTC\"", "timezone = \"Etc/GMT\""),
             t.rule("a", &[8], "First"),
             t.rule("b", &[30], second),
             t.rule("c", &[40], "Third")
         )
     };
+    assert!(config("Second").contains("timezone = \"Etc/GMT\""));
     sb.write_config(&config("Second"));
 
     // install: the unit becomes active, READY and STATUS reach systemd
