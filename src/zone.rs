@@ -29,8 +29,11 @@ pub const ZONEINFO: &str = "/usr/share/zoneinfo";
 const MAX_TZIF: u64 = 256 * 1024;
 
 struct Data {
-    /// Where it was read from (or `UTC:` and the name): one load per file.
+    /// Where it was read from (or `UTC:` and the name) ...
     key: Box<str>,
+    /// ... and a hash of what was read: one load per file and content, so
+    /// a tzdata upgrade reaches a running daemon at its next reload.
+    digest: u64,
     name: Box<str>,
     tz: tz::TimeZone,
 }
@@ -84,17 +87,23 @@ fn lock() -> std::sync::MutexGuard<'static, Vec<&'static Data>> {
     LOADED.lock().unwrap_or_else(|e| e.into_inner())
 }
 
-fn cached(key: &str) -> Option<Zone> {
-    lock().iter().find(|d| &*d.key == key).map(|d| Zone(d))
+fn cached(key: &str, digest: u64) -> Option<Zone> {
+    lock()
+        .iter()
+        .find(|d| &*d.key == key && d.digest == digest)
+        .map(|d| Zone(d))
 }
 
-fn intern(key: &str, name: &str, tz: tz::TimeZone) -> Zone {
+/// Keep a loaded zone for the life of the process. Zones already handed out
+/// stay valid when a file's content changes; the new content is a new zone.
+fn intern(key: &str, digest: u64, name: &str, tz: tz::TimeZone) -> Zone {
     let mut loaded = lock();
-    if let Some(d) = loaded.iter().find(|d| &*d.key == key) {
+    if let Some(d) = loaded.iter().find(|d| &*d.key == key && d.digest == digest) {
         return Zone(d);
     }
     let d: &'static Data = Box::leak(Box::new(Data {
         key: key.into(),
+        digest,
         name: name.into(),
         tz,
     }));
@@ -110,7 +119,7 @@ fn is_utc_alias(name: &str) -> bool {
 }
 
 fn utc_alias(name: &str) -> Zone {
-    intern(&format!("UTC:{name}"), name, tz::TimeZone::utc())
+    intern(&format!("UTC:{name}"), 0, name, tz::TimeZone::utc())
 }
 
 impl Zone {
@@ -135,17 +144,23 @@ impl Zone {
         }
         let path = dir.join(name);
         let key = path.to_string_lossy();
-        if let Some(z) = cached(&key) {
+        let bytes = read_tzif(&path)?;
+        let digest = {
+            use std::hash::{DefaultHasher, Hash, Hasher};
+            let mut h = DefaultHasher::new();
+            bytes.hash(&mut h);
+            h.finish()
+        };
+        if let Some(z) = cached(&key, digest) {
             return Ok(z);
         }
-        let bytes = read_tzif(&path)?;
         let tz = tz::TimeZone::from_tz_data(&bytes)
             .map_err(|e| ZoneError::Invalid(path.clone(), e.to_string()))?;
         let sane = |t: &LocalTimeType| t.ut_offset().abs() < 86_400;
         if !tz.as_ref().local_time_types().iter().all(sane) {
             return Err(ZoneError::Invalid(path, "offset of a day or more".into()));
         }
-        Ok(intern(&key, name, tz))
+        Ok(intern(&key, digest, name, tz))
     }
 
     /// The IANA name, e.g. `Europe/Berlin`.
@@ -255,9 +270,10 @@ impl std::str::FromStr for Zone {
     }
 }
 
+/// The same loaded data: same name and same content.
 impl PartialEq for Zone {
     fn eq(&self, other: &Zone) -> bool {
-        self.0.name == other.0.name
+        std::ptr::eq(self.0, other.0)
     }
 }
 
@@ -466,6 +482,34 @@ mod tests {
         let b = Zone::get("Asia/Tokyo").unwrap();
         assert!(std::ptr::eq(a.0, b.0));
         assert_eq!(Zone::utc().name(), "UTC");
+    }
+
+    #[test]
+    fn a_changed_file_is_read_again_and_old_zones_stay_valid() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("Test");
+        let copy = |from: &str| {
+            std::fs::write(&file, std::fs::read(database_dir().join(from)).unwrap()).unwrap()
+        };
+        let offset = |z: Zone| {
+            z.with_ymd_and_hms(2026, 1, 15, 12, 0, 0)
+                .unwrap()
+                .offset()
+                .fix()
+                .local_minus_utc()
+        };
+        copy("Europe/Berlin");
+        let before = Zone::get_in(dir.path(), "Test").unwrap();
+        assert_eq!(
+            before,
+            Zone::get_in(dir.path(), "Test").unwrap(),
+            "loaded once"
+        );
+        copy("Asia/Tokyo"); // "tzdata upgraded"
+        let after = Zone::get_in(dir.path(), "Test").unwrap();
+        assert_ne!(before, after);
+        assert_eq!((offset(before), offset(after)), (3600, 9 * 3600));
+        assert_eq!(after.name(), "Test");
     }
 
     #[test]
