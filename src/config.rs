@@ -372,6 +372,27 @@ fn edit_distance(a: &str, b: &str) -> usize {
 }
 
 /// The closest candidate within a small distance, if any.
+/// How to fix a time zone that could not be loaded. A damaged file needs no
+/// look at the rest of the database; a missing one gets the nearest name.
+fn zone_hint(name: &str, e: &crate::zone::ZoneError) -> String {
+    use crate::zone::ZoneError;
+    if matches!(e, ZoneError::Unreadable(..) | ZoneError::Invalid(..)) {
+        return format!("{e}; reinstall the `tzdata` package");
+    }
+    let dir = crate::zone::database_dir();
+    let names = crate::zone::names_in(&dir);
+    if names.is_empty() {
+        return format!(
+            "the time zone database {} is missing or empty: install the `tzdata` package, or leave `timezone` out for the system zone",
+            dir.display()
+        );
+    }
+    match suggest(name, names.iter().map(String::as_str)) {
+        Some(n) => format!("did you mean \"{n}\"? Use an IANA name (see `timedatectl list-timezones`)"),
+        None => "use an IANA name such as \"Europe/Berlin\" or \"America/New_York\" (see `timedatectl list-timezones`), or leave it out for the system zone".into(),
+    }
+}
+
 pub fn suggest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
     candidates
         .into_iter()
@@ -726,15 +747,8 @@ impl Validator<'_> {
         };
         let timezone = match &t.timezone {
             Some(s) => s.get_ref().trim().parse::<Zone>().map_err(|e| {
-                let dir = crate::zone::database_dir();
-                let names = crate::zone::names_in(&dir);
-                let hint = match suggest(s.get_ref(), names.iter().map(String::as_str)) {
-                    _ if names.is_empty() => format!("the time zone database {} is missing or empty: install the `tzdata` package, or leave `timezone` out for the system zone", dir.display()),
-                    _ if matches!(e, crate::zone::ZoneError::Unreadable(..) | crate::zone::ZoneError::Invalid(..)) => format!("{e}; reinstall the `tzdata` package"),
-                    Some(n) => format!("did you mean \"{n}\"? Use an IANA name (see `timedatectl list-timezones`)"),
-                    None => "use an IANA name such as \"Europe/Berlin\" or \"America/New_York\" (see `timedatectl list-timezones`), or leave it out for the system zone".into(),
-                };
-                self.err(s.span(), format!("unknown time zone `{}`", s.get_ref())).hint(hint)
+                self.err(s.span(), format!("unknown time zone `{}`", s.get_ref()))
+                    .hint(zone_hint(s.get_ref(), &e))
             })?,
             None => defaults.timezone,
         };

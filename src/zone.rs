@@ -87,8 +87,8 @@ fn lock() -> std::sync::MutexGuard<'static, Vec<&'static Data>> {
     LOADED.lock().unwrap_or_else(|e| e.into_inner())
 }
 
-fn cached(key: &str, digest: u64) -> Option<Zone> {
-    lock()
+fn find(loaded: &[&'static Data], key: &str, digest: u64) -> Option<Zone> {
+    loaded
         .iter()
         .find(|d| &*d.key == key && d.digest == digest)
         .map(|d| Zone(d))
@@ -98,8 +98,8 @@ fn cached(key: &str, digest: u64) -> Option<Zone> {
 /// stay valid when a file's content changes; the new content is a new zone.
 fn intern(key: &str, digest: u64, name: &str, tz: tz::TimeZone) -> Zone {
     let mut loaded = lock();
-    if let Some(d) = loaded.iter().find(|d| &*d.key == key && d.digest == digest) {
-        return Zone(d);
+    if let Some(z) = find(&loaded, key, digest) {
+        return z;
     }
     let d: &'static Data = Box::leak(Box::new(Data {
         key: key.into(),
@@ -151,7 +151,7 @@ impl Zone {
             bytes.hash(&mut h);
             h.finish()
         };
-        if let Some(z) = cached(&key, digest) {
+        if let Some(z) = find(&lock(), &key, digest) {
             return Ok(z);
         }
         let tz = tz::TimeZone::from_tz_data(&bytes)
@@ -404,41 +404,37 @@ mod tests {
 
     #[test]
     fn gaps_and_folds() {
-        // spring forward: 02:30 does not exist
-        assert_eq!(
-            local("America/New_York", 2026, 3, 8, 2, 30),
-            LocalResult::None
-        );
-        assert_eq!(
-            local("Europe/Berlin", 2026, 3, 29, 2, 30),
-            LocalResult::None
-        );
-        // fall back: 01:30 exists twice, earlier first
-        assert_eq!(
-            local("America/New_York", 2026, 11, 1, 1, 30),
-            LocalResult::Ambiguous(
-                "2026-11-01T01:30:00-04:00".into(),
-                "2026-11-01T01:30:00-05:00".into()
-            )
-        );
-        assert_eq!(
-            local("Europe/Berlin", 2026, 10, 25, 2, 30),
-            LocalResult::Ambiguous(
-                "2026-10-25T02:30:00+02:00".into(),
-                "2026-10-25T02:30:00+01:00".into()
-            )
-        );
-        assert_eq!(
-            local("Australia/Lord_Howe", 2026, 4, 5, 1, 45),
-            LocalResult::Ambiguous(
-                "2026-04-05T01:45:00+11:00".into(),
-                "2026-04-05T01:45:00+10:30".into()
-            )
-        );
-        assert_eq!(
-            local("Asia/Kolkata", 2026, 6, 1, 9, 0),
-            LocalResult::Single("2026-06-01T09:00:00+05:30".into())
-        );
+        let single = |t: &str| LocalResult::Single(t.to_string());
+        let twice = |a: &str, b: &str| LocalResult::Ambiguous(a.to_string(), b.to_string());
+        let cases = [
+            // spring forward: 02:30 does not exist
+            (("America/New_York", 2026, 3, 8, 2, 30), LocalResult::None),
+            (("Europe/Berlin", 2026, 3, 29, 2, 30), LocalResult::None),
+            // fall back: the time exists twice, earlier first
+            (
+                ("America/New_York", 2026, 11, 1, 1, 30),
+                twice("2026-11-01T01:30:00-04:00", "2026-11-01T01:30:00-05:00"),
+            ),
+            (
+                ("Europe/Berlin", 2026, 10, 25, 2, 30),
+                twice("2026-10-25T02:30:00+02:00", "2026-10-25T02:30:00+01:00"),
+            ),
+            (
+                ("Australia/Lord_Howe", 2026, 4, 5, 1, 45),
+                twice("2026-04-05T01:45:00+11:00", "2026-04-05T01:45:00+10:30"),
+            ),
+            (
+                ("Asia/Kolkata", 2026, 6, 1, 9, 0),
+                single("2026-06-01T09:00:00+05:30"),
+            ),
+        ];
+        for ((zone, y, m, d, h, min), want) in cases {
+            assert_eq!(
+                local(zone, y, m, d, h, min),
+                want,
+                "{zone} {y}-{m}-{d} {h}:{min}"
+            );
+        }
     }
 
     #[test]
