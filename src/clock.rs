@@ -8,13 +8,13 @@ use chrono::{DateTime, Utc};
 
 /// The current wall-clock time.
 #[allow(clippy::disallowed_methods)]
-pub fn now() -> DateTime<Utc> {
+pub(crate) fn now() -> DateTime<Utc> {
     Utc::now()
 }
 
 /// The system time zone: `TZ` first (as libc does), then `/etc/timezone`,
 /// then the `/etc/localtime` link; UTC when none names an IANA zone.
-pub fn system_timezone() -> Zone {
+pub(crate) fn system_timezone() -> Zone {
     zone_from_env(std::env::var("TZ").ok().as_deref())
         .or_else(|| {
             std::fs::read_to_string("/etc/timezone")
@@ -29,7 +29,7 @@ pub fn system_timezone() -> Zone {
 }
 
 /// `TZ` may be `Europe/Berlin`, `:Europe/Berlin` or a zoneinfo path.
-pub fn zone_from_env(tz: Option<&str>) -> Option<Zone> {
+pub(crate) fn zone_from_env(tz: Option<&str>) -> Option<Zone> {
     let tz = tz?.trim().trim_start_matches(':');
     if tz.is_empty() {
         return None;

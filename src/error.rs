@@ -1,51 +1,122 @@
 //! Every way a command can fail, each with its exit code (sysexits.h where
-//! one fits): the CLI prints the error once and exits with its code.
+//! one fits). Command bodies return [`Error`]; `crate::run` prints it once
+//! and exits with its code.
+
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
 
 use crate::config::ConfigError;
 
 /// Exit code for a bad config (EX_CONFIG). The unit's
 /// `RestartPreventExitStatus=78` keeps systemd from retrying it.
-pub const EXIT_CONFIG: u8 = 78;
+pub(crate) const EXIT_CONFIG: u8 = 78;
 /// Exit code of `aftercare status` when the service is not running although
 /// the plan is not over.
-pub const EXIT_NOT_RUNNING: u8 = 3;
+pub(crate) const EXIT_NOT_RUNNING: u8 = 3;
+
+/// The manual alternative when there is no systemd user session.
+const MANUAL: &str = "without systemd, start `aftercare run` from your desktop's autostart \
+     (e.g. an XDG autostart entry in ~/.config/autostart/aftercare.desktop with Exec=aftercare run)";
 
 #[derive(Debug, thiserror::Error)]
-pub enum Error {
+pub(crate) enum Error {
     #[error("{0}")]
     Config(#[from] ConfigError),
-    #[error("{0}")]
-    Usage(String),
     #[error("{context}: {source}")]
     Io {
         context: String,
         #[source]
         source: std::io::Error,
     },
-    #[error("{0}")]
-    Notifications(String),
-    #[error("{0}")]
-    Service(String),
-    #[error("{0}")]
-    Other(String),
+
+    // ---- usage: the command line asked for something that cannot be done
+    #[error("--now cannot be used with `run`: the daemon follows the real clock")]
+    NowWithRun,
+    #[error("{} already exists; edit it, or pass --force to replace it", .0.display())]
+    ConfigExists(PathBuf),
+    #[error(
+        "there is no config at {} yet: pass --date YYYY-MM-DD (and --time HH:MM) to write one",
+        .0.display()
+    )]
+    NoConfigYet(PathBuf),
+    #[error(
+        "{} already holds a treatment on {held}; install does not overwrite it. \
+         Edit the file, or replace it with `aftercare init --force --date {asked}`, then run `aftercare install` again",
+        path.display()
+    )]
+    TreatmentDiffers {
+        path: PathBuf,
+        held: NaiveDate,
+        asked: NaiveDate,
+    },
+    #[error("there is no rule `{rule}` in the plan; {hint}")]
+    UnknownRule { rule: String, hint: String },
+    #[error("no `{0}` reminder has been shown yet that is waiting for an answer")]
+    NothingToAnswer(String),
+
+    // ---- the environment
+    #[error("cannot find your home directory (is $HOME set?)")]
+    NoHome,
+    #[error(
+        "no notification server is reachable on the session bus ({0}). \
+         Is a desktop session running, with DBUS_SESSION_BUS_ADDRESS set? \
+         Without a notification daemon (GNOME Shell, KDE Plasma, dunst, mako, xfce4-notifyd …) nothing can be shown."
+    )]
+    NoNotificationServer(String),
+    #[error("cannot run systemctl ({0}): this does not look like a systemd system; {MANUAL}")]
+    NoSystemctl(std::io::Error),
+    #[error(
+        "systemctl --user is not available ({0}): this is not a systemd user session \
+         (over ssh or su, log in graphically or use `machinectl shell user@`); {MANUAL}"
+    )]
+    NoUserManager(String),
+    #[error("`systemctl --user {command}` failed: {stderr}")]
+    Systemctl { command: String, stderr: String },
+    #[error("the service did not start ({state}, {result}): see `journalctl --user -u aftercare`")]
+    ServiceFailed { state: String, result: String },
+    #[error("cannot {what} the scheduler: {reason}")]
+    Scheduler { what: &'static str, reason: String },
+    #[error("cannot write JSON: {0}")]
+    Json(#[from] serde_json::Error),
 }
 
 impl Error {
-    pub fn exit_code(&self) -> u8 {
+    pub(crate) fn exit_code(&self) -> u8 {
         match self {
             Error::Config(_) => EXIT_CONFIG,
-            Error::Usage(_) => 2,
-            Error::Io { .. } => 74,        // EX_IOERR
-            Error::Notifications(_) => 69, // EX_UNAVAILABLE
-            Error::Service(_) => 1,
-            Error::Other(_) => 1,
+            Error::NowWithRun
+            | Error::ConfigExists(_)
+            | Error::NoConfigYet(_)
+            | Error::TreatmentDiffers { .. }
+            | Error::UnknownRule { .. }
+            | Error::NothingToAnswer(_) => 2, // usage
+            Error::Io { .. } => 74,               // EX_IOERR
+            Error::NoNotificationServer(_) => 69, // EX_UNAVAILABLE
+            Error::NoHome
+            | Error::NoSystemctl(_)
+            | Error::NoUserManager(_)
+            | Error::Systemctl { .. }
+            | Error::ServiceFailed { .. }
+            | Error::Scheduler { .. }
+            | Error::Json(_) => 1,
         }
     }
 
-    pub fn io(context: impl Into<String>, source: std::io::Error) -> Error {
+    pub(crate) fn io(context: impl Into<String>, source: std::io::Error) -> Error {
         Error::Io {
             context: context.into(),
             source,
         }
+    }
+
+    /// Writing a command's output failed.
+    pub(crate) fn output(source: std::io::Error) -> Error {
+        Error::io("cannot write output", source)
+    }
+
+    /// Whether this is only a closed pipe (`aftercare plan | head`).
+    pub(crate) fn is_broken_pipe(&self) -> bool {
+        matches!(self, Error::Io { source, .. } if source.kind() == std::io::ErrorKind::BrokenPipe)
     }
 }

@@ -44,7 +44,7 @@ fn stamp(t: DateTime<Utc>) -> String {
 }
 
 /// The UID of an occurrence: its id made safe, plus a domain part.
-pub fn uid(id: &str) -> String {
+pub(crate) fn uid(id: &str) -> String {
     let safe: String = id
         .chars()
         .map(|c| {
@@ -59,7 +59,7 @@ pub fn uid(id: &str) -> String {
 }
 
 /// Render the plan. `now` is the DTSTAMP (when the file was made).
-pub fn ics(plan: &Plan, now: DateTime<Utc>) -> String {
+pub(crate) fn ics(plan: &Plan, now: DateTime<Utc>) -> String {
     let mut out = String::new();
     for l in [
         "BEGIN:VCALENDAR",

@@ -8,7 +8,7 @@ use std::os::unix::fs::{DirBuilderExt, PermissionsExt};
 use std::path::Path;
 
 /// Create a directory (and parents) private to the user.
-pub fn private_dir(dir: &Path) -> std::io::Result<()> {
+pub(crate) fn private_dir(dir: &Path) -> std::io::Result<()> {
     if dir.is_dir() {
         return Ok(());
     }
@@ -20,7 +20,7 @@ pub fn private_dir(dir: &Path) -> std::io::Result<()> {
 
 /// Atomically replace `path` with `bytes`, mode 0600. With `clobber =
 /// false`, fail with `AlreadyExists` instead of replacing a file.
-pub fn write_atomic(path: &Path, bytes: &[u8], clobber: bool) -> std::io::Result<()> {
+pub(crate) fn write_atomic(path: &Path, bytes: &[u8], clobber: bool) -> std::io::Result<()> {
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
@@ -44,7 +44,7 @@ pub fn write_atomic(path: &Path, bytes: &[u8], clobber: bool) -> std::io::Result
 }
 
 /// Whether a file can be read by others than its owner.
-pub fn readable_by_others(path: &Path) -> bool {
+pub(crate) fn readable_by_others(path: &Path) -> bool {
     fs::metadata(path).is_ok_and(|m| m.permissions().mode() & 0o077 != 0)
 }
 

@@ -2,24 +2,35 @@
 //! notifications by a small daemon that runs as a systemd user service.
 //!
 //! Data flows one way: config file → [`config::Config`] → [`plan::Plan`]
-//! (every dated occurrence) → scheduler ([`daemon`]) → [`notifier`] →
-//! [`journal`]. The core (`config`, `plan`, `engine`) is pure; the clock is
-//! read only in [`clock`]; I/O lives at the edges.
+//! (every dated occurrence) → scheduler (`daemon`) → `notifier` →
+//! [`journal`]. The core (`config`, `plan`, `policy`, `ledger`, `report`) is
+//! pure; the clock is read only in `clock`; I/O lives at the edges.
 
-pub mod cli;
-pub mod clock;
+// Layers, top down (docs/architecture.md): `cli` → commands (`commands`,
+// `daemon`, `service`, `notifier`'s test-notification) → the application
+// layer (`app`) → core (`config`, `plan`, `policy`, `ledger`, `report`) →
+// leaves (`zone`, `fsutil`, `clock`). Only `lib` imports `cli`.
+mod app;
+mod cli;
+mod clock;
+mod commands;
 pub mod config;
-pub mod daemon;
-pub mod engine;
-pub mod error;
-pub mod export;
-pub mod fsutil;
-pub mod journal;
-pub mod notifier;
-pub mod paths;
+mod daemon;
+mod error;
+mod export;
+mod fsutil;
+mod ledger;
+mod notifier;
 pub mod plan;
-pub mod service;
+mod policy;
+mod report;
+mod service;
+#[cfg(test)]
+mod testing;
 pub mod zone;
+
+/// The journal's store and its ledger types (for tests and tools).
+pub use app::journal;
 
 use std::ffi::OsString;
 use std::io::Write;
@@ -50,9 +61,7 @@ where
             ExitCode::from(code)
         }
         // A closed pipe (`aftercare plan | head`) is not an error.
-        Err(error::Error::Io { source, .. }) if source.kind() == std::io::ErrorKind::BrokenPipe => {
-            ExitCode::SUCCESS
-        }
+        Err(e) if e.is_broken_pipe() => ExitCode::SUCCESS,
         Err(e) => {
             let _ = out.flush();
             let _ = writeln!(std::io::stderr(), "error: {e}");

@@ -14,21 +14,21 @@ use tokio::sync::mpsc::UnboundedSender;
 
 use crate::error::Error;
 
-pub const APP_NAME: &str = "aftercare";
-pub const ACTION_DONE: &str = "done";
-pub const ACTION_SNOOZE: &str = "snooze";
-pub const ACTION_INDOORS: &str = "indoors";
+pub(crate) const APP_NAME: &str = "aftercare";
+pub(crate) const ACTION_DONE: &str = "done";
+pub(crate) const ACTION_SNOOZE: &str = "snooze";
+pub(crate) const ACTION_INDOORS: &str = "indoors";
 const CATEGORY: &str = "x-aftercare.reminder";
 
 /// What the notification server can do.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Capabilities {
+pub(crate) struct Capabilities {
     pub actions: bool,
     pub body_markup: bool,
 }
 
 impl Capabilities {
-    pub fn from_list(caps: &[String]) -> Capabilities {
+    pub(crate) fn from_list(caps: &[String]) -> Capabilities {
         Capabilities {
             actions: caps.iter().any(|c| c == "actions"),
             body_markup: caps.iter().any(|c| c == "body-markup"),
@@ -38,7 +38,7 @@ impl Capabilities {
 
 /// One notification to show.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Note {
+pub(crate) struct Note {
     /// The occurrence id (for answers and logs), or a pseudo id.
     pub id: String,
     pub title: String,
@@ -51,7 +51,7 @@ pub struct Note {
 
 /// An answer from the user to a shown notification.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Answer {
+pub(crate) struct Answer {
     pub id: String,
     pub action: String,
 }
@@ -59,14 +59,14 @@ pub struct Answer {
 /// Shows notifications. The D-Bus one for real use; a recording fake in
 /// tests.
 #[allow(async_fn_in_trait)]
-pub trait Notifier {
+pub(crate) trait Notifier {
     /// Show a notification; answers (actions) go to `answers`.
     async fn show(&mut self, note: &Note, answers: &UnboundedSender<Answer>)
     -> Result<u32, String>;
 }
 
 /// Escape text for a server that renders body markup.
-pub fn escape_markup(s: &str) -> String {
+pub(crate) fn escape_markup(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         match c {
@@ -106,7 +106,7 @@ fn build(note: &Note, caps: Capabilities) -> Notification {
 
 /// The real notifier, over the session bus.
 #[derive(Debug, Default)]
-pub struct DbusNotifier {
+pub(crate) struct DbusNotifier {
     /// Capabilities of the server, asked once per connection; forgotten
     /// when a send fails (the server may have been replaced).
     caps: Option<Capabilities>,
@@ -176,14 +176,8 @@ impl Notifier for DbusNotifier {
 
 /// `aftercare test-notification`: no runtime here, so the blocking calls
 /// are fine.
-pub fn test_notification(out: &mut dyn Write) -> Result<u8, Error> {
-    let unavailable = |e: notify_rust::error::Error| {
-        Error::Notifications(format!(
-            "no notification server is reachable on the session bus ({e}). \
-             Is a desktop session running, with DBUS_SESSION_BUS_ADDRESS set? \
-             Without a notification daemon (GNOME Shell, KDE Plasma, dunst, mako, xfce4-notifyd …) nothing can be shown."
-        ))
-    };
+pub(crate) fn test_notification(out: &mut dyn Write) -> Result<u8, Error> {
+    let unavailable = |e: notify_rust::error::Error| Error::NoNotificationServer(e.to_string());
     let info = notify_rust::get_server_information().map_err(unavailable)?;
     let list = notify_rust::get_capabilities().map_err(unavailable)?;
     let caps = Capabilities::from_list(&list);

@@ -5,25 +5,17 @@ use std::io::Write;
 use std::path::Path;
 use std::process::Command;
 
-use chrono::{DateTime, Utc};
+use chrono::{NaiveDate, NaiveTime};
 
-use crate::cli::{Env, InitArgs, build_plan, write_config};
-use crate::engine;
+use crate::app::new_config::{self, NewConfig};
+use crate::app::{Context, build_plan};
 use crate::error::{EXIT_NOT_RUNNING, Error};
-use crate::fsutil;
-use crate::journal::{Journal, Status};
-use crate::plan::{Plan, short_date};
+use crate::report::{adherence, counts, next_line, short_date};
+use crate::zone::Zone;
+use crate::{fsutil, policy};
 
-pub const UNIT: &str = "aftercare.service";
+pub(crate) const UNIT: &str = "aftercare.service";
 const UNIT_TEMPLATE: &str = include_str!("../systemd/aftercare.service");
-
-/// The manual alternative when there is no systemd user session.
-const MANUAL: &str = "without systemd, start `aftercare run` from your desktop's autostart \
-     (e.g. an XDG autostart entry in ~/.config/autostart/aftercare.desktop with Exec=aftercare run)";
-
-fn w(e: std::io::Error) -> Error {
-    Error::io("cannot write output", e)
-}
 
 /// Quote a path for a unit file's command line.
 fn quote(p: &Path) -> String {
@@ -39,7 +31,7 @@ fn quote(p: &Path) -> String {
 
 /// The unit with `ExecStart` pointing at `exe` (and at a config that is
 /// not the default one).
-pub fn render_unit(exe: &Path, config: Option<&Path>) -> String {
+pub(crate) fn render_unit(exe: &Path, config: Option<&Path>) -> String {
     let exec = match config {
         Some(c) => format!("ExecStart={} --config {} run", quote(exe), quote(c)),
         None => format!("ExecStart={} run", quote(exe)),
@@ -64,11 +56,7 @@ fn systemctl(args: &[&str]) -> Result<std::process::Output, Error> {
         .arg("--user")
         .args(args)
         .output()
-        .map_err(|e| {
-            Error::Service(format!(
-                "cannot run systemctl ({e}): this does not look like a systemd system; {MANUAL}"
-            ))
-        })
+        .map_err(Error::NoSystemctl)
 }
 
 /// Fail clearly when there is no user manager to talk to.
@@ -77,11 +65,11 @@ fn require_user_manager() -> Result<(), Error> {
     if out.status.success() {
         return Ok(());
     }
-    Err(Error::Service(format!(
-        "systemctl --user is not available ({}): this is not a systemd user session \
-         (over ssh or su, log in graphically or use `machinectl shell user@`); {MANUAL}",
-        String::from_utf8_lossy(&out.stderr).trim()
-    )))
+    Err(Error::NoUserManager(stderr_of(&out)))
+}
+
+fn stderr_of(out: &std::process::Output) -> String {
+    String::from_utf8_lossy(&out.stderr).trim().to_string()
 }
 
 fn systemctl_ok(args: &[&str]) -> Result<(), Error> {
@@ -89,17 +77,16 @@ fn systemctl_ok(args: &[&str]) -> Result<(), Error> {
     if out.status.success() {
         Ok(())
     } else {
-        Err(Error::Service(format!(
-            "`systemctl --user {}` failed: {}",
-            args.join(" "),
-            String::from_utf8_lossy(&out.stderr).trim()
-        )))
+        Err(Error::Systemctl {
+            command: args.join(" "),
+            stderr: stderr_of(&out),
+        })
     }
 }
 
 /// `systemctl --user show` properties of the unit.
 #[derive(Debug, Default)]
-pub struct UnitState {
+pub(crate) struct UnitState {
     pub load: String,
     pub active: String,
     pub sub: String,
@@ -110,16 +97,18 @@ pub struct UnitState {
 }
 
 fn unit_state() -> Result<UnitState, Error> {
-    let out = systemctl(&[
+    let args = [
         "show",
         "-p",
         "LoadState,ActiveState,SubState,Result,ExecMainStatus,StatusText,UnitFileState",
         UNIT,
-    ])?;
+    ];
+    let out = systemctl(&args)?;
     if !out.status.success() {
-        return Err(Error::Service(
-            String::from_utf8_lossy(&out.stderr).trim().to_string(),
-        ));
+        return Err(Error::Systemctl {
+            command: args.join(" "),
+            stderr: stderr_of(&out),
+        });
     }
     let mut s = UnitState::default();
     for line in String::from_utf8_lossy(&out.stdout).lines() {
@@ -141,93 +130,66 @@ fn unit_state() -> Result<UnitState, Error> {
     Ok(s)
 }
 
-/// "next: Hydrate at 17:30 today".
-pub fn describe_next(plan: &Plan, journal: &Journal, now: DateTime<Utc>) -> String {
-    let Some((o, due)) = engine::next_due(plan, journal, now) else {
-        return "no reminders left: the plan is over".into();
-    };
-    let local = due.with_timezone(&plan.timezone);
-    let today = now.with_timezone(&plan.timezone).date_naive();
-    let day = match (local.date_naive() - today).num_days() {
-        0 => "today".to_string(),
-        1 => "tomorrow".to_string(),
-        _ => format!("on {}", short_date(local.date_naive())),
-    };
-    format!("next: {} at {} {day}", o.title, local.format("%H:%M"))
+/// What `install` is told.
+#[derive(Debug, Clone)]
+pub(crate) struct Install {
+    /// Needed when there is no config yet.
+    pub date: Option<NaiveDate>,
+    pub time: Option<NaiveTime>,
+    pub timezone: Option<Zone>,
+    /// The config is not the default one: the unit names it.
+    pub custom_config: bool,
 }
 
-#[derive(Debug, clap::Args, Clone)]
-pub struct InstallArgs {
-    /// Treatment date, YYYY-MM-DD (needed when there is no config yet)
-    #[arg(long, value_name = "YYYY-MM-DD")]
-    pub date: Option<chrono::NaiveDate>,
-    /// When the treatment ended, HH:MM
-    #[arg(long, value_name = "HH:MM", value_parser = crate::config::parse_clock)]
-    pub time: Option<chrono::NaiveTime>,
-    /// IANA time zone [default: the system's]
-    #[arg(long, value_name = "TZ", value_parser = crate::cli::parse_tz_arg)]
-    pub timezone: Option<crate::zone::Zone>,
-}
-
-pub fn install(
-    env: &Env,
-    args: &InstallArgs,
-    custom_config: bool,
-    out: &mut dyn Write,
-) -> Result<u8, Error> {
-    let path = &env.paths.config;
+pub(crate) fn install(ctx: &Context, args: &Install, out: &mut dyn Write) -> Result<u8, Error> {
+    let path = &ctx.paths.config;
     if path.exists() {
         if let Some(date) = args.date {
-            let c = env.load_config()?;
+            let c = ctx.load_config()?;
             let differs = c.treatment.date != date
                 || args.time.is_some_and(|t| t != c.treatment.time)
                 || args.timezone.is_some_and(|z| z != c.treatment.timezone);
             if differs {
-                return Err(Error::Usage(format!(
-                    "{} already holds a treatment on {}; install does not overwrite it. \
-                     Edit the file, or replace it with `aftercare init --force --date {}`, then run `aftercare install` again",
-                    path.display(),
-                    c.treatment.date,
-                    date
-                )));
+                return Err(Error::TreatmentDiffers {
+                    path: path.clone(),
+                    held: c.treatment.date,
+                    asked: date,
+                });
             }
         }
     } else {
         let Some(date) = args.date else {
-            return Err(Error::Usage(format!(
-                "there is no config at {} yet: pass --date YYYY-MM-DD (and --time HH:MM) to write one",
-                path.display()
-            )));
+            return Err(Error::NoConfigYet(path.clone()));
         };
-        write_config(
-            env,
-            &InitArgs {
+        new_config::write(
+            ctx,
+            &NewConfig {
                 date,
                 time: args.time,
                 timezone: args.timezone,
                 force: false,
             },
         )?;
-        writeln!(out, "wrote {} (private: mode 0600)", path.display()).map_err(w)?;
+        writeln!(out, "wrote {} (private: mode 0600)", path.display()).map_err(Error::output)?;
     }
-    let (_, plan) = env.load_plan()?;
+    let (_, plan) = ctx.load_plan()?;
     require_user_manager()?;
 
     let exe = std::env::current_exe()
         .and_then(|p| p.canonicalize())
         .map_err(|e| Error::io("cannot find the aftercare binary's path", e))?;
-    let config_arg = if custom_config {
+    let config_arg = if args.custom_config {
         Some(path.canonicalize().unwrap_or_else(|_| path.clone()))
     } else {
         None
     };
     let unit = render_unit(&exe, config_arg.as_deref());
-    let unit_path = env.paths.unit_file();
+    let unit_path = ctx.paths.unit_file();
     let changed = std::fs::read_to_string(&unit_path).ok().as_deref() != Some(unit.as_str());
     if changed {
         fsutil::write_atomic(&unit_path, unit.as_bytes(), true)
             .map_err(|e| Error::io(format!("cannot write {}", unit_path.display()), e))?;
-        writeln!(out, "wrote {}", unit_path.display()).map_err(w)?;
+        writeln!(out, "wrote {}", unit_path.display()).map_err(Error::output)?;
         systemctl_ok(&["daemon-reload"])?;
     }
     systemctl_ok(&["enable", UNIT])?;
@@ -240,30 +202,30 @@ pub fn install(
         systemctl_ok(&["start", UNIT])?;
     }
     let state = unit_state()?;
-    let journal = Journal::read_only(&env.paths.journal());
+    let journal = ctx.read_journal();
     match state.active.as_str() {
         "active" => {
-            writeln!(out, "aftercare is running and starts with every login (systemctl --user status aftercare)").map_err(w)?;
-            writeln!(out, "{}", describe_next(&plan, &journal, env.now)).map_err(w)?;
+            writeln!(out, "aftercare is running and starts with every login (systemctl --user status aftercare)").map_err(Error::output)?;
+            writeln!(out, "{}", next_line(&plan, &journal, ctx.now)).map_err(Error::output)?;
             Ok(0)
         }
-        _ if plan.is_over(env.now) => {
+        _ if plan.is_over(ctx.now) => {
             writeln!(
                 out,
                 "installed, but the plan is already over: nothing to remind"
             )
-            .map_err(w)?;
+            .map_err(Error::output)?;
             Ok(0)
         }
-        other => Err(Error::Service(format!(
-            "the service did not start ({other}, {}): see `journalctl --user -u aftercare`",
-            state.result
-        ))),
+        other => Err(Error::ServiceFailed {
+            state: other.to_string(),
+            result: state.result,
+        }),
     }
 }
 
-pub fn uninstall(env: &Env, purge: bool, out: &mut dyn Write) -> Result<u8, Error> {
-    let unit_path = env.paths.unit_file();
+pub(crate) fn uninstall(ctx: &Context, purge: bool, out: &mut dyn Write) -> Result<u8, Error> {
+    let unit_path = ctx.paths.unit_file();
     match require_user_manager() {
         Ok(()) => {
             // Not loaded or already disabled is fine.
@@ -275,123 +237,40 @@ pub fn uninstall(env: &Env, purge: bool, out: &mut dyn Write) -> Result<u8, Erro
     if unit_path.exists() {
         std::fs::remove_file(&unit_path)
             .map_err(|e| Error::io(format!("cannot remove {}", unit_path.display()), e))?;
-        writeln!(out, "removed {}", unit_path.display()).map_err(w)?;
+        writeln!(out, "removed {}", unit_path.display()).map_err(Error::output)?;
         let _ = systemctl(&["daemon-reload"]);
         let _ = systemctl(&["reset-failed", UNIT]);
     } else {
-        writeln!(out, "no unit at {}", unit_path.display()).map_err(w)?;
+        writeln!(out, "no unit at {}", unit_path.display()).map_err(Error::output)?;
     }
     if purge {
-        for p in [&env.paths.config] {
+        for p in [&ctx.paths.config] {
             if p.exists() {
                 std::fs::remove_file(p)
                     .map_err(|e| Error::io(format!("cannot remove {}", p.display()), e))?;
-                writeln!(out, "removed {}", p.display()).map_err(w)?;
+                writeln!(out, "removed {}", p.display()).map_err(Error::output)?;
             }
         }
-        let state = &env.paths.state_dir;
+        let state = &ctx.paths.state_dir;
         if state.exists() {
             std::fs::remove_dir_all(state)
                 .map_err(|e| Error::io(format!("cannot remove {}", state.display()), e))?;
-            writeln!(out, "removed {}", state.display()).map_err(w)?;
+            writeln!(out, "removed {}", state.display()).map_err(Error::output)?;
         }
     } else {
         writeln!(
             out,
             "kept {} and the journal in {} (use --purge to remove them)",
-            env.paths.config.display(),
-            env.paths.state_dir.display()
+            ctx.paths.config.display(),
+            ctx.paths.state_dir.display()
         )
-        .map_err(w)?;
+        .map_err(Error::output)?;
     }
     Ok(0)
 }
 
-/// Per-status counts over the plan's occurrences.
-pub fn counts(
-    plan: &Plan,
-    journal: &Journal,
-    now: DateTime<Utc>,
-    catch_up: std::time::Duration,
-) -> [(Status, usize); 6] {
-    let mut c = [
-        (Status::Sent, 0),
-        (Status::Done, 0),
-        (Status::Snoozed, 0),
-        (Status::Missed, 0),
-        (Status::Merged, 0),
-        (Status::Skipped, 0),
-    ];
-    for o in &plan.occurrences {
-        if let Some(s) = crate::engine::status_at(o, journal, now, catch_up) {
-            if let Some(slot) = c.iter_mut().find(|(k, _)| *k == s) {
-                slot.1 += 1;
-            }
-        }
-    }
-    c
-}
-
-/// Per-rule and per-day adherence over what is due so far:
-/// "sunscreen: 12 sent, 9 done, 1 missed" and
-/// "Day 2: sunscreen 4/5 done, moisturize 2/2 done".
-pub fn adherence(
-    plan: &Plan,
-    journal: &Journal,
-    now: DateTime<Utc>,
-    catch_up: std::time::Duration,
-) -> Vec<String> {
-    use std::collections::BTreeMap;
-    let past: Vec<_> = plan.occurrences.iter().filter(|o| o.utc() <= now).collect();
-    if past.is_empty() {
-        return Vec::new();
-    }
-    let order = |rule: &str| plan.occurrences.iter().position(|o| o.rule == rule);
-    let mut lines = Vec::new();
-    let mut rules: Vec<&str> = past.iter().map(|o| o.rule.as_str()).collect();
-    rules.sort_by_key(|r| order(r));
-    rules.dedup();
-    for rule in &rules {
-        let mut by: BTreeMap<&str, usize> = BTreeMap::new();
-        for o in past.iter().filter(|o| o.rule == *rule) {
-            let label = crate::engine::status_at(o, journal, now, catch_up)
-                .map_or("pending", Status::label);
-            *by.entry(label).or_default() += 1;
-        }
-        let parts: Vec<String> = [
-            "sent", "done", "snoozed", "missed", "merged", "skipped", "pending",
-        ]
-        .iter()
-        .filter_map(|k| by.get(k).map(|n| format!("{n} {k}")))
-        .collect();
-        lines.push(format!("{rule}: {}", parts.join(", ")));
-    }
-    let mut days: BTreeMap<u32, Vec<&crate::plan::Occurrence>> = BTreeMap::new();
-    for o in &past {
-        days.entry(o.day).or_default().push(o);
-    }
-    for (day, occ) in days {
-        let mut rs: Vec<&str> = occ.iter().map(|o| o.rule.as_str()).collect();
-        rs.sort_by_key(|r| order(r));
-        rs.dedup();
-        let parts: Vec<String> = rs
-            .iter()
-            .map(|r| {
-                let of: Vec<_> = occ.iter().filter(|o| o.rule == *r).collect();
-                let done = of
-                    .iter()
-                    .filter(|o| journal.status(&o.id) == Some(Status::Done))
-                    .count();
-                format!("{r} {done}/{} done", of.len())
-            })
-            .collect();
-        lines.push(format!("Day {day}: {}", parts.join(", ")));
-    }
-    lines
-}
-
-pub fn status(env: &Env, out: &mut dyn Write) -> Result<u8, Error> {
-    let unit_path = env.paths.unit_file();
+pub(crate) fn status(ctx: &Context, out: &mut dyn Write) -> Result<u8, Error> {
+    let unit_path = ctx.paths.unit_file();
     let state = unit_state();
     let running = matches!(&state, Ok(s) if s.active == "active");
     let service = match &state {
@@ -416,32 +295,32 @@ pub fn status(env: &Env, out: &mut dyn Write) -> Result<u8, Error> {
         }
         Err(e) => format!("unknown: {e}"),
     };
-    writeln!(out, "service: {service}").map_err(w)?;
+    writeln!(out, "service: {service}").map_err(Error::output)?;
     if unit_path.exists() {
-        writeln!(out, "unit:    {}", unit_path.display()).map_err(w)?;
+        writeln!(out, "unit:    {}", unit_path.display()).map_err(Error::output)?;
     }
-    let config = env.load_config()?;
+    let config = ctx.load_config()?;
     let plan = build_plan(&config)?;
     writeln!(
         out,
         "config:  {} ({} reminders, {})",
-        env.paths.config.display(),
+        ctx.paths.config.display(),
         plan.occurrences.len(),
         plan.timezone.name()
     )
-    .map_err(w)?;
-    let journal = Journal::read_only(&env.paths.journal());
+    .map_err(Error::output)?;
+    let journal = ctx.read_journal();
     let mut next: Vec<_> = plan
         .occurrences
         .iter()
-        .filter_map(|o| Some((o, engine::due_at(o, &journal)?)))
-        .filter(|(_, due)| *due > env.now)
+        .filter_map(|o| Some((o, policy::due_at(o, &journal)?)))
+        .filter(|(_, due)| *due > ctx.now)
         .collect();
     next.sort_by_key(|(_, due)| *due);
     if next.is_empty() {
-        writeln!(out, "next:    nothing: the plan is over").map_err(w)?;
+        writeln!(out, "next:    nothing: the plan is over").map_err(Error::output)?;
     } else {
-        writeln!(out, "next:").map_err(w)?;
+        writeln!(out, "next:").map_err(Error::output)?;
         for (o, due) in next.iter().take(3) {
             let local = due.with_timezone(&plan.timezone);
             writeln!(
@@ -452,24 +331,24 @@ pub fn status(env: &Env, out: &mut dyn Write) -> Result<u8, Error> {
                 o.title,
                 o.day
             )
-            .map_err(w)?;
+            .map_err(Error::output)?;
         }
     }
-    let c = counts(&plan, &journal, env.now, config.catch_up);
+    let c = counts(&plan, &journal, ctx.now, config.catch_up);
     let parts: Vec<String> = c
         .iter()
         .map(|(s, n)| format!("{n} {}", s.label()))
         .collect();
-    writeln!(out, "so far:  {}", parts.join(", ")).map_err(w)?;
-    for line in adherence(&plan, &journal, env.now, config.catch_up) {
-        writeln!(out, "  {line}").map_err(w)?;
+    writeln!(out, "so far:  {}", parts.join(", ")).map_err(Error::output)?;
+    for line in adherence(&plan, &journal, ctx.now, config.catch_up) {
+        writeln!(out, "  {line}").map_err(Error::output)?;
     }
     let over = next.is_empty();
     if running || over {
         Ok(0)
     } else {
         writeln!(out, "warning: the service is not running but the plan is not over; start it with `aftercare install`")
-            .map_err(w)?;
+            .map_err(Error::output)?;
         Ok(EXIT_NOT_RUNNING)
     }
 }

@@ -262,6 +262,33 @@ pub fn names() -> Vec<String> {
     names_in(&database_dir())
 }
 
+/// Where named zones come from. The config parser asks through this, so it
+/// reads no files itself; [`SystemZones`] is the system's tz database.
+pub trait ZoneSource: fmt::Debug + Sync {
+    /// The zone called `name`.
+    fn zone(&self, name: &str) -> Result<Zone, ZoneError>;
+    /// Every zone name, sorted (for "did you mean").
+    fn names(&self) -> Vec<String>;
+    /// Where the zones are read from, for messages.
+    fn location(&self) -> PathBuf;
+}
+
+/// The system's tz database (`$TZDIR` or [`ZONEINFO`]).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct SystemZones;
+
+impl ZoneSource for SystemZones {
+    fn zone(&self, name: &str) -> Result<Zone, ZoneError> {
+        Zone::get(name)
+    }
+    fn names(&self) -> Vec<String> {
+        names()
+    }
+    fn location(&self) -> PathBuf {
+        database_dir()
+    }
+}
+
 impl std::str::FromStr for Zone {
     type Err = ZoneError;
 

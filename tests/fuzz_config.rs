@@ -26,9 +26,7 @@ fn cases() -> u32 {
 }
 
 fn defaults() -> Defaults {
-    Defaults {
-        timezone: aftercare::zone::Zone::get("Europe/Berlin").unwrap(),
-    }
+    Defaults::system(aftercare::zone::Zone::get("Europe/Berlin").unwrap())
 }
 
 fn clock() -> impl Strategy<Value = String> {

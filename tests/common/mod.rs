@@ -1,3 +1,4 @@
+#![allow(unreachable_pub)]
 //! Shared test harness: a sandbox with its own XDG directories, the
 //! aftercare binary, and (in `desktop`) a real session bus, Xvfb and dunst.
 

@@ -1,4 +1,4 @@
-//! The daemon's decisions, pure: given the plan, the journal and `now`,
+//! The delivery policy, pure: given the plan, the ledger and `now`,
 //! what to show, what to record as missed or merged, and when to look again.
 //!
 //! - An occurrence is *due* once its time has come and the journal has
@@ -16,12 +16,12 @@ use std::time::Duration;
 use chrono::{DateTime, Utc};
 
 use crate::config::QuietHours;
-use crate::journal::{Journal, Status};
+use crate::ledger::{Ledger, Status};
 use crate::plan::{Occurrence, Plan, after_quiet};
 
 /// What to do now.
 #[derive(Debug, Default, PartialEq, Eq)]
-pub struct Decision {
+pub(crate) struct Decision {
     /// Show these (one per rule), each with the ids merged into it.
     pub show: Vec<Show>,
     /// Record these as missed (too late).
@@ -31,7 +31,7 @@ pub struct Decision {
 }
 
 #[derive(Debug, PartialEq, Eq)]
-pub struct Show {
+pub(crate) struct Show {
     pub id: String,
     /// Others of the same rule that were overdue and are shown as this one.
     pub merged: Vec<String>,
@@ -43,8 +43,8 @@ pub struct Show {
 
 /// When an occurrence is due, according to the journal: its planned time,
 /// a snooze's end, or `None` when it is settled (shown, done, missed).
-pub fn due_at(o: &Occurrence, journal: &Journal) -> Option<DateTime<Utc>> {
-    match journal.get(&o.id) {
+pub(crate) fn due_at(o: &Occurrence, ledger: &Ledger) -> Option<DateTime<Utc>> {
+    match ledger.get(&o.id) {
         None => Some(o.utc()),
         Some(e) if e.status == Status::Snoozed => Some(e.until.unwrap_or(e.at)),
         Some(_) => None,
@@ -54,22 +54,22 @@ pub fn due_at(o: &Occurrence, journal: &Journal) -> Option<DateTime<Utc>> {
 /// What became of an occurrence, for the user: its journal status, or
 /// missed when it is past its catch-up window with no record (aftercare was
 /// not running then; the daemon only records what lies near its window).
-pub fn status_at(
+pub(crate) fn status_at(
     o: &Occurrence,
-    journal: &Journal,
+    ledger: &Ledger,
     now: DateTime<Utc>,
     catch_up: Duration,
 ) -> Option<Status> {
-    journal.status(&o.id).or_else(|| {
+    ledger.status(&o.id).or_else(|| {
         let overdue = (now - o.utc()).to_std().unwrap_or(Duration::ZERO);
         (overdue > catch_up).then_some(Status::Missed)
     })
 }
 
 /// Decide what to do at `now`.
-pub fn decide(
+pub(crate) fn decide(
     plan: &Plan,
-    journal: &Journal,
+    ledger: &Ledger,
     now: DateTime<Utc>,
     catch_up: Duration,
     quiet: Option<&QuietHours>,
@@ -78,7 +78,7 @@ pub fn decide(
     // rule → due occurrences within catch-up, oldest first
     let mut by_rule: BTreeMap<&str, Vec<(&Occurrence, DateTime<Utc>)>> = BTreeMap::new();
     for o in &plan.occurrences {
-        let Some(due) = due_at(o, journal) else {
+        let Some(due) = due_at(o, ledger) else {
             continue;
         };
         if due > now {
@@ -110,7 +110,7 @@ pub fn decide(
             id: latest.id.clone(),
             merged: due.into_iter().map(|(o, _)| o.id.clone()).collect(),
             late: (now - at).to_std().unwrap_or(Duration::ZERO),
-            resnooze: journal.status(&latest.id) == Some(Status::Snoozed),
+            resnooze: ledger.status(&latest.id) == Some(Status::Snoozed),
         });
     }
     // Show in plan order.
@@ -121,61 +121,48 @@ pub fn decide(
 
 /// Occurrences not yet settled whose due time lies in `(now, until]`:
 /// the ones the scheduler should hold jobs for.
-pub fn upcoming<'a>(
+pub(crate) fn upcoming<'a>(
     plan: &'a Plan,
-    journal: &'a Journal,
+    ledger: &'a Ledger,
     now: DateTime<Utc>,
     until: DateTime<Utc>,
 ) -> impl Iterator<Item = (&'a Occurrence, DateTime<Utc>)> + 'a {
     plan.occurrences.iter().filter_map(move |o| {
-        let due = due_at(o, journal)?;
+        let due = due_at(o, ledger)?;
         (due > now && due <= until).then_some((o, due))
     })
 }
 
 /// The next thing that will be due after `now`, if any.
-pub fn next_due<'a>(
+pub(crate) fn next_due<'a>(
     plan: &'a Plan,
-    journal: &Journal,
+    ledger: &Ledger,
     now: DateTime<Utc>,
 ) -> Option<(&'a Occurrence, DateTime<Utc>)> {
     plan.occurrences
         .iter()
-        .filter_map(|o| Some((o, due_at(o, journal)?)))
+        .filter_map(|o| Some((o, due_at(o, ledger)?)))
         .filter(|(_, due)| *due > now)
         .min_by_key(|(_, due)| *due)
 }
 
 /// Whether nothing is left to do: every occurrence settled.
-pub fn all_settled(plan: &Plan, journal: &Journal) -> bool {
-    plan.occurrences
-        .iter()
-        .all(|o| due_at(o, journal).is_none())
+pub(crate) fn all_settled(plan: &Plan, ledger: &Ledger) -> bool {
+    plan.occurrences.iter().all(|o| due_at(o, ledger).is_none())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::config::{Defaults, parse};
-    use crate::journal::Entry;
+    use crate::ledger::Entry;
+    use crate::testing::config;
 
     const CFG: &str = "[treatment]\ndate = 2026-11-23\ntime = \"08:00\"\ntimezone = \"UTC\"\nplan = \"none\"\n\
         [reminders.a]\ndays = \"0-1\"\nat = [\"09:00\", \"10:00\", \"11:00\", \"20:00\"]\ntitle = \"A\"\n\
         [reminders.b]\ndays = \"0\"\nat = [\"10:00\"]\ntitle = \"B\"\n";
 
-    fn setup() -> (Plan, Journal, tempfile::TempDir) {
-        let c = parse(
-            CFG,
-            "t",
-            Defaults {
-                timezone: crate::zone::Zone::utc(),
-            },
-        )
-        .unwrap();
-        let p = Plan::build(&c).unwrap();
-        let dir = tempfile::tempdir().unwrap();
-        let j = Journal::read_only(&dir.path().join("j.json"));
-        (p, j, dir)
+    fn setup() -> (Plan, Ledger) {
+        (Plan::build(&config(CFG)).unwrap(), Ledger::default())
     }
 
     fn t(s: &str) -> DateTime<Utc> {
@@ -188,24 +175,21 @@ mod tests {
 
     fn entry(status: Status, at: DateTime<Utc>) -> Entry {
         Entry {
-            status,
-            at,
             sent_at: Some(at),
-            until: None,
-            merged_into: None,
+            ..Entry::marked(status, at)
         }
     }
 
     #[test]
     fn nothing_before_its_time() {
-        let (p, j, _d) = setup();
+        let (p, j) = setup();
         let d = decide(&p, &j, t("23T08:59:59"), two_hours(), None);
         assert_eq!(d, Decision::default());
     }
 
     #[test]
     fn on_time_shows_each_rule_once() {
-        let (p, mut j, _d) = setup();
+        let (p, mut j) = setup();
         j.set("a@2026-11-23T09:00", entry(Status::Sent, t("23T09:00:00")));
         let d = decide(&p, &j, t("23T10:00:00"), two_hours(), None);
         let ids: Vec<_> = d.show.iter().map(|s| s.id.as_str()).collect();
@@ -219,7 +203,7 @@ mod tests {
 
     #[test]
     fn already_sent_is_never_due_again() {
-        let (p, mut j, _d) = setup();
+        let (p, mut j) = setup();
         for id in [
             "a@2026-11-23T09:00",
             "a@2026-11-23T10:00",
@@ -235,7 +219,7 @@ mod tests {
 
     #[test]
     fn overdue_of_one_rule_collapse_into_the_latest() {
-        let (p, j, _d) = setup();
+        let (p, j) = setup();
         // back at 11:30: a@9 (2h30 late) missed; a@10, a@11 within 2h: one shown
         let d = decide(&p, &j, t("23T11:30:00"), two_hours(), None);
         assert_eq!(d.missed, ["a@2026-11-23T09:00"]);
@@ -249,7 +233,7 @@ mod tests {
 
     #[test]
     fn long_suspend_gives_at_most_one_per_rule() {
-        let (p, j, _d) = setup();
+        let (p, j) = setup();
         // a day later at 11:30: everything from the first day and 09:00 of
         // today are missed; today's 10:00 and 11:00 of `a` become one.
         let d = decide(&p, &j, t("24T11:30:00"), two_hours(), None);
@@ -261,7 +245,7 @@ mod tests {
 
     #[test]
     fn quiet_hours_defer_catch_up() {
-        let (p, j, _d) = setup();
+        let (p, j) = setup();
         let q = QuietHours {
             start: chrono::NaiveTime::from_hms_opt(21, 30, 0).unwrap(),
             end: chrono::NaiveTime::from_hms_opt(8, 0, 0).unwrap(),
@@ -287,16 +271,10 @@ mod tests {
 
     #[test]
     fn snoozed_comes_back_at_until() {
-        let (p, mut j, _d) = setup();
+        let (p, mut j) = setup();
         j.set(
             "a@2026-11-23T09:00",
-            Entry {
-                status: Status::Snoozed,
-                at: t("23T09:00:00"),
-                sent_at: Some(t("23T09:00:00")),
-                until: Some(t("23T09:15:00")),
-                merged_into: None,
-            },
+            Entry::snoozed(t("23T09:00:00"), Some(t("23T09:00:00")), t("23T09:15:00")),
         );
         assert!(
             decide(&p, &j, t("23T09:14:00"), two_hours(), None)
@@ -314,7 +292,7 @@ mod tests {
 
     #[test]
     fn upcoming_and_settled() {
-        let (p, mut j, _d) = setup();
+        let (p, mut j) = setup();
         let up: Vec<_> = upcoming(&p, &j, t("23T09:00:00"), t("23T11:00:00"))
             .map(|(o, _)| o.id.clone())
             .collect();

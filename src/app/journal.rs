@@ -1,5 +1,5 @@
-//! The journal: what happened to each occurrence (sent, done, snoozed,
-//! missed, merged into another), by occurrence id.
+//! The journal's store: loads and saves the [`Ledger`] (what happened to
+//! each occurrence, by id).
 //!
 //! It lives in `$XDG_STATE_HOME/aftercare/journal.json`, mode 0600, and is
 //! replaced atomically on every change (see [`crate::fsutil::write_atomic`]),
@@ -8,89 +8,16 @@
 //! again (snoozes aside). A journal that cannot be parsed is moved aside,
 //! never deleted, and the daemon carries on with an empty one.
 
-use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, Utc};
-use serde::{Deserialize, Serialize};
 
 use crate::fsutil;
+use crate::ledger::VERSION;
+pub use crate::ledger::{Entry, Ledger, Status};
 
 /// Largest journal read; a two-week plan's journal is about 20 KB.
 const MAX_JOURNAL_BYTES: u64 = 64 * 1024 * 1024;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Status {
-    /// Shown; no answer yet (or the server has no actions).
-    Sent,
-    /// The user clicked Done.
-    Done,
-    /// The user clicked Snooze; shown again at `until`.
-    Snoozed,
-    /// Too late to show (machine off or asleep beyond `catch_up`).
-    Missed,
-    /// Overdue together with a later one of its rule, shown as that one.
-    Merged,
-    /// Not needed: the user said "Indoors today".
-    Skipped,
-}
-
-impl Status {
-    pub fn label(self) -> &'static str {
-        match self {
-            Status::Sent => "sent",
-            Status::Done => "done",
-            Status::Snoozed => "snoozed",
-            Status::Missed => "missed",
-            Status::Merged => "merged",
-            Status::Skipped => "skipped",
-        }
-    }
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Entry {
-    pub status: Status,
-    /// When the status was recorded.
-    pub at: DateTime<Utc>,
-    /// When it was (last) shown.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub sent_at: Option<DateTime<Utc>>,
-    /// For `Snoozed`: when to show it again.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub until: Option<DateTime<Utc>>,
-    /// For `Merged`: the id it was shown as.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub merged_into: Option<String>,
-}
-
-impl Entry {
-    /// A bare status recorded at `at` (missed, skipped, …).
-    pub fn marked(status: Status, at: DateTime<Utc>) -> Entry {
-        Entry {
-            status,
-            at,
-            sent_at: None,
-            until: None,
-            merged_into: None,
-        }
-    }
-}
-
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct Data {
-    version: u32,
-    #[serde(default)]
-    entries: BTreeMap<String, Entry>,
-    /// When the plan-complete notification went out.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    complete: Option<DateTime<Utc>>,
-    /// Fingerprint of the last config error shown, so it is shown once.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    config_error_shown: Option<String>,
-}
 
 /// What opening the journal ran into (for a log line); never fatal.
 #[derive(Debug)]
@@ -132,14 +59,29 @@ impl std::fmt::Display for OpenProblem {
 #[derive(Debug)]
 pub struct Journal {
     path: PathBuf,
-    data: Data,
+    ledger: Ledger,
     /// Changes not yet on disk (the last save failed).
     dirty: bool,
 }
 
-const VERSION: u32 = 1;
+/// Reading goes straight to the ledger; writing goes through the store,
+/// which remembers that there is something to save.
+impl std::ops::Deref for Journal {
+    type Target = Ledger;
+    fn deref(&self) -> &Ledger {
+        &self.ledger
+    }
+}
 
 impl Journal {
+    fn new(path: &Path, ledger: Ledger) -> Journal {
+        Journal {
+            path: path.to_path_buf(),
+            ledger,
+            dirty: false,
+        }
+    }
+
     /// Open for the daemon: a corrupt file is moved aside.
     pub fn open(path: &Path, now: DateTime<Utc>) -> (Journal, Option<OpenProblem>) {
         // Temp files of a write that was cut off (kill -9, power loss) are
@@ -155,26 +97,12 @@ impl Journal {
                 }
             }
         }
-        let empty = |path: &Path| Journal {
-            path: path.to_path_buf(),
-            data: Data {
-                version: VERSION,
-                ..Data::default()
-            },
-            dirty: false,
-        };
+        let empty = || Journal::new(path, Ledger::default());
         match read(path) {
-            Ok(None) => (empty(path), None),
-            Ok(Some(data)) => (
-                Journal {
-                    path: path.to_path_buf(),
-                    data,
-                    dirty: false,
-                },
-                None,
-            ),
+            Ok(None) => (empty(), None),
+            Ok(Some(ledger)) => (Journal::new(path, ledger), None),
             Err(ReadError::Io(e)) => (
-                empty(path),
+                empty(),
                 Some(OpenProblem::Unreadable {
                     reason: e.to_string(),
                 }),
@@ -188,7 +116,7 @@ impl Journal {
                     Ok(()) => OpenProblem::MovedAside { to: aside, reason },
                     Err(_) => OpenProblem::Corrupt { reason },
                 };
-                (empty(path), Some(problem))
+                (empty(), Some(problem))
             }
         }
     }
@@ -196,50 +124,26 @@ impl Journal {
     /// Open for reading only (`plan`, `status`): any problem gives an empty
     /// journal and touches nothing.
     pub fn read_only(path: &Path) -> Journal {
-        let data = read(path).ok().flatten().unwrap_or(Data {
-            version: VERSION,
-            ..Data::default()
-        });
-        Journal {
-            path: path.to_path_buf(),
-            data,
-            dirty: false,
-        }
+        Journal::new(path, read(path).ok().flatten().unwrap_or_default())
     }
 
-    pub fn get(&self, id: &str) -> Option<&Entry> {
-        self.data.entries.get(id)
-    }
-
-    pub fn status(&self, id: &str) -> Option<Status> {
-        self.get(id).map(|e| e.status)
-    }
-
-    pub fn entries(&self) -> impl Iterator<Item = (&String, &Entry)> {
-        self.data.entries.iter()
+    /// The ledger, for the policy.
+    pub fn ledger(&self) -> &Ledger {
+        &self.ledger
     }
 
     pub fn set(&mut self, id: &str, entry: Entry) {
-        self.data.entries.insert(id.to_string(), entry);
+        self.ledger.set(id, entry);
         self.dirty = true;
-    }
-
-    pub fn complete(&self) -> Option<DateTime<Utc>> {
-        self.data.complete
     }
 
     pub fn set_complete(&mut self, at: DateTime<Utc>) {
-        self.data.complete = Some(at);
+        self.ledger.set_complete(at);
         self.dirty = true;
     }
 
-    pub fn config_error_shown(&self) -> Option<&str> {
-        self.data.config_error_shown.as_deref()
-    }
-
     pub fn set_config_error_shown(&mut self, fingerprint: Option<String>) {
-        if self.data.config_error_shown != fingerprint {
-            self.data.config_error_shown = fingerprint;
+        if self.ledger.set_config_error_shown(fingerprint) {
             self.dirty = true;
         }
     }
@@ -251,17 +155,8 @@ impl Journal {
     /// Take in what another process (`aftercare done`) wrote: per id, the
     /// entry recorded later wins. A file that cannot be read is ignored.
     pub fn merge_from_disk(&mut self) {
-        let Ok(Some(disk)) = read(&self.path) else {
-            return;
-        };
-        for (id, e) in disk.entries {
-            let newer = self.data.entries.get(&id).is_none_or(|m| e.at > m.at);
-            if newer {
-                self.data.entries.insert(id, e);
-            }
-        }
-        if self.data.complete.is_none() {
-            self.data.complete = disk.complete;
+        if let Ok(Some(disk)) = read(&self.path) {
+            self.ledger.merge(disk);
         }
     }
 
@@ -273,7 +168,7 @@ impl Journal {
             return Ok(());
         }
         self.merge_from_disk();
-        let bytes = serde_json::to_vec_pretty(&self.data).map_err(std::io::Error::other)?;
+        let bytes = serde_json::to_vec_pretty(&self.ledger).map_err(std::io::Error::other)?;
         fsutil::write_atomic(&self.path, &bytes, true)?;
         self.dirty = false;
         Ok(())
@@ -289,7 +184,7 @@ enum ReadError {
     Corrupt(String),
 }
 
-fn read(path: &Path) -> Result<Option<Data>, ReadError> {
+fn read(path: &Path) -> Result<Option<Ledger>, ReadError> {
     use std::io::Read;
     let file = match std::fs::File::open(path) {
         Ok(f) => f,
@@ -303,7 +198,7 @@ fn read(path: &Path) -> Result<Option<Data>, ReadError> {
     if bytes.len() as u64 > MAX_JOURNAL_BYTES {
         return Err(ReadError::Corrupt("larger than 64 MiB".into()));
     }
-    let data: Data =
+    let data: Ledger =
         serde_json::from_slice(&bytes).map_err(|e| ReadError::Corrupt(e.to_string()))?;
     if data.version != VERSION {
         return Err(ReadError::Corrupt(format!(
@@ -323,13 +218,7 @@ mod tests {
     }
 
     fn sent(at: &str) -> Entry {
-        Entry {
-            status: Status::Sent,
-            at: t(at),
-            sent_at: Some(t(at)),
-            until: None,
-            merged_into: None,
-        }
+        Entry::sent(t(at))
     }
 
     #[test]

@@ -5,8 +5,10 @@ use std::path::{Path, PathBuf};
 
 use directories::ProjectDirs;
 
+use crate::error::Error;
+
 #[derive(Debug, Clone)]
-pub struct Paths {
+pub(crate) struct Paths {
     /// The config file in use.
     pub config: PathBuf,
     /// `$XDG_STATE_HOME/aftercare`: the journal lives here.
@@ -17,9 +19,8 @@ pub struct Paths {
 
 impl Paths {
     /// Resolve from the environment; `config` overrides the default file.
-    pub fn resolve(config: Option<PathBuf>) -> Result<Paths, String> {
-        let dirs = ProjectDirs::from("", "", "aftercare")
-            .ok_or("cannot find your home directory (is $HOME set?)")?;
+    pub(crate) fn resolve(config: Option<PathBuf>) -> Result<Paths, Error> {
+        let dirs = ProjectDirs::from("", "", "aftercare").ok_or(Error::NoHome)?;
         let config = config.unwrap_or_else(|| dirs.config_dir().join("config.toml"));
         let state_dir = dirs
             .state_dir()
@@ -38,11 +39,11 @@ impl Paths {
         })
     }
 
-    pub fn journal(&self) -> PathBuf {
+    pub(crate) fn journal(&self) -> PathBuf {
         self.state_dir.join("journal.json")
     }
 
-    pub fn unit_file(&self) -> PathBuf {
+    pub(crate) fn unit_file(&self) -> PathBuf {
         self.unit_dir.join("aftercare.service")
     }
 }

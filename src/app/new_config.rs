@@ -1,0 +1,66 @@
+//! A fresh config for a treatment: the example file with the treatment
+//! filled in, checked, then written privately (0600).
+
+use chrono::{NaiveDate, NaiveTime};
+
+use super::{Context, build_plan};
+use crate::config::{self, Config};
+use crate::error::Error;
+use crate::fsutil;
+use crate::zone::Zone;
+
+/// What `init` (and `install` without a config) is told.
+#[derive(Debug, Clone)]
+pub(crate) struct NewConfig {
+    pub date: NaiveDate,
+    pub time: Option<NaiveTime>,
+    pub timezone: Option<Zone>,
+    /// Replace an existing config.
+    pub force: bool,
+}
+
+/// The example config with the treatment filled in.
+pub(crate) fn render(args: &NewConfig) -> String {
+    let example = include_str!("../../config.example.toml");
+    let mut done = [false; 3];
+    let mut out = String::with_capacity(example.len() + 64);
+    for line in example.lines() {
+        let replaced = if !done[0] && line.starts_with("date = ") {
+            done[0] = true;
+            format!("date = {}", args.date.format("%Y-%m-%d"))
+        } else if !done[1] && line.starts_with("time = ") {
+            done[1] = true;
+            match args.time {
+                Some(t) => format!("time = \"{}\"", t.format("%H:%M")),
+                None => "# time = \"12:00\"".to_string(),
+            }
+        } else if !done[2] && line.starts_with("# timezone = ") {
+            done[2] = true;
+            match args.timezone {
+                Some(tz) => format!("timezone = \"{}\"", tz.name()),
+                None => line.to_string(),
+            }
+        } else {
+            line.to_string()
+        };
+        out.push_str(&replaced);
+        out.push('\n');
+    }
+    out
+}
+
+/// Write a fresh config; refuses to clobber one unless `force`.
+pub(crate) fn write(ctx: &Context, args: &NewConfig) -> Result<Config, Error> {
+    let text = render(args);
+    let origin = ctx.paths.config.display().to_string();
+    let config = config::parse(&text, &origin, ctx.defaults)?;
+    build_plan(&config)?;
+    fsutil::write_atomic(&ctx.paths.config, text.as_bytes(), args.force).map_err(|e| {
+        if e.kind() == std::io::ErrorKind::AlreadyExists {
+            Error::ConfigExists(ctx.paths.config.clone())
+        } else {
+            Error::io(format!("cannot write {origin}"), e)
+        }
+    })?;
+    Ok(config)
+}

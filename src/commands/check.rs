@@ -1,0 +1,35 @@
+//! `aftercare check`: validate the config; a one-line summary.
+
+use std::io::Write;
+
+use crate::app::Context;
+use crate::error::Error;
+use crate::fsutil;
+use crate::report::when;
+
+pub(crate) fn check(ctx: &Context, out: &mut dyn Write) -> Result<u8, Error> {
+    let (c, p) = ctx.load_plan()?;
+    let path = &ctx.paths.config;
+    if fsutil::readable_by_others(path) {
+        writeln!(
+            out,
+            "warning: {} can be read by other users; it holds health data: chmod 600 {}",
+            path.display(),
+            path.display()
+        )
+        .map_err(Error::output)?;
+    }
+    let zone = c.treatment.timezone.name();
+    let line = match (p.occurrences.first(), p.last()) {
+        (Some(first), Some(last)) => format!(
+            "ok: {} reminders from {} to {} ({zone}), config {}",
+            p.occurrences.len(),
+            when(first),
+            when(last),
+            c.origin
+        ),
+        _ => format!("ok: no reminders ({zone}), config {}", c.origin),
+    };
+    writeln!(out, "{line}").map_err(Error::output)?;
+    Ok(0)
+}

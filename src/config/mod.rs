@@ -1,0 +1,187 @@
+//! The configuration: TOML text → validated [`Config`].
+//!
+//! [`parse`] is pure (text in, config or a positioned error out; time zones
+//! come through the [`ZoneSource`] in [`Defaults`]) so tests feed it
+//! strings; reading the file is the application layer's job
+//! (`app::config_file`). Raw serde structs ([`raw`]: `deny_unknown_fields`,
+//! spans kept) are turned into domain types ([`model`]) by [`validate`];
+//! every error ([`diagnostic`]) names the file, line and column and says how
+//! to fix it. The built-in care plan is a TOML document in the same
+//! `[reminders]` schema, merged under the user's rules by name.
+
+mod diagnostic;
+mod model;
+mod raw;
+mod validate;
+mod values;
+
+#[cfg(test)]
+mod tests;
+
+use std::time::Duration;
+
+use chrono::NaiveTime;
+
+pub use diagnostic::{ConfigError, suggest};
+pub use model::{Config, DaySet, Healing, Location, QuietHours, Rule, Treatment, Trigger};
+pub use values::{format_duration, parse_clock, parse_days, parse_duration};
+
+use crate::zone::{SystemZones, Zone, ZoneSource};
+use diagnostic::from_toml;
+use raw::RawConfig;
+use validate::Validator;
+
+/// Largest config file accepted; a real one is a few KB.
+pub const MAX_CONFIG_BYTES: u64 = 1024 * 1024;
+/// Highest day number a rule may name (a bit more than a year).
+pub const MAX_DAY: u32 = 400;
+/// Shortest interval for `every`, so a typo cannot make a million reminders.
+pub const MIN_EVERY: Duration = Duration::from_secs(5 * 60);
+/// Longest `after` offset, `snooze` or `catch_up`.
+pub const MAX_OFFSET: Duration = Duration::from_secs(MAX_DAY as u64 * 86_400);
+
+/// The built-in care plans, by name.
+pub const BUILTIN_PLANS: &[(&str, &str)] = &[(
+    "microneedling",
+    include_str!("../../plans/microneedling.toml"),
+)];
+
+/// Context a parse needs from outside: the system time zone (the default)
+/// and where named zones come from.
+#[derive(Debug, Clone, Copy)]
+pub struct Defaults {
+    pub timezone: Zone,
+    pub zones: &'static dyn ZoneSource,
+}
+
+impl Defaults {
+    /// Zones from the system's tz database, `timezone` when none is named.
+    pub fn system(timezone: Zone) -> Defaults {
+        Defaults {
+            timezone,
+            zones: &SystemZones,
+        }
+    }
+}
+
+/// Parse and validate config text. `origin` names it in errors.
+pub fn parse(text: &str, origin: &str, defaults: Defaults) -> Result<Config, ConfigError> {
+    let raw: RawConfig = toml::from_str(text).map_err(|e| from_toml(origin, text, &e))?;
+    let v = Validator { origin, text };
+
+    let Some(treatment) = raw.treatment else {
+        return Err(ConfigError::new(origin, "missing the [treatment] table").hint(
+            "add\n  [treatment]\n  date = 2026-11-23   # your treatment date\n  time = \"14:30\"     # when it ended\nor run `aftercare init --date YYYY-MM-DD`",
+        ));
+    };
+    let treatment = v.treatment(treatment.into_inner(), defaults)?;
+
+    let quiet_hours = match raw.quiet_hours {
+        None => Some(QuietHours {
+            start: clock(21, 30),
+            end: clock(8, 0),
+        }),
+        Some(q) => v.quiet(q)?,
+    };
+
+    let (mut snooze, mut catch_up) = (Duration::from_secs(15 * 60), Duration::from_secs(2 * 3600));
+    if let Some(n) = raw.notifications {
+        if let Some(s) = n.snooze {
+            snooze = v.positive_duration(&s, "snooze")?;
+        }
+        if let Some(c) = n.catch_up {
+            catch_up = v.positive_duration(&c, "catch_up")?;
+        }
+    }
+
+    let (mut rules, mut healing) = match &treatment.plan {
+        Some(name) => builtin_plan(name)?,
+        None => (Vec::new(), Vec::new()),
+    };
+    for (name, rule) in raw.reminders {
+        v.merge_rule(&mut rules, name, rule)?;
+    }
+    v.merge_healing(&mut healing, raw.healing)?;
+    let location = match raw.location {
+        None => None,
+        Some(l) => {
+            let l = l.into_inner();
+            let (lat, lon) = (*l.latitude.get_ref(), *l.longitude.get_ref());
+            if !(-90.0..=90.0).contains(&lat) {
+                return Err(v
+                    .err(
+                        l.latitude.span(),
+                        format!("latitude {lat} is not between -90 and 90"),
+                    )
+                    .hint("degrees north are positive, south negative, e.g. latitude = 52.52"));
+            }
+            if !(-180.0..=180.0).contains(&lon) {
+                return Err(v
+                    .err(
+                        l.longitude.span(),
+                        format!("longitude {lon} is not between -180 and 180"),
+                    )
+                    .hint("degrees east are positive, west negative, e.g. longitude = 13.40"));
+            }
+            Some(Location {
+                latitude: lat,
+                longitude: lon,
+            })
+        }
+    };
+
+    Ok(Config {
+        origin: origin.to_string(),
+        treatment,
+        quiet_hours,
+        snooze,
+        catch_up,
+        rules,
+        location,
+        healing,
+    })
+}
+
+pub(crate) fn clock(h: u32, m: u32) -> NaiveTime {
+    NaiveTime::from_hms_opt(h, m, 0).unwrap_or(NaiveTime::MIN)
+}
+
+/// The rules of a built-in plan.
+pub fn builtin_rules(name: &str) -> Result<Vec<Rule>, ConfigError> {
+    builtin_plan(name).map(|(r, _)| r)
+}
+
+/// The rules and healing stages of a built-in plan.
+pub fn builtin_plan(name: &str) -> Result<(Vec<Rule>, Healing), ConfigError> {
+    let Some((_, text)) = BUILTIN_PLANS.iter().find(|(n, _)| *n == name) else {
+        return Err(ConfigError::new(
+            "<config>",
+            format!("unknown plan `{name}`"),
+        ));
+    };
+    let origin = format!("<built-in plan {name}>");
+    let raw: RawConfig = toml::from_str(text).map_err(|e| from_toml(&origin, text, &e))?;
+    let v = Validator {
+        origin: &origin,
+        text,
+    };
+    let mut rules = Vec::new();
+    for (rname, rule) in raw.reminders {
+        v.merge_rule(&mut rules, rname, rule)?;
+    }
+    // Keep the plan's own order (by first occurrence) rather than the
+    // alphabetical order of the map.
+    let order: Vec<&str> = text
+        .lines()
+        .filter_map(|l| l.trim().strip_prefix("[reminders.")?.strip_suffix(']'))
+        .collect();
+    rules.sort_by_key(|r| {
+        order
+            .iter()
+            .position(|n| *n == r.name)
+            .unwrap_or(usize::MAX)
+    });
+    let mut healing = Vec::new();
+    v.merge_healing(&mut healing, raw.healing)?;
+    Ok((rules, healing))
+}

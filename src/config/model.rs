@@ -1,0 +1,111 @@
+//! The validated configuration: what the rest of the program reads.
+
+use std::time::Duration;
+
+use chrono::{NaiveDate, NaiveTime};
+
+use crate::zone::Zone;
+
+/// A validated configuration.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Config {
+    /// Where it came from (a path, or `<builtin>` etc.), for messages.
+    pub origin: String,
+    pub treatment: Treatment,
+    /// `None` when quiet hours are turned off.
+    pub quiet_hours: Option<QuietHours>,
+    pub snooze: Duration,
+    pub catch_up: Duration,
+    /// The merged rules, built-in first (in plan order), then the user's own.
+    pub rules: Vec<Rule>,
+    /// Where the user is, for daylight-aware rules (never looked up).
+    pub location: Option<Location>,
+    /// What is normal on which days, for the daily summary.
+    pub healing: Healing,
+}
+
+/// Healing stages: day ranges and what is normal then.
+pub type Healing = Vec<(DaySet, String)>;
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Location {
+    pub latitude: f64,
+    pub longitude: f64,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Treatment {
+    /// The first (or only) session's date.
+    pub date: NaiveDate,
+    /// Every session of a series, sorted; `[date]` for one treatment.
+    pub sessions: Vec<NaiveDate>,
+    pub time: NaiveTime,
+    pub timezone: Zone,
+    /// Name of the built-in plan used, `None` for `plan = "none"`.
+    pub plan: Option<String>,
+}
+
+/// A daily window in which nothing is shown; may wrap midnight.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct QuietHours {
+    pub start: NaiveTime,
+    pub end: NaiveTime,
+}
+
+impl QuietHours {
+    /// Whether a local time of day falls inside the window `[start, end)`.
+    pub fn contains(&self, t: NaiveTime) -> bool {
+        if self.start <= self.end {
+            self.start <= t && t < self.end
+        } else {
+            t >= self.start || t < self.end
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Rule {
+    pub name: String,
+    /// Day numbers (0 = treatment day) the rule fires on; `None` for `after`
+    /// rules without `days` (they count from the treatment time only).
+    pub days: Option<DaySet>,
+    pub trigger: Trigger,
+    pub title: String,
+    pub body: String,
+    /// Interval rule limited to daylight when a location is known.
+    pub daylight: bool,
+    /// The restriction this milestone lifts on its first day ("makeup").
+    pub allows: Option<String>,
+    /// The body is today's summary, generated per day.
+    pub summary: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Trigger {
+    /// Fixed local clock times on each day.
+    At(Vec<NaiveTime>),
+    /// From `start` every `every` while not after `end`, each day.
+    Every {
+        every: Duration,
+        start: NaiveTime,
+        end: NaiveTime,
+    },
+    /// Offsets from the treatment time.
+    After(Vec<Duration>),
+}
+
+/// A sorted set of day numbers.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DaySet(pub(super) Vec<u32>);
+
+impl DaySet {
+    pub fn contains(&self, day: u32) -> bool {
+        self.0.binary_search(&day).is_ok()
+    }
+    pub fn iter(&self) -> impl Iterator<Item = u32> + '_ {
+        self.0.iter().copied()
+    }
+    pub fn max(&self) -> Option<u32> {
+        self.0.last().copied()
+    }
+}

@@ -1,0 +1,224 @@
+use super::*;
+use crate::zone::Zone;
+use chrono::NaiveDate;
+
+fn defaults() -> Defaults {
+    Defaults::system(Zone::get("Europe/Berlin").unwrap())
+}
+
+fn p(text: &str) -> Result<Config, ConfigError> {
+    parse(text, "test.toml", defaults())
+}
+
+const MIN: &str = "[treatment]\ndate = 2026-11-23\ntime = \"14:30\"\n";
+
+#[test]
+fn minimal_config_gets_defaults() {
+    let c = p(MIN).unwrap();
+    assert_eq!(
+        c.treatment.date,
+        NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()
+    );
+    assert_eq!(c.treatment.time, clock(14, 30));
+    assert_eq!(c.treatment.timezone, Zone::get("Europe/Berlin").unwrap());
+    assert_eq!(
+        c.quiet_hours,
+        Some(QuietHours {
+            start: clock(21, 30),
+            end: clock(8, 0)
+        })
+    );
+    assert_eq!(c.snooze, Duration::from_secs(900));
+    assert_eq!(c.catch_up, Duration::from_secs(7200));
+    let names: Vec<&str> = c.rules.iter().map(|r| r.name.as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            "today",
+            "hydrate",
+            "first-rinse",
+            "sunscreen",
+            "moisturize",
+            "no-picking",
+            "check-in",
+            "makeup-ok",
+            "exercise-ok",
+            "pool-ok",
+            "actives-ok",
+            "summary",
+            "sunscreen-daily",
+            "wrap-up"
+        ]
+    );
+}
+
+#[test]
+fn date_may_be_a_string_and_time_defaults_to_noon() {
+    let c = p("[treatment]\ndate = \"2026-11-23\"\n").unwrap();
+    assert_eq!(c.treatment.time, clock(12, 0));
+}
+
+#[test]
+fn durations() {
+    assert_eq!(parse_duration("15m"), Ok(Duration::from_secs(900)));
+    assert_eq!(parse_duration("2h"), Ok(Duration::from_secs(7200)));
+    assert_eq!(parse_duration("90s"), Ok(Duration::from_secs(90)));
+    assert_eq!(parse_duration("1h30m"), Ok(Duration::from_secs(5400)));
+    assert_eq!(parse_duration("1d"), Ok(Duration::from_secs(86400)));
+    assert_eq!(parse_duration("0m"), Ok(Duration::ZERO));
+    for bad in [
+        "",
+        "15",
+        "-5m",
+        "5x",
+        "m",
+        "1.5h",
+        "99999999999999999999d",
+        "1000d",
+    ] {
+        assert!(parse_duration(bad).is_err(), "{bad:?} should fail");
+    }
+    assert_eq!(format_duration(Duration::from_secs(5400)), "1h30m");
+}
+
+#[test]
+fn days() {
+    assert_eq!(
+        parse_days("0-3").unwrap().iter().collect::<Vec<_>>(),
+        [0, 1, 2, 3]
+    );
+    assert_eq!(
+        parse_days("1,3,5").unwrap().iter().collect::<Vec<_>>(),
+        [1, 3, 5]
+    );
+    assert_eq!(
+        parse_days("5, 0-1").unwrap().iter().collect::<Vec<_>>(),
+        [0, 1, 5]
+    );
+    assert_eq!(parse_days("3").unwrap().iter().collect::<Vec<_>>(), [3]);
+    for bad in ["7-2", "", "a", "-1", "1-", "1,,2", "401", "2.5"] {
+        assert!(parse_days(bad).is_err(), "{bad:?} should fail");
+    }
+}
+
+#[test]
+fn clock_times() {
+    assert_eq!(parse_clock("08:30"), Ok(clock(8, 30)));
+    assert_eq!(parse_clock("8:30"), Ok(clock(8, 30)));
+    for bad in ["24:00", "8", "08:3", "08:60", "ab:cd", "08:30:00", "-1:00"] {
+        assert!(parse_clock(bad).is_err(), "{bad:?} should fail");
+    }
+}
+
+#[test]
+fn quiet_hours_wrap_midnight() {
+    let q = QuietHours {
+        start: clock(21, 30),
+        end: clock(8, 0),
+    };
+    assert!(q.contains(clock(23, 0)));
+    assert!(q.contains(clock(21, 30)));
+    assert!(q.contains(clock(7, 59)));
+    assert!(!q.contains(clock(8, 0)));
+    assert!(!q.contains(clock(12, 0)));
+    let day = QuietHours {
+        start: clock(13, 0),
+        end: clock(14, 0),
+    };
+    assert!(day.contains(clock(13, 30)));
+    assert!(!day.contains(clock(14, 0)));
+    assert!(!day.contains(clock(12, 0)));
+}
+
+#[test]
+fn rules_change_disable_and_add() {
+    let c = p(&format!(
+            "{MIN}[reminders.sunscreen]\nevery = \"3h\"\nbetween = [\"10:00\", \"16:00\"]\n\
+             [reminders.no-picking]\nenabled = false\n\
+             [reminders.antiviral]\ndays = \"0-2\"\nat = [\"21:00\", \"09:00\"]\ntitle = \"Take your antiviral\"\n"
+        ))
+        .unwrap();
+    let sun = c.rules.iter().find(|r| r.name == "sunscreen").unwrap();
+    assert_eq!(
+        sun.trigger,
+        Trigger::Every {
+            every: Duration::from_secs(3 * 3600),
+            start: clock(10, 0),
+            end: clock(16, 0)
+        }
+    );
+    assert_eq!(
+        sun.days.as_ref().unwrap().iter().collect::<Vec<_>>(),
+        (1..=7).collect::<Vec<_>>()
+    );
+    assert!(!sun.title.is_empty(), "built-in title kept");
+    assert!(c.rules.iter().all(|r| r.name != "no-picking"));
+    let av = c.rules.last().unwrap();
+    assert_eq!(av.name, "antiviral");
+    assert_eq!(av.trigger, Trigger::At(vec![clock(9, 0), clock(21, 0)]));
+    assert_eq!(av.body, "");
+}
+
+#[test]
+fn plan_none_has_only_own_rules() {
+    let c = p("[treatment]\ndate = 2026-11-23\nplan = \"none\"\n[reminders.x]\ndays = \"0\"\nat = [\"12:00\"]\ntitle = \"X\"\n").unwrap();
+    assert_eq!(c.rules.len(), 1);
+}
+
+#[test]
+fn quiet_hours_off() {
+    let c = p(&format!("{MIN}[quiet_hours]\nenabled = false\n")).unwrap();
+    assert_eq!(c.quiet_hours, None);
+}
+
+#[test]
+fn unknown_key_suggests() {
+    let e = p("[treatment]\ndate = 2026-11-23\ntme = \"14:30\"\n").unwrap_err();
+    assert_eq!(e.position, Some((3, 1)));
+    assert!(e.message.contains("tme"), "{e}");
+    assert!(
+        e.hint.as_deref().unwrap().contains("did you mean `time`"),
+        "{e}"
+    );
+    let s = e.to_string();
+    assert!(s.starts_with("test.toml:3:1: "), "{s}");
+    assert!(s.contains("3 | tme = \"14:30\"\n  | ^^^"), "{s}");
+}
+
+#[test]
+fn errors_point_at_the_value() {
+    let e = p("[treatment]\ndate = 2026-02-30\n").unwrap_err();
+    assert_eq!(e.position.map(|p| p.0), Some(2), "{e}");
+    let e = p(&format!("{MIN}[reminders.sunscreen]\ndays = \"7-2\"\n")).unwrap_err();
+    assert_eq!(e.position, Some((5, 8)), "{e}");
+    assert!(e.message.contains("backwards"), "{e}");
+    let e = p("[treatment]\ndate = 2026-11-23\ntimezone = \"Europe/Berln\"\n").unwrap_err();
+    assert!(e.hint.unwrap().contains("Europe/Berlin"));
+}
+
+#[test]
+fn disabling_a_missing_rule_is_a_typo() {
+    let e = p(&format!("{MIN}[reminders.sunscren]\nenabled = false\n")).unwrap_err();
+    assert!(e.hint.unwrap().contains("[reminders.sunscreen]"));
+}
+
+#[test]
+fn builtin_plans_parse() {
+    for (name, _) in BUILTIN_PLANS {
+        let rules = builtin_rules(name).unwrap();
+        assert!(!rules.is_empty());
+        for r in &rules {
+            assert!(
+                !r.title.is_empty() && (r.summary || !r.body.is_empty()),
+                "{} needs words",
+                r.name
+            );
+        }
+    }
+}
+
+#[test]
+fn suggestions() {
+    assert_eq!(suggest("tme", ["time", "date"]), Some("time"));
+    assert_eq!(suggest("zzzzzz", ["time", "date"]), None);
+}

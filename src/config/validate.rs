@@ -1,0 +1,409 @@
+//! Raw serde types → validated domain types, every error positioned.
+
+use std::collections::BTreeMap;
+use std::ops::Range;
+use std::time::Duration;
+
+use chrono::{NaiveDate, NaiveTime};
+use toml::Spanned;
+
+use super::diagnostic::{ConfigError, suggest, zone_hint};
+use super::model::{DaySet, QuietHours, Rule, Treatment, Trigger};
+use super::raw::{RawQuiet, RawRule, RawTreatment};
+use super::values::{format_duration, parse_clock, parse_days, parse_duration};
+use super::{BUILTIN_PLANS, Defaults, MAX_DAY, MIN_EVERY, clock};
+
+pub(super) struct Validator<'a> {
+    pub(super) origin: &'a str,
+    pub(super) text: &'a str,
+}
+
+impl Validator<'_> {
+    pub(super) fn err(&self, span: Range<usize>, msg: impl Into<String>) -> ConfigError {
+        ConfigError::at(self.origin, self.text, span, msg)
+    }
+
+    fn clock(&self, s: &Spanned<String>) -> Result<NaiveTime, ConfigError> {
+        parse_clock(s.get_ref()).map_err(|m| {
+            self.err(s.span(), m)
+                .hint("times are local, 24-hour, quoted: \"08:30\", \"21:00\"")
+        })
+    }
+
+    fn duration(&self, s: &Spanned<String>) -> Result<Duration, ConfigError> {
+        parse_duration(s.get_ref()).map_err(|m| {
+            self.err(s.span(), m)
+                .hint("durations are quoted, with a unit: \"90s\", \"15m\", \"2h\", \"1d\"")
+        })
+    }
+
+    pub(super) fn positive_duration(
+        &self,
+        s: &Spanned<String>,
+        what: &str,
+    ) -> Result<Duration, ConfigError> {
+        let d = self.duration(s)?;
+        if d.is_zero() {
+            return Err(self
+                .err(s.span(), format!("`{what}` must be longer than zero"))
+                .hint("use a positive duration such as \"15m\""));
+        }
+        Ok(d)
+    }
+
+    pub(super) fn treatment(
+        &self,
+        t: RawTreatment,
+        defaults: Defaults,
+    ) -> Result<Treatment, ConfigError> {
+        let date_span = t.date.span();
+        let one = |v: &toml::Value| match v {
+            toml::Value::Datetime(dt) => match (dt.date, dt.time, dt.offset) {
+                (Some(d), None, None) => {
+                    NaiveDate::from_ymd_opt(i32::from(d.year), u32::from(d.month), u32::from(d.day))
+                }
+                _ => None,
+            },
+            toml::Value::String(s) => NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").ok(),
+            _ => None,
+        };
+        let bad = || {
+            self.err(date_span.clone(), "`date` is not a valid calendar date (or list of dates)")
+                .hint("write the treatment date as YYYY-MM-DD, e.g. `date = 2026-11-23` (a real day of that month); for a series, date = [2026-11-23, 2027-01-04]")
+        };
+        let mut sessions = match t.date.get_ref() {
+            toml::Value::Array(a) if !a.is_empty() && a.len() <= 12 => a
+                .iter()
+                .map(one)
+                .collect::<Option<Vec<_>>>()
+                .ok_or_else(bad)?,
+            v => vec![one(v).ok_or_else(bad)?],
+        };
+        sessions.sort_unstable();
+        sessions.dedup();
+        let date = sessions[0];
+        let time = match &t.time {
+            Some(s) => self.clock(s)?,
+            None => clock(12, 0),
+        };
+        let timezone = match &t.timezone {
+            Some(s) => defaults.zones.zone(s.get_ref().trim()).map_err(|e| {
+                self.err(s.span(), format!("unknown time zone `{}`", s.get_ref()))
+                    .hint(zone_hint(s.get_ref(), &e, defaults.zones))
+            })?,
+            None => defaults.timezone,
+        };
+        let plan = match &t.plan {
+            None => Some("microneedling".to_string()),
+            Some(p) if p.get_ref() == "none" => None,
+            Some(p) => {
+                let names: Vec<&str> = BUILTIN_PLANS.iter().map(|(n, _)| *n).collect();
+                if !names.contains(&p.get_ref().as_str()) {
+                    return Err(self
+                        .err(p.span(), format!("unknown plan `{}`", p.get_ref()))
+                        .hint(format!(
+                            "built-in plans: {}; or \"none\" to use only your own [reminders]",
+                            names.join(", ")
+                        )));
+                }
+                Some(p.get_ref().clone())
+            }
+        };
+        Ok(Treatment {
+            date,
+            sessions,
+            time,
+            timezone,
+            plan,
+        })
+    }
+
+    pub(super) fn quiet(&self, q: Spanned<RawQuiet>) -> Result<Option<QuietHours>, ConfigError> {
+        let span = q.span();
+        let q = q.into_inner();
+        if q.enabled == Some(false) {
+            return Ok(None);
+        }
+        let start = match &q.start {
+            Some(s) => self.clock(s)?,
+            None => clock(21, 30),
+        };
+        let end = match &q.end {
+            Some(s) => self.clock(s)?,
+            None => clock(8, 0),
+        };
+        if start == end {
+            let span = q.end.as_ref().map_or(span, Spanned::span);
+            return Err(self
+                .err(span, "quiet hours start and end at the same time")
+                .hint("give a real window such as start = \"21:30\", end = \"08:00\", or set `enabled = false`"));
+        }
+        Ok(Some(QuietHours { start, end }))
+    }
+
+    fn days(&self, v: &Spanned<toml::Value>) -> Result<DaySet, ConfigError> {
+        let parsed = match v.get_ref() {
+            toml::Value::String(s) => parse_days(s),
+            toml::Value::Integer(i) if (0..=i64::from(MAX_DAY)).contains(i) => {
+                parse_days(&i.to_string())
+            }
+            toml::Value::Integer(i) => Err(format!("day {i} is out of range 0-{MAX_DAY}")),
+            _ => Err("`days` must be a string such as \"0-7\", \"3\" or \"1,3,5\"".into()),
+        };
+        parsed.map_err(|m| {
+            self.err(v.span(), m)
+                .hint("days count from 0 (the treatment day): \"0-7\", \"3\", \"1,3,5\"")
+        })
+    }
+
+    pub(super) fn merge_rule(
+        &self,
+        rules: &mut Vec<Rule>,
+        name: Spanned<String>,
+        raw: Spanned<RawRule>,
+    ) -> Result<(), ConfigError> {
+        let rule_span = raw.span();
+        let raw = raw.into_inner();
+        let n = name.get_ref();
+        if n.is_empty()
+            || n.len() > 40
+            || !n
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        {
+            return Err(self
+                .err(name.span(), format!("rule name `{n}` is not allowed"))
+                .hint(
+                    "rule names use lowercase letters, digits and `-`, e.g. [reminders.antiviral]",
+                ));
+        }
+        let existing = rules.iter().position(|r| &r.name == n);
+        if raw.enabled == Some(false) {
+            if let Some(i) = existing {
+                rules.remove(i);
+            } else if !rules.is_empty() || raw.title.is_none() {
+                // Disabling a rule that does not exist is most likely a typo.
+                let names = rules.iter().map(|r| r.name.as_str());
+                let hint = match suggest(n, names) {
+                    Some(s) => format!("did you mean [reminders.{s}]?"),
+                    None => "`enabled = false` turns off a built-in rule by its name; see `aftercare plan --all` for the names".into(),
+                };
+                return Err(self
+                    .err(name.span(), format!("there is no rule `{n}` to turn off"))
+                    .hint(hint));
+            }
+            return Ok(());
+        }
+
+        let trigger = self.trigger(&raw, rule_span.clone())?;
+        let days = raw.days.as_ref().map(|d| self.days(d)).transpose()?;
+        let text =
+            |s: &Option<Spanned<String>>, what: &str| -> Result<Option<String>, ConfigError> {
+                match s {
+                    None => Ok(None),
+                    Some(s) if s.get_ref().trim().is_empty() && what == "title" => Err(self
+                        .err(s.span(), "`title` is empty")
+                        .hint("give the reminder a short title")),
+                    Some(s) if s.get_ref().chars().count() > 1000 => Err(self
+                        .err(
+                            s.span(),
+                            format!("`{what}` is too long (over 1000 characters)"),
+                        )
+                        .hint("keep notifications short: a title and a sentence or two")),
+                    Some(s) => Ok(Some(s.get_ref().trim().to_string())),
+                }
+            };
+        let title = text(&raw.title, "title")?;
+        let body = text(&raw.body, "body")?;
+        let allows = text(&raw.allows, "allows")?;
+        if let Some(d) = &raw.daylight {
+            let interval = match &trigger {
+                Some(t) => matches!(t, Trigger::Every { .. }),
+                None => existing.is_some_and(|i| matches!(rules[i].trigger, Trigger::Every { .. })),
+            };
+            if *d.get_ref() && !interval {
+                return Err(self
+                    .err(d.span(), "`daylight = true` needs an interval rule (`every` + `between`)")
+                    .hint("daylight limits an interval rule to the hours between sunrise and sunset; remove it here"));
+            }
+        }
+
+        match existing {
+            Some(i) => {
+                let r = &mut rules[i];
+                if let Some(t) = trigger {
+                    r.trigger = t;
+                }
+                if let Some(d) = days {
+                    r.days = Some(d);
+                }
+                if let Some(t) = title {
+                    r.title = t;
+                }
+                if let Some(b) = body {
+                    r.body = b;
+                }
+                if let Some(d) = &raw.daylight {
+                    r.daylight = *d.get_ref();
+                }
+                if allows.is_some() {
+                    r.allows = allows;
+                }
+                if let Some(sm) = raw.summary {
+                    r.summary = sm;
+                }
+                if r.days.is_none() && !matches!(r.trigger, Trigger::After(_)) {
+                    return Err(self
+                        .err(
+                            rule_span,
+                            format!("rule `{n}` needs `days` now that it fires by clock time"),
+                        )
+                        .hint("add e.g. `days = \"1-7\"`"));
+                }
+            }
+            None => {
+                let Some(trigger) = trigger else {
+                    return Err(self
+                        .err(
+                            rule_span,
+                            format!("new rule `{n}` does not say when it fires"),
+                        )
+                        .hint(self.unknown_rule_hint(rules, n)));
+                };
+                if days.is_none() && !matches!(trigger, Trigger::After(_)) {
+                    return Err(self
+                        .err(rule_span, format!("new rule `{n}` needs `days`"))
+                        .hint("add e.g. `days = \"0-2\"` (day 0 is the treatment day)"));
+                }
+                let Some(title) = title else {
+                    return Err(self
+                        .err(rule_span, format!("new rule `{n}` needs a `title`"))
+                        .hint(self.unknown_rule_hint(rules, n)));
+                };
+                rules.push(Rule {
+                    name: n.clone(),
+                    days,
+                    trigger,
+                    title,
+                    body: body.unwrap_or_default(),
+                    daylight: raw.daylight.as_ref().is_some_and(|d| *d.get_ref()),
+                    allows,
+                    summary: raw.summary.unwrap_or(false),
+                });
+            }
+        }
+        Ok(())
+    }
+
+    pub(super) fn merge_healing(
+        &self,
+        healing: &mut Vec<(DaySet, String)>,
+        raw: BTreeMap<Spanned<String>, Spanned<String>>,
+    ) -> Result<(), ConfigError> {
+        for (k, v) in raw {
+            let days = parse_days(k.get_ref()).map_err(|m| {
+                self.err(k.span(), m).hint("[healing] keys are day ranges, e.g. \"2-4\" = \"Redness fading; flaking may start.\"")
+            })?;
+            healing.retain(|(d, _)| d != &days);
+            healing.push((days, v.get_ref().trim().to_string()));
+        }
+        healing.sort_by_key(|(d, _)| d.iter().next());
+        Ok(())
+    }
+
+    fn unknown_rule_hint(&self, rules: &[Rule], n: &str) -> String {
+        match suggest(n, rules.iter().map(|r| r.name.as_str())) {
+            Some(s) => format!(
+                "did you mean the built-in rule [reminders.{s}]? A new rule needs `title`, `days` and one of `at`, `every` + `between`, or `after`"
+            ),
+            None => {
+                "a new rule needs `title`, `days` and one of `at`, `every` + `between`, or `after`"
+                    .into()
+            }
+        }
+    }
+
+    fn trigger(&self, raw: &RawRule, span: Range<usize>) -> Result<Option<Trigger>, ConfigError> {
+        let kinds = [
+            raw.at.is_some(),
+            raw.every.is_some() || raw.between.is_some(),
+            raw.after.is_some(),
+        ];
+        if kinds.iter().filter(|k| **k).count() > 1 {
+            return Err(self
+                .err(
+                    span,
+                    "a rule fires by one of `at`, `every` + `between`, or `after`, not several",
+                )
+                .hint("keep one of them; use two rules if you need both"));
+        }
+        if let Some(at) = &raw.at {
+            if at.get_ref().is_empty() {
+                return Err(self.err(at.span(), "`at` is empty").hint(
+                    "list clock times, e.g. at = [\"09:00\", \"21:00\"], or set `enabled = false`",
+                ));
+            }
+            let mut times = at
+                .get_ref()
+                .iter()
+                .map(|t| self.clock(t))
+                .collect::<Result<Vec<_>, _>>()?;
+            times.sort_unstable();
+            times.dedup();
+            return Ok(Some(Trigger::At(times)));
+        }
+        if raw.every.is_some() || raw.between.is_some() {
+            let (Some(every), Some(between)) = (&raw.every, &raw.between) else {
+                return Err(self
+                    .err(span, "`every` and `between` go together")
+                    .hint("e.g. every = \"2h\" with between = [\"09:00\", \"17:00\"]"));
+            };
+            let e = self.duration(every)?;
+            if e < MIN_EVERY {
+                return Err(self
+                    .err(
+                        every.span(),
+                        format!("`every` must be at least {}", format_duration(MIN_EVERY)),
+                    )
+                    .hint("reminders more often than that would be noise; use a longer interval"));
+            }
+            let [start, end] = between.get_ref().as_slice() else {
+                return Err(self
+                    .err(
+                        between.span(),
+                        "`between` takes two times: a start and an end",
+                    )
+                    .hint("e.g. between = [\"09:00\", \"17:00\"]"));
+            };
+            let (s, t) = (self.clock(start)?, self.clock(end)?);
+            if s > t {
+                return Err(self
+                    .err(between.span(), "`between` ends before it starts")
+                    .hint(
+                        "the window is within one day: start first, e.g. [\"09:00\", \"17:00\"]",
+                    ));
+            }
+            return Ok(Some(Trigger::Every {
+                every: e,
+                start: s,
+                end: t,
+            }));
+        }
+        if let Some(after) = &raw.after {
+            if after.get_ref().is_empty() {
+                return Err(self
+                    .err(after.span(), "`after` is empty")
+                    .hint("list offsets from the treatment time, e.g. after = [\"3h\", \"6h\"]"));
+            }
+            let mut offs = after
+                .get_ref()
+                .iter()
+                .map(|d| self.duration(d))
+                .collect::<Result<Vec<_>, _>>()?;
+            offs.sort_unstable();
+            offs.dedup();
+            return Ok(Some(Trigger::After(offs)));
+        }
+        Ok(None)
+    }
+}

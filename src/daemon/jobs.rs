@@ -1,0 +1,101 @@
+//! The scheduler edge: one tokio-cron-scheduler job per upcoming
+//! occurrence within the horizon, plus plain wake-ups.
+
+use std::collections::HashMap;
+
+use chrono::{DateTime, Datelike, Timelike, Utc};
+use tokio::sync::mpsc::UnboundedSender;
+use tokio_cron_scheduler::{Job, JobScheduler};
+use tracing::{debug, error};
+use uuid::Uuid;
+
+use super::{Daemon, Event, HORIZON, ceil_second};
+use crate::notifier::Notifier;
+use crate::policy;
+
+/// The scheduler's jobs, keyed by (occurrence id or none, due second).
+pub(super) struct Jobs {
+    pub(super) sched: JobScheduler,
+    pub(super) by_key: HashMap<(Option<String>, DateTime<Utc>), Uuid>,
+    pub(super) events: UnboundedSender<Event>,
+}
+
+impl Jobs {
+    async fn add(&mut self, id: Option<String>, at: DateTime<Utc>) {
+        let at = ceil_second(at);
+        let key = (id.clone(), at);
+        if self.by_key.contains_key(&key) {
+            return;
+        }
+        // 7 fields with the year: fires once, on that UTC second, never early.
+        let cron = format!(
+            "{} {} {} {} {} * {}",
+            at.second(),
+            at.minute(),
+            at.hour(),
+            at.day(),
+            at.month(),
+            at.year()
+        );
+        let tx = self.events.clone();
+        let job = Job::new_async(cron.as_str(), move |_uuid, _lock| {
+            let tx = tx.clone();
+            let id = id.clone();
+            Box::pin(async move {
+                let _ = tx.send(Event::Fire { id, planned: at });
+            })
+        });
+        match job {
+            Ok(job) => match self.sched.add(job).await {
+                Ok(uuid) => {
+                    self.by_key.insert(key, uuid);
+                }
+                Err(e) => error!("cannot schedule a job for {at}: {e}"),
+            },
+            Err(e) => error!("cannot build a job for {at} ({cron}): {e}"),
+        }
+    }
+
+    /// Make the jobs match: the plan's upcoming occurrences within the
+    /// horizon, the extra wakes, and a refill before the horizon runs out.
+    pub(super) async fn sync<N: Notifier>(
+        &mut self,
+        d: &Daemon<N>,
+        now: DateTime<Utc>,
+        extra: &[DateTime<Utc>],
+    ) {
+        let until = now + HORIZON;
+        let mut want: Vec<(Option<String>, DateTime<Utc>)> =
+            policy::upcoming(&d.plan, &d.journal, now, until)
+                .map(|(o, due)| (Some(o.id.clone()), ceil_second(due)))
+                .collect();
+        want.extend(extra.iter().map(|t| (None, ceil_second(*t))));
+        if d.overview.last.is_some_and(|last| last > until) {
+            want.push((None, ceil_second(now + HORIZON / 2)));
+        }
+        let stale: Vec<_> = self
+            .by_key
+            .keys()
+            .filter(|k| !want.contains(k))
+            .cloned()
+            .collect();
+        for key in stale {
+            if let Some(uuid) = self.by_key.remove(&key) {
+                if key.1 > now {
+                    // Still pending (reload or answer changed the plan).
+                    if let Err(e) = self.sched.remove(&uuid).await {
+                        debug!("removing job: {e}");
+                    }
+                }
+            }
+        }
+        let before = self.by_key.len();
+        for (id, at) in want {
+            self.add(id, at).await;
+        }
+        let added = self.by_key.len() - before;
+        if added > 0 {
+            debug!(added, total = self.by_key.len(), "scheduled jobs");
+        }
+    }
+}

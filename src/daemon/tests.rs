@@ -1,0 +1,316 @@
+use super::*;
+use crate::app::journal::{Journal, Status};
+use crate::notifier::{Answer, Note, Notifier};
+use crate::plan::Plan;
+use crate::policy;
+use crate::testing::config;
+use tokio::sync::mpsc::{self, UnboundedSender};
+
+/// Records what it is asked to show; can be told to fail.
+#[derive(Debug, Default)]
+struct Recorder {
+    shown: Vec<Note>,
+    fail: bool,
+}
+
+impl Notifier for Recorder {
+    async fn show(&mut self, note: &Note, _: &UnboundedSender<Answer>) -> Result<u32, String> {
+        if self.fail {
+            return Err("org.freedesktop.DBus.Error.ServiceUnknown".into());
+        }
+        self.shown.push(note.clone());
+        Ok(u32::try_from(self.shown.len()).unwrap_or(0))
+    }
+}
+
+const CFG: &str = "[treatment]\ndate = 2026-11-23\ntime = \"08:00\"\ntimezone = \"UTC\"\nplan = \"none\"\n\
+        [reminders.a]\ndays = \"0\"\nat = [\"09:00\", \"10:00\", \"11:00\"]\ntitle = \"A\"\nbody = \"secret body\"\n\
+        [reminders.b]\ndays = \"0\"\nat = [\"10:00\"]\ntitle = \"B\"\n";
+
+fn t(s: &str) -> DateTime<Utc> {
+    format!("2026-11-{s}Z").parse().unwrap()
+}
+
+fn daemon(dir: &std::path::Path, now: DateTime<Utc>) -> Daemon<Recorder> {
+    daemon_with(dir, CFG, now)
+}
+
+fn titles(d: &Daemon<Recorder>) -> Vec<&str> {
+    d.notifier.shown.iter().map(|n| n.title.as_str()).collect()
+}
+
+#[tokio::test]
+async fn each_once_in_order_and_then_complete() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut d = daemon(dir.path(), t("23T08:30:00"));
+    assert_eq!(d.tick(t("23T08:30:00")).await, Outcome::default());
+    assert!(titles(&d).is_empty(), "nothing early");
+    d.tick(t("23T09:00:00")).await;
+    d.tick(t("23T09:00:01")).await; // a duplicate fire changes nothing
+    assert_eq!(titles(&d), ["A"]);
+    d.tick(t("23T10:00:00")).await;
+    assert_eq!(titles(&d), ["A", "A", "B"]);
+    let out = d.tick(t("23T11:00:00")).await;
+    assert!(out.finished);
+    assert_eq!(titles(&d), ["A", "A", "B", "A", "aftercare plan complete"]);
+}
+
+#[tokio::test]
+async fn restart_does_not_repeat() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut d = daemon(dir.path(), t("23T09:00:00"));
+    d.tick(t("23T09:00:00")).await;
+    assert_eq!(titles(&d), ["A"]);
+    drop(d);
+    let mut d = daemon(dir.path(), t("23T09:00:30"));
+    d.tick(t("23T09:00:30")).await;
+    assert!(titles(&d).is_empty(), "already sent before the restart");
+    d.tick(t("23T10:00:00")).await;
+    assert_eq!(titles(&d), ["A", "B"]);
+}
+
+#[tokio::test]
+async fn server_down_retries_with_backoff_then_delivers_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut d = daemon(dir.path(), t("23T09:00:00"));
+    d.notifier.fail = true;
+    let out = d.tick(t("23T09:00:00")).await;
+    assert_eq!(out.wakes, [t("23T09:00:01")]);
+    let out = d.tick(t("23T09:00:01")).await;
+    assert_eq!(out.wakes, [t("23T09:00:03")], "backoff doubles");
+    assert!(
+        d.journal.get("a@2026-11-23T09:00").is_none(),
+        "not recorded while unsent"
+    );
+    d.notifier.fail = false;
+    d.tick(t("23T09:00:03")).await;
+    d.tick(t("23T09:00:04")).await;
+    assert_eq!(titles(&d), ["A"]);
+}
+
+#[tokio::test]
+async fn snooze_shows_again_and_done_records() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut d = daemon(dir.path(), t("23T09:00:00"));
+    d.tick(t("23T09:00:00")).await;
+    let id = "a@2026-11-23T09:00".to_string();
+    assert!(d.answer(
+        &Answer {
+            id: id.clone(),
+            action: "snooze".into()
+        },
+        t("23T09:01:00")
+    ));
+    assert_eq!(d.journal.status(&id), Some(Status::Snoozed));
+    assert_eq!(d.status_line(t("23T09:01:00")), "next: A at 09:16 (day 0)");
+    d.tick(t("23T09:15:59")).await;
+    assert_eq!(titles(&d), ["A"]);
+    d.tick(t("23T09:16:00")).await;
+    assert_eq!(titles(&d), ["A", "A"]);
+    assert!(!d.answer(
+        &Answer {
+            id: id.clone(),
+            action: "done".into()
+        },
+        t("23T09:17:00")
+    ));
+    assert_eq!(d.journal.status(&id), Some(Status::Done));
+}
+
+#[tokio::test]
+async fn started_after_the_end_exits_without_notifying() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut d = daemon(dir.path(), t("25T09:00:00"));
+    let out = d.tick(t("25T09:00:00")).await;
+    assert!(out.finished);
+    assert!(titles(&d).is_empty());
+    // Not shown, and recorded as missed although far outside the window.
+    assert!(d.plan.get("b@2026-11-23T10:00").is_none());
+    assert_eq!(d.journal.status("b@2026-11-23T10:00"), Some(Status::Missed));
+}
+
+#[tokio::test]
+async fn after_a_long_suspend_one_per_rule_and_the_rest_recorded_missed() {
+    let dir = tempfile::tempdir().unwrap();
+    let cfg = "[treatment]\ndate = 2026-11-23\ntime = \"08:00\"\ntimezone = \"UTC\"\nplan = \"none\"\n\
+            [quiet_hours]\nenabled = false\n\
+            [reminders.often]\ndays = \"0-20\"\nevery = \"1h\"\nbetween = [\"08:00\", \"20:00\"]\ntitle = \"Often\"\n";
+    let mut d = daemon_with(dir.path(), cfg, t("23T08:00:00"));
+    d.tick(t("23T08:00:00")).await;
+    assert_eq!(titles(&d), ["Often"]);
+    // asleep from day 0 to day 10, 10:30 (the window has moved on)
+    let wake: DateTime<Utc> = "2026-12-03T10:30:00Z".parse().unwrap();
+    d.tick(wake).await;
+    assert!(d.window.0 > t("30T00:00:00"), "window {:?}", d.window);
+    // 09:00 and 10:00 are within catch-up: one notification for both
+    assert_eq!(titles(&d), ["Often", "Often"]);
+    let full = Plan::build(&d.config).unwrap();
+    let past: Vec<_> = full
+        .occurrences
+        .iter()
+        .filter(|o| o.utc() <= wake)
+        .collect();
+    let status = |s| {
+        past.iter()
+            .filter(|o| d.journal.status(&o.id) == Some(s))
+            .count()
+    };
+    assert_eq!(status(Status::Sent), 2);
+    assert_eq!(status(Status::Merged), 1);
+    assert_eq!(
+        status(Status::Missed),
+        past.len() - 3,
+        "every other one recorded"
+    );
+}
+
+fn daemon_with(dir: &std::path::Path, cfg: &str, now: DateTime<Utc>) -> Daemon<Recorder> {
+    let c = config(cfg);
+    let (j, _) = Journal::open(&dir.join("journal.json"), now);
+    let (tx, _rx) = mpsc::unbounded_channel();
+    Daemon::new(c, j, Recorder::default(), tx, now).unwrap()
+}
+
+/// Drive the daemon as the scheduler would: tick at every due time
+/// (the window and jobs are refilled on the way) until it finishes.
+async fn drive(d: &mut Daemon<Recorder>, mut now: DateTime<Utc>, max_window: &mut usize) {
+    for _ in 0..100_000 {
+        let out = d.tick(now).await;
+        *max_window = (*max_window).max(d.plan.occurrences.len());
+        if out.finished {
+            return;
+        }
+        let next = policy::next_due(&d.plan, &d.journal, now).map(|(_, t)| t);
+        let refill = d
+            .overview
+            .last
+            .filter(|l| *l > now + HORIZON)
+            .map(|_| now + HORIZON / 2);
+        now = [next, refill, out.wakes.iter().min().copied()]
+            .into_iter()
+            .flatten()
+            .min()
+            .expect("nothing left to wake for, yet not finished");
+    }
+    panic!("did not finish");
+}
+
+#[tokio::test]
+async fn a_long_plan_is_delivered_through_a_small_moving_window() {
+    let dir = tempfile::tempdir().unwrap();
+    let cfg = "[treatment]\ndate = 2026-11-23\ntime = \"08:00\"\ntimezone = \"UTC\"\nplan = \"none\"\n\
+            [quiet_hours]\nenabled = false\n\
+            [reminders.often]\ndays = \"0-60\"\nevery = \"3h\"\nbetween = [\"00:00\", \"23:00\"]\ntitle = \"Often\"\n";
+    let start = t("23T08:00:00");
+    let mut d = daemon_with(dir.path(), cfg, start);
+    let full = Plan::build(&d.config).unwrap();
+    assert_eq!(d.overview.total, full.occurrences.len());
+    let mut max_window = 0;
+    drive(&mut d, start, &mut max_window).await;
+    // every occurrence exactly once, then the completion
+    let mut expected: Vec<&str> = full.occurrences.iter().map(|o| o.title.as_str()).collect();
+    expected.push("aftercare plan complete");
+    assert_eq!(titles(&d), expected);
+    let sent = full
+        .occurrences
+        .iter()
+        .filter(|o| d.journal.status(&o.id) == Some(Status::Sent))
+        .count();
+    assert_eq!(sent, full.occurrences.len());
+    // 8 a day over a window of a few days, not the plan's 480
+    assert!(
+        max_window <= 8 * 6,
+        "the window held {max_window} of {} occurrences",
+        full.occurrences.len()
+    );
+}
+
+#[tokio::test]
+async fn a_gap_of_weeks_between_reminders_is_bridged() {
+    let dir = tempfile::tempdir().unwrap();
+    let cfg = "[treatment]\ndate = 2026-11-23\ntime = \"08:00\"\ntimezone = \"UTC\"\nplan = \"none\"\n\
+            [reminders.check]\ndays = \"0,40\"\nat = [\"12:00\"]\ntitle = \"Check\"\n";
+    let mut d = daemon_with(dir.path(), cfg, t("23T08:00:00"));
+    d.tick(t("23T12:00:00")).await;
+    assert_eq!(
+        d.status_line(t("23T12:00:00")),
+        "next: Check at Sat 2 Jan 12:00 (day 40)"
+    );
+    let mut max_window = 0;
+    drive(&mut d, t("23T12:00:01"), &mut max_window).await;
+    assert_eq!(titles(&d), ["Check", "Check", "aftercare plan complete"]);
+}
+
+#[tokio::test]
+async fn a_reminder_snoozed_for_days_stays_in_the_window() {
+    let dir = tempfile::tempdir().unwrap();
+    let cfg = "[treatment]\ndate = 2026-11-23\ntime = \"08:00\"\ntimezone = \"UTC\"\nplan = \"none\"\n\
+            [quiet_hours]\nenabled = false\n[notifications]\nsnooze = \"20h\"\n\
+            [reminders.a]\ndays = \"0\"\nat = [\"09:00\"]\ntitle = \"A\"\n\
+            [reminders.later]\ndays = \"0-10\"\nat = [\"23:59\"]\ntitle = \"Later\"\n";
+    let mut d = daemon_with(dir.path(), cfg, t("23T08:00:00"));
+    let id = "a@2026-11-23T09:00".to_string();
+    let mut now = t("23T09:00:00");
+    for _ in 0..4 {
+        d.tick(now).await;
+        assert!(d.answer(
+            &Answer {
+                id: id.clone(),
+                action: "snooze".into()
+            },
+            now
+        ));
+        now += TimeDelta::hours(20);
+    }
+    // 80 hours after it was planned, far beyond catch-up and lookback,
+    // and the window has moved on meanwhile
+    d.tick(now).await;
+    assert!(d.window.1 > t("28T00:00:00"), "window {:?}", d.window);
+    let a: Vec<_> = titles(&d).into_iter().filter(|t| *t == "A").collect();
+    assert_eq!(a, ["A"; 5]);
+    assert_eq!(d.journal.status(&id), Some(Status::Sent));
+}
+
+#[test]
+fn ceil_to_second() {
+    let x: DateTime<Utc> = "2026-11-23T09:00:00.200Z".parse().unwrap();
+    assert_eq!(ceil_second(x), t("23T09:00:01"));
+    assert_eq!(ceil_second(t("23T09:00:00")), t("23T09:00:00"));
+}
+
+#[tokio::test]
+async fn indoors_today_skips_the_rest_of_the_day_only() {
+    let dir = tempfile::tempdir().unwrap();
+    let cfg = "[treatment]\ndate = 2026-11-23\ntime = \"08:00\"\ntimezone = \"UTC\"\nplan = \"none\"\n\
+            [reminders.sun]\ndays = \"0-1\"\nevery = \"2h\"\nbetween = [\"09:00\", \"13:00\"]\ndaylight = true\ntitle = \"Sun\"\n";
+    let mut d = daemon_with(dir.path(), cfg, t("23T08:00:00"));
+    d.tick(t("23T09:00:00")).await;
+    assert!(
+        d.notifier.shown[0].indoors,
+        "first of the day offers Indoors today"
+    );
+    assert!(d.answer(
+        &Answer {
+            id: "sun@2026-11-23T09:00".into(),
+            action: "indoors".into()
+        },
+        t("23T09:01:00")
+    ));
+    assert_eq!(d.journal.status("sun@2026-11-23T09:00"), Some(Status::Done));
+    assert_eq!(
+        d.journal.status("sun@2026-11-23T11:00"),
+        Some(Status::Skipped)
+    );
+    assert_eq!(
+        d.journal.status("sun@2026-11-23T13:00"),
+        Some(Status::Skipped)
+    );
+    d.tick(t("23T11:00:00")).await;
+    d.tick(t("23T13:00:00")).await;
+    assert_eq!(titles(&d), ["Sun"], "nothing more today");
+    d.tick(t("24T09:00:00")).await;
+    assert_eq!(titles(&d), ["Sun", "Sun"], "the next day is normal");
+    assert!(d.notifier.shown[1].indoors);
+    d.tick(t("24T11:00:00")).await;
+    assert!(!d.notifier.shown[2].indoors, "only on the first of a day");
+}

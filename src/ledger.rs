@@ -1,0 +1,222 @@
+//! The journal's ledger, pure: what happened to each occurrence (sent,
+//! done, snoozed, missed, merged into another, skipped), by occurrence id.
+//!
+//! It is only data: the delivery policy reads it, the daemon writes to it,
+//! and the store (`crate::journal`) loads and saves it. An id in the ledger
+//! is never shown again (snoozes aside): that is what makes restarts free of
+//! duplicates.
+
+use std::collections::BTreeMap;
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+/// The ledger's format version on disk.
+pub(crate) const VERSION: u32 = 1;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    /// Shown; no answer yet (or the server has no actions).
+    Sent,
+    /// The user clicked Done.
+    Done,
+    /// The user clicked Snooze; shown again at `until`.
+    Snoozed,
+    /// Too late to show (machine off or asleep beyond `catch_up`).
+    Missed,
+    /// Overdue together with a later one of its rule, shown as that one.
+    Merged,
+    /// Not needed: the user said "Indoors today".
+    Skipped,
+}
+
+impl Status {
+    /// Every status, in the order reports list them.
+    pub const ALL: [Status; 6] = [
+        Status::Sent,
+        Status::Done,
+        Status::Snoozed,
+        Status::Missed,
+        Status::Merged,
+        Status::Skipped,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Status::Sent => "sent",
+            Status::Done => "done",
+            Status::Snoozed => "snoozed",
+            Status::Missed => "missed",
+            Status::Merged => "merged",
+            Status::Skipped => "skipped",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Entry {
+    pub status: Status,
+    /// When the status was recorded.
+    pub at: DateTime<Utc>,
+    /// When it was (last) shown.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sent_at: Option<DateTime<Utc>>,
+    /// For `Snoozed`: when to show it again.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub until: Option<DateTime<Utc>>,
+    /// For `Merged`: the id it was shown as.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub merged_into: Option<String>,
+}
+
+impl Entry {
+    /// A bare status recorded at `at` (missed, skipped, …).
+    pub fn marked(status: Status, at: DateTime<Utc>) -> Entry {
+        Entry {
+            status,
+            at,
+            sent_at: None,
+            until: None,
+            merged_into: None,
+        }
+    }
+
+    /// Shown at `at`.
+    pub fn sent(at: DateTime<Utc>) -> Entry {
+        Entry {
+            sent_at: Some(at),
+            ..Entry::marked(Status::Sent, at)
+        }
+    }
+
+    /// Answered Done at `at`; it was shown at `sent_at`.
+    pub fn done(at: DateTime<Utc>, sent_at: Option<DateTime<Utc>>) -> Entry {
+        Entry {
+            sent_at,
+            ..Entry::marked(Status::Done, at)
+        }
+    }
+
+    /// Snoozed at `at` until `until`.
+    pub fn snoozed(
+        at: DateTime<Utc>,
+        sent_at: Option<DateTime<Utc>>,
+        until: DateTime<Utc>,
+    ) -> Entry {
+        Entry {
+            sent_at,
+            until: Some(until),
+            ..Entry::marked(Status::Snoozed, at)
+        }
+    }
+
+    /// Shown at `at` as part of `into`.
+    pub fn merged(at: DateTime<Utc>, into: &str) -> Entry {
+        Entry {
+            merged_into: Some(into.to_string()),
+            ..Entry::marked(Status::Merged, at)
+        }
+    }
+}
+
+/// Every entry, plus the plan-level facts (complete, last config error).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Ledger {
+    pub(crate) version: u32,
+    #[serde(default)]
+    entries: BTreeMap<String, Entry>,
+    /// When the plan-complete notification went out.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    complete: Option<DateTime<Utc>>,
+    /// Fingerprint of the last config error shown, so it is shown once.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    config_error_shown: Option<String>,
+}
+
+impl Default for Ledger {
+    fn default() -> Ledger {
+        Ledger {
+            version: VERSION,
+            entries: BTreeMap::new(),
+            complete: None,
+            config_error_shown: None,
+        }
+    }
+}
+
+impl Ledger {
+    pub fn get(&self, id: &str) -> Option<&Entry> {
+        self.entries.get(id)
+    }
+
+    pub fn status(&self, id: &str) -> Option<Status> {
+        self.get(id).map(|e| e.status)
+    }
+
+    pub fn entries(&self) -> impl Iterator<Item = (&String, &Entry)> {
+        self.entries.iter()
+    }
+
+    pub fn set(&mut self, id: &str, entry: Entry) {
+        self.entries.insert(id.to_string(), entry);
+    }
+
+    pub fn complete(&self) -> Option<DateTime<Utc>> {
+        self.complete
+    }
+
+    pub fn set_complete(&mut self, at: DateTime<Utc>) {
+        self.complete = Some(at);
+    }
+
+    pub fn config_error_shown(&self) -> Option<&str> {
+        self.config_error_shown.as_deref()
+    }
+
+    /// Returns whether it changed.
+    pub fn set_config_error_shown(&mut self, fingerprint: Option<String>) -> bool {
+        let changed = self.config_error_shown != fingerprint;
+        self.config_error_shown = fingerprint;
+        changed
+    }
+
+    /// Take in another copy (what another process wrote): per id, the entry
+    /// recorded later wins.
+    pub fn merge(&mut self, other: Ledger) {
+        for (id, e) in other.entries {
+            let newer = self.entries.get(&id).is_none_or(|m| e.at > m.at);
+            if newer {
+                self.entries.insert(id, e);
+            }
+        }
+        if self.complete.is_none() {
+            self.complete = other.complete;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn t(s: &str) -> DateTime<Utc> {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn merge_takes_the_later_entry_per_id() {
+        let mut mine = Ledger::default();
+        mine.set("a", Entry::sent(t("2026-11-24T10:00:00Z")));
+        mine.set("b", Entry::sent(t("2026-11-24T10:06:00Z")));
+        let mut theirs = Ledger::default();
+        theirs.set("a", Entry::done(t("2026-11-24T10:05:00Z"), None));
+        theirs.set("b", Entry::done(t("2026-11-24T10:01:00Z"), None));
+        theirs.set_complete(t("2026-11-24T11:00:00Z"));
+        mine.merge(theirs);
+        assert_eq!(mine.status("a"), Some(Status::Done));
+        assert_eq!(mine.status("b"), Some(Status::Sent));
+        assert!(mine.complete().is_some());
+    }
+}

@@ -1,0 +1,161 @@
+//! One rule's occurrences: nominal local times → instants, then day-0
+//! truncation, quiet hours, daylight and collision removal; stable ids.
+
+use std::collections::HashSet;
+
+use chrono::{DateTime, Duration as ChronoDuration, NaiveDate, NaiveDateTime, NaiveTime, Timelike};
+
+use super::{
+    Daylight, MAX_OCCURRENCES, Occurrence, PlanError, after_quiet, daylight, resolve_local,
+    summary_text,
+};
+use crate::config::{Config, Rule, Trigger};
+use crate::zone::Zone;
+
+/// The occurrences of one rule: nominal local times → instants, then day-0
+/// truncation, quiet hours and collision removal.
+pub(super) fn rule_occurrences(
+    rule: &Rule,
+    config: &Config,
+    start: DateTime<Zone>,
+    dates: Option<(NaiveDate, NaiveDate)>,
+) -> Result<Vec<Occurrence>, PlanError> {
+    let wanted = |d: NaiveDate| dates.is_none_or(|(lo, hi)| d >= lo && d <= hi);
+    let tz = start.timezone();
+    let start_date = start.date_naive();
+    // (nominal local time, day, instant)
+    let mut nominal: Vec<(NaiveDateTime, u32, DateTime<Zone>)> = Vec::new();
+    let mut push_local = |naive: NaiveDateTime, day: u32| {
+        if let Some(t) = resolve_local(tz, naive) {
+            nominal.push((naive, day, t));
+        }
+    };
+    match &rule.trigger {
+        Trigger::At(times) => {
+            for day in rule.days.iter().flat_map(|d| d.iter()) {
+                let Some(date) = start_date
+                    .checked_add_days(chrono::Days::new(u64::from(day)))
+                    .filter(|d| wanted(*d))
+                else {
+                    continue;
+                };
+                for t in times {
+                    push_local(date.and_time(*t), day);
+                }
+            }
+        }
+        Trigger::Every {
+            every,
+            start: from,
+            end,
+        } => {
+            let step = ChronoDuration::seconds(i64::try_from(every.as_secs()).unwrap_or(i64::MAX));
+            for day in rule.days.iter().flat_map(|d| d.iter()) {
+                let Some(date) = start_date
+                    .checked_add_days(chrono::Days::new(u64::from(day)))
+                    .filter(|d| wanted(*d))
+                else {
+                    continue;
+                };
+                let mut t: NaiveTime = *from;
+                loop {
+                    push_local(date.and_time(t), day);
+                    let (next, wrapped) = t.overflowing_add_signed(step);
+                    if wrapped != 0 || next > *end || next <= t {
+                        break;
+                    }
+                    t = next;
+                }
+            }
+        }
+        Trigger::After(offsets) => {
+            for off in offsets {
+                let secs = i64::try_from(off.as_secs()).map_err(|_| PlanError::OutOfRange)?;
+                let Some(t) = start.checked_add_signed(ChronoDuration::seconds(secs)) else {
+                    continue;
+                };
+                let day = day_number(start_date, t.date_naive());
+                if rule.days.as_ref().is_some_and(|d| !d.contains(day)) {
+                    continue;
+                }
+                nominal.push((t.naive_local(), day, t));
+            }
+        }
+    }
+    if nominal.len() > MAX_OCCURRENCES {
+        return Err(PlanError::TooLarge);
+    }
+
+    let mut out = Vec::with_capacity(nominal.len());
+    let mut seen_instants = HashSet::new();
+    let mut seen_ids: HashSet<String> = HashSet::new();
+    nominal.sort_by_key(|(_, _, t)| *t);
+    for (naive, day, t) in nominal {
+        if t < start {
+            continue; // day 0 starts at the treatment time
+        }
+        let at = match &config.quiet_hours {
+            Some(q) => match after_quiet(q, t) {
+                Some(m) => m,
+                None => continue,
+            },
+            None => t,
+        };
+        if !seen_instants.insert(at) {
+            continue; // collided with another of this rule (quiet hours or DST)
+        }
+        let fmt = if naive.second() == 0 {
+            "%Y-%m-%dT%H:%M"
+        } else {
+            "%Y-%m-%dT%H:%M:%S"
+        };
+        let base = format!("{}@{}", rule.name, naive.format(fmt));
+        let mut id = base.clone();
+        let mut n = 2;
+        while !seen_ids.insert(id.clone()) {
+            id = format!("{base}#{n}");
+            n += 1;
+        }
+        if rule.daylight {
+            if let Some(loc) = config.location {
+                let inside = match daylight(loc, naive.date(), tz) {
+                    Daylight::Between(up, down) => naive.time() >= up && naive.time() <= down,
+                    Daylight::PolarDay => true,
+                    Daylight::PolarNight => false,
+                };
+                if !inside {
+                    continue;
+                }
+            }
+        }
+        let (title, body) = if rule.summary {
+            (
+                format!("Day {day}: {}", rule.title),
+                summary_text(config, day),
+            )
+        } else {
+            (rule.title.clone(), rule.body.clone())
+        };
+        out.push(Occurrence {
+            id,
+            rule: rule.name.clone(),
+            day,
+            session: 1,
+            at,
+            title,
+            body,
+        });
+    }
+    Ok(out)
+}
+
+/// The nominal local date inside an occurrence id (`RULE@YYYY-MM-DDT…`):
+/// quiet hours move the reminder by less than a day from it.
+pub fn id_local_date(id: &str) -> Option<NaiveDate> {
+    let (_, at) = id.rsplit_once('@')?;
+    NaiveDate::parse_from_str(at.get(..10)?, "%Y-%m-%d").ok()
+}
+
+fn day_number(start: NaiveDate, date: NaiveDate) -> u32 {
+    u32::try_from((date - start).num_days()).unwrap_or(0)
+}

@@ -1,0 +1,274 @@
+//! The plan: a validated [`Config`] → every dated occurrence, in order.
+//!
+//! Pure: no I/O and no clock. Queries that depend on the present take `now`
+//! as an argument. This is where day ranges, the treatment time, quiet hours,
+//! time zones and DST are decided:
+//! - day 0 starts at the treatment time; earlier occurrences are dropped;
+//! - a local time that does not exist (spring forward) moves forward by the
+//!   length of the gap; one that exists twice (fall back) fires once, at the
+//!   first;
+//! - an occurrence inside quiet hours moves to the end of the window, and two
+//!   of one rule that land on the same instant become one.
+//!
+//! Each occurrence gets a stable id, `RULE@YYYY-MM-DDTHH:MM` from the rule
+//! and its nominal local time (before quiet hours moved it), so the daemon
+//! can tell across restarts and reloads what it already sent.
+
+use std::collections::HashSet;
+
+use chrono::{DateTime, Duration as ChronoDuration, NaiveDate, NaiveTime, Utc};
+
+use crate::config::{Config, DaySet, Location, Trigger};
+use crate::zone::Zone;
+
+mod expand;
+mod local;
+mod query;
+mod summary;
+mod sun;
+
+#[cfg(test)]
+mod tests;
+
+pub use expand::id_local_date;
+use expand::rule_occurrences;
+pub use local::{after_quiet, resolve_local};
+pub use summary::summary_text;
+pub use sun::{Daylight, daylight};
+
+/// Most occurrences a plan may have; a config that makes more is rejected.
+pub const MAX_OCCURRENCES: usize = 100_000;
+
+/// One reminder at one moment.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Occurrence {
+    /// Stable id: same config, same ids.
+    pub id: String,
+    /// Name of the rule it comes from.
+    pub rule: String,
+    /// Plan day it belongs to (0 = treatment day of its session).
+    pub day: u32,
+    /// Which treatment of a series (1 for a single treatment).
+    pub session: u32,
+    /// When, in the plan's time zone.
+    pub at: DateTime<Zone>,
+    pub title: String,
+    pub body: String,
+}
+
+impl Occurrence {
+    pub fn utc(&self) -> DateTime<Utc> {
+        self.at.with_timezone(&Utc)
+    }
+}
+
+/// Every occurrence of a config, sorted by time.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Plan {
+    pub timezone: Zone,
+    /// The treatment time: the start of day 0.
+    pub start: DateTime<Zone>,
+    /// Start of each session of a series (the first is `start`).
+    pub starts: Vec<DateTime<Zone>>,
+    pub occurrences: Vec<Occurrence>,
+    /// For daylight windows in the output.
+    pub location: Option<Location>,
+    /// Whether any rule follows daylight.
+    pub daylight_rules: bool,
+}
+
+/// Why a plan could not be built.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum PlanError {
+    #[error("the plan would have more than {MAX_OCCURRENCES} reminders")]
+    TooLarge,
+    #[error("the treatment date is out of range")]
+    OutOfRange,
+}
+
+/// The size and the ends of a whole plan, found window by window so that
+/// the whole plan is never in memory at once (what the daemon keeps).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Overview {
+    pub total: usize,
+    pub first: Option<DateTime<Utc>>,
+    pub last: Option<DateTime<Utc>>,
+}
+
+/// Windows used by [`Plan::overview`]: a week of days at a time.
+const OVERVIEW_CHUNK: ChronoDuration = ChronoDuration::days(7);
+
+/// The last local date any rule of any session can put a reminder on,
+/// before quiet hours move it (an upper bound; `None` without sessions).
+fn last_nominal_date(config: &Config) -> Option<NaiveDate> {
+    let tz = config.treatment.timezone;
+    let mut last: Option<NaiveDate> = None;
+    for date in &config.treatment.sessions {
+        // An unresolvable session makes the plan itself fail to build.
+        let Some(start) = resolve_local(tz, date.and_time(config.treatment.time)) else {
+            continue;
+        };
+        for rule in &config.rules {
+            let end = match &rule.trigger {
+                Trigger::At(_) | Trigger::Every { .. } => rule
+                    .days
+                    .as_ref()
+                    .and_then(DaySet::max)
+                    .and_then(|d| date.checked_add_days(chrono::Days::new(u64::from(d)))),
+                Trigger::After(offsets) => offsets
+                    .iter()
+                    .filter_map(|o| ChronoDuration::from_std(*o).ok())
+                    .filter_map(|o| start.checked_add_signed(o))
+                    .map(|t| t.date_naive())
+                    .max(),
+            };
+            last = last.max(end);
+        }
+    }
+    last
+}
+
+impl Plan {
+    /// Build the plan of a config.
+    pub fn build(config: &Config) -> Result<Plan, PlanError> {
+        Self::build_days(config, None)
+    }
+
+    /// The occurrences of the plan in `[from, to)`, exactly as [`Plan::build`]
+    /// would give them, without building the rest: only the nominal days that
+    /// can land in the window (quiet hours move a reminder by less than a
+    /// day, a DST gap by an hour) are expanded.
+    pub fn window(
+        config: &Config,
+        from: DateTime<Utc>,
+        to: DateTime<Utc>,
+    ) -> Result<Plan, PlanError> {
+        let tz = config.treatment.timezone;
+        let lo = from
+            .with_timezone(&tz)
+            .date_naive()
+            .checked_sub_days(chrono::Days::new(2))
+            .unwrap_or(NaiveDate::MIN);
+        let hi = to
+            .with_timezone(&tz)
+            .date_naive()
+            .checked_add_days(chrono::Days::new(1))
+            .unwrap_or(NaiveDate::MAX);
+        let mut plan = Self::build_days(config, Some((lo, hi)))?;
+        plan.occurrences.retain(|o| {
+            let t = o.utc();
+            t >= from && t < to
+        });
+        Ok(plan)
+    }
+
+    /// How many reminders the whole plan has and when it starts and ends,
+    /// computed a week-long window at a time.
+    pub fn overview(config: &Config) -> Result<Overview, PlanError> {
+        let mut ov = Overview::default();
+        Self::for_each_chunk(config, None, None, |part| {
+            ov.total += part.len();
+            if ov.total > MAX_OCCURRENCES {
+                return Err(PlanError::TooLarge);
+            }
+            if let Some(o) = part.first() {
+                ov.first = ov.first.or(Some(o.utc()));
+            }
+            if let Some(o) = part.last() {
+                ov.last = Some(o.utc());
+            }
+            Ok(())
+        })?;
+        Ok(ov)
+    }
+
+    /// Visit the plan's occurrences in `[since, until)` (unbounded where
+    /// `None`) in order, a week-long window at a time, never holding more.
+    pub fn for_each_chunk(
+        config: &Config,
+        since: Option<DateTime<Utc>>,
+        until: Option<DateTime<Utc>>,
+        mut visit: impl FnMut(&[Occurrence]) -> Result<(), PlanError>,
+    ) -> Result<(), PlanError> {
+        let tz = config.treatment.timezone;
+        let Some(first) = config.treatment.sessions.first() else {
+            return Ok(());
+        };
+        let start = resolve_local(tz, first.and_time(config.treatment.time))
+            .ok_or(PlanError::OutOfRange)?
+            .with_timezone(&Utc);
+        let Some(last_date) = last_nominal_date(config) else {
+            return Ok(());
+        };
+        // Nothing lies before the treatment time; nothing later than a day
+        // (quiet hours) plus the largest UTC offset after the last date.
+        let mut end = last_date
+            .checked_add_days(chrono::Days::new(3))
+            .ok_or(PlanError::OutOfRange)?
+            .and_time(NaiveTime::MIN)
+            .and_utc();
+        if let Some(u) = until {
+            end = end.min(u);
+        }
+        let mut from = since.map_or(start, |s| s.max(start));
+        while from < end {
+            let to = from
+                .checked_add_signed(OVERVIEW_CHUNK)
+                .ok_or(PlanError::OutOfRange)?
+                .min(end);
+            visit(&Self::window(config, from, to)?.occurrences)?;
+            from = to;
+        }
+        Ok(())
+    }
+
+    /// Build the plan, expanding only nominal local dates within `days`.
+    fn build_days(
+        config: &Config,
+        days: Option<(NaiveDate, NaiveDate)>,
+    ) -> Result<Plan, PlanError> {
+        let tz = config.treatment.timezone;
+        let mut starts = Vec::new();
+        for date in &config.treatment.sessions {
+            starts.push(
+                resolve_local(tz, date.and_time(config.treatment.time))
+                    .ok_or(PlanError::OutOfRange)?,
+            );
+        }
+        let start = *starts.first().ok_or(PlanError::OutOfRange)?;
+        let mut out: Vec<Occurrence> = Vec::new();
+        let mut seen_ids = HashSet::new();
+        let mut seen_at = HashSet::new();
+        for (i, s) in starts.iter().enumerate() {
+            let session = u32::try_from(i + 1).unwrap_or(u32::MAX);
+            for rule in &config.rules {
+                let mine = rule_occurrences(rule, config, *s, days)?;
+                for mut o in mine {
+                    // Overlapping sessions: one reminder per rule and moment.
+                    if !seen_ids.insert(o.id.clone()) || !seen_at.insert((o.rule.clone(), o.at)) {
+                        continue;
+                    }
+                    o.session = session;
+                    out.push(o);
+                }
+                if out.len() > MAX_OCCURRENCES {
+                    return Err(PlanError::TooLarge);
+                }
+            }
+        }
+        // Sort by time, then by the rules' order, so output is deterministic.
+        let order = |name: &str| config.rules.iter().position(|r| r.name == name);
+        out.sort_by(|a, b| {
+            a.at.cmp(&b.at)
+                .then_with(|| order(&a.rule).cmp(&order(&b.rule)))
+        });
+        Ok(Plan {
+            timezone: tz,
+            start,
+            starts,
+            occurrences: out,
+            location: config.location,
+            daylight_rules: config.rules.iter().any(|r| r.daylight),
+        })
+    }
+}

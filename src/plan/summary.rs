@@ -1,0 +1,45 @@
+//! The daily summary's text: what is normal, what is still off-limits.
+
+use crate::config::Config;
+
+/// Today's summary for a plan day: what is normal, what is still off-limits
+/// and for how long, what is allowed from today. Built from the healing
+/// stages and the milestone rules' `allows`.
+pub fn summary_text(config: &Config, day: u32) -> String {
+    let mut parts = Vec::new();
+    if let Some((_, text)) = config.healing.iter().find(|(d, _)| d.contains(day)) {
+        parts.push(format!("Normal now: {text}"));
+    }
+    let mut still = Vec::new();
+    let mut today = Vec::new();
+    for r in &config.rules {
+        let (Some(what), Some(from)) = (&r.allows, r.days.as_ref().and_then(|d| d.iter().next()))
+        else {
+            continue;
+        };
+        match from.cmp(&day) {
+            std::cmp::Ordering::Greater => {
+                let n = from - day;
+                still.push(format!(
+                    "{what} ({n} more day{})",
+                    if n == 1 { "" } else { "s" }
+                ));
+            }
+            std::cmp::Ordering::Equal => today.push(what.clone()),
+            std::cmp::Ordering::Less => {}
+        }
+    }
+    if !still.is_empty() {
+        parts.push(format!("Still off-limits: {}.", still.join(", ")));
+    }
+    if !today.is_empty() {
+        parts.push(format!(
+            "From today, usually fine again: {}.",
+            today.join(", ")
+        ));
+    }
+    if parts.is_empty() {
+        parts.push("Nothing is off-limits any more; keep up daily sunscreen.".into());
+    }
+    parts.join(" ")
+}

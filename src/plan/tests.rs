@@ -1,0 +1,437 @@
+use super::*;
+use crate::testing::{config_in, zone};
+
+fn berlin(text: &str) -> Config {
+    config_in(text, zone("Europe/Berlin"))
+}
+
+fn plan(text: &str) -> Plan {
+    Plan::build(&berlin(text)).unwrap()
+}
+
+fn times(p: &Plan, rule: &str) -> Vec<String> {
+    p.occurrences
+        .iter()
+        .filter(|o| o.rule == rule)
+        .map(|o| o.at.format("%Y-%m-%d %H:%M %:z").to_string())
+        .collect()
+}
+
+const BASE: &str =
+    "[treatment]\ndate = 2026-11-23\ntime = \"14:30\"\ntimezone = \"Europe/Berlin\"\n";
+
+#[test]
+fn default_plan_day_zero() {
+    let p = plan(BASE);
+    let day0: Vec<(&str, String)> = p
+        .occurrences
+        .iter()
+        .filter(|o| o.day == 0)
+        .map(|o| (o.rule.as_str(), o.at.format("%d %H:%M").to_string()))
+        .collect();
+    // T = 14:30: today at T, hydrate at +3h/+6h/+9h (23:30 falls in quiet
+    // hours and moves to 08:00 next morning), first rinse at +6h.
+    assert_eq!(
+        day0,
+        [
+            ("today", "23 14:30".into()),
+            ("hydrate", "23 17:30".into()),
+            ("hydrate", "23 20:30".into()),
+            ("first-rinse", "23 20:30".into()),
+            ("hydrate", "24 08:00".into()),
+        ]
+    );
+    assert_eq!(p.occurrences[0].title, "Aftercare starts now");
+    assert!(p.occurrences[0].body.contains("practitioner"));
+}
+
+#[test]
+fn default_plan_shape() {
+    let p = plan(BASE);
+    let count = |r: &str| p.occurrences.iter().filter(|o| o.rule == r).count();
+    assert_eq!(count("sunscreen"), 7 * 5); // 09,11,13,15,17 on days 1-7
+    assert_eq!(count("moisturize"), 14);
+    assert_eq!(count("no-picking"), 12);
+    assert_eq!(count("check-in"), 3);
+    assert_eq!(count("sunscreen-daily"), 7);
+    assert_eq!(count("wrap-up"), 1);
+    assert_eq!(p.last().unwrap().rule, "wrap-up");
+    assert_eq!(
+        p.last().unwrap().at.format("%Y-%m-%d %H:%M").to_string(),
+        "2026-12-07 10:00"
+    );
+    // sorted and unique ids
+    assert!(p.occurrences.windows(2).all(|w| w[0].at <= w[1].at));
+    let ids: HashSet<_> = p.occurrences.iter().map(|o| &o.id).collect();
+    assert_eq!(ids.len(), p.occurrences.len());
+}
+
+#[test]
+fn day_zero_drops_times_before_treatment() {
+    let p = plan(&format!(
+        "{BASE}[reminders.x]\ndays = \"0-1\"\nat = [\"09:00\", \"15:00\"]\ntitle = \"X\"\n"
+    ));
+    assert_eq!(
+        times(&p, "x"),
+        [
+            "2026-11-23 15:00 +01:00",
+            "2026-11-24 09:00 +01:00",
+            "2026-11-24 15:00 +01:00"
+        ]
+    );
+}
+
+#[test]
+fn after_counts_from_treatment_time() {
+    let p = plan(&format!(
+        "{BASE}[reminders.x]\nafter = [\"90m\", \"1d\"]\ntitle = \"X\"\n"
+    ));
+    assert_eq!(
+        times(&p, "x"),
+        ["2026-11-23 16:00 +01:00", "2026-11-24 14:30 +01:00"]
+    );
+    let days: Vec<u32> = p
+        .occurrences
+        .iter()
+        .filter(|o| o.rule == "x")
+        .map(|o| o.day)
+        .collect();
+    assert_eq!(days, [0, 1]);
+    // with days, offsets landing on other days are dropped
+    let p = plan(&format!(
+        "{BASE}[reminders.x]\ndays = \"1\"\nafter = [\"90m\", \"1d\"]\ntitle = \"X\"\n"
+    ));
+    assert_eq!(times(&p, "x"), ["2026-11-24 14:30 +01:00"]);
+}
+
+#[test]
+fn quiet_hours_move_and_collide() {
+    // 22:00 and 23:00 both move to 08:00 and become one; 07:00 too.
+    let p = plan(&format!(
+        "{BASE}[reminders.x]\ndays = \"1\"\nat = [\"22:00\", \"23:00\", \"12:00\"]\ntitle = \"X\"\n\
+             [reminders.y]\ndays = \"2\"\nat = [\"07:00\"]\ntitle = \"Y\"\n"
+    ));
+    assert_eq!(
+        times(&p, "x"),
+        ["2026-11-24 12:00 +01:00", "2026-11-25 08:00 +01:00"]
+    );
+    assert_eq!(times(&p, "y"), ["2026-11-25 08:00 +01:00"]);
+    // different rules at the same moment both stay
+    assert_eq!(
+        p.occurrences
+            .iter()
+            .filter(|o| (o.rule == "x" || o.rule == "y")
+                && o.at.format("%d %H:%M").to_string() == "25 08:00")
+            .count(),
+        2
+    );
+    // the moved one keeps its day and nominal id
+    let x = p
+        .occurrences
+        .iter()
+        .find(|o| o.rule == "x" && o.day == 1 && o.at.format("%H").to_string() == "08")
+        .unwrap();
+    assert_eq!(x.id, "x@2026-11-24T22:00");
+}
+
+#[test]
+fn quiet_hours_custom_window_and_off() {
+    let p = plan(&format!(
+        "{BASE}[quiet_hours]\nstart = \"12:00\"\nend = \"13:30\"\n[reminders.x]\ndays = \"1\"\nat = [\"12:15\", \"22:00\"]\ntitle = \"X\"\n"
+    ));
+    assert_eq!(
+        times(&p, "x"),
+        ["2026-11-24 13:30 +01:00", "2026-11-24 22:00 +01:00"]
+    );
+    let p = plan(&format!(
+        "{BASE}[quiet_hours]\nenabled = false\n[reminders.x]\ndays = \"1\"\nat = [\"03:00\"]\ntitle = \"X\"\n"
+    ));
+    assert_eq!(times(&p, "x"), ["2026-11-24 03:00 +01:00"]);
+}
+
+fn dst(tz: &str, date: &str, at: &str) -> Vec<String> {
+    let p = plan(&format!(
+        "[treatment]\ndate = {date}\ntime = \"00:00\"\ntimezone = \"{tz}\"\nplan = \"none\"\n\
+             [quiet_hours]\nenabled = false\n\
+             [reminders.x]\ndays = \"0\"\nat = [{at}]\ntitle = \"X\"\n"
+    ));
+    times(&p, "x")
+}
+
+#[test]
+fn dst_new_york_spring_forward_moves_past_gap() {
+    // 2026-03-08 02:00 EST → 03:00 EDT; 02:30 does not exist.
+    assert_eq!(
+        dst(
+            "America/New_York",
+            "2026-03-08",
+            "\"01:30\", \"02:30\", \"03:30\""
+        ),
+        ["2026-03-08 01:30 -05:00", "2026-03-08 03:30 -04:00"]
+    );
+    // 02:30 alone moves forward past the gap, to 03:30 EDT
+    assert_eq!(
+        dst("America/New_York", "2026-03-08", "\"02:30\""),
+        ["2026-03-08 03:30 -04:00"]
+    );
+}
+
+#[test]
+fn dst_new_york_fall_back_fires_once() {
+    // 2026-11-01 02:00 EDT → 01:00 EST; 01:30 exists twice.
+    assert_eq!(
+        dst("America/New_York", "2026-11-01", "\"01:30\""),
+        ["2026-11-01 01:30 -04:00"]
+    );
+}
+
+#[test]
+fn dst_berlin() {
+    assert_eq!(
+        dst("Europe/Berlin", "2026-03-29", "\"02:30\""),
+        ["2026-03-29 03:30 +02:00"]
+    );
+    assert_eq!(
+        dst("Europe/Berlin", "2026-10-25", "\"02:30\""),
+        ["2026-10-25 02:30 +02:00"]
+    );
+}
+
+#[test]
+fn dst_every_across_the_change_keeps_wall_clock() {
+    let p = plan(
+        "[treatment]\ndate = 2026-03-28\ntime = \"08:00\"\ntimezone = \"Europe/Berlin\"\nplan = \"none\"\n\
+             [reminders.x]\ndays = \"0-1\"\nevery = \"4h\"\nbetween = [\"09:00\", \"17:00\"]\ntitle = \"X\"\n",
+    );
+    assert_eq!(
+        times(&p, "x"),
+        [
+            "2026-03-28 09:00 +01:00",
+            "2026-03-28 13:00 +01:00",
+            "2026-03-28 17:00 +01:00",
+            "2026-03-29 09:00 +02:00",
+            "2026-03-29 13:00 +02:00",
+            "2026-03-29 17:00 +02:00",
+        ]
+    );
+}
+
+#[test]
+fn quiet_hours_end_in_a_dst_gap() {
+    // Quiet hours end at 02:30, which does not exist on 2026-03-29 in
+    // Berlin: the moved occurrence lands just past the gap.
+    let p = plan(
+        "[treatment]\ndate = 2026-03-28\ntime = \"20:00\"\ntimezone = \"Europe/Berlin\"\nplan = \"none\"\n\
+             [quiet_hours]\nstart = \"22:00\"\nend = \"02:30\"\n\
+             [reminders.x]\ndays = \"0\"\nat = [\"23:00\"]\ntitle = \"X\"\n",
+    );
+    assert_eq!(times(&p, "x"), ["2026-03-29 03:30 +02:00"]);
+}
+
+#[test]
+fn time_zones_shift_the_instant_not_the_wall_clock() {
+    let ny = plan(&BASE.replace("Europe/Berlin", "America/New_York"));
+    let be = plan(BASE);
+    let a = ny.occurrences.iter().find(|o| o.rule == "wrap-up").unwrap();
+    let b = be.occurrences.iter().find(|o| o.rule == "wrap-up").unwrap();
+    assert_eq!(a.at.naive_local(), b.at.naive_local());
+    assert_eq!(a.utc() - b.utc(), ChronoDuration::hours(6));
+    assert_eq!(
+        a.id, b.id,
+        "ids follow the wall clock, so a zone change keeps them"
+    );
+}
+
+#[test]
+fn ids_are_stable_and_follow_the_config() {
+    let a = plan(BASE);
+    let b = plan(BASE);
+    assert_eq!(a.occurrences, b.occurrences);
+    assert_eq!(a.occurrences[1].id, "hydrate@2026-11-23T17:30");
+    // disabling one rule does not change the others' ids
+    let c = plan(&format!("{BASE}[reminders.hydrate]\nenabled = false\n"));
+    let ids_c: HashSet<_> = c.occurrences.iter().map(|o| o.id.clone()).collect();
+    let ids_a: HashSet<_> = a
+        .occurrences
+        .iter()
+        .filter(|o| o.rule != "hydrate")
+        .map(|o| o.id.clone())
+        .collect();
+    assert_eq!(ids_a, ids_c);
+}
+
+#[test]
+fn past_plan_is_all_past() {
+    let p = plan(&BASE.replace("2026-11-23", "2020-01-06"));
+    let now = "2026-11-24T12:00:00Z".parse::<DateTime<Utc>>().unwrap();
+    assert!(p.is_over(now));
+    assert!(p.next_after(now).is_none());
+    assert!(p.from_today(now).is_empty());
+    assert_eq!(p.occurrences.len(), plan(BASE).occurrences.len());
+}
+
+#[test]
+fn next_and_today() {
+    let p = plan(BASE);
+    let now = "2026-11-25T10:00:00Z".parse::<DateTime<Utc>>().unwrap(); // 11:00 Berlin
+    let next = p.next_after(now).unwrap();
+    assert_eq!(next.at.format("%d %H:%M").to_string(), "25 12:00");
+    assert_eq!(
+        p.from_today(now)[0].at.format("%d %H:%M").to_string(),
+        "25 08:00"
+    );
+}
+
+#[test]
+fn a_huge_plan_is_refused_not_built() {
+    let c = crate::testing::config(
+        "[treatment]\ndate = 2026-01-01\nplan = \"none\"\n[quiet_hours]\nenabled = false\n\
+             [reminders.a]\ndays = \"0-400\"\nevery = \"5m\"\nbetween = [\"00:00\", \"23:59\"]\ntitle = \"A\"\n",
+    );
+    assert!(matches!(Plan::build(&c), Err(PlanError::TooLarge)));
+}
+
+fn sunscreen_on(p: &Plan, date: &str) -> Vec<String> {
+    p.occurrences
+        .iter()
+        .filter(|o| o.rule == "sunscreen" && o.at.format("%Y-%m-%d").to_string() == date)
+        .map(|o| o.at.format("%H:%M").to_string())
+        .collect()
+}
+
+#[test]
+fn daylight_limits_sunscreen_to_the_hours_of_sun() {
+    // Berlin in late November: sunrise ~07:50, sunset ~16:00.
+    let p = plan(&format!(
+        "{BASE}[location]\nlatitude = 52.52\nlongitude = 13.40\n"
+    ));
+    assert_eq!(
+        sunscreen_on(&p, "2026-11-24"),
+        ["09:00", "11:00", "13:00", "15:00"]
+    );
+    let d = p.daylight(NaiveDate::from_ymd_opt(2026, 11, 24).unwrap());
+    let Some(Daylight::Between(up, down)) = d else {
+        panic!("{d:?}")
+    };
+    assert!(
+        up > NaiveTime::from_hms_opt(7, 30, 0).unwrap()
+            && up < NaiveTime::from_hms_opt(8, 15, 0).unwrap(),
+        "{up}"
+    );
+    assert!(
+        down > NaiveTime::from_hms_opt(15, 45, 0).unwrap()
+            && down < NaiveTime::from_hms_opt(16, 30, 0).unwrap(),
+        "{down}"
+    );
+    // without a location the fixed window applies, and no daylight is shown
+    let fixed = plan(BASE);
+    assert_eq!(
+        sunscreen_on(&fixed, "2026-11-24"),
+        ["09:00", "11:00", "13:00", "15:00", "17:00"]
+    );
+    assert_eq!(
+        fixed.daylight(NaiveDate::from_ymd_opt(2026, 11, 24).unwrap()),
+        None
+    );
+}
+
+#[test]
+fn polar_night_and_polar_day() {
+    let tromso = |date: &str| {
+        plan(&format!(
+            "[treatment]\ndate = {date}\ntime = \"08:00\"\ntimezone = \"Europe/Oslo\"\n[location]\nlatitude = 69.65\nlongitude = 18.96\n"
+        ))
+    };
+    let winter = tromso("2026-12-10");
+    assert!(
+        winter.occurrences.iter().all(|o| o.rule != "sunscreen"),
+        "no sun, no sunscreen reminders"
+    );
+    assert_eq!(
+        winter.daylight(NaiveDate::from_ymd_opt(2026, 12, 11).unwrap()),
+        Some(Daylight::PolarNight)
+    );
+    let summer = tromso("2026-06-20");
+    assert_eq!(
+        sunscreen_on(&summer, "2026-06-21"),
+        ["09:00", "11:00", "13:00", "15:00", "17:00"]
+    );
+    assert_eq!(
+        summer.daylight(NaiveDate::from_ymd_opt(2026, 6, 21).unwrap()),
+        Some(Daylight::PolarDay)
+    );
+}
+
+#[test]
+fn summary_counts_restrictions_down() {
+    let c = berlin(BASE);
+    let day2 = summary_text(&c, 2);
+    assert!(day2.starts_with("Normal now: redness fading"), "{day2}");
+    assert!(day2.contains("Still off-limits: sweaty workouts (1 more day), pool, sauna and steam (3 more days), retinoids, acids and vitamin C (5 more days)."), "{day2}");
+    assert!(!day2.contains("makeup"), "allowed since day 1: {day2}");
+    let day3 = summary_text(&c, 3);
+    assert!(
+        day3.contains("From today, usually fine again: sweaty workouts."),
+        "{day3}"
+    );
+    let day9 = summary_text(&c, 9);
+    assert!(
+        !day9.contains("off-limits") && day9.contains("mostly calm"),
+        "{day9}"
+    );
+    let p = Plan::build(&c).unwrap();
+    let summaries: Vec<_> = p
+        .occurrences
+        .iter()
+        .filter(|o| o.rule == "summary")
+        .collect();
+    assert_eq!(summaries.len(), 14);
+    assert_eq!(summaries[2].title, "Day 3: today's aftercare");
+    assert_eq!(summaries[2].body, day3);
+    assert_eq!(summaries[2].at.format("%H:%M").to_string(), "08:00");
+}
+
+#[test]
+fn a_series_merges_without_duplicates() {
+    let one = plan(BASE);
+    let two = plan(&BASE.replace("date = 2026-11-23", "date = [2026-11-23, 2026-11-24]"));
+    assert_eq!(two.starts.len(), 2);
+    // overlapping sunscreen days: Nov 24-30 and Nov 25-Dec 1 make 8 days, not 14
+    assert_eq!(
+        two.occurrences
+            .iter()
+            .filter(|o| o.rule == "sunscreen")
+            .count(),
+        8 * 5
+    );
+    let mut keys: Vec<_> = two
+        .occurrences
+        .iter()
+        .map(|o| (o.rule.clone(), o.at))
+        .collect();
+    let n = keys.len();
+    keys.sort();
+    keys.dedup();
+    assert_eq!(keys.len(), n, "one reminder per rule and moment");
+    // session 1 keeps its ids; session 2 is labelled
+    let ids_one: HashSet<_> = one.occurrences.iter().map(|o| o.id.clone()).collect();
+    assert!(
+        two.occurrences
+            .iter()
+            .filter(|o| o.session == 1)
+            .all(|o| ids_one.contains(&o.id))
+    );
+    let second_today = two
+        .occurrences
+        .iter()
+        .find(|o| o.session == 2 && o.rule == "today")
+        .unwrap();
+    assert_eq!(
+        second_today.at.format("%Y-%m-%d %H:%M").to_string(),
+        "2026-11-24 14:30"
+    );
+    assert_eq!(
+        two.current_day("2026-11-26T12:00:00Z".parse().unwrap()),
+        Some((2, 2))
+    );
+}

@@ -1,0 +1,136 @@
+//! Human-facing text shared by the commands and the daemon: dates, the
+//! "next: …" line, daylight, counts and adherence. Pure: `now` is passed in.
+
+use std::collections::BTreeMap;
+use std::time::Duration;
+
+use chrono::{DateTime, Datelike, NaiveDate, Utc};
+
+use crate::ledger::{Ledger, Status};
+use crate::plan::{Daylight, Occurrence, Plan};
+use crate::policy;
+
+/// "Tue 25 Nov" for a local date.
+pub(crate) fn short_date(d: NaiveDate) -> String {
+    format!("{} {} {}", d.weekday(), d.day(), month_abbr(d.month()))
+}
+
+fn month_abbr(m: u32) -> &'static str {
+    [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ]
+    .get(m.saturating_sub(1) as usize)
+    .copied()
+    .unwrap_or("?")
+}
+
+/// "Tue 25 Nov 15:00": an occurrence's local date and time.
+pub(crate) fn when(o: &Occurrence) -> String {
+    format!("{} {}", short_date(o.at.date_naive()), o.at.format("%H:%M"))
+}
+
+/// The next reminder, one line, for systemd's status and `install`:
+/// "next: Sunscreen at 15:00 (day 2)", with the date when it is not today.
+pub(crate) fn next_line(plan: &Plan, ledger: &Ledger, now: DateTime<Utc>) -> String {
+    let Some((o, due)) = policy::next_due(plan, ledger, now) else {
+        return "no reminders left: the plan is over".into();
+    };
+    let local = due.with_timezone(&plan.timezone);
+    let today = now.with_timezone(&plan.timezone).date_naive();
+    let when = if local.date_naive() == today {
+        local.format("%H:%M").to_string()
+    } else {
+        format!(
+            "{} {}",
+            short_date(local.date_naive()),
+            local.format("%H:%M")
+        )
+    };
+    format!("next: {} at {when} (day {})", o.title, o.day)
+}
+
+/// "daylight 07:58–16:12".
+pub(crate) fn daylight_words(d: Daylight) -> String {
+    match d {
+        Daylight::Between(up, down) => {
+            format!("daylight {}–{}", up.format("%H:%M"), down.format("%H:%M"))
+        }
+        Daylight::PolarDay => "sun up all day".into(),
+        Daylight::PolarNight => "no daylight today".into(),
+    }
+}
+
+/// Per-status counts over the plan's occurrences.
+pub(crate) fn counts(
+    plan: &Plan,
+    ledger: &Ledger,
+    now: DateTime<Utc>,
+    catch_up: Duration,
+) -> [(Status, usize); 6] {
+    let mut c = Status::ALL.map(|s| (s, 0));
+    for o in &plan.occurrences {
+        if let Some(s) = policy::status_at(o, ledger, now, catch_up) {
+            if let Some(slot) = c.iter_mut().find(|(k, _)| *k == s) {
+                slot.1 += 1;
+            }
+        }
+    }
+    c
+}
+
+/// Per-rule and per-day adherence over what is due so far:
+/// "sunscreen: 12 sent, 9 done, 1 missed" and
+/// "Day 2: sunscreen 4/5 done, moisturize 2/2 done".
+pub(crate) fn adherence(
+    plan: &Plan,
+    ledger: &Ledger,
+    now: DateTime<Utc>,
+    catch_up: Duration,
+) -> Vec<String> {
+    let past: Vec<_> = plan.occurrences.iter().filter(|o| o.utc() <= now).collect();
+    if past.is_empty() {
+        return Vec::new();
+    }
+    let order = |rule: &str| plan.occurrences.iter().position(|o| o.rule == rule);
+    let mut lines = Vec::new();
+    let mut rules: Vec<&str> = past.iter().map(|o| o.rule.as_str()).collect();
+    rules.sort_by_key(|r| order(r));
+    rules.dedup();
+    for rule in &rules {
+        let mut by: BTreeMap<&str, usize> = BTreeMap::new();
+        for o in past.iter().filter(|o| o.rule == *rule) {
+            let label =
+                policy::status_at(o, ledger, now, catch_up).map_or("pending", Status::label);
+            *by.entry(label).or_default() += 1;
+        }
+        let parts: Vec<String> = Status::ALL
+            .iter()
+            .map(|s| s.label())
+            .chain(["pending"])
+            .filter_map(|k| by.get(k).map(|n| format!("{n} {k}")))
+            .collect();
+        lines.push(format!("{rule}: {}", parts.join(", ")));
+    }
+    let mut days: BTreeMap<u32, Vec<&Occurrence>> = BTreeMap::new();
+    for o in &past {
+        days.entry(o.day).or_default().push(o);
+    }
+    for (day, occ) in days {
+        let mut rs: Vec<&str> = occ.iter().map(|o| o.rule.as_str()).collect();
+        rs.sort_by_key(|r| order(r));
+        rs.dedup();
+        let parts: Vec<String> = rs
+            .iter()
+            .map(|r| {
+                let of: Vec<_> = occ.iter().filter(|o| o.rule == *r).collect();
+                let done = of
+                    .iter()
+                    .filter(|o| ledger.status(&o.id) == Some(Status::Done))
+                    .count();
+                format!("{r} {done}/{} done", of.len())
+            })
+            .collect();
+        lines.push(format!("Day {day}: {}", parts.join(", ")));
+    }
+    lines
+}
