@@ -5,7 +5,7 @@
 
 mod common;
 
-use common::{Sandbox, stderr, stdout};
+use common::{Sandbox, mode, stderr, stdout};
 use std::os::unix::fs::PermissionsExt;
 use std::path::Path;
 use std::process::Command;
@@ -15,187 +15,50 @@ const OK: &str = "[treatment]\ndate = 2026-11-23\ntime = \"14:30\"\ntimezone = \
 /// Malformed configs: each must exit 78 with `error: FILE:…` naming the
 /// problem (the `expect` fragment), a hint, and never a panic.
 fn malformed() -> Vec<(&'static str, Vec<u8>, &'static str)> {
-    let s = |t: &str| t.as_bytes().to_vec();
+    // (name, whole file, expect)
+    #[rustfmt::skip]
+    let files = [
+        ("empty file", "", "missing the [treatment] table"),
+        ("bad toml", "[treatment\ndate = 2026-11-23\n", ":1:"),
+        ("unclosed string", "[treatment]\ndate = 2026-11-23\ntime = \"14:30\n", ":3:"),
+        ("impossible date", "[treatment]\ndate = 2026-02-30\n", "invalid date"),
+        ("impossible date as string", "[treatment]\ndate = \"2026-02-30\"\n", "not a valid calendar date"),
+        ("date with time", "[treatment]\ndate = 2026-11-23T10:00:00\n", "not a valid calendar date"),
+        ("date wrong type", "[treatment]\ndate = 5\n", "not a valid calendar date"),
+        ("missing date", "[treatment]\ntime = \"14:30\"\n", "missing field `date`"),
+        ("treatment time wrong type", "[treatment]\ndate = 2026-11-23\ntime = 1430\n", "invalid type"),
+        ("unknown treatment key", "[treatment]\ndate = 2026-11-23\ntme = \"14:30\"\n", "did you mean `time`"),
+        ("unknown time zone", "[treatment]\ndate = 2026-11-23\ntimezone = \"Mars/Olympus\"\n", "unknown time zone"),
+        ("unknown plan", "[treatment]\ndate = 2026-11-23\nplan = \"laser\"\n", "unknown plan"),
+        ("plan too large", "[treatment]\ndate = 2026-01-01\nplan = \"none\"\n[reminders.a]\ndays = \"0-400\"\nevery = \"5m\"\nbetween = [\"00:00\", \"23:55\"]\ntitle = \"A\"\n", "more than"),
+    ];
+    // (name, lines after the valid `OK`, expect)
+    #[rustfmt::skip]
+    let after_ok = [
+        ("bad time", "[reminders.x]\ndays = \"1\"\nat = [\"25:00\"]\ntitle = \"X\"\n", "not a time of day"),
+        ("days backwards", "[reminders.sunscreen]\ndays = \"7-2\"\n", "runs backwards"),
+        ("days garbage", "[reminders.sunscreen]\ndays = \"mon\"\n", "not a day number"),
+        ("days too far", "[reminders.sunscreen]\ndays = \"0-5000\"\n", "too far out"),
+        ("negative day", "[reminders.sunscreen]\ndays = -1\n", "out of range"),
+        ("zero every", "[reminders.sunscreen]\nevery = \"0m\"\nbetween = [\"09:00\", \"17:00\"]\n", "at least"),
+        ("negative duration", "[notifications]\nsnooze = \"-5m\"\n", "negative"),
+        ("zero snooze", "[notifications]\nsnooze = \"0s\"\n", "longer than zero"),
+        ("duration without unit", "[notifications]\ncatch_up = \"120\"\n", "needs a unit"),
+        ("unknown top-level key", "[quiet]\nstart = \"22:00\"\n", "unknown field `quiet`"),
+        ("unknown rule key", "[reminders.sunscreen]\nevry = \"2h\"\n", "did you mean `every`"),
+        ("every without between", "[reminders.x]\ndays = \"1\"\nevery = \"2h\"\ntitle = \"X\"\n", "go together"),
+        ("between backwards", "[reminders.sunscreen]\nevery = \"2h\"\nbetween = [\"17:00\", \"09:00\"]\n", "ends before it starts"),
+        ("two triggers", "[reminders.x]\ndays = \"1\"\nat = [\"09:00\"]\nafter = [\"1h\"]\ntitle = \"X\"\n", "not several"),
+        ("new rule without title", "[reminders.x]\ndays = \"1\"\nat = [\"09:00\"]\n", "needs a `title`"),
+        ("new rule without days", "[reminders.x]\nat = [\"09:00\"]\ntitle = \"X\"\n", "needs `days`"),
+        ("disable unknown rule", "[reminders.sunscren]\nenabled = false\n", "no rule `sunscren`"),
+        ("bad rule name", "[reminders.\"My Rule\"]\ndays = \"1\"\nat = [\"09:00\"]\ntitle = \"X\"\n", "not allowed"),
+        ("empty at", "[reminders.moisturize]\nat = []\n", "`at` is empty"),
+        ("quiet hours empty window", "[quiet_hours]\nstart = \"08:00\"\nend = \"08:00\"\n", "same time"),
+    ];
     let mut huge = b"# padding\n".repeat(1_100_000);
     huge.extend_from_slice(OK.as_bytes());
-    vec![
-        ("empty file", s(""), "missing the [treatment] table"),
-        ("bad toml", s("[treatment\ndate = 2026-11-23\n"), ":1:"),
-        (
-            "unclosed string",
-            s("[treatment]\ndate = 2026-11-23\ntime = \"14:30\n"),
-            ":3:",
-        ),
-        (
-            "impossible date",
-            s("[treatment]\ndate = 2026-02-30\n"),
-            "invalid date",
-        ),
-        (
-            "impossible date as string",
-            s("[treatment]\ndate = \"2026-02-30\"\n"),
-            "not a valid calendar date",
-        ),
-        (
-            "date with time",
-            s("[treatment]\ndate = 2026-11-23T10:00:00\n"),
-            "not a valid calendar date",
-        ),
-        (
-            "date wrong type",
-            s("[treatment]\ndate = 5\n"),
-            "not a valid calendar date",
-        ),
-        (
-            "missing date",
-            s("[treatment]\ntime = \"14:30\"\n"),
-            "missing field `date`",
-        ),
-        (
-            "bad time",
-            s(&format!(
-                "{OK}[reminders.x]\ndays = \"1\"\nat = [\"25:00\"]\ntitle = \"X\"\n"
-            )),
-            "not a time of day",
-        ),
-        (
-            "treatment time wrong type",
-            s("[treatment]\ndate = 2026-11-23\ntime = 1430\n"),
-            "invalid type",
-        ),
-        (
-            "days backwards",
-            s(&format!("{OK}[reminders.sunscreen]\ndays = \"7-2\"\n")),
-            "runs backwards",
-        ),
-        (
-            "days garbage",
-            s(&format!("{OK}[reminders.sunscreen]\ndays = \"mon\"\n")),
-            "not a day number",
-        ),
-        (
-            "days too far",
-            s(&format!("{OK}[reminders.sunscreen]\ndays = \"0-5000\"\n")),
-            "too far out",
-        ),
-        (
-            "negative day",
-            s(&format!("{OK}[reminders.sunscreen]\ndays = -1\n")),
-            "out of range",
-        ),
-        (
-            "zero every",
-            s(&format!(
-                "{OK}[reminders.sunscreen]\nevery = \"0m\"\nbetween = [\"09:00\", \"17:00\"]\n"
-            )),
-            "at least",
-        ),
-        (
-            "negative duration",
-            s(&format!("{OK}[notifications]\nsnooze = \"-5m\"\n")),
-            "negative",
-        ),
-        (
-            "zero snooze",
-            s(&format!("{OK}[notifications]\nsnooze = \"0s\"\n")),
-            "longer than zero",
-        ),
-        (
-            "duration without unit",
-            s(&format!("{OK}[notifications]\ncatch_up = \"120\"\n")),
-            "needs a unit",
-        ),
-        (
-            "unknown top-level key",
-            s(&format!("{OK}[quiet]\nstart = \"22:00\"\n")),
-            "unknown field `quiet`",
-        ),
-        (
-            "unknown treatment key",
-            s("[treatment]\ndate = 2026-11-23\ntme = \"14:30\"\n"),
-            "did you mean `time`",
-        ),
-        (
-            "unknown rule key",
-            s(&format!("{OK}[reminders.sunscreen]\nevry = \"2h\"\n")),
-            "did you mean `every`",
-        ),
-        (
-            "unknown time zone",
-            s("[treatment]\ndate = 2026-11-23\ntimezone = \"Mars/Olympus\"\n"),
-            "unknown time zone",
-        ),
-        (
-            "unknown plan",
-            s("[treatment]\ndate = 2026-11-23\nplan = \"laser\"\n"),
-            "unknown plan",
-        ),
-        (
-            "every without between",
-            s(&format!(
-                "{OK}[reminders.x]\ndays = \"1\"\nevery = \"2h\"\ntitle = \"X\"\n"
-            )),
-            "go together",
-        ),
-        (
-            "between backwards",
-            s(&format!(
-                "{OK}[reminders.sunscreen]\nevery = \"2h\"\nbetween = [\"17:00\", \"09:00\"]\n"
-            )),
-            "ends before it starts",
-        ),
-        (
-            "two triggers",
-            s(&format!(
-                "{OK}[reminders.x]\ndays = \"1\"\nat = [\"09:00\"]\nafter = [\"1h\"]\ntitle = \"X\"\n"
-            )),
-            "not several",
-        ),
-        (
-            "new rule without title",
-            s(&format!(
-                "{OK}[reminders.x]\ndays = \"1\"\nat = [\"09:00\"]\n"
-            )),
-            "needs a `title`",
-        ),
-        (
-            "new rule without days",
-            s(&format!(
-                "{OK}[reminders.x]\nat = [\"09:00\"]\ntitle = \"X\"\n"
-            )),
-            "needs `days`",
-        ),
-        (
-            "disable unknown rule",
-            s(&format!("{OK}[reminders.sunscren]\nenabled = false\n")),
-            "no rule `sunscren`",
-        ),
-        (
-            "bad rule name",
-            s(&format!(
-                "{OK}[reminders.\"My Rule\"]\ndays = \"1\"\nat = [\"09:00\"]\ntitle = \"X\"\n"
-            )),
-            "not allowed",
-        ),
-        (
-            "empty at",
-            s(&format!("{OK}[reminders.moisturize]\nat = []\n")),
-            "`at` is empty",
-        ),
-        (
-            "quiet hours empty window",
-            s(&format!(
-                "{OK}[quiet_hours]\nstart = \"08:00\"\nend = \"08:00\"\n"
-            )),
-            "same time",
-        ),
-        (
-            "plan too large",
-            s(
-                "[treatment]\ndate = 2026-01-01\nplan = \"none\"\n[reminders.a]\ndays = \"0-400\"\nevery = \"5m\"\nbetween = [\"00:00\", \"23:55\"]\ntitle = \"A\"\n",
-            ),
-            "more than",
-        ),
+    let bytes: [(&str, Vec<u8>, &str); 3] = [
         (
             "non-utf8",
             b"[treatment]\ndate = 2026-11-23\n# caf\xe9\n".to_vec(),
@@ -207,7 +70,11 @@ fn malformed() -> Vec<(&'static str, Vec<u8>, &'static str)> {
             vec![0, 159, 146, 150, 255, 0, 1],
             "not valid UTF-8",
         ),
-    ]
+    ];
+    let files = files.map(|(name, text, expect)| (name, text.as_bytes().to_vec(), expect));
+    let after_ok =
+        after_ok.map(|(name, text, expect)| (name, format!("{OK}{text}").into_bytes(), expect));
+    files.into_iter().chain(after_ok).chain(bytes).collect()
 }
 
 #[test]
@@ -319,8 +186,7 @@ fn init_writes_a_private_config_and_refuses_to_clobber() {
     ]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert!(stdout(&out).contains(&sb.config_path().display().to_string()));
-    let meta = std::fs::metadata(sb.config_path()).unwrap();
-    assert_eq!(meta.permissions().mode() & 0o777, 0o600);
+    assert_eq!(mode(&sb.config_path()), 0o600);
     let text = std::fs::read_to_string(sb.config_path()).unwrap();
     assert!(text.contains("\ndate = 2026-11-23\n"));
     assert!(text.contains("\ntime = \"09:15\"\n"));
@@ -577,8 +443,7 @@ fn done_marks_the_latest_shown_reminder_of_a_rule() {
         "{}",
         stdout(&out)
     );
-    let j: serde_json::Value =
-        serde_json::from_slice(&std::fs::read(sb.journal_path()).unwrap()).unwrap();
+    let j = sb.journal();
     assert_eq!(j["entries"]["sunscreen@2026-11-24T11:00"]["status"], "done");
     assert_eq!(j["entries"]["sunscreen@2026-11-24T09:00"]["status"], "sent");
     let bad = sb.run(&["done", "sunscren", "--now", "2026-11-24T10:30:00Z"]);

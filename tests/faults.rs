@@ -7,52 +7,13 @@
 
 mod common;
 
-use common::desktop::{Desktop, Running, Timed};
-use common::{Sandbox, stderr};
-use std::os::unix::fs::PermissionsExt;
+use common::daemon::Running;
+use common::scenario::Scenario;
+use common::{FakeClock, Sandbox, installed, mode, read_json, root_or_skip, stderr};
 use std::process::Command;
 
-fn daemon(sb: &Sandbox, desk: &Desktop) -> Running {
-    let mut cmd = sb.cmd();
-    cmd.arg("run");
-    desk.apply(&mut cmd);
-    Running::spawn(cmd)
-}
-
-fn count(desk: &Desktop, summary: &str) -> usize {
-    desk.notifies()
-        .iter()
-        .filter(|n| n.summary == summary)
-        .count()
-}
-
-fn is_root() -> bool {
-    Command::new("id")
-        .arg("-u")
-        .output()
-        .map(|o| String::from_utf8_lossy(&o.stdout).trim() == "0")
-        .unwrap_or(false)
-}
-
-fn root_or_skip(test: &str) -> bool {
-    if is_root() {
-        return true;
-    }
-    eprintln!(
-        "\n*** SKIPPED {test}: needs root for a private mount namespace (unshare -m). CI runs as root. ***\n"
-    );
-    false
-}
-
-fn faketime_lib() -> &'static str {
-    [
-        "/usr/lib/x86_64-linux-gnu/faketime/libfaketimeMT.so.1",
-        "/usr/lib/aarch64-linux-gnu/faketime/libfaketimeMT.so.1",
-    ]
-    .into_iter()
-    .find(|p| std::path::Path::new(p).exists())
-    .expect("libfaketime is not installed (apt-get install faketime; .ci/run does this)")
-}
+/// What the root-only tests here need root for.
+const MOUNTS: &str = "for a private mount namespace (unshare -m)";
 
 #[test]
 fn corrupt_journals_are_moved_aside_and_delivery_goes_on() {
@@ -62,18 +23,16 @@ fn corrupt_journals_are_moved_aside_and_delivery_goes_on() {
         ("wrong json", b"[\"a list\", 3]"),
         ("wrong version", b"{\"version\":7,\"entries\":{}}"),
     ];
-    let desk = Desktop::start(true);
     for (name, bytes) in cases {
-        let sb = Sandbox::new();
+        let title = format!("After {name}");
+        let s = Scenario::new().reminders(&[("a", &[2], &title)]);
+        let sb = &s.sb;
         std::fs::create_dir_all(sb.state_dir()).unwrap();
         std::fs::write(sb.journal_path(), bytes).unwrap();
-        let t = Timed::new(0);
-        let title = format!("After {name}");
-        sb.write_config(&format!("{}{}", t.header(""), t.rule("a", &[2], &title)));
-        let mut d = daemon(&sb, &desk);
+        let mut d = s.start();
         d.wait_log("moved it to");
         assert_eq!(d.wait_exit(), Some(0), "{name}");
-        assert_eq!(count(&desk, &title), 1, "{name}: still delivered");
+        assert_eq!(s.desk.count(&title), 1, "{name}: still delivered");
         let aside: Vec<_> = std::fs::read_dir(sb.state_dir())
             .unwrap()
             .flatten()
@@ -90,76 +49,51 @@ fn corrupt_journals_are_moved_aside_and_delivery_goes_on() {
             "{name}: the bad file as it was"
         );
         // the new journal is good
-        let j: serde_json::Value =
-            serde_json::from_slice(&std::fs::read(sb.journal_path()).unwrap()).unwrap();
-        assert_eq!(j["version"], 1);
+        assert_eq!(sb.journal()["version"], 1);
     }
 }
 
 #[test]
 fn unreadable_and_unwritable_journal_does_not_stop_delivery() {
-    let desk = Desktop::start(true);
-    let sb = Sandbox::new();
+    let s = Scenario::new().reminders(&[("a", &[2], "One"), ("b", &[4], "Two")]);
     // a directory where the journal file should be: cannot be read, and
     // cannot be replaced by rename either
-    std::fs::create_dir_all(sb.journal_path()).unwrap();
-    let t = Timed::new(0);
-    sb.write_config(&format!(
-        "{}{}{}",
-        t.header(""),
-        t.rule("a", &[2], "One"),
-        t.rule("b", &[4], "Two")
-    ));
-    let mut d = daemon(&sb, &desk);
+    std::fs::create_dir_all(s.sb.journal_path()).unwrap();
+    let mut d = s.start();
     d.wait_log("cannot read the journal");
     d.wait_log("cannot write the journal");
     assert_eq!(d.wait_exit(), Some(0));
-    assert_eq!(count(&desk, "One"), 1);
-    assert_eq!(count(&desk, "Two"), 1);
-    let errors = d
-        .log()
-        .iter()
-        .filter(|l| l.contains("cannot write the journal"))
-        .count();
+    assert_eq!(s.desk.count("One"), 1);
+    assert_eq!(s.desk.count("Two"), 1);
+    let errors = d.log_count("cannot write the journal");
     assert_eq!(errors, 1, "logged once, not on every write");
 }
 
 /// Run the daemon in a private mount namespace where the state directory is
 /// a tiny tmpfs (or a read-only bind mount).
-fn daemon_with_mount(sb: &Sandbox, desk: &Desktop, mount: &str) -> Running {
-    std::fs::create_dir_all(sb.state_dir()).unwrap();
-    let mut cmd = Command::new("unshare");
-    let script = format!("{mount} && exec \"$0\" run");
-    cmd.args(["-m", "sh", "-c", &script, common::bin()]);
-    cmd.env_clear()
-        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
-        .env("HOME", sb.path())
-        .env("XDG_CONFIG_HOME", sb.config_home())
-        .env("XDG_STATE_HOME", sb.path().join("state"))
-        .env("TZ", "UTC");
-    desk.apply(&mut cmd);
-    Running::spawn(cmd)
+fn start_with_mount(s: &Scenario, mount: &str) -> Running {
+    std::fs::create_dir_all(s.sb.state_dir()).unwrap();
+    let script = format!("{mount} && exec \"$0\" \"$@\"");
+    s.start_under(&["unshare", "-m", "sh", "-c", &script])
 }
 
 #[test]
 fn disk_full_keeps_the_old_journal_and_never_duplicates() {
-    if !root_or_skip("disk_full_keeps_the_old_journal_and_never_duplicates") {
+    if !root_or_skip(
+        "disk_full_keeps_the_old_journal_and_never_duplicates",
+        MOUNTS,
+    ) {
         return;
     }
-    let desk = Desktop::start(true);
-    let sb = Sandbox::new();
-    let t = Timed::new(0);
-    sb.write_config(&format!(
-        "{}{}{}{}",
-        t.header(""),
-        t.rule("a", &[2], "Before full"),
-        t.rule("b", &[6], "While full"),
-        t.rule("c", &[10], "After space returns")
-    ));
-    let state = sb.state_dir();
-    let mut d = daemon_with_mount(
-        &sb,
-        &desk,
+    let s = Scenario::new().reminders(&[
+        ("a", &[2], "Before full"),
+        ("b", &[6], "While full"),
+        ("c", &[10], "After space returns"),
+    ]);
+    let desk = &s.desk;
+    let state = s.sb.state_dir();
+    let mut d = start_with_mount(
+        &s,
         &format!("mount -t tmpfs -o size=64k tmpfs '{}'", state.display()),
     );
     desk.wait_summary("Before full");
@@ -190,8 +124,7 @@ fn disk_full_keeps_the_old_journal_and_never_duplicates() {
     // the daemon logs a send after writing the journal
     d.wait_log("sent rule=c");
     d.wait_log("journal written again");
-    let j: serde_json::Value =
-        serde_json::from_slice(&std::fs::read(inside.join("journal.json")).unwrap()).unwrap();
+    let j = read_json(&inside.join("journal.json"));
     let entries = j["entries"].as_object().unwrap();
     assert_eq!(
         entries.len(),
@@ -200,27 +133,19 @@ fn disk_full_keeps_the_old_journal_and_never_duplicates() {
     );
     assert_eq!(d.wait_exit(), Some(0));
     for s in ["Before full", "While full", "After space returns"] {
-        assert_eq!(count(&desk, s), 1, "{s} exactly once");
+        assert_eq!(desk.count(s), 1, "{s} exactly once");
     }
 }
 
 #[test]
 fn read_only_state_directory_does_not_stop_delivery() {
-    if !root_or_skip("read_only_state_directory_does_not_stop_delivery") {
+    if !root_or_skip("read_only_state_directory_does_not_stop_delivery", MOUNTS) {
         return;
     }
-    let desk = Desktop::start(true);
-    let sb = Sandbox::new();
-    let t = Timed::new(0);
-    sb.write_config(&format!(
-        "{}{}",
-        t.header(""),
-        t.rule("a", &[2], "Read-only")
-    ));
-    let state = sb.state_dir();
-    let mut d = daemon_with_mount(
-        &sb,
-        &desk,
+    let s = Scenario::new().reminders(&[("a", &[2], "Read-only")]);
+    let state = s.sb.state_dir();
+    let mut d = start_with_mount(
+        &s,
         &format!(
             "mount --bind '{0}' '{0}' && mount -o remount,bind,ro '{0}'",
             state.display()
@@ -228,7 +153,7 @@ fn read_only_state_directory_does_not_stop_delivery() {
     );
     d.wait_log("cannot write the journal");
     assert_eq!(d.wait_exit(), Some(0));
-    assert_eq!(count(&desk, "Read-only"), 1);
+    assert_eq!(s.desk.count("Read-only"), 1);
 }
 
 /// Not a test on its own: the child process of
@@ -307,10 +232,7 @@ fn kill_9_during_writes_never_leaves_half_a_journal() {
         }
         assert!(entries.len() >= last, "round {round}: went backwards");
         last = entries.len();
-        assert_eq!(
-            std::fs::metadata(&path).unwrap().permissions().mode() & 0o777,
-            0o600
-        );
+        assert_eq!(mode(&path), 0o600);
     }
     assert!(last > rounds, "the writer made progress ({last} versions)");
     eprintln!("kill -9 rounds: {rounds}, journal versions written: {last}, half-written: 0");
@@ -318,120 +240,81 @@ fn kill_9_during_writes_never_leaves_half_a_journal() {
 
 #[test]
 fn notification_server_restarted_mid_plan() {
-    let mut desk = Desktop::start(true);
-    let sb = Sandbox::new();
-    let t = Timed::new(0);
-    sb.write_config(&format!(
-        "{}{}{}",
-        t.header(""),
-        t.rule("a", &[2], "Before"),
-        t.rule("b", &[9], "After restart")
-    ));
-    let mut d = daemon(&sb, &desk);
-    desk.wait_summary("Before");
-    desk.kill_dunst();
-    desk.start_dunst();
-    desk.wait_summary("After restart");
+    let mut s = Scenario::new().reminders(&[("a", &[2], "Before"), ("b", &[9], "After restart")]);
+    let mut d = s.start();
+    s.desk.wait_summary("Before");
+    s.desk.kill_dunst();
+    s.desk.start_dunst();
+    s.desk.wait_summary("After restart");
     assert_eq!(d.wait_exit(), Some(0));
-    assert_eq!(count(&desk, "Before"), 1);
-    assert_eq!(count(&desk, "After restart"), 1);
+    assert_eq!(s.desk.count("Before"), 1);
+    assert_eq!(s.desk.count("After restart"), 1);
 }
 
 #[test]
 fn session_bus_restarted_mid_plan() {
-    let mut desk = Desktop::start(true);
-    let sb = Sandbox::new();
-    let t = Timed::new(0);
-    sb.write_config(&format!(
-        "{}{}{}",
-        t.header(""),
-        t.rule("a", &[2], "Before"),
-        t.rule("b", &[9], "On the new bus")
-    ));
-    let mut d = daemon(&sb, &desk);
-    desk.wait_summary("Before");
+    let mut s = Scenario::new().reminders(&[("a", &[2], "Before"), ("b", &[9], "On the new bus")]);
+    let mut d = s.start();
+    s.desk.wait_summary("Before");
     d.wait_log("sent");
-    desk.restart_bus();
-    desk.wait_summary("On the new bus");
+    s.desk.restart_bus();
+    s.desk.wait_summary("On the new bus");
     assert_eq!(d.wait_exit(), Some(0));
-    assert_eq!(count(&desk, "On the new bus"), 1);
+    assert_eq!(s.desk.count("On the new bus"), 1);
 }
 
 #[test]
 fn wall_clock_jumping_back_repeats_nothing() {
-    let desk = Desktop::start(true);
-    let sb = Sandbox::new();
-    let t = Timed::new(0);
-    sb.write_config(&format!(
-        "{}{}{}",
-        t.header(""),
-        t.rule("a", &[2], "Once"),
-        t.rule("b", &[8], "Later")
-    ));
-    let offset = sb.path().join("faketime");
-    std::fs::write(&offset, "+0\n").unwrap();
-    let mut cmd = sb.cmd();
-    cmd.arg("run")
-        .env("LD_PRELOAD", faketime_lib())
-        .env("FAKETIME_TIMESTAMP_FILE", &offset)
-        .env("FAKETIME_NO_CACHE", "1")
-        .env("FAKETIME_DONT_FAKE_MONOTONIC", "1");
-    desk.apply(&mut cmd);
-    let mut d = Running::spawn(cmd);
-    desk.wait_summary("Once");
+    let s = Scenario::new().reminders(&[("a", &[2], "Once"), ("b", &[8], "Later")]);
+    let clock = FakeClock::new(s.sb.path());
+    let mut d = s.start_with(|cmd| clock.apply(cmd));
+    s.desk.wait_summary("Once");
     d.wait_log("sent");
     // back three hours: "Once" is in the future again
-    std::fs::write(&offset, "-10800\n").unwrap();
+    clock.set("-10800");
     d.signal("HUP"); // a reload re-plans against the new clock too
     d.wait_log("SIGHUP");
     // forward again: "Later" comes, "Once" does not come back
-    std::fs::write(&offset, "+0\n").unwrap();
-    desk.wait_summary("Later");
+    clock.set("+0");
+    s.desk.wait_summary("Later");
     assert_eq!(d.wait_exit(), Some(0));
-    assert_eq!(count(&desk, "Once"), 1);
-    assert_eq!(count(&desk, "Later"), 1);
+    assert_eq!(s.desk.count("Once"), 1);
+    assert_eq!(s.desk.count("Later"), 1);
 }
 
 #[test]
 fn time_zone_change_on_reload_follows_without_duplicates() {
-    let desk = Desktop::start(true);
-    let sb = Sandbox::new();
     // Treatment and offsets in UTC; the second reminder is 1 h away.
-    let t = Timed::new(0);
+    let s = Scenario::new();
+    let (t, desk) = (&s.t, &s.desk);
     let cfg = |tz: &str| {
-        format!(
-            "{}{}{}",
-            t.header("catch_up = \"2h\"")
-                .replace("timezone = \"UTC\"", &format!("timezone = \"{tz}\"")),
-            t.rule("a", &[2], "First"),
-            t.rule("b", &[3600], "Second")
-        )
+        t.header_in(tz, "catch_up = \"2h\"")
+            + &t.rules(&[("a", &[2], "First"), ("b", &[3600], "Second")])
     };
-    sb.write_config(&cfg("UTC"));
-    let mut d = daemon(&sb, &desk);
+    s.sb.write_config(&cfg("UTC"));
+    let mut d = s.start();
     desk.wait_summary("First");
     d.wait_log("sent");
     // Etc/GMT-1 is UTC+1: the same wall-clock times are an hour earlier, so
     // "Second" is due now and "First" an hour in the past (already sent).
-    sb.write_config(&cfg("Etc/GMT-1"));
+    s.sb.write_config(&cfg("Etc/GMT-1"));
     desk.wait_summary("Second");
     assert_eq!(d.wait_exit(), Some(0));
-    assert_eq!(count(&desk, "First"), 1, "not repeated in the new zone");
-    assert_eq!(count(&desk, "Second"), 1);
+    assert_eq!(desk.count("First"), 1, "not repeated in the new zone");
+    assert_eq!(desk.count("Second"), 1);
 }
 
 #[test]
 fn markup_is_escaped_on_the_bus_and_bodies_stay_out_of_logs() {
-    let desk = Desktop::start(true);
-    let sb = Sandbox::new();
-    let t = Timed::new(0);
-    sb.write_config(&format!(
+    let s = Scenario::new();
+    let t = &s.t;
+    s.sb.write_config(&format!(
         "{}[reminders.m]\nafter = [\"{}\"]\ntitle = \"Markup\"\nbody = \"secret <b>& body\"\n",
         t.header(""),
         t.after(2)
     ));
-    let mut d = daemon(&sb, &desk);
-    let n = desk.wait_summary("Markup");
+    let mut d = s.start();
+    let n = s.desk.wait_summary("Markup");
     assert_eq!(
         n.body, "secret &lt;b&gt;&amp; body",
         "escaped for a body-markup server"
@@ -446,16 +329,15 @@ fn markup_is_escaped_on_the_bus_and_bodies_stay_out_of_logs() {
 
 #[test]
 fn files_are_private() {
-    let desk = Desktop::start(true);
-    let sb = Sandbox::new();
+    let s = Scenario::new();
+    let sb = &s.sb;
     let out = sb.run(&["init", "--date", "2026-11-23"]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    let t = Timed::new(0);
-    sb.write_config(&format!("{}{}", t.header(""), t.rule("a", &[2], "Private")));
-    std::fs::set_permissions(sb.config_path(), std::fs::Permissions::from_mode(0o600)).unwrap();
-    let mut d = daemon(&sb, &desk);
+    // `init`'s file, rewritten (0600) with a reminder soon
+    let s = s.reminders(&[("a", &[2], "Private")]);
+    let sb = &s.sb;
+    let mut d = s.start();
     assert_eq!(d.wait_exit(), Some(0));
-    let mode = |p: &std::path::Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
     assert_eq!(mode(&sb.config_path()), 0o600);
     assert_eq!(mode(sb.config_path().parent().unwrap()), 0o700);
     assert_eq!(mode(&sb.journal_path()), 0o600);
@@ -464,31 +346,23 @@ fn files_are_private() {
 
 #[test]
 fn opens_no_network_socket() {
-    let have_strace = std::env::var_os("PATH")
-        .is_some_and(|p| std::env::split_paths(&p).any(|d| d.join("strace").is_file()));
     assert!(
-        have_strace,
+        installed("strace"),
         "strace is not installed (apt-get install strace; .ci/run does this)"
     );
-    let desk = Desktop::start(true);
-    let sb = Sandbox::new();
-    let t = Timed::new(0);
-    sb.write_config(&format!("{}{}", t.header(""), t.rule("a", &[2], "Offline")));
-    let trace = sb.path().join("strace.log");
-    let mut cmd = Command::new("strace");
-    cmd.args(["-f", "-qq", "-e", "trace=socket,connect", "-o"])
-        .arg(&trace)
-        .arg(common::bin())
-        .arg("run");
-    cmd.env_clear()
-        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
-        .env("HOME", sb.path())
-        .env("XDG_CONFIG_HOME", sb.config_home())
-        .env("XDG_STATE_HOME", sb.path().join("state"))
-        .env("TZ", "UTC");
-    desk.apply(&mut cmd);
-    let mut d = Running::spawn(cmd);
-    desk.wait_summary("Offline");
+    let s = Scenario::new().reminders(&[("a", &[2], "Offline")]);
+    let trace = s.sb.path().join("strace.log");
+    let trace_arg = trace.to_str().unwrap();
+    let mut d = s.start_under(&[
+        "strace",
+        "-f",
+        "-qq",
+        "-e",
+        "trace=socket,connect",
+        "-o",
+        trace_arg,
+    ]);
+    s.desk.wait_summary("Offline");
     assert_eq!(d.wait_exit(), Some(0));
     let log = std::fs::read_to_string(&trace).unwrap();
     let sockets: Vec<&str> = log.lines().filter(|l| l.contains("socket(")).collect();

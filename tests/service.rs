@@ -5,31 +5,16 @@
 
 mod common;
 
-use common::desktop::{Desktop, PATIENCE, Timed};
-use common::{Sandbox, stderr, stdout};
+use common::daemon::Timed;
+use common::desktop::PATIENCE;
+use common::scenario::Scenario;
+use common::{Sandbox, root_or_skip, stderr, stdout};
 use std::path::PathBuf;
 use std::process::{Child, Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
-fn is_root() -> bool {
-    Command::new("id")
-        .arg("-u")
-        .output()
-        .map(|o| String::from_utf8_lossy(&o.stdout).trim() == "0")
-        .unwrap_or(false)
-}
-
-/// Returns false (after saying so loudly) when the test cannot run here.
-fn root_or_skip(test: &str) -> bool {
-    if is_root() {
-        return true;
-    }
-    eprintln!(
-        "\n*** SKIPPED {test}: needs root to run systemd --user in a private mount namespace \
-         (unshare -m). CI runs as root, so it runs there. ***\n"
-    );
-    false
-}
+/// What the root-only tests here need root for.
+const SYSTEMD: &str = "to run systemd --user in a private mount namespace (unshare -m)";
 
 /// Two `systemd --user` managers for the same user in one container share
 /// cgroup paths: stopping `aftercare.service` in one kills the other's. On a
@@ -40,12 +25,12 @@ static ONE_MANAGER_AT_A_TIME: std::sync::Mutex<()> = std::sync::Mutex::new(());
 struct Manager<'a> {
     _turn: std::sync::MutexGuard<'static, ()>,
     child: Child,
-    desk: &'a Desktop,
-    sb: &'a Sandbox,
+    s: &'a Scenario,
 }
 
 impl<'a> Manager<'a> {
-    fn start(desk: &'a Desktop, sb: &'a Sandbox) -> Manager<'a> {
+    fn start(s: &'a Scenario) -> Manager<'a> {
+        let (desk, sb) = (&s.desk, &s.sb);
         let turn = ONE_MANAGER_AT_A_TIME
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner);
@@ -60,13 +45,12 @@ impl<'a> Manager<'a> {
         ])
         .stdout(Stdio::null())
         .stderr(Stdio::null());
-        Self::env(desk, sb, &mut cmd);
+        Self::env(s, &mut cmd);
         let child = cmd.spawn().unwrap();
         let m = Manager {
             _turn: turn,
             child,
-            desk,
-            sb,
+            s,
         };
         let private = desk.runtime_dir().join("systemd/private");
         m.until("the user manager's socket", || {
@@ -90,7 +74,7 @@ impl<'a> Manager<'a> {
                 &format!("DBUS_SESSION_BUS_ADDRESS={}", desk.bus_address()),
                 &format!("DISPLAY=:{}", desk.display),
                 &format!("XDG_CONFIG_HOME={}", sb.config_home().display()),
-                &format!("XDG_STATE_HOME={}", sb.path().join("state").display()),
+                &format!("XDG_STATE_HOME={}", sb.state_home().display()),
                 "TZ=UTC",
                 "AFTERCARE_LOG=info,tokio_cron_scheduler=warn",
             ])
@@ -112,16 +96,14 @@ impl<'a> Manager<'a> {
         m
     }
 
-    fn env(desk: &Desktop, sb: &Sandbox, cmd: &mut Command) {
-        desk.apply(cmd);
-        cmd.env("XDG_CONFIG_HOME", sb.config_home())
-            .env("XDG_STATE_HOME", sb.path().join("state"))
-            .env("HOME", sb.path())
-            .env("TZ", "UTC");
+    /// The test's environment, pointed at the scenario's desktop and sandbox.
+    fn env(s: &Scenario, cmd: &mut Command) {
+        s.desk.apply(cmd);
+        s.sb.apply(cmd);
     }
 
     fn log_path(&self) -> PathBuf {
-        self.sb.path().join("service.log")
+        self.s.sb.path().join("service.log")
     }
 
     fn log(&self) -> String {
@@ -167,15 +149,12 @@ impl<'a> Manager<'a> {
     fn systemctl(&self, args: &[&str]) -> Output {
         let mut cmd = Command::new("systemctl");
         cmd.arg("--user").args(args);
-        Self::env(self.desk, self.sb, &mut cmd);
+        Self::env(self.s, &mut cmd);
         cmd.output().unwrap()
     }
 
     fn aftercare(&self, args: &[&str]) -> Output {
-        let mut cmd = self.sb.cmd();
-        cmd.args(args);
-        Self::env(self.desk, self.sb, &mut cmd);
-        cmd.output().unwrap()
+        self.s.run(args)
     }
 
     fn prop(&self, name: &str) -> String {
@@ -219,37 +198,32 @@ impl Drop for Manager<'_> {
 /// Wait for a notification, showing the service log if it never comes.
 fn wait_note(m: &Manager, summary: &str) {
     m.until(&format!("notification {summary:?}"), || {
-        (count(m.desk, summary) > 0).then_some(())
+        (m.s.desk.count(summary) > 0).then_some(())
     });
-}
-
-fn count(desk: &Desktop, summary: &str) -> usize {
-    desk.notifies()
-        .iter()
-        .filter(|n| n.summary == summary)
-        .count()
 }
 
 #[test]
 fn install_reload_restart_complete_uninstall_under_systemd_user() {
-    if !root_or_skip("install_reload_restart_complete_uninstall_under_systemd_user") {
+    if !root_or_skip(
+        "install_reload_restart_complete_uninstall_under_systemd_user",
+        SYSTEMD,
+    ) {
         return;
     }
-    let desk = Desktop::start(true);
-    let sb = Sandbox::new();
-    let m = Manager::start(&desk, &sb);
+    let s = Scenario::new();
+    let sb = &s.sb;
+    let m = Manager::start(&s);
+    // timed from now, once the manager is up
     let t = Timed::new(0);
     let config = |second: &str| {
-        format!(
-            "{}{}{}{}",
-            // Etc/GMT is UTC read from the zone database: proves the
-            // hardened unit can read /usr/share/zoneinfo
-            t.header("")
-                .replace("timezone = \"UTC\"", "timezone = \"Etc/GMT\""),
-            t.rule("a", &[8], "First"),
-            t.rule("b", &[30], second),
-            t.rule("c", &[40], "Third")
-        )
+        // Etc/GMT is UTC read from the zone database: proves the
+        // hardened unit can read /usr/share/zoneinfo
+        t.header_in("Etc/GMT", "")
+            + &t.rules(&[
+                ("a", &[8], "First"),
+                ("b", &[30], second),
+                ("c", &[40], "Third"),
+            ])
     };
     assert!(config("Second").contains("timezone = \"Etc/GMT\""));
     sb.write_config(&config("Second"));
@@ -328,10 +302,10 @@ fn install_reload_restart_complete_uninstall_under_systemd_user() {
     });
     assert_eq!(m.prop("Result"), "success");
     assert_eq!(m.prop("ExecMainStatus"), "0");
-    for s in ["First", "Second, edited", "Third"] {
-        assert_eq!(count(&desk, s), 1, "{s} exactly once");
+    for title in ["First", "Second, edited", "Third"] {
+        assert_eq!(s.desk.count(title), 1, "{title} exactly once");
     }
-    assert_eq!(count(&desk, "Second"), 0);
+    assert_eq!(s.desk.count("Second"), 0);
 
     // uninstall leaves no unit behind
     let out = m.aftercare(&["uninstall"]);
@@ -350,18 +324,13 @@ fn install_reload_restart_complete_uninstall_under_systemd_user() {
 
 #[test]
 fn broken_config_fails_with_78_and_is_not_restarted() {
-    if !root_or_skip("broken_config_fails_with_78_and_is_not_restarted") {
+    if !root_or_skip("broken_config_fails_with_78_and_is_not_restarted", SYSTEMD) {
         return;
     }
-    let desk = Desktop::start(true);
-    let sb = Sandbox::new();
-    let m = Manager::start(&desk, &sb);
-    let t = Timed::new(0);
-    sb.write_config(&format!(
-        "{}{}",
-        t.header(""),
-        t.rule("a", &[3600], "Later")
-    ));
+    let s = Scenario::new();
+    let m = Manager::start(&s);
+    let sb = &s.sb;
+    sb.write_config(&s.timed_config(&[("a", &[3600], "Later")]));
     let out = m.aftercare(&["install"]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
 

@@ -59,9 +59,9 @@ pub struct Notify {
     pub id: Option<u32>,
 }
 
-type Shared<T> = Arc<(Mutex<T>, Condvar)>;
+pub type Shared<T> = Arc<(Mutex<T>, Condvar)>;
 
-fn wait_on<T, R>(
+pub fn wait_on<T, R>(
     shared: &Shared<T>,
     timeout: Duration,
     what: &str,
@@ -94,11 +94,8 @@ pub struct Desktop {
 }
 
 fn need(cmd: &str) {
-    let found = std::env::var_os("PATH")
-        .map(|p| std::env::split_paths(&p).any(|d| d.join(cmd).is_file()))
-        .unwrap_or(false);
     assert!(
-        found,
+        super::installed(cmd),
         "`{cmd}` is not installed: the end-to-end tests need dbus-daemon, dbus-monitor, Xvfb and dunst \
          (apt-get install dbus-daemon dbus-bin dunst xvfb; .ci/run does this)"
     );
@@ -137,32 +134,10 @@ impl Desktop {
             ),
         )
         .unwrap();
-        let mut bus = Command::new("dbus-daemon")
-            .arg(format!("--config-file={}", conf.display()))
-            .args(["--nofork", "--print-address"])
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap();
-        // It prints its address once it listens.
-        let mut line = String::new();
-        BufReader::new(bus.stdout.take().unwrap())
-            .read_line(&mut line)
-            .unwrap();
-        assert!(line.starts_with("unix:"), "dbus-daemon said {line:?}");
-
+        let bus = start_bus(&conf);
         let (display, xvfb) = start_xvfb();
         let messages: Shared<Vec<Message>> = Arc::new((Mutex::new(Vec::new()), Condvar::new()));
-        let mut monitor = Command::new("dbus-monitor")
-            .arg("--address")
-            .arg(format!("unix:path={}", bus_path.display()))
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap();
-        let out = monitor.stdout.take().unwrap();
-        let shared = messages.clone();
-        std::thread::spawn(move || parse_monitor(BufReader::new(out), &shared));
+        let monitor = start_monitor(&bus_path, &messages);
         let mut d = Desktop {
             dir,
             display,
@@ -172,10 +147,6 @@ impl Desktop {
             monitor,
             messages,
         };
-        // The monitor is ready once it has dropped its own name.
-        d.wait_messages("dbus-monitor to become a monitor", |m| {
-            m.iter().any(|m| m.member == "NameLost").then_some(())
-        });
         if with_dunst {
             d.start_dunst();
         }
@@ -185,15 +156,11 @@ impl Desktop {
     /// Kill the session bus (and dunst with it) and start a new one at the
     /// same address, with dunst; what a logout/login or a bus crash does.
     pub fn restart_bus(&mut self) {
-        for c in [self.dunst.take(), None].into_iter().flatten() {
-            let mut c = c;
-            let _ = c.kill();
-            let _ = c.wait();
+        if let Some(mut c) = self.dunst.take() {
+            stop(&mut c);
         }
-        let _ = self.monitor.kill();
-        let _ = self.monitor.wait();
-        let _ = self.bus.kill();
-        let _ = self.bus.wait();
+        stop(&mut self.monitor);
+        stop(&mut self.bus);
         let _ = std::fs::remove_file(self.dir.path().join("bus"));
         self.bus = start_bus(&self.dir.path().join("bus.conf"));
         self.monitor = start_monitor(&self.dir.path().join("bus"), &self.messages);
@@ -243,23 +210,22 @@ impl Desktop {
             .stderr(Stdio::null());
         self.apply(&mut cmd);
         self.dunst = Some(cmd.spawn().unwrap());
-        self.wait_messages("dunst to own org.freedesktop.Notifications", |m| {
-            (m.iter()
-                .filter(|m| is_notifications_owner_change(m))
-                .count()
-                > before)
-                .then_some(())
-        });
+        self.wait_owner_change(before, "dunst to own org.freedesktop.Notifications");
     }
 
     /// Kill dunst and wait until the name is released.
     pub fn kill_dunst(&mut self) {
         let before = self.owner_changes();
         if let Some(mut c) = self.dunst.take() {
-            let _ = c.kill();
-            let _ = c.wait();
+            stop(&mut c);
         }
-        self.wait_messages("dunst's name to be released", |m| {
+        self.wait_owner_change(before, "dunst's name to be released");
+    }
+
+    /// Wait for a change of org.freedesktop.Notifications' owner after the
+    /// `before`-th.
+    fn wait_owner_change(&self, before: usize, what: &str) {
+        self.wait_messages(what, |m| {
             (m.iter()
                 .filter(|m| is_notifications_owner_change(m))
                 .count()
@@ -276,6 +242,14 @@ impl Desktop {
     pub fn notifies(&self) -> Vec<Notify> {
         let (lock, _) = &*self.messages;
         notifies_of(&lock.lock().unwrap())
+    }
+
+    /// How many notifications with this summary reached the bus so far.
+    pub fn count(&self, summary: &str) -> usize {
+        self.notifies()
+            .iter()
+            .filter(|n| n.summary == summary)
+            .count()
     }
 
     /// Wait until at least `n` Notify calls have been answered; returns all.
@@ -341,19 +315,28 @@ impl Desktop {
     }
 }
 
-fn start_bus(conf: &Path) -> Child {
-    let mut bus = Command::new("dbus-daemon")
-        .arg(format!("--config-file={}", conf.display()))
-        .args(["--nofork", "--print-address"])
+/// Spawn a server that says it is ready by printing a line; returns it and
+/// that line.
+fn spawn_ready(cmd: &mut Command) -> (Child, String) {
+    let mut child = cmd
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
         .spawn()
         .unwrap();
-    // It prints its address once it listens.
     let mut line = String::new();
-    BufReader::new(bus.stdout.take().unwrap())
+    BufReader::new(child.stdout.take().unwrap())
         .read_line(&mut line)
         .unwrap();
+    (child, line)
+}
+
+fn start_bus(conf: &Path) -> Child {
+    // It prints its address once it listens.
+    let (bus, line) = spawn_ready(
+        Command::new("dbus-daemon")
+            .arg(format!("--config-file={}", conf.display()))
+            .args(["--nofork", "--print-address"]),
+    );
     assert!(line.starts_with("unix:"), "dbus-daemon said {line:?}");
     bus
 }
@@ -431,24 +414,15 @@ fn notifies_of(msgs: &[Message]) -> Vec<Notify> {
 /// number to stdout once it accepts connections. Race-free between
 /// parallel tests, and a readiness event.
 fn start_xvfb() -> (u32, Child) {
-    let mut child = Command::new("Xvfb")
-        .args([
-            "-displayfd",
-            "1",
-            "-nolisten",
-            "tcp",
-            "-screen",
-            "0",
-            "800x600x24",
-        ])
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    let mut line = String::new();
-    BufReader::new(child.stdout.take().unwrap())
-        .read_line(&mut line)
-        .unwrap();
+    let (child, line) = spawn_ready(Command::new("Xvfb").args([
+        "-displayfd",
+        "1",
+        "-nolisten",
+        "tcp",
+        "-screen",
+        "0",
+        "800x600x24",
+    ]));
     let n = line
         .trim()
         .parse()
@@ -539,146 +513,13 @@ impl Drop for Desktop {
         .into_iter()
         .flatten()
         {
-            let _ = c.kill();
-            let _ = c.wait();
+            stop(c);
         }
     }
 }
 
-// ---------------------------------------------------------------- the daemon
-
-/// A running `aftercare run` whose log lines can be waited on.
-pub struct Running {
-    pub child: Child,
-    lines: Shared<Vec<String>>,
-}
-
-impl Running {
-    pub fn spawn(mut cmd: Command) -> Running {
-        cmd.env(
-            "AFTERCARE_LOG",
-            "debug,tokio_cron_scheduler=warn,zbus=warn,notify=warn",
-        )
-        .stderr(Stdio::piped())
-        .stdout(Stdio::null());
-        let mut child = cmd.spawn().unwrap();
-        let lines: Shared<Vec<String>> = Arc::new((Mutex::new(Vec::new()), Condvar::new()));
-        let err = child.stderr.take().unwrap();
-        let shared = lines.clone();
-        std::thread::spawn(move || {
-            for line in BufReader::new(err).lines() {
-                let Ok(line) = line else { break };
-                eprintln!("  daemon: {line}");
-                let (lock, cv) = &*shared;
-                lock.lock().unwrap().push(line);
-                cv.notify_all();
-            }
-        });
-        Running { child, lines }
-    }
-
-    pub fn pid(&self) -> u32 {
-        self.child.id()
-    }
-
-    /// Wait for a log line containing `needle` (the n-th such line).
-    pub fn wait_log_n(&self, needle: &str, n: usize) {
-        wait_on(
-            &self.lines,
-            PATIENCE,
-            &format!("log line {needle:?} ×{n}"),
-            |l| (l.iter().filter(|x| x.contains(needle)).count() >= n).then_some(()),
-        );
-    }
-
-    pub fn wait_log(&self, needle: &str) {
-        self.wait_log_n(needle, 1);
-    }
-
-    pub fn log(&self) -> Vec<String> {
-        self.lines.0.lock().unwrap().clone()
-    }
-
-    pub fn signal(&self, sig: &str) {
-        let ok = Command::new("kill")
-            .arg(format!("-{sig}"))
-            .arg(self.pid().to_string())
-            .status()
-            .unwrap()
-            .success();
-        assert!(ok, "kill -{sig} failed");
-    }
-
-    /// Wait for exit (bounded by PATIENCE); returns the exit code.
-    pub fn wait_exit(&mut self) -> Option<i32> {
-        let deadline = Instant::now() + PATIENCE;
-        loop {
-            if let Some(s) = self.child.try_wait().unwrap() {
-                return s.code();
-            }
-            assert!(Instant::now() < deadline, "daemon did not exit");
-            std::thread::sleep(Duration::from_millis(20));
-        }
-    }
-}
-
-impl Drop for Running {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-/// A config whose reminders fire `secs` seconds from now (negative: in the
-/// past), by `after` offsets from a treatment time on a whole minute.
-pub struct Timed {
-    pub now: chrono::DateTime<chrono::Utc>,
-    pub start: chrono::DateTime<chrono::Utc>,
-}
-
-impl Timed {
-    /// Treatment start early enough for the earliest offset.
-    pub fn new(earliest: i64) -> Timed {
-        use chrono::{DurationRound, TimeDelta};
-        let now = chrono::Utc::now();
-        let start = (now + TimeDelta::seconds(earliest.min(0)) - TimeDelta::seconds(1))
-            .duration_trunc(TimeDelta::minutes(1))
-            .unwrap();
-        Timed { now, start }
-    }
-
-    /// The `after` offset string for a reminder `secs` from now.
-    pub fn after(&self, secs: i64) -> String {
-        let at = self.at(secs);
-        format!("{}s", (at - self.start).num_seconds())
-    }
-
-    /// The whole second of a reminder `secs` from now.
-    pub fn at(&self, secs: i64) -> chrono::DateTime<chrono::Utc> {
-        use chrono::{DurationRound, TimeDelta};
-        (self.now + TimeDelta::seconds(secs))
-            .duration_trunc(TimeDelta::seconds(1))
-            .unwrap()
-            + TimeDelta::seconds(1)
-    }
-
-    /// `[treatment]` etc. with quiet hours off; append `[reminders.*]`.
-    pub fn header(&self, notifications: &str) -> String {
-        format!(
-            "[treatment]\ndate = {}\ntime = \"{}\"\ntimezone = \"UTC\"\nplan = \"none\"\n\n[quiet_hours]\nenabled = false\n\n[notifications]\n{notifications}\n",
-            self.start.format("%Y-%m-%d"),
-            self.start.format("%H:%M")
-        )
-    }
-
-    pub fn rule(&self, name: &str, secs: &[i64], title: &str) -> String {
-        let offs: Vec<String> = secs
-            .iter()
-            .map(|s| format!("\"{}\"", self.after(*s)))
-            .collect();
-        format!(
-            "[reminders.{name}]\nafter = [{}]\ntitle = \"{title}\"\nbody = \"Body of {title}\"\n\n",
-            offs.join(", ")
-        )
-    }
+/// Kill a child process and reap it.
+pub fn stop(c: &mut Child) {
+    let _ = c.kill();
+    let _ = c.wait();
 }

@@ -1,16 +1,28 @@
-#![allow(unreachable_pub)]
-//! Shared test harness: a sandbox with its own XDG directories, the
-//! aftercare binary, and (in `desktop`) a real session bus, Xvfb and dunst.
+//! The one harness of the integration tests.
+//!
+//! - [`Sandbox`]: a temporary home with config, state and data directories
+//!   of its own, and the aftercare binary pointed at it.
+//! - [`desktop::Desktop`]: a real session bus, Xvfb, dunst and dbus-monitor.
+//! - [`daemon::Running`] (an `aftercare run` whose log can be waited on) and
+//!   [`daemon::Timed`] (a config whose reminders fire seconds from now).
+//! - [`scenario::Scenario`]: all of these together, so that an end-to-end
+//!   test reads as what it does: `Scenario::new().reminders(..).start()`.
+//! - Small shared helpers: the root check, libfaketime, journal reading.
+//!
+//! Each test binary uses a part of it, hence `dead_code` below.
 
 #![allow(
     dead_code,
+    unreachable_pub,
     clippy::unwrap_used,
     clippy::expect_used,
     clippy::print_stderr,
     clippy::disallowed_methods
 )]
 
+pub mod daemon;
 pub mod desktop;
+pub mod scenario;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -43,12 +55,21 @@ impl Sandbox {
         self.config_home().join("aftercare/config.toml")
     }
 
+    pub fn state_home(&self) -> PathBuf {
+        self.path().join("state")
+    }
+
     pub fn state_dir(&self) -> PathBuf {
-        self.path().join("state/aftercare")
+        self.state_home().join("aftercare")
     }
 
     pub fn journal_path(&self) -> PathBuf {
         self.state_dir().join("journal.json")
+    }
+
+    /// The journal as JSON.
+    pub fn journal(&self) -> serde_json::Value {
+        read_json(&self.journal_path())
     }
 
     /// Write the config file (0600, as `init` would).
@@ -60,17 +81,28 @@ impl Sandbox {
         std::fs::set_permissions(&p, std::fs::Permissions::from_mode(0o600)).unwrap();
     }
 
-    /// The aftercare binary with this sandbox's environment.
-    pub fn cmd(&self) -> Command {
-        let mut c = Command::new(bin());
-        c.env_clear()
-            .env("PATH", std::env::var_os("PATH").unwrap_or_default())
-            .env("HOME", self.path())
+    /// Point a command's home, XDG directories and time zone here.
+    pub fn apply(&self, cmd: &mut Command) {
+        cmd.env("HOME", self.path())
             .env("XDG_CONFIG_HOME", self.config_home())
-            .env("XDG_STATE_HOME", self.path().join("state"))
+            .env("XDG_STATE_HOME", self.state_home())
             .env("XDG_DATA_HOME", self.path().join("data"))
             .env("TZ", "UTC");
+    }
+
+    /// `program` with nothing of the test's environment but PATH, and this
+    /// sandbox's.
+    pub fn command(&self, program: impl AsRef<std::ffi::OsStr>) -> Command {
+        let mut c = Command::new(program);
+        c.env_clear()
+            .env("PATH", std::env::var_os("PATH").unwrap_or_default());
+        self.apply(&mut c);
         c
+    }
+
+    /// The aftercare binary with this sandbox's environment.
+    pub fn cmd(&self) -> Command {
+        self.command(bin())
     }
 
     pub fn run(&self, args: &[&str]) -> Output {
@@ -84,4 +116,96 @@ pub fn stdout(o: &Output) -> String {
 
 pub fn stderr(o: &Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+/// A JSON file, parsed.
+pub fn read_json(path: &Path) -> serde_json::Value {
+    serde_json::from_slice(&std::fs::read(path).unwrap()).unwrap()
+}
+
+/// The statuses of the journal entries whose id starts with `prefix`
+/// (`"a@"`: every occurrence of rule `a`), sorted.
+pub fn statuses(journal: &serde_json::Value, prefix: &str) -> Vec<String> {
+    let mut all: Vec<String> = journal["entries"]
+        .as_object()
+        .unwrap()
+        .iter()
+        .filter(|(k, _)| k.starts_with(prefix))
+        .map(|(_, v)| v["status"].as_str().unwrap().to_string())
+        .collect();
+    all.sort();
+    all
+}
+
+/// Permission bits of a file or directory.
+pub fn mode(path: &Path) -> u32 {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::metadata(path).unwrap().permissions().mode() & 0o777
+}
+
+/// Whether `cmd` is on PATH.
+pub fn installed(cmd: &str) -> bool {
+    std::env::var_os("PATH")
+        .is_some_and(|p| std::env::split_paths(&p).any(|d| d.join(cmd).is_file()))
+}
+
+pub fn is_root() -> bool {
+    Command::new("id")
+        .arg("-u")
+        .output()
+        .map(|o| String::from_utf8_lossy(&o.stdout).trim() == "0")
+        .unwrap_or(false)
+}
+
+/// For tests that need root (`needs` says for what). Returns false, after
+/// saying so loudly, when the test cannot run here; the caller returns.
+/// CI runs as root, so there these tests run.
+pub fn root_or_skip(test: &str, needs: &str) -> bool {
+    if is_root() {
+        return true;
+    }
+    eprintln!("\n*** SKIPPED {test}: needs root {needs}. CI runs as root, so it runs there. ***\n");
+    false
+}
+
+/// libfaketime's multi-threaded library.
+pub fn faketime_lib() -> &'static str {
+    [
+        "/usr/lib/x86_64-linux-gnu/faketime/libfaketimeMT.so.1",
+        "/usr/lib/aarch64-linux-gnu/faketime/libfaketimeMT.so.1",
+    ]
+    .into_iter()
+    .find(|p| Path::new(p).exists())
+    .expect("libfaketime is not installed (apt-get install faketime; .ci/run does this)")
+}
+
+/// A wall clock a test can move: libfaketime reads the offset from a file
+/// on every call; monotonic time stays real (as across a suspend).
+pub struct FakeClock {
+    file: PathBuf,
+}
+
+impl FakeClock {
+    /// Starts at the real time (`+0`); the file lives in `dir`.
+    pub fn new(dir: &Path) -> FakeClock {
+        faketime_lib(); // fail here, with the fix, when it is missing
+        let c = FakeClock {
+            file: dir.join("faketime"),
+        };
+        c.set("+0");
+        c
+    }
+
+    /// Move the clock: `"+5400"` is 1 h 30 min ahead, `"-10800"` 3 h back.
+    pub fn set(&self, offset: &str) {
+        std::fs::write(&self.file, format!("{offset}\n")).unwrap();
+    }
+
+    /// Run a command under this clock.
+    pub fn apply(&self, cmd: &mut Command) {
+        cmd.env("LD_PRELOAD", faketime_lib())
+            .env("FAKETIME_TIMESTAMP_FILE", &self.file)
+            .env("FAKETIME_NO_CACHE", "1")
+            .env("FAKETIME_DONT_FAKE_MONOTONIC", "1");
+    }
 }

@@ -1,0 +1,172 @@
+//! The daemon under test: a running `aftercare run` whose log lines can be
+//! waited on, and configs timed from now.
+
+use super::desktop::{PATIENCE, Shared, wait_on};
+use std::io::{BufRead, BufReader};
+use std::process::{Child, Command, Stdio};
+use std::sync::{Arc, Condvar, Mutex};
+use std::time::{Duration, Instant};
+
+/// A running `aftercare run` whose log lines can be waited on.
+pub struct Running {
+    pub child: Child,
+    lines: Shared<Vec<String>>,
+}
+
+impl Running {
+    pub fn spawn(mut cmd: Command) -> Running {
+        cmd.env(
+            "AFTERCARE_LOG",
+            "debug,tokio_cron_scheduler=warn,zbus=warn,notify=warn",
+        )
+        .stderr(Stdio::piped())
+        .stdout(Stdio::null());
+        let mut child = cmd.spawn().unwrap();
+        let lines: Shared<Vec<String>> = Arc::new((Mutex::new(Vec::new()), Condvar::new()));
+        let err = child.stderr.take().unwrap();
+        let shared = lines.clone();
+        std::thread::spawn(move || {
+            for line in BufReader::new(err).lines() {
+                let Ok(line) = line else { break };
+                eprintln!("  daemon: {line}");
+                let (lock, cv) = &*shared;
+                lock.lock().unwrap().push(line);
+                cv.notify_all();
+            }
+        });
+        Running { child, lines }
+    }
+
+    pub fn pid(&self) -> u32 {
+        self.child.id()
+    }
+
+    /// Wait for a log line containing `needle` (the n-th such line).
+    pub fn wait_log_n(&self, needle: &str, n: usize) {
+        wait_on(
+            &self.lines,
+            PATIENCE,
+            &format!("log line {needle:?} ×{n}"),
+            |l| (l.iter().filter(|x| x.contains(needle)).count() >= n).then_some(()),
+        );
+    }
+
+    pub fn wait_log(&self, needle: &str) {
+        self.wait_log_n(needle, 1);
+    }
+
+    pub fn log(&self) -> Vec<String> {
+        self.lines.0.lock().unwrap().clone()
+    }
+
+    /// How many log lines so far contain `needle`.
+    pub fn log_count(&self, needle: &str) -> usize {
+        self.log().iter().filter(|l| l.contains(needle)).count()
+    }
+
+    pub fn signal(&self, sig: &str) {
+        let ok = Command::new("kill")
+            .arg(format!("-{sig}"))
+            .arg(self.pid().to_string())
+            .status()
+            .unwrap()
+            .success();
+        assert!(ok, "kill -{sig} failed");
+    }
+
+    /// Wait for exit (bounded by PATIENCE); returns the exit code.
+    pub fn wait_exit(&mut self) -> Option<i32> {
+        let deadline = Instant::now() + PATIENCE;
+        loop {
+            if let Some(s) = self.child.try_wait().unwrap() {
+                return s.code();
+            }
+            assert!(Instant::now() < deadline, "daemon did not exit");
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+}
+
+impl Drop for Running {
+    fn drop(&mut self) {
+        super::desktop::stop(&mut self.child);
+    }
+}
+
+/// A config whose reminders fire `secs` seconds from now (negative: in the
+/// past), by `after` offsets from a treatment time on a whole minute.
+pub struct Timed {
+    pub now: chrono::DateTime<chrono::Utc>,
+    pub start: chrono::DateTime<chrono::Utc>,
+}
+
+impl Timed {
+    /// Treatment start early enough for the earliest offset.
+    pub fn new(earliest: i64) -> Timed {
+        use chrono::{DurationRound, TimeDelta};
+        let now = chrono::Utc::now();
+        let start = (now + TimeDelta::seconds(earliest.min(0)) - TimeDelta::seconds(1))
+            .duration_trunc(TimeDelta::minutes(1))
+            .unwrap();
+        Timed { now, start }
+    }
+
+    /// The `after` offset string for a reminder `secs` from now.
+    pub fn after(&self, secs: i64) -> String {
+        let at = self.at(secs);
+        format!("{}s", (at - self.start).num_seconds())
+    }
+
+    /// The whole second of a reminder `secs` from now.
+    pub fn at(&self, secs: i64) -> chrono::DateTime<chrono::Utc> {
+        use chrono::{DurationRound, TimeDelta};
+        (self.now + TimeDelta::seconds(secs))
+            .duration_trunc(TimeDelta::seconds(1))
+            .unwrap()
+            + TimeDelta::seconds(1)
+    }
+
+    /// `[treatment]` (in UTC) etc. with quiet hours off; append
+    /// `[reminders.*]`.
+    pub fn header(&self, notifications: &str) -> String {
+        self.header_in("UTC", notifications)
+    }
+
+    /// The same in another time zone.
+    pub fn header_in(&self, timezone: &str, notifications: &str) -> String {
+        format!(
+            "[treatment]\ndate = {}\ntime = \"{}\"\ntimezone = \"{timezone}\"\nplan = \"none\"\n\n[quiet_hours]\nenabled = false\n\n[notifications]\n{notifications}\n",
+            self.start.format("%Y-%m-%d"),
+            self.start.format("%H:%M")
+        )
+    }
+
+    /// `[reminders.NAME]` shown `secs` from now, titled `title` with the body
+    /// "Body of TITLE".
+    pub fn rule(&self, name: &str, secs: &[i64], title: &str) -> String {
+        let offs: Vec<String> = secs
+            .iter()
+            .map(|s| format!("\"{}\"", self.after(*s)))
+            .collect();
+        format!(
+            "[reminders.{name}]\nafter = [{}]\ntitle = \"{title}\"\nbody = \"Body of {title}\"\n\n",
+            offs.join(", ")
+        )
+    }
+
+    /// Several rules, each `(name, secs from now, title)`.
+    pub fn rules(&self, rules: &[Rule]) -> String {
+        rules
+            .iter()
+            .map(|(name, secs, title)| self.rule(name, secs, title))
+            .collect()
+    }
+
+    /// A whole config: the header (UTC) and these rules.
+    pub fn config(&self, notifications: &str, rules: &[Rule]) -> String {
+        self.header(notifications) + &self.rules(rules)
+    }
+}
+
+/// A timed reminder: `(name, seconds from now, title)`; see [`Timed::rule`].
+pub type Rule<'a> = (&'a str, &'a [i64], &'a str);
