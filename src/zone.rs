@@ -262,6 +262,133 @@ pub fn names() -> Vec<String> {
     names_in(&database_dir())
 }
 
+/// The tables of zone locations, in the order they are asked:
+/// `zone1970.tab` (one row per zone whose clocks have agreed since 1970),
+/// then the older `zone.tab`, which still has a row for zones the newer
+/// table folds into another (e.g. `Europe/Oslo` into `Europe/Berlin`).
+const LOCATION_TABLES: [&str; 2] = ["zone1970.tab", "zone.tab"];
+
+/// The tables are ~20 KB of text; anything much bigger is not one.
+const MAX_TABLE: u64 = 1024 * 1024;
+
+/// The coordinates of the principal city of the zone `name` in the
+/// system's tz database, as (latitude, longitude) in decimal degrees, north
+/// and east positive: a stand-in location for daylight times when the user
+/// has set none. See [`principal_city_in`].
+pub fn principal_city(name: &str) -> Option<(f64, f64)> {
+    principal_city_in(&database_dir(), name)
+}
+
+/// The coordinates of the principal city of the zone `name` in the
+/// database at `dir`, from its `zone1970.tab`, else its `zone.tab`.
+///
+/// A name without a row of its own — an alias such as `US/Eastern` or
+/// `Europe/Kiev`, which distributions ship as symbolic links — is looked up
+/// again as the zone file it links to, if that is inside `dir`. Zones with
+/// no place (`UTC`, `Etc/GMT+5`), unknown names and rows with malformed
+/// coordinates give `None`. Each call reads the tables afresh (no cache);
+/// `zone.tab` only when `zone1970.tab` has no row for the name.
+pub fn principal_city_in(dir: &Path, name: &str) -> Option<(f64, f64)> {
+    if !valid_name(name) {
+        return None;
+    }
+    let mut tables: [Option<Option<String>>; 2] = [None, None];
+    let mut find = |name: &str| {
+        tables
+            .iter_mut()
+            .zip(LOCATION_TABLES)
+            .find_map(|(text, file)| {
+                text.get_or_insert_with(|| read_table(&dir.join(file)))
+                    .as_deref()
+                    .and_then(|t| table_row(t, name))
+            })
+    };
+    find(name).or_else(|| find(&link_target(dir, name)?))
+}
+
+/// The coordinates in the first well-formed row for `name` in a location
+/// table: tab-separated country codes, ISO 6709 coordinates, zone name and
+/// optional comments; lines starting with `#` are comments.
+fn table_row(text: &str, name: &str) -> Option<(f64, f64)> {
+    text.lines()
+        .filter(|line| !line.starts_with('#'))
+        .find_map(|line| {
+            let mut cols = line.trim_end_matches('\r').split('\t');
+            let (_countries, coordinates) = (cols.next()?, cols.next()?);
+            (cols.next()? == name)
+                .then(|| iso6709(coordinates))
+                .flatten()
+        })
+}
+
+/// ISO 6709 sign-degrees-minutes(-seconds) as the tz tables write it,
+/// `±DDMM±DDDMM` or `±DDMMSS±DDDMMSS`, to decimal degrees.
+fn iso6709(s: &str) -> Option<(f64, f64)> {
+    let split = 1 + s.get(1..)?.find(['+', '-'])?;
+    let (lat, lat_seconds) = sign_degrees_minutes(&s[..split], 2, 90)?;
+    let (lon, lon_seconds) = sign_degrees_minutes(&s[split..], 3, 180)?;
+    (lat_seconds == lon_seconds).then_some((lat, lon))
+}
+
+/// One of `±D…DMM` or `±D…DMMSS` with `digits` digits of degrees, at most
+/// `max` degrees; also whether seconds were given.
+fn sign_degrees_minutes(s: &str, digits: usize, max: u32) -> Option<(f64, bool)> {
+    let sign = match s.as_bytes().first()? {
+        b'+' => 1.0,
+        b'-' => -1.0,
+        _ => return None,
+    };
+    let body = &s[1..];
+    if !body.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let seconds = match body.len().checked_sub(digits)? {
+        2 => false,
+        4 => true,
+        _ => return None,
+    };
+    let field = |at: usize, len: usize| body.get(at..at + len)?.parse::<u32>().ok();
+    let degrees = field(0, digits)?;
+    let minutes = field(digits, 2)?;
+    let secs = if seconds { field(digits + 2, 2)? } else { 0 };
+    let total = (degrees * 60 + minutes) * 60 + secs;
+    if minutes >= 60 || secs >= 60 || total > max * 3600 {
+        return None;
+    }
+    Some((sign * f64::from(total) / 3600.0, seconds))
+}
+
+/// The name of the zone file `name` links to, when that is another file
+/// inside `dir`: `US/Eastern` → `America/New_York`.
+fn link_target(dir: &Path, name: &str) -> Option<String> {
+    let root = std::fs::canonicalize(dir).ok()?;
+    let target = std::fs::canonicalize(dir.join(name)).ok()?;
+    if !std::fs::metadata(&target).ok()?.is_file() {
+        return None;
+    }
+    let rel = target.strip_prefix(&root).ok()?.to_str()?;
+    (rel != name && valid_name(rel)).then(|| rel.to_owned())
+}
+
+/// A location table's text, if it is a regular file of at most
+/// [`MAX_TABLE`] bytes. Bytes that are not UTF-8 spoil only their own line.
+fn read_table(path: &Path) -> Option<String> {
+    // Checked before opening too: opening a FIFO would wait for a writer.
+    if !std::fs::metadata(path).ok()?.is_file() {
+        return None;
+    }
+    let file = std::fs::File::open(path).ok()?;
+    if !file.metadata().ok()?.is_file() {
+        return None;
+    }
+    let mut bytes = Vec::new();
+    file.take(MAX_TABLE + 1).read_to_end(&mut bytes).ok()?;
+    if bytes.len() as u64 > MAX_TABLE {
+        return None;
+    }
+    Some(String::from_utf8_lossy(&bytes).into_owned())
+}
+
 /// Where named zones come from. The config parser asks through this, so it
 /// reads no files itself; [`SystemZones`] is the system's tz database.
 pub trait ZoneSource: fmt::Debug + Sync {
@@ -548,6 +675,263 @@ mod tests {
             Zone::get_in(dir.path(), "Text"),
             Err(ZoneError::Invalid(..))
         ));
+    }
+
+    /// `got` is within `tol` degrees of `want` in both coordinates.
+    fn near(got: Option<(f64, f64)>, want: (f64, f64), tol: f64) -> bool {
+        got.is_some_and(|(lat, lon)| (lat - want.0).abs() <= tol && (lon - want.1).abs() <= tol)
+    }
+
+    #[test]
+    fn principal_cities_from_the_system_tables() {
+        // (zone, the table's reading in decimal degrees, the city's
+        // well-known centre)
+        let cases = [
+            ("Europe/Berlin", (52.5, 13.0 + 22.0 / 60.0), (52.52, 13.405)),
+            (
+                "America/New_York",
+                (40.0 + 42.0 / 60.0 + 51.0 / 3600.0, -(74.0 + 23.0 / 3600.0)),
+                (40.7128, -74.0060),
+            ),
+            (
+                "Australia/Sydney",
+                (-(33.0 + 52.0 / 60.0), 151.0 + 13.0 / 60.0),
+                (-33.8688, 151.2093),
+            ),
+            (
+                "Asia/Kolkata",
+                (22.0 + 32.0 / 60.0, 88.0 + 22.0 / 60.0),
+                (22.5726, 88.3639),
+            ),
+            // only in zone.tab: zone1970.tab folds it into Europe/Berlin
+            (
+                "Europe/Oslo",
+                (59.0 + 55.0 / 60.0, 10.75),
+                (59.9139, 10.7522),
+            ),
+        ];
+        for (zone, table, city) in cases {
+            let got = principal_city(zone);
+            assert!(near(got, table, 1e-3), "{zone}: {got:?}, want {table:?}");
+            assert!(near(got, city, 0.1), "{zone}: {got:?}, city at {city:?}");
+        }
+        assert!(near(principal_city("Europe/Berlin"), (52.5, 13.3667), 1e-3));
+    }
+
+    #[test]
+    fn aliases_that_are_symbolic_links_resolve_to_their_zone() {
+        let db = database_dir();
+        for (alias, zone) in [
+            ("Europe/Kiev", "Europe/Kyiv"),
+            ("Asia/Calcutta", "Asia/Kolkata"),
+            ("US/Eastern", "America/New_York"),
+            // a directory of links, as Debian's posix/
+            ("posix/Europe/Berlin", "Europe/Berlin"),
+        ] {
+            let real = std::fs::canonicalize(db.join(alias)).unwrap();
+            assert_ne!(
+                real,
+                std::fs::canonicalize(&db).unwrap().join(alias),
+                "{alias} is not a link in this database"
+            );
+            assert!(principal_city(zone).is_some(), "{zone}");
+            assert_eq!(principal_city(alias), principal_city(zone), "{alias}");
+        }
+    }
+
+    #[test]
+    fn zones_without_a_place_have_no_city() {
+        for zone in [
+            "UTC",
+            "Etc/UTC",
+            "Etc/GMT+5",
+            "Etc/GMT-14",
+            "GMT",
+            "EST5EDT",
+            "Factory",
+            "Nowhere/Land",
+            "Europe",
+            "",
+            "../etc/passwd",
+            "zone1970.tab",
+        ] {
+            assert_eq!(principal_city(zone), None, "{zone:?}");
+        }
+    }
+
+    fn table_dir(files: &[(&str, &[u8])]) -> tempfile::TempDir {
+        let dir = tempfile::tempdir().unwrap();
+        for (name, text) in files {
+            std::fs::write(dir.path().join(name), text).unwrap();
+        }
+        dir
+    }
+
+    #[test]
+    fn coordinates_are_read_to_the_second_with_both_signs() {
+        let dir = table_dir(&[(
+            "zone1970.tab",
+            b"XX\t-0130+03600\tA/Minutes\tcomments\tmore\n\
+              XX\t+404251-0740023\tA/Seconds\n\
+              XX\t-000001-0000001\tA/Tiny\r\n\
+              XX\t+9000-18000\tA/Corner\n\
+              XX\t+0000+00000\tA/Zero\n",
+        )]);
+        let at = |name| principal_city_in(dir.path(), name);
+        let exact = |got: Option<(f64, f64)>, want| near(got, want, 1e-9);
+        assert!(
+            exact(at("A/Minutes"), (-1.5, 36.0)),
+            "{:?}",
+            at("A/Minutes")
+        );
+        assert!(exact(
+            at("A/Seconds"),
+            (40.0 + 42.0 / 60.0 + 51.0 / 3600.0, -(74.0 + 23.0 / 3600.0))
+        ));
+        assert!(exact(at("A/Tiny"), (-1.0 / 3600.0, -1.0 / 3600.0)));
+        assert!(exact(at("A/Corner"), (90.0, -180.0)));
+        assert!(exact(at("A/Zero"), (0.0, 0.0)));
+    }
+
+    #[test]
+    fn a_malformed_table_gives_none_and_no_panic() {
+        let mut text: Vec<u8> = b"# XX\t+5230+01322\tBad/Commented\n\
+            XX\t+5230\tBad/LatitudeOnly\n\
+            XX\t+523+01322\tBad/ShortLatitude\n\
+            XX\t+5230+0132\tBad/ShortLongitude\n\
+            XX\t+52300+01322\tBad/LongLatitude\n\
+            XX\t+5260+01322\tBad/Minutes\n\
+            XX\t+525960+0132260\tBad/Seconds\n\
+            XX\t+9001+01322\tBad/Latitude\n\
+            XX\t+4500+18001\tBad/Longitude\n\
+            XX\t+452233+01322\tBad/MixedPrecision\n\
+            XX\t5230+01322\tBad/NoSign\n\
+            XX\t+5230*01322\tBad/NoSecondSign\n\
+            XX\t+52a0+01322\tBad/Letter\n\
+            XX\t+5230+01322+\tBad/Trailing\n\
+            XX\t++5230+01322\tBad/DoubleSign\n\
+            XX\t+\xef\xbc\x95230+01322\tBad/WideDigit\n\
+            XX\t+5\xff30+01322\tBad/Byte\n\
+            XX\t\tBad/Empty\n\
+            XX\t+5230+01322 \tBad/Space\n\
+            XX\t-\tBad/Sign\n\
+            XX\t+5230+01322\n\
+            XX\n\
+            \n\
+            \t\t\t\n\
+            \xff\xfe\x00\x01\t+5230+01322\tGood/AfterGarbage\n\
+            XX\t+5230+01322\tGood/Zone\n\
+            XX\t+5230+01322\tBad/Zone \n\
+            XX\t+5230+01322\tBad/NoNewline"
+            .to_vec();
+        text.extend([0xff, 0x80, b'\t', b'\t', 0xc3]);
+        let dir = table_dir(&[("zone1970.tab", &text)]);
+        for line in String::from_utf8_lossy(&text).lines() {
+            let Some(name) = line.split('\t').nth(2) else {
+                continue;
+            };
+            if name.starts_with("Bad/") {
+                assert_eq!(principal_city_in(dir.path(), name), None, "{line:?}");
+            }
+        }
+        // the good rows among them still count
+        for name in ["Good/Zone", "Good/AfterGarbage"] {
+            assert!(near(
+                principal_city_in(dir.path(), name),
+                (52.5, 13.0 + 22.0 / 60.0),
+                1e-9
+            ));
+        }
+        // bytes that are not text at all
+        let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+        let noise: Vec<u8> = (0..64 * 1024)
+            .map(|_| {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                (seed >> 24) as u8
+            })
+            .collect();
+        let dir = table_dir(&[("zone1970.tab", &noise), ("zone.tab", &noise)]);
+        assert_eq!(principal_city_in(dir.path(), "Europe/Berlin"), None);
+    }
+
+    #[test]
+    fn zone_tab_is_the_fallback() {
+        let berlin: &[u8] = b"DE\t+5230+01322\tEurope/Berlin\n";
+        // only the older table
+        let dir = table_dir(&[("zone.tab", berlin)]);
+        assert!(near(
+            principal_city_in(dir.path(), "Europe/Berlin"),
+            (52.5, 13.0 + 22.0 / 60.0),
+            1e-9
+        ));
+        // the newer table first; the older for what it lacks
+        let dir = table_dir(&[
+            ("zone1970.tab", b"DE,NO\t+5230+01322\tEurope/Berlin\n"),
+            (
+                "zone.tab",
+                b"DE\t+0000+00000\tEurope/Berlin\nNO\t+5955+01045\tEurope/Oslo\n",
+            ),
+        ]);
+        let at = |name| principal_city_in(dir.path(), name);
+        assert!(near(at("Europe/Berlin"), (52.5, 13.0 + 22.0 / 60.0), 1e-9));
+        assert!(near(at("Europe/Oslo"), (59.0 + 55.0 / 60.0, 10.75), 1e-9));
+        // a newer table that is not a readable file
+        let dir = table_dir(&[("zone.tab", berlin)]);
+        std::fs::create_dir(dir.path().join("zone1970.tab")).unwrap();
+        assert!(principal_city_in(dir.path(), "Europe/Berlin").is_some());
+        // one far too big to be a table is not read
+        let mut big = berlin.to_vec();
+        big.resize(MAX_TABLE as usize + 1, b'\n');
+        let dir = table_dir(&[("zone1970.tab", &big)]);
+        assert_eq!(principal_city_in(dir.path(), "Europe/Berlin"), None);
+        // no tables at all
+        let empty = tempfile::tempdir().unwrap();
+        assert_eq!(principal_city_in(empty.path(), "Europe/Berlin"), None);
+    }
+
+    #[test]
+    fn a_fifo_in_place_of_a_table_does_not_block() {
+        let dir = table_dir(&[("zone.tab", b"DE\t+5230+01322\tEurope/Berlin\n")]);
+        let fifo = dir.path().join("zone1970.tab");
+        let made = std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap();
+        assert!(made.success());
+        assert!(principal_city_in(dir.path(), "Europe/Berlin").is_some());
+    }
+
+    #[test]
+    fn links_are_followed_only_inside_the_database() {
+        use std::os::unix::fs::symlink;
+        let outside = table_dir(&[("Zone", b"TZif")]);
+        let dir = table_dir(&[("zone1970.tab", b"XX\t+1000-02000\tReal/Zone\n")]);
+        let root = dir.path();
+        for d in ["Real", "Old", "Links"] {
+            std::fs::create_dir(root.join(d)).unwrap();
+        }
+        std::fs::write(root.join("Real/Zone"), b"TZif").unwrap();
+        symlink("../Real/Zone", root.join("Old/Name")).unwrap();
+        symlink("Name", root.join("Old/Chain")).unwrap();
+        symlink("../Real", root.join("Links/Real")).unwrap();
+        symlink(outside.path().join("Zone"), root.join("Old/Outside")).unwrap();
+        symlink("Missing", root.join("Old/Dangling")).unwrap();
+        symlink("Loop", root.join("Old/Loop")).unwrap();
+        symlink("../Real", root.join("Old/Dir")).unwrap();
+        let want = (10.0, -20.0);
+        for name in ["Real/Zone", "Old/Name", "Old/Chain", "Links/Real/Zone"] {
+            assert!(near(principal_city_in(root, name), want, 1e-9), "{name}");
+        }
+        for name in ["Old/Outside", "Old/Dangling", "Old/Loop", "Old/Dir", "Old"] {
+            assert_eq!(principal_city_in(root, name), None, "{name}");
+        }
+        // the database reached through a link of its own
+        let via = tempfile::tempdir().unwrap();
+        symlink(root, via.path().join("db")).unwrap();
+        let linked = via.path().join("db");
+        assert!(near(principal_city_in(&linked, "Old/Name"), want, 1e-9));
     }
 
     #[test]
