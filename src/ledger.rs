@@ -68,6 +68,13 @@ pub struct Entry {
     /// For `Merged`: the id it was shown as.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub merged_into: Option<String>,
+    /// For `Sent`: how often it was shown again unanswered (`repeat`).
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub repeats: u32,
+}
+
+fn is_zero(n: &u32) -> bool {
+    *n == 0
 }
 
 impl Entry {
@@ -79,6 +86,7 @@ impl Entry {
             sent_at: None,
             until: None,
             merged_into: None,
+            repeats: 0,
         }
     }
 

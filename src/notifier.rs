@@ -12,12 +12,16 @@ use std::io::Write;
 use notify_rust::{Hint, Notification, NotificationResponse, Timeout, Urgency};
 use tokio::sync::mpsc::UnboundedSender;
 
+use crate::config::Expire;
 use crate::error::Error;
 
 pub(crate) const APP_NAME: &str = "aftercare";
 pub(crate) const ACTION_DONE: &str = "done";
 pub(crate) const ACTION_SNOOZE: &str = "snooze";
 pub(crate) const ACTION_INDOORS: &str = "indoors";
+/// Not an action: the notification was closed (dismissed, expired, evicted)
+/// without one. Never taken for Done.
+pub(crate) const CLOSED: &str = "closed";
 const CATEGORY: &str = "x-aftercare.reminder";
 
 /// What the notification server can do.
@@ -39,21 +43,53 @@ impl Capabilities {
 /// One notification to show.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Note {
-    /// The occurrence id (for answers and logs), or a pseudo id.
-    pub id: String,
+    /// The occurrences it stands for, in the order listed (an answer goes
+    /// to all of them), or one pseudo id.
+    pub ids: Vec<String>,
     pub title: String,
     pub body: String,
     /// Offer Done and Snooze (with this label) if the server has actions.
     pub snooze_label: Option<String>,
     /// Also offer "Indoors today" (first daylight reminder of a day).
     pub indoors: bool,
+    /// How long it stays when it has buttons.
+    pub expire: Expire,
+    /// The server's id of the notification this one replaces (a repeat).
+    pub replaces: Option<u32>,
+}
+
+impl Note {
+    /// A notification that only informs: no buttons, the server decides
+    /// how long it stays.
+    pub(crate) fn info(id: &str, title: impl Into<String>, body: impl Into<String>) -> Note {
+        Note {
+            ids: vec![id.to_string()],
+            title: title.into(),
+            body: body.into(),
+            snooze_label: None,
+            indoors: false,
+            expire: Expire::Server,
+            replaces: None,
+        }
+    }
 }
 
 /// An answer from the user to a shown notification.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Answer {
-    pub id: String,
+    /// The occurrences of the notification answered.
+    pub ids: Vec<String>,
+    /// An action key, or [`CLOSED`].
     pub action: String,
+}
+
+/// What became of a notification that was sent.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Shown {
+    /// The server's id, for replacing it.
+    pub id: u32,
+    /// It carries buttons, so an answer may come.
+    pub actions: bool,
 }
 
 /// Shows notifications. The D-Bus one for real use; a recording fake in
@@ -61,8 +97,11 @@ pub(crate) struct Answer {
 #[allow(async_fn_in_trait)]
 pub(crate) trait Notifier {
     /// Show a notification; answers (actions) go to `answers`.
-    async fn show(&mut self, note: &Note, answers: &UnboundedSender<Answer>)
-    -> Result<u32, String>;
+    async fn show(
+        &mut self,
+        note: &Note,
+        answers: &UnboundedSender<Answer>,
+    ) -> Result<Shown, String>;
 }
 
 /// Escape text for a server that renders body markup.
@@ -93,15 +132,31 @@ fn build(note: &Note, caps: Capabilities) -> Notification {
         .hint(Hint::Category(CATEGORY.into()))
         .hint(Hint::DesktopEntry(APP_NAME.into()))
         .timeout(Timeout::Default);
-    if caps.actions {
-        if let Some(label) = &note.snooze_label {
-            n.action(ACTION_DONE, "Done").action(ACTION_SNOOZE, label);
-            if note.indoors {
-                n.action(ACTION_INDOORS, "Indoors today");
-            }
+    if let Some(id) = note.replaces {
+        n.id(id);
+    }
+    if let (true, Some(label)) = (caps.actions, &note.snooze_label) {
+        n.action(ACTION_DONE, "Done").action(ACTION_SNOOZE, label);
+        if note.indoors {
+            n.action(ACTION_INDOORS, "Indoors today");
         }
+        // Buttons must outlive a glance: stay until answered (or as told),
+        // and stay in the server's list after a click elsewhere.
+        n.timeout(match note.expire {
+            Expire::Never => Timeout::Never,
+            Expire::Server => Timeout::Default,
+            Expire::After(d) => {
+                Timeout::Milliseconds(u32::try_from(d.as_millis()).unwrap_or(u32::MAX))
+            }
+        })
+        .hint(Hint::Resident(true));
     }
     n
+}
+
+/// Whether a note shows buttons on a server with these capabilities.
+fn has_buttons(note: &Note, caps: Capabilities) -> bool {
+    caps.actions && note.snooze_label.is_some()
 }
 
 /// The real notifier, over the session bus.
@@ -137,7 +192,7 @@ impl Notifier for DbusNotifier {
         &mut self,
         note: &Note,
         answers: &UnboundedSender<Answer>,
-    ) -> Result<u32, String> {
+    ) -> Result<Shown, String> {
         let caps = match self.capabilities().await {
             Ok(c) => c,
             Err(e) => {
@@ -153,24 +208,26 @@ impl Notifier for DbusNotifier {
             }
         };
         let nid = handle.id();
-        if caps.actions && note.snooze_label.is_some() {
+        let actions = has_buttons(note, caps);
+        if actions {
             let answers = answers.clone();
-            let id = note.id.clone();
+            let ids = note.ids.clone();
             // Own task: notify-rust unwraps on bus errors in here.
             tokio::spawn(async move {
                 handle
                     .wait_for_action_async(|r| {
-                        if let NotificationResponse::Action(a) = r {
-                            let _ = answers.send(Answer {
-                                id,
-                                action: a.clone(),
-                            });
-                        }
+                        let action = match r {
+                            NotificationResponse::Action(a) => a.clone(),
+                            NotificationResponse::Closed(_) => CLOSED.to_string(),
+                            // A click on the body: harmless, no answer.
+                            _ => return,
+                        };
+                        let _ = answers.send(Answer { ids, action });
                     })
                     .await;
             });
         }
-        Ok(nid)
+        Ok(Shown { id: nid, actions })
     }
 }
 
@@ -181,13 +238,11 @@ pub(crate) fn test_notification(out: &mut dyn Write) -> Result<u8, Error> {
     let info = notify_rust::get_server_information().map_err(unavailable)?;
     let list = notify_rust::get_capabilities().map_err(unavailable)?;
     let caps = Capabilities::from_list(&list);
-    let note = Note {
-        id: "test".into(),
-        title: "aftercare test".into(),
-        body: "If you can read this, aftercare's reminders will reach you.".into(),
-        snooze_label: None,
-        indoors: false,
-    };
+    let note = Note::info(
+        "test",
+        "aftercare test",
+        "If you can read this, aftercare's reminders will reach you.",
+    );
     let id = build(&note, caps).show().map_err(unavailable)?.id();
     let w = |e| Error::io("cannot write output", e);
     writeln!(out, "sent notification {id}").map_err(w)?;
@@ -223,11 +278,9 @@ mod tests {
     #[test]
     fn body_escaped_only_for_markup_servers() {
         let note = Note {
-            id: "x".into(),
-            title: "T <i>".into(),
-            body: "a <b>&".into(),
             snooze_label: Some("Snooze 15m".into()),
-            indoors: false,
+            expire: Expire::Never,
+            ..Note::info("x", "T <i>", "a <b>&")
         };
         let plain = build(
             &note,
@@ -248,5 +301,17 @@ mod tests {
         assert_eq!(markup.body, "a &lt;b&gt;&amp;");
         assert_eq!(markup.summary, "T <i>");
         assert_eq!(markup.actions, ["done", "Done", "snooze", "Snooze 15m"]);
+        assert_eq!(
+            markup.timeout,
+            Timeout::Never,
+            "buttons stay until answered"
+        );
+        assert!(markup.hints.contains(&Hint::Resident(true)));
+        assert_eq!(
+            plain.timeout,
+            Timeout::Default,
+            "no buttons: the server decides"
+        );
+        assert!(!plain.hints.contains(&Hint::Resident(true)));
     }
 }

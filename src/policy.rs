@@ -47,6 +47,12 @@ pub(crate) fn due_at(o: &Occurrence, ledger: &Ledger) -> Option<DateTime<Utc>> {
     match ledger.get(&o.id) {
         None => Some(o.utc()),
         Some(e) if e.status == Status::Snoozed => Some(e.until.unwrap_or(e.at)),
+        // Unanswered, and its rule repeats: shown again, up to its limit.
+        Some(e) if e.status == Status::Sent => {
+            let r = o.repeat.filter(|r| e.repeats < r.max)?;
+            let every = chrono::TimeDelta::from_std(r.every).ok()?;
+            e.sent_at.unwrap_or(e.at).checked_add_signed(every)
+        }
         Some(_) => None,
     }
 }
@@ -85,7 +91,9 @@ pub(crate) fn decide(
             continue;
         }
         let late = (now - due).to_std().unwrap_or(Duration::ZERO);
-        if late > catch_up {
+        // A repeat of one already shown is never "missed": it was seen.
+        let repeat = ledger.status(&o.id) == Some(Status::Sent);
+        if late > catch_up && !repeat {
             d.missed.push(o.id.clone());
         } else {
             by_rule.entry(&o.rule).or_default().push((o, due));

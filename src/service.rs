@@ -16,6 +16,7 @@ use crate::{fsutil, policy};
 
 pub(crate) const UNIT: &str = "aftercare.service";
 const UNIT_TEMPLATE: &str = include_str!("../systemd/aftercare.service");
+const DESKTOP_TEMPLATE: &str = include_str!("../data/aftercare.desktop");
 
 /// Quote a path for a unit file's command line.
 fn quote(p: &Path) -> String {
@@ -44,6 +45,19 @@ pub(crate) fn render_unit(exe: &Path, config: Option<&Path>) -> String {
             } else {
                 l
             }
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+        + "\n"
+}
+
+/// The `.desktop` file with `Exec` pointing at `exe`.
+pub(crate) fn render_desktop(exe: &Path) -> String {
+    DESKTOP_TEMPLATE
+        .lines()
+        .map(|l| match l.strip_prefix("Exec=aftercare") {
+            Some(rest) => format!("Exec={}{rest}", quote(exe)),
+            None => l.to_string(),
         })
         .collect::<Vec<_>>()
         .join("\n")
@@ -192,6 +206,15 @@ pub(crate) fn install(ctx: &Context, args: &Install, out: &mut dyn Write) -> Res
         writeln!(out, "wrote {}", unit_path.display()).map_err(Error::output)?;
         systemctl_ok(&["daemon-reload"])?;
     }
+    // The notifications' `desktop-entry` hint names this file: desktops
+    // (GNOME) match notifications to an app through it.
+    let desktop = render_desktop(&exe);
+    let desktop_path = ctx.paths.desktop_file();
+    if std::fs::read_to_string(&desktop_path).ok().as_deref() != Some(desktop.as_str()) {
+        fsutil::write_atomic(&desktop_path, desktop.as_bytes(), true)
+            .map_err(|e| Error::io(format!("cannot write {}", desktop_path.display()), e))?;
+        writeln!(out, "wrote {}", desktop_path.display()).map_err(Error::output)?;
+    }
     systemctl_ok(&["enable", UNIT])?;
     let state = unit_state()?;
     if changed && state.active == "active" {
@@ -233,6 +256,12 @@ pub(crate) fn uninstall(ctx: &Context, purge: bool, out: &mut dyn Write) -> Resu
         }
         Err(e) if unit_path.exists() => return Err(e),
         Err(_) => {}
+    }
+    let desktop_path = ctx.paths.desktop_file();
+    if desktop_path.exists() {
+        std::fs::remove_file(&desktop_path)
+            .map_err(|e| Error::io(format!("cannot remove {}", desktop_path.display()), e))?;
+        writeln!(out, "removed {}", desktop_path.display()).map_err(Error::output)?;
     }
     if unit_path.exists() {
         std::fs::remove_file(&unit_path)

@@ -18,10 +18,20 @@ use std::process::Command;
 fn delivers_two_in_order_once_not_early_then_completes() {
     let s = Scenario::new().reminders(&[("first", &[3], "First"), ("second", &[6], "Second")]);
     let mut d = s.start();
-    assert_eq!(d.wait_exit(), Some(0), "exits 0 after the plan");
+    assert_eq!(
+        s.dismiss_last_and_wait(&mut d),
+        Some(0),
+        "exits 0 after the plan"
+    );
     let notes = s.desk.notifies();
     let summaries: Vec<&str> = notes.iter().map(|n| n.summary.as_str()).collect();
-    assert_eq!(summaries, ["First", "Second", "aftercare plan complete"]);
+    // the last reminder says the plan is complete: no note of its own
+    assert_eq!(summaries, ["First", "Second"]);
+    assert!(
+        notes[1].body.ends_with("That was the last reminder of your aftercare plan. Keep up daily sunscreen, and follow your practitioner's advice from here."),
+        "{}",
+        notes[1].body
+    );
     for (n, secs) in notes.iter().zip([3, 6]) {
         let planned = s.t.at(secs).timestamp() as f64;
         let late = n.time - planned;
@@ -49,7 +59,7 @@ fn restart_after_kill_does_not_repeat() {
     drop(d);
     let mut d = s.start();
     s.desk.wait_summary("Second");
-    assert_eq!(d.wait_exit(), Some(0));
+    assert_eq!(s.dismiss_last_and_wait(&mut d), Some(0));
     assert_eq!(
         s.desk.count("First"),
         1,
@@ -70,7 +80,7 @@ fn catch_up_at_startup_shows_recent_once_misses_old_and_collapses() {
             ("later", &[4], "Later"),
         ]);
     let mut d = s.start();
-    assert_eq!(d.wait_exit(), Some(0));
+    assert_eq!(s.dismiss_last_and_wait(&mut d), Some(0));
     for (title, shown) in [("Recent", 1), ("Old", 0), ("Triple", 1), ("Later", 1)] {
         assert_eq!(s.desk.count(title), shown, "{title}");
     }
@@ -87,7 +97,7 @@ fn no_server_at_first_then_dunst_appears_delivers_once() {
     assert!(d.child.try_wait().unwrap().is_none(), "did not crash");
     s.desk.start_dunst();
     s.desk.wait_summary("First");
-    assert_eq!(d.wait_exit(), Some(0));
+    assert_eq!(s.dismiss_last_and_wait(&mut d), Some(0));
     assert_eq!(s.desk.count("First"), 1);
     assert_eq!(
         d.log_count("cannot show notifications"),
@@ -127,7 +137,7 @@ fn sighup_reload_valid_and_broken() {
     d.signal("HUP");
     d.wait_log_n("config error, keeping the previous schedule", 2);
 
-    assert_eq!(d.wait_exit(), Some(0));
+    assert_eq!(s.dismiss_last_and_wait(&mut d), Some(0));
     for (title, shown) in [
         ("New title", 1),
         ("Old title", 0),
@@ -148,7 +158,7 @@ fn editing_the_file_without_a_signal_is_picked_up() {
     std::fs::write(&tmp, s.timed_config(&[("a", &[8], "After edit")])).unwrap();
     std::fs::rename(&tmp, s.sb.config_path()).unwrap();
     d.wait_log("config reloaded");
-    assert_eq!(d.wait_exit(), Some(0));
+    assert_eq!(s.dismiss_last_and_wait(&mut d), Some(0));
     assert_eq!(s.desk.count("After edit"), 1);
     assert_eq!(s.desk.count("Before edit"), 0);
 }

@@ -15,6 +15,9 @@ pub(crate) struct Paths {
     pub state_dir: PathBuf,
     /// `$XDG_CONFIG_HOME/systemd/user`: where `install` puts the unit.
     pub unit_dir: PathBuf,
+    /// `$XDG_DATA_HOME/applications`: where `install` puts the `.desktop`
+    /// file that the notifications' `desktop-entry` hint names.
+    pub applications_dir: PathBuf,
 }
 
 impl Paths {
@@ -32,10 +35,17 @@ impl Paths {
             .parent()
             .map(Path::to_path_buf)
             .unwrap_or_else(|| PathBuf::from("."));
+        // ProjectDirs' data_dir is $XDG_DATA_HOME/aftercare.
+        let data_home = dirs
+            .data_dir()
+            .parent()
+            .map(Path::to_path_buf)
+            .unwrap_or_else(|| PathBuf::from("."));
         Ok(Paths {
             config,
             state_dir,
             unit_dir: config_home.join("systemd").join("user"),
+            applications_dir: data_home.join("applications"),
         })
     }
 
@@ -45,5 +55,9 @@ impl Paths {
 
     pub(crate) fn unit_file(&self) -> PathBuf {
         self.unit_dir.join("aftercare.service")
+    }
+
+    pub(crate) fn desktop_file(&self) -> PathBuf {
+        self.applications_dir.join("aftercare.desktop")
     }
 }

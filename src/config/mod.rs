@@ -23,7 +23,10 @@ use std::time::Duration;
 use chrono::NaiveTime;
 
 pub use diagnostic::{ConfigError, suggest};
-pub use model::{Config, DaySet, Healing, Location, QuietHours, Rule, Treatment, Trigger};
+pub use model::{
+    Config, DaySet, Expire, Healing, Location, QuietHours, QuietPolicy, Repeat, Rule, Treatment,
+    Trigger,
+};
 pub use values::{format_duration, parse_clock, parse_days, parse_duration};
 
 use crate::zone::{SystemZones, Zone, ZoneSource};
@@ -39,6 +42,11 @@ pub const MAX_DAY: u32 = 400;
 pub const MIN_EVERY: Duration = Duration::from_secs(5 * 60);
 /// Longest `after` offset, `snooze` or `catch_up`.
 pub const MAX_OFFSET: Duration = Duration::from_secs(MAX_DAY as u64 * 86_400);
+
+/// Reminders this close together are one notification, by default.
+pub const DEFAULT_GROUP: Duration = Duration::from_secs(5 * 60);
+/// The widest `group` window: a notification never stands for more.
+pub const MAX_GROUP: Duration = Duration::from_secs(30 * 60);
 
 /// The built-in care plans, by name.
 pub const BUILTIN_PLANS: &[(&str, &str)] = &[(
@@ -85,12 +93,19 @@ pub fn parse(text: &str, origin: &str, defaults: Defaults) -> Result<Config, Con
     };
 
     let (mut snooze, mut catch_up) = (Duration::from_secs(15 * 60), Duration::from_secs(2 * 3600));
+    let (mut group, mut expire) = (DEFAULT_GROUP, Expire::Never);
     if let Some(n) = raw.notifications {
         if let Some(s) = n.snooze {
             snooze = v.positive_duration(&s, "snooze")?;
         }
         if let Some(c) = n.catch_up {
             catch_up = v.positive_duration(&c, "catch_up")?;
+        }
+        if let Some(g) = n.group {
+            group = v.group(&g)?;
+        }
+        if let Some(e) = n.expire {
+            expire = v.expire(&e)?;
         }
     }
 
@@ -136,6 +151,8 @@ pub fn parse(text: &str, origin: &str, defaults: Defaults) -> Result<Config, Con
         quiet_hours,
         snooze,
         catch_up,
+        group,
+        expire,
         rules,
         location,
         healing,

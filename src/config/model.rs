@@ -16,6 +16,11 @@ pub struct Config {
     pub quiet_hours: Option<QuietHours>,
     pub snooze: Duration,
     pub catch_up: Duration,
+    /// Reminders due within this of the first of a local day's cluster are
+    /// shown with it, as one notification.
+    pub group: Duration,
+    /// How long a reminder with buttons stays on screen.
+    pub expire: Expire,
     /// The merged rules, built-in first (in plan order), then the user's own.
     pub rules: Vec<Rule>,
     /// Where the user is, for daylight-aware rules (never looked up).
@@ -78,6 +83,45 @@ pub struct Rule {
     pub allows: Option<String>,
     /// The body is today's summary, generated per day.
     pub summary: bool,
+    /// Nothing before the treatment time plus this (a milestone's elapsed
+    /// time): the first slot at or after it is the first occurrence.
+    pub not_before: Option<Duration>,
+    /// Only the first occurrence (per session) counts: a milestone.
+    pub once: bool,
+    /// What happens when an occurrence falls inside quiet hours.
+    pub quiet: QuietPolicy,
+    /// Shown again while unanswered.
+    pub repeat: Option<Repeat>,
+}
+
+/// What a rule's occurrence does when it falls inside quiet hours.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum QuietPolicy {
+    /// Moves to the end of the window (morning routine, milestones).
+    #[default]
+    Defer,
+    /// Is left out (time-bound care whose moment has passed by morning).
+    Drop,
+}
+
+/// Show an unanswered reminder again, replacing the previous notification.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Repeat {
+    pub every: Duration,
+    /// How many times at most, after the first.
+    pub max: u32,
+}
+
+/// How long a reminder with buttons stays on screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Expire {
+    /// Until answered or closed (`expire_timeout` 0).
+    #[default]
+    Never,
+    /// As the notification server decides (`expire_timeout` -1).
+    Server,
+    /// This long.
+    After(Duration),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -48,6 +48,8 @@ pub(super) struct RawQuiet {
 pub(super) struct RawNotifications {
     pub(super) snooze: Option<Spanned<String>>,
     pub(super) catch_up: Option<Spanned<String>>,
+    pub(super) group: Option<Spanned<String>>,
+    pub(super) expire: Option<Spanned<String>>,
 }
 
 #[derive(Debug, Deserialize, Default)]
@@ -64,6 +66,11 @@ pub(super) struct RawRule {
     pub(super) daylight: Option<Spanned<bool>>,
     pub(super) allows: Option<Spanned<String>>,
     pub(super) summary: Option<bool>,
+    pub(super) not_before: Option<Spanned<String>>,
+    pub(super) once: Option<bool>,
+    pub(super) quiet: Option<Spanned<String>>,
+    pub(super) repeat: Option<Spanned<String>>,
+    pub(super) repeat_max: Option<Spanned<i64>>,
 }
 
 // ---------------------------------------------------------------- validation

@@ -8,10 +8,15 @@ use chrono::{NaiveDate, NaiveTime};
 use toml::Spanned;
 
 use super::diagnostic::{ConfigError, suggest, zone_hint};
-use super::model::{DaySet, QuietHours, Rule, Treatment, Trigger};
+use super::model::{DaySet, Expire, QuietHours, QuietPolicy, Repeat, Rule, Treatment, Trigger};
 use super::raw::{RawQuiet, RawRule, RawTreatment};
 use super::values::{format_duration, parse_clock, parse_days, parse_duration};
-use super::{BUILTIN_PLANS, Defaults, MAX_DAY, MIN_EVERY, clock};
+use super::{BUILTIN_PLANS, Defaults, MAX_DAY, MAX_GROUP, MIN_EVERY, clock};
+
+/// Most repeats a rule may ask for.
+const MAX_REPEATS: i64 = 20;
+/// Repeats when `repeat` is given without `repeat_max`.
+const DEFAULT_REPEATS: u32 = 3;
 
 pub(super) struct Validator<'a> {
     pub(super) origin: &'a str,
@@ -213,6 +218,17 @@ impl Validator<'_> {
                     Some(s) => Ok(Some(s.get_ref().trim().to_string())),
                 }
             };
+        let not_before = raw
+            .not_before
+            .as_ref()
+            .map(|d| self.duration(d))
+            .transpose()?;
+        let quiet = raw
+            .quiet
+            .as_ref()
+            .map(|q| self.quiet_policy(q))
+            .transpose()?;
+        let repeat = self.repeat(&raw)?;
         let title = text(&raw.title, "title")?;
         let body = text(&raw.body, "body")?;
         let allows = text(&raw.allows, "allows")?;
@@ -252,6 +268,18 @@ impl Validator<'_> {
                 if let Some(sm) = raw.summary {
                     r.summary = sm;
                 }
+                if not_before.is_some() {
+                    r.not_before = not_before;
+                }
+                if let Some(o) = raw.once {
+                    r.once = o;
+                }
+                if let Some(q) = quiet {
+                    r.quiet = q;
+                }
+                if repeat.is_some() {
+                    r.repeat = repeat;
+                }
                 if r.days.is_none() && !matches!(r.trigger, Trigger::After(_)) {
                     return Err(self
                         .err(
@@ -289,6 +317,10 @@ impl Validator<'_> {
                     daylight: raw.daylight.as_ref().is_some_and(|d| *d.get_ref()),
                     allows,
                     summary: raw.summary.unwrap_or(false),
+                    not_before,
+                    once: raw.once.unwrap_or(false),
+                    quiet: quiet.unwrap_or_default(),
+                    repeat,
                 });
             }
         }
@@ -309,6 +341,82 @@ impl Validator<'_> {
         }
         healing.sort_by_key(|(d, _)| d.iter().next());
         Ok(())
+    }
+
+    fn quiet_policy(&self, q: &Spanned<String>) -> Result<QuietPolicy, ConfigError> {
+        match q.get_ref().trim() {
+            "defer" => Ok(QuietPolicy::Defer),
+            "drop" => Ok(QuietPolicy::Drop),
+            other => Err(self
+                .err(
+                    q.span(),
+                    format!("`quiet = \"{other}\"` is not a quiet-hours policy"),
+                )
+                .hint("use \"defer\" (move to the end of quiet hours) or \"drop\" (leave it out)")),
+        }
+    }
+
+    /// `repeat = "30m"` and `repeat_max = N` (default 3); `None` without
+    /// `repeat`.
+    fn repeat(&self, raw: &RawRule) -> Result<Option<Repeat>, ConfigError> {
+        let Some(r) = &raw.repeat else {
+            if let Some(m) = &raw.repeat_max {
+                return Err(self
+                    .err(m.span(), "`repeat_max` needs `repeat`")
+                    .hint("add e.g. repeat = \"30m\" (how long to wait before showing it again)"));
+            }
+            return Ok(None);
+        };
+        let every = self.duration(r)?;
+        if every < MIN_EVERY {
+            return Err(self
+                .err(
+                    r.span(),
+                    format!("`repeat` must be at least {}", format_duration(MIN_EVERY)),
+                )
+                .hint("reminders more often than that would be noise; use e.g. \"30m\""));
+        }
+        let max = match &raw.repeat_max {
+            None => DEFAULT_REPEATS,
+            Some(m) => match u32::try_from(*m.get_ref()) {
+                Ok(n) if (1..=MAX_REPEATS).contains(m.get_ref()) => n,
+                _ => {
+                    return Err(self
+                        .err(m.span(), format!("`repeat_max` must be 1 to {MAX_REPEATS}"))
+                        .hint("how many times to show an unanswered reminder again, e.g. repeat_max = 3"));
+                }
+            },
+        };
+        Ok(Some(Repeat { every, max }))
+    }
+
+    pub(super) fn group(&self, g: &Spanned<String>) -> Result<Duration, ConfigError> {
+        let d = self.duration(g)?;
+        if d > MAX_GROUP {
+            return Err(self
+                .err(
+                    g.span(),
+                    format!("`group` must be at most {}", format_duration(MAX_GROUP)),
+                )
+                .hint("reminders a few minutes apart are shown as one; \"0s\" turns that off"));
+        }
+        Ok(d)
+    }
+
+    pub(super) fn expire(&self, e: &Spanned<String>) -> Result<Expire, ConfigError> {
+        match e.get_ref().trim() {
+            "never" => Ok(Expire::Never),
+            "server" => Ok(Expire::Server),
+            _ => {
+                let d = self.duration(e).map_err(|err| {
+                    err.hint("use \"never\" (stay until answered), \"server\" (the desktop decides) or a duration such as \"10m\"")
+                })?;
+                if d.is_zero() {
+                    return Ok(Expire::Never);
+                }
+                Ok(Expire::After(d))
+            }
+        }
     }
 
     fn unknown_rule_hint(&self, rules: &[Rule], n: &str) -> String {

@@ -249,13 +249,11 @@ async fn reload_config<N: Notifier>(
             );
             let fingerprint = e.headline();
             if d.journal.config_error_shown() != Some(fingerprint.as_str()) {
-                let note = Note {
-                    id: "aftercare:config-error".into(),
-                    title: "aftercare: config error — keeping the previous schedule".into(),
-                    body: format!("{}\nRun `aftercare check` for details.", e.headline()),
-                    snooze_label: None,
-                    indoors: false,
-                };
+                let note = Note::info(
+                    "aftercare:config-error",
+                    "aftercare: config error — keeping the previous schedule",
+                    format!("{}\nRun `aftercare check` for details.", e.headline()),
+                );
                 if d.show(&note, now).await.is_ok() {
                     d.journal.set_config_error_shown(Some(fingerprint));
                     d.save();

@@ -1,17 +1,21 @@
 //! The daemon's state machine: what to show at `now`, recording it, the
 //! user's answers. Independent of the scheduler and of the clock.
 
+use std::collections::{HashMap, HashSet};
 use std::time::Duration;
 
 use chrono::{DateTime, Utc};
 use tokio::sync::mpsc::UnboundedSender;
 use tracing::{debug, error, info, warn};
 
-use super::{COMPLETE_ID, MAX_BACKOFF, Outcome, Span, ceil_second, delta};
+use super::{COMPLETE_ID, COMPLETE_TEXT, MAX_BACKOFF, Outcome, Span, ceil_second, delta};
 use crate::app::journal::{Entry, Journal, Status};
-use crate::config::{Config, format_duration};
-use crate::notifier::{ACTION_DONE, ACTION_INDOORS, ACTION_SNOOZE, Answer, Note, Notifier};
-use crate::plan::{Overview, Plan, PlanError};
+use crate::config::Config;
+use crate::notifier::{
+    ACTION_DONE, ACTION_INDOORS, ACTION_SNOOZE, Answer, CLOSED, Note, Notifier, Shown,
+};
+use crate::plan::{Overview, Plan, PlanError, resolve_local};
+use crate::policy::Show;
 use crate::{policy, report};
 
 /// The daemon's state and decisions, independent of the scheduler.
@@ -33,6 +37,21 @@ pub(crate) struct Daemon<N> {
     pub(super) started_after_end: bool,
     /// A journal write failed; logged once until it works again.
     journal_failing: bool,
+    /// The server's id of the notification each occurrence was last shown
+    /// in, so a repeat replaces it instead of stacking.
+    pub(super) shown_as: HashMap<String, u32>,
+    /// The plan's last notification, waited on for its answer.
+    pub(super) awaiting: Option<Awaiting>,
+    /// Occurrences whose notification was closed without an answer.
+    closed: HashSet<String>,
+}
+
+/// The plan's last notification: the daemon stays until it is answered or
+/// closed, or until `until` (the end of its day).
+#[derive(Debug)]
+pub(super) struct Awaiting {
+    ids: Vec<String>,
+    until: DateTime<Utc>,
 }
 
 impl<N: Notifier> Daemon<N> {
@@ -60,6 +79,9 @@ impl<N: Notifier> Daemon<N> {
             retry: None,
             started_after_end,
             journal_failing: false,
+            shown_as: HashMap::new(),
+            awaiting: None,
+            closed: HashSet::new(),
         };
         d.record_missed(None, now);
         Ok(d)
@@ -89,18 +111,18 @@ impl<N: Notifier> Daemon<N> {
         &mut self,
         note: &Note,
         now: DateTime<Utc>,
-    ) -> Result<(), DateTime<Utc>> {
+    ) -> Result<Shown, DateTime<Utc>> {
         if let Some((_, at)) = self.retry {
             if now < at {
                 return Err(at);
             }
         }
         match self.notifier.show(note, &self.answers).await {
-            Ok(_) => {
+            Ok(shown) => {
                 if self.retry.take().is_some() {
                     info!("notification server reachable again");
                 }
-                Ok(())
+                Ok(shown)
             }
             Err(e) => {
                 let attempt = self.retry.map_or(0, |(n, _)| n + 1);
@@ -117,29 +139,6 @@ impl<N: Notifier> Daemon<N> {
                 Err(at)
             }
         }
-    }
-
-    pub(super) fn note_for(&self, id: &str) -> Option<Note> {
-        let o = self.plan.get(id)?;
-        // "Indoors today" on the first reminder of a daylight rule each day.
-        let daylight = self
-            .config
-            .rules
-            .iter()
-            .any(|r| r.name == o.rule && r.daylight);
-        let first_today = self
-            .plan
-            .occurrences
-            .iter()
-            .find(|x| x.rule == o.rule && x.at.date_naive() == o.at.date_naive())
-            .is_some_and(|x| x.id == o.id);
-        Some(Note {
-            id: o.id.clone(),
-            title: o.title.clone(),
-            body: o.body.clone(),
-            snooze_label: Some(format!("Snooze {}", format_duration(self.config.snooze))),
-            indoors: daylight && first_today,
-        })
     }
 
     /// Do what is due at `now`.
@@ -172,35 +171,9 @@ impl<N: Notifier> Daemon<N> {
             info!(until = %t, "quiet hours: overdue reminders wait for the end of the window");
             out.wakes.push(t);
         }
-        for show in d.show {
-            let Some(note) = self.note_for(&show.id) else {
-                continue;
-            };
-            match self.show(&note, now).await {
-                Ok(()) => {
-                    let rule = self
-                        .plan
-                        .get(&show.id)
-                        .map(|o| o.rule.clone())
-                        .unwrap_or_default();
-                    self.journal.set(&show.id, Entry::sent(now));
-                    for m in &show.merged {
-                        self.journal.set(m, Entry::merged(now, &show.id));
-                    }
-                    // Persist before anything else: a crash from here on must
-                    // not show it again.
-                    self.save();
-                    let late_ms = u64::try_from(show.late.as_millis()).unwrap_or(u64::MAX);
-                    if show.merged.is_empty() {
-                        info!(%rule, id = %show.id, late_ms, resnooze = show.resnooze, "sent");
-                    } else {
-                        info!(%rule, id = %show.id, late_ms, collapsed = show.merged.len(), "sent once for several overdue reminders of this rule");
-                    }
-                }
-                Err(retry_at) => {
-                    out.wakes.push(retry_at);
-                    break;
-                }
+        if !d.show.is_empty() {
+            if let Err(retry_at) = self.show_moment(&d.show, now).await {
+                out.wakes.push(retry_at);
             }
         }
         self.save();
@@ -210,12 +183,102 @@ impl<N: Notifier> Daemon<N> {
         out
     }
 
-    /// Everything is settled: say so once and report whether to exit.
+    /// Everything due at this moment, as one notification; recorded once
+    /// it is on screen. The plan's last one says the plan is complete.
+    async fn show_moment(
+        &mut self,
+        shows: &[Show],
+        now: DateTime<Utc>,
+    ) -> Result<(), DateTime<Utc>> {
+        let ids: Vec<String> = shows.iter().map(|s| s.id.clone()).collect();
+        let covered = |id: &String| ids.contains(id) || shows.iter().any(|s| s.merged.contains(id));
+        let last = self.window_reaches_end()
+            && self
+                .plan
+                .occurrences
+                .iter()
+                .all(|o| covered(&o.id) || policy::due_at(o, &self.journal).is_none());
+        let Some(note) = self.note_for(&ids, last) else {
+            return Ok(());
+        };
+        let shown = self.show(&note, now).await?;
+        for s in shows {
+            let repeats = match self.journal.get(&s.id) {
+                Some(e) if e.status == Status::Sent => e.repeats + 1,
+                _ => 0,
+            };
+            self.journal.set(
+                &s.id,
+                Entry {
+                    repeats,
+                    ..Entry::sent(now)
+                },
+            );
+            for m in &s.merged {
+                self.journal.set(m, Entry::merged(now, &s.id));
+            }
+            self.shown_as.insert(s.id.clone(), shown.id);
+        }
+        if last {
+            self.journal.set_complete(now);
+            let tz = self.plan.timezone;
+            let end_of_day = now
+                .with_timezone(&tz)
+                .date_naive()
+                .succ_opt()
+                .and_then(|d| resolve_local(tz, d.and_time(chrono::NaiveTime::MIN)))
+                .map_or(now, |t| t.with_timezone(&Utc));
+            self.awaiting = shown.actions.then(|| Awaiting {
+                ids: ids.clone(),
+                until: end_of_day,
+            });
+        }
+        // Persist before anything else: a crash from here on must not show
+        // it again.
+        self.save();
+        for s in shows {
+            let rule = self
+                .plan
+                .get(&s.id)
+                .map(|o| o.rule.as_str())
+                .unwrap_or_default();
+            let late_ms = u64::try_from(s.late.as_millis()).unwrap_or(u64::MAX);
+            if s.merged.is_empty() {
+                info!(%rule, id = %s.id, late_ms, resnooze = s.resnooze, together = ids.len(), "sent");
+            } else {
+                info!(%rule, id = %s.id, late_ms, collapsed = s.merged.len(), together = ids.len(), "sent once for several overdue reminders of this rule");
+            }
+        }
+        if last {
+            info!(
+                buttons = shown.actions,
+                "plan complete: the last reminder says so"
+            );
+        }
+        Ok(())
+    }
+
+    /// Everything is settled: say so once and report whether to exit. After
+    /// the last reminder, wait for its answer until the end of its day.
     pub(super) async fn finish(
         &mut self,
         now: DateTime<Utc>,
         wakes: &mut Vec<DateTime<Utc>>,
     ) -> bool {
+        if let Some(a) = &self.awaiting {
+            let unanswered = a.ids.iter().any(|id| {
+                self.journal.status(id) == Some(Status::Sent) && !self.closed.contains(id)
+            });
+            if unanswered && now < a.until {
+                wakes.push(a.until);
+                return false;
+            }
+            info!(
+                answered = !unanswered,
+                "the last reminder was answered or closed, or its day is over; exiting"
+            );
+            return true;
+        }
         if let Some(at) = self.journal.complete() {
             info!(%at, "the plan was already complete; nothing left to do");
             return true;
@@ -224,15 +287,10 @@ impl<N: Notifier> Daemon<N> {
             info!(ended = ?self.overview.last.map(|t| t.to_rfc3339()), "the plan ended before aftercare started; nothing to remind, exiting");
             return true;
         }
-        let note = Note {
-            id: COMPLETE_ID.into(),
-            title: "aftercare plan complete".into(),
-            body: "That was the last reminder of your aftercare plan. Keep up daily sunscreen, and follow your practitioner's advice from here.".into(),
-            snooze_label: None,
-            indoors: false,
-        };
+        // The last reminders went by unseen (missed): a note of its own.
+        let note = Note::info(COMPLETE_ID, "aftercare plan complete", COMPLETE_TEXT);
         match self.show(&note, now).await {
-            Ok(()) => {
+            Ok(_) => {
                 info!("plan complete: sent the final notification");
                 self.journal.set_complete(now);
                 self.save();
@@ -250,31 +308,52 @@ impl<N: Notifier> Daemon<N> {
         }
     }
 
-    /// Record the user's answer; returns whether the schedule changed.
+    /// Record the user's answer for every reminder of the notification;
+    /// returns whether anything changed (then the loop steps).
     pub(crate) fn answer(&mut self, a: &Answer, now: DateTime<Utc>) -> bool {
-        let sent_at = self.journal.get(&a.id).and_then(|e| e.sent_at);
-        if a.action == ACTION_INDOORS {
-            return self.indoors(&a.id, sent_at, now);
-        }
-        let until = match a.action.as_str() {
-            ACTION_DONE => None,
-            ACTION_SNOOZE => Some(ceil_second(now + delta(self.config.snooze))),
+        match a.action.as_str() {
+            ACTION_INDOORS => {
+                for id in &a.ids {
+                    let sent_at = self.journal.get(id).and_then(|e| e.sent_at);
+                    if !self.indoors(id, sent_at, now) {
+                        self.journal.set(id, Entry::done(now, sent_at));
+                    }
+                }
+            }
+            ACTION_DONE | ACTION_SNOOZE => {
+                let until = (a.action == ACTION_SNOOZE)
+                    .then(|| ceil_second(now + delta(self.config.snooze)));
+                for id in &a.ids {
+                    let sent_at = self.journal.get(id).and_then(|e| e.sent_at);
+                    let entry = match until {
+                        Some(until) => Entry::snoozed(now, sent_at, until),
+                        None => Entry::done(now, sent_at),
+                    };
+                    self.journal.set(id, entry);
+                }
+                // On disk before it is reported.
+                self.save();
+                for id in &a.ids {
+                    match until {
+                        Some(until) => info!(%id, %until, "snoozed"),
+                        None => info!(%id, "done"),
+                    }
+                }
+                return true;
+            }
+            CLOSED => {
+                // Not an answer: the reminders stay as sent (never done).
+                debug!(ids = ?a.ids, "notification closed without an answer");
+                self.closed.extend(a.ids.iter().cloned());
+                return self.awaiting.is_some();
+            }
             other => {
                 debug!(action = other, "ignoring unknown action");
                 return false;
             }
-        };
-        let entry = match until {
-            Some(until) => Entry::snoozed(now, sent_at, until),
-            None => Entry::done(now, sent_at),
-        };
-        self.journal.set(&a.id, entry);
-        self.save();
-        match until {
-            Some(until) => info!(id = %a.id, %until, "snoozed"),
-            None => info!(id = %a.id, "done"),
         }
-        until.is_some()
+        self.save();
+        true
     }
 
     /// "Indoors today": this one is done, the rest of its rule today skipped.

@@ -1,6 +1,6 @@
 use super::*;
 use crate::app::journal::{Journal, Status};
-use crate::notifier::{Answer, Note, Notifier};
+use crate::notifier::{Answer, Note, Notifier, Shown};
 use crate::plan::Plan;
 use crate::policy;
 use crate::testing::config;
@@ -11,15 +11,20 @@ use tokio::sync::mpsc::{self, UnboundedSender};
 struct Recorder {
     shown: Vec<Note>,
     fail: bool,
+    /// Whether the fake server offers buttons.
+    actions: bool,
 }
 
 impl Notifier for Recorder {
-    async fn show(&mut self, note: &Note, _: &UnboundedSender<Answer>) -> Result<u32, String> {
+    async fn show(&mut self, note: &Note, _: &UnboundedSender<Answer>) -> Result<Shown, String> {
         if self.fail {
             return Err("org.freedesktop.DBus.Error.ServiceUnknown".into());
         }
         self.shown.push(note.clone());
-        Ok(u32::try_from(self.shown.len()).unwrap_or(0))
+        Ok(Shown {
+            id: u32::try_from(self.shown.len()).unwrap_or(0),
+            actions: self.actions,
+        })
     }
 }
 
@@ -49,10 +54,141 @@ async fn each_once_in_order_and_then_complete() {
     d.tick(t("23T09:00:01")).await; // a duplicate fire changes nothing
     assert_eq!(titles(&d), ["A"]);
     d.tick(t("23T10:00:00")).await;
-    assert_eq!(titles(&d), ["A", "A", "B"]);
+    // A and B at one moment: one notification listing both, in plan order
+    assert_eq!(titles(&d), ["A", "A · B"]);
+    assert_eq!(
+        d.notifier.shown[1].ids,
+        ["a@2026-11-23T10:00", "b@2026-11-23T10:00"]
+    );
+    assert_eq!(d.notifier.shown[1].body, "• A: secret body\n• B");
     let out = d.tick(t("23T11:00:00")).await;
-    assert!(out.finished);
-    assert_eq!(titles(&d), ["A", "A", "B", "A", "aftercare plan complete"]);
+    assert!(
+        out.finished,
+        "no buttons on this server: nothing to wait for"
+    );
+    // the last reminder says the plan is complete; no note of its own
+    assert_eq!(titles(&d), ["A", "A · B", "A"]);
+    assert!(d.notifier.shown[2].body.ends_with(COMPLETE_TEXT));
+    assert!(d.journal.complete().is_some());
+}
+
+#[tokio::test]
+async fn the_last_reminder_is_waited_on_until_answered() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut d = daemon(dir.path(), t("23T10:59:00"));
+    d.notifier.actions = true;
+    let out = d.tick(t("23T11:00:00")).await;
+    assert!(!out.finished, "waits for the answer to the last reminder");
+    let midnight = t("24T00:00:00");
+    assert_eq!(
+        out.wakes,
+        [midnight],
+        "at the latest until the end of its day"
+    );
+    let last = d.notifier.shown.last().unwrap().clone();
+    assert!(last.body.ends_with(COMPLETE_TEXT));
+    // a click on the body is not an answer
+    assert!(!d.answer(
+        &Answer {
+            ids: last.ids.clone(),
+            action: "default".into()
+        },
+        t("23T11:01:00")
+    ));
+    assert!(!d.tick(t("23T11:01:00")).await.finished);
+    assert!(d.answer(
+        &Answer {
+            ids: last.ids.clone(),
+            action: "done".into()
+        },
+        t("23T11:02:00")
+    ));
+    assert_eq!(d.journal.status("a@2026-11-23T11:00"), Some(Status::Done));
+    assert!(d.tick(t("23T11:02:00")).await.finished);
+    assert_eq!(
+        d.notifier.shown.len(),
+        1,
+        "one notification, no second 'complete' note"
+    );
+}
+
+#[tokio::test]
+async fn a_closed_last_reminder_ends_the_wait_but_is_not_done() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut d = daemon(dir.path(), t("23T10:59:00"));
+    d.notifier.actions = true;
+    assert!(!d.tick(t("23T11:00:00")).await.finished);
+    let ids = d.notifier.shown.last().unwrap().ids.clone();
+    assert!(d.answer(
+        &Answer {
+            ids,
+            action: "closed".into()
+        },
+        t("23T11:05:00")
+    ));
+    assert!(d.tick(t("23T11:05:00")).await.finished);
+    assert_eq!(d.journal.status("a@2026-11-23T11:00"), Some(Status::Sent));
+}
+
+#[tokio::test]
+async fn the_wait_for_the_last_answer_ends_with_its_day() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut d = daemon(dir.path(), t("23T10:59:00"));
+    d.notifier.actions = true;
+    assert!(!d.tick(t("23T11:00:00")).await.finished);
+    assert!(!d.tick(t("23T23:59:59")).await.finished);
+    assert!(d.tick(t("24T00:00:00")).await.finished);
+}
+
+#[tokio::test]
+async fn a_repeating_rule_replaces_its_notification_until_answered() {
+    let dir = tempfile::tempdir().unwrap();
+    let cfg = "[treatment]\ndate = 2026-11-23\ntime = \"08:00\"\ntimezone = \"UTC\"\nplan = \"none\"\n\
+        [reminders.pill]\ndays = \"0\"\nat = [\"09:00\"]\ntitle = \"Pill\"\nrepeat = \"30m\"\nrepeat_max = 2\n\
+        [reminders.later]\ndays = \"0\"\nat = [\"20:00\"]\ntitle = \"Later\"\n";
+    let mut d = daemon_with(dir.path(), cfg, t("23T08:00:00"));
+    d.notifier.actions = true;
+    d.tick(t("23T09:00:00")).await;
+    assert_eq!(d.notifier.shown[0].replaces, None);
+    d.tick(t("23T09:29:59")).await;
+    assert_eq!(titles(&d), ["Pill"], "not before its repeat interval");
+    d.tick(t("23T09:30:00")).await;
+    d.tick(t("23T10:00:00")).await;
+    d.tick(t("23T10:30:00")).await;
+    assert_eq!(
+        titles(&d),
+        ["Pill", "Pill", "Pill"],
+        "shown again at most repeat_max times"
+    );
+    assert_eq!(
+        d.notifier.shown[1].replaces,
+        Some(1),
+        "replaces, never stacks"
+    );
+    assert_eq!(d.notifier.shown[2].replaces, Some(2));
+    let e = d.journal.get("pill@2026-11-23T09:00").unwrap();
+    assert_eq!((e.status, e.repeats), (Status::Sent, 2));
+}
+
+#[tokio::test]
+async fn an_answer_stops_the_repeats() {
+    let dir = tempfile::tempdir().unwrap();
+    let cfg = "[treatment]\ndate = 2026-11-23\ntime = \"08:00\"\ntimezone = \"UTC\"\nplan = \"none\"\n\
+        [reminders.pill]\ndays = \"0\"\nat = [\"09:00\"]\ntitle = \"Pill\"\nrepeat = \"30m\"\n\
+        [reminders.later]\ndays = \"0\"\nat = [\"20:00\"]\ntitle = \"Later\"\n";
+    let mut d = daemon_with(dir.path(), cfg, t("23T08:00:00"));
+    d.tick(t("23T09:00:00")).await;
+    let ids = d.notifier.shown[0].ids.clone();
+    assert!(d.answer(
+        &Answer {
+            ids,
+            action: "done".into()
+        },
+        t("23T09:10:00")
+    ));
+    d.tick(t("23T09:30:00")).await;
+    d.tick(t("23T10:00:00")).await;
+    assert_eq!(titles(&d), ["Pill"]);
 }
 
 #[tokio::test]
@@ -66,7 +202,7 @@ async fn restart_does_not_repeat() {
     d.tick(t("23T09:00:30")).await;
     assert!(titles(&d).is_empty(), "already sent before the restart");
     d.tick(t("23T10:00:00")).await;
-    assert_eq!(titles(&d), ["A", "B"]);
+    assert_eq!(titles(&d), ["A · B"]);
 }
 
 #[tokio::test]
@@ -96,7 +232,7 @@ async fn snooze_shows_again_and_done_records() {
     let id = "a@2026-11-23T09:00".to_string();
     assert!(d.answer(
         &Answer {
-            id: id.clone(),
+            ids: vec![id.clone()],
             action: "snooze".into()
         },
         t("23T09:01:00")
@@ -107,9 +243,9 @@ async fn snooze_shows_again_and_done_records() {
     assert_eq!(titles(&d), ["A"]);
     d.tick(t("23T09:16:00")).await;
     assert_eq!(titles(&d), ["A", "A"]);
-    assert!(!d.answer(
+    assert!(d.answer(
         &Answer {
-            id: id.clone(),
+            ids: vec![id.clone()],
             action: "done".into()
         },
         t("23T09:17:00")
@@ -207,10 +343,17 @@ async fn a_long_plan_is_delivered_through_a_small_moving_window() {
     assert_eq!(d.overview.total, full.occurrences.len());
     let mut max_window = 0;
     drive(&mut d, start, &mut max_window).await;
-    // every occurrence exactly once, then the completion
-    let mut expected: Vec<&str> = full.occurrences.iter().map(|o| o.title.as_str()).collect();
-    expected.push("aftercare plan complete");
+    // every occurrence exactly once, the last saying the plan is complete
+    let expected: Vec<&str> = full.occurrences.iter().map(|o| o.title.as_str()).collect();
     assert_eq!(titles(&d), expected);
+    assert!(
+        d.notifier
+            .shown
+            .last()
+            .unwrap()
+            .body
+            .ends_with(COMPLETE_TEXT)
+    );
     let sent = full
         .occurrences
         .iter()
@@ -238,7 +381,8 @@ async fn a_gap_of_weeks_between_reminders_is_bridged() {
     );
     let mut max_window = 0;
     drive(&mut d, t("23T12:00:01"), &mut max_window).await;
-    assert_eq!(titles(&d), ["Check", "Check", "aftercare plan complete"]);
+    assert_eq!(titles(&d), ["Check", "Check"]);
+    assert!(d.notifier.shown[1].body.ends_with(COMPLETE_TEXT));
 }
 
 #[tokio::test]
@@ -255,7 +399,7 @@ async fn a_reminder_snoozed_for_days_stays_in_the_window() {
         d.tick(now).await;
         assert!(d.answer(
             &Answer {
-                id: id.clone(),
+                ids: vec![id.clone()],
                 action: "snooze".into()
             },
             now
@@ -266,8 +410,12 @@ async fn a_reminder_snoozed_for_days_stays_in_the_window() {
     // and the window has moved on meanwhile
     d.tick(now).await;
     assert!(d.window.1 > t("28T00:00:00"), "window {:?}", d.window);
-    let a: Vec<_> = titles(&d).into_iter().filter(|t| *t == "A").collect();
-    assert_eq!(a, ["A"; 5]);
+    // shown alone or together with a "Later" due at the same moment
+    let a = titles(&d)
+        .into_iter()
+        .filter(|t| t.split(" · ").any(|p| p == "A"))
+        .count();
+    assert_eq!(a, 5);
     assert_eq!(d.journal.status(&id), Some(Status::Sent));
 }
 
@@ -291,7 +439,7 @@ async fn indoors_today_skips_the_rest_of_the_day_only() {
     );
     assert!(d.answer(
         &Answer {
-            id: "sun@2026-11-23T09:00".into(),
+            ids: vec!["sun@2026-11-23T09:00".into()],
             action: "indoors".into()
         },
         t("23T09:01:00")

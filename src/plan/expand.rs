@@ -9,7 +9,7 @@ use super::{
     Daylight, MAX_OCCURRENCES, Occurrence, PlanError, after_quiet, daylight, resolve_local,
     summary_text,
 };
-use crate::config::{Config, Rule, Trigger};
+use crate::config::{Config, QuietPolicy, Rule, Trigger};
 use crate::zone::Zone;
 
 /// The occurrences of one rule: nominal local times → instants, then day-0
@@ -20,7 +20,18 @@ pub(super) fn rule_occurrences(
     start: DateTime<Zone>,
     dates: Option<(NaiveDate, NaiveDate)>,
 ) -> Result<Vec<Occurrence>, PlanError> {
-    let wanted = |d: NaiveDate| dates.is_none_or(|(lo, hi)| d >= lo && d <= hi);
+    // A milestone (`once`) is the first of all its slots: never cut to a
+    // window, or a later slot would pass for the first.
+    let wanted = |d: NaiveDate| rule.once || dates.is_none_or(|(lo, hi)| d >= lo && d <= hi);
+    let not_before = match rule.not_before {
+        Some(d) => {
+            let secs = i64::try_from(d.as_secs()).map_err(|_| PlanError::OutOfRange)?;
+            start
+                .checked_add_signed(ChronoDuration::seconds(secs))
+                .ok_or(PlanError::OutOfRange)?
+        }
+        None => start,
+    };
     let tz = start.timezone();
     let start_date = start.date_naive();
     // (nominal local time, day, instant)
@@ -94,7 +105,11 @@ pub(super) fn rule_occurrences(
         if t < start {
             continue; // day 0 starts at the treatment time
         }
+        if t < not_before {
+            continue; // a milestone waits for its elapsed time
+        }
         let at = match &config.quiet_hours {
+            Some(q) if rule.quiet == QuietPolicy::Drop && q.contains(naive.time()) => continue,
             Some(q) => match after_quiet(q, t) {
                 Some(m) => m,
                 None => continue,
@@ -144,7 +159,11 @@ pub(super) fn rule_occurrences(
             at,
             title,
             body,
+            repeat: rule.repeat,
         });
+        if rule.once {
+            break;
+        }
     }
     Ok(out)
 }

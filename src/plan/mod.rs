@@ -18,7 +18,7 @@ use std::collections::HashSet;
 
 use chrono::{DateTime, Duration as ChronoDuration, NaiveDate, NaiveTime, Utc};
 
-use crate::config::{Config, DaySet, Location, Trigger};
+use crate::config::{Config, DaySet, Location, Repeat, Trigger};
 use crate::zone::Zone;
 
 mod expand;
@@ -54,6 +54,8 @@ pub struct Occurrence {
     pub at: DateTime<Zone>,
     pub title: String,
     pub body: String,
+    /// Shown again while unanswered (from its rule).
+    pub repeat: Option<Repeat>,
 }
 
 impl Occurrence {
@@ -126,6 +128,43 @@ fn last_nominal_date(config: &Config) -> Option<NaiveDate> {
         }
     }
     last
+}
+
+/// Bring reminders due less than `group` after the first of a cluster to its
+/// moment, so they are one notification. A cluster holds one reminder per
+/// rule and never crosses a local midnight, which keeps it the same whether
+/// a whole plan or a window of its days was expanded. Returns whether
+/// anything moved.
+fn cluster(sorted: &mut [Occurrence], group: std::time::Duration) -> bool {
+    let Ok(group) = ChronoDuration::from_std(group) else {
+        return false;
+    };
+    if group.is_zero() {
+        return false;
+    }
+    let mut moved = false;
+    let mut anchor: Option<DateTime<Zone>> = None;
+    let mut rules: Vec<String> = Vec::new();
+    for o in sorted.iter_mut() {
+        match anchor {
+            Some(a)
+                if a.date_naive() == o.at.date_naive()
+                    && o.at - a < group
+                    && !rules.contains(&o.rule) =>
+            {
+                if o.at != a {
+                    o.at = a;
+                    moved = true;
+                }
+            }
+            _ => {
+                anchor = Some(o.at);
+                rules.clear();
+            }
+        }
+        rules.push(o.rule.clone());
+    }
+    moved
 }
 
 impl Plan {
@@ -256,12 +295,18 @@ impl Plan {
                 }
             }
         }
-        // Sort by time, then by the rules' order, so output is deterministic.
+        // Sort by time, then by the rules' order (the order a person does
+        // them), so output is deterministic; then reminders a few minutes
+        // apart become one moment, and sort again.
         let order = |name: &str| config.rules.iter().position(|r| r.name == name);
-        out.sort_by(|a, b| {
+        let by_time_then_rule = |a: &Occurrence, b: &Occurrence| {
             a.at.cmp(&b.at)
                 .then_with(|| order(&a.rule).cmp(&order(&b.rule)))
-        });
+        };
+        out.sort_by(by_time_then_rule);
+        if cluster(&mut out, config.group) {
+            out.sort_by(by_time_then_rule);
+        }
         Ok(Plan {
             timezone: tz,
             start,

@@ -1,6 +1,25 @@
 //! The daily summary's text: what is normal, what is still off-limits.
 
-use crate::config::Config;
+use crate::config::{Config, Rule};
+
+use super::expand::rule_occurrences;
+use super::resolve_local;
+
+/// The plan day a milestone is announced on: the day of its rule's first
+/// occurrence, so the summary and the milestone's own notification agree
+/// (elapsed time, quiet hours and all). `None` for a rule that never fires.
+fn announced_on(config: &Config, rule: &Rule) -> Option<u32> {
+    if rule.summary {
+        return None; // its text is this summary: no recursion
+    }
+    let first = config.treatment.sessions.first()?;
+    let start = resolve_local(
+        config.treatment.timezone,
+        first.and_time(config.treatment.time),
+    )?;
+    let first = rule_occurrences(rule, config, start, None).ok()?;
+    first.first().map(|o| o.day)
+}
 
 /// Today's summary for a plan day: what is normal, what is still off-limits
 /// and for how long, what is allowed from today. Built from the healing
@@ -13,8 +32,10 @@ pub fn summary_text(config: &Config, day: u32) -> String {
     let mut still = Vec::new();
     let mut today = Vec::new();
     for r in &config.rules {
-        let (Some(what), Some(from)) = (&r.allows, r.days.as_ref().and_then(|d| d.iter().next()))
-        else {
+        let Some(what) = &r.allows else {
+            continue;
+        };
+        let Some(from) = announced_on(config, r) else {
             continue;
         };
         match from.cmp(&day) {

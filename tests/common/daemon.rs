@@ -126,16 +126,22 @@ impl Timed {
             + TimeDelta::seconds(1)
     }
 
-    /// `[treatment]` (in UTC) etc. with quiet hours off; append
-    /// `[reminders.*]`.
+    /// `[treatment]` (in UTC) etc. with quiet hours off and, unless the
+    /// settings say otherwise, no grouping (reminders seconds apart stay
+    /// apart); append `[reminders.*]`.
     pub fn header(&self, notifications: &str) -> String {
         self.header_in("UTC", notifications)
     }
 
     /// The same in another time zone.
     pub fn header_in(&self, timezone: &str, notifications: &str) -> String {
+        let group = if notifications.contains("group") {
+            ""
+        } else {
+            "group = \"0s\"\n"
+        };
         format!(
-            "[treatment]\ndate = {}\ntime = \"{}\"\ntimezone = \"{timezone}\"\nplan = \"none\"\n\n[quiet_hours]\nenabled = false\n\n[notifications]\n{notifications}\n",
+            "[treatment]\ndate = {}\ntime = \"{}\"\ntimezone = \"{timezone}\"\nplan = \"none\"\n\n[quiet_hours]\nenabled = false\n\n[notifications]\n{group}{notifications}\n",
             self.start.format("%Y-%m-%d"),
             self.start.format("%H:%M")
         )

@@ -12,7 +12,7 @@ use std::sync::{Arc, Condvar, Mutex};
 use std::time::{Duration, Instant};
 
 /// Generous upper bound for anything to happen; never a synchronisation.
-pub const PATIENCE: Duration = Duration::from_secs(60);
+pub const PATIENCE: Duration = Duration::from_secs(120);
 
 /// One message seen on the bus.
 #[derive(Debug, Clone, Default)]
@@ -57,6 +57,14 @@ pub struct Notify {
     pub body: String,
     pub actions: Vec<String>,
     pub id: Option<u32>,
+}
+
+impl Notify {
+    /// Whether it shows the reminder titled `title`: its summary, or one
+    /// of the titles of a notification for several ("A · B").
+    pub fn shows(&self, title: &str) -> bool {
+        self.summary == title || self.summary.split(" · ").any(|t| t == title)
+    }
 }
 
 pub type Shared<T> = Arc<(Mutex<T>, Condvar)>;
@@ -244,12 +252,10 @@ impl Desktop {
         notifies_of(&lock.lock().unwrap())
     }
 
-    /// How many notifications with this summary reached the bus so far.
+    /// How many notifications showing the reminder titled `summary` reached
+    /// the bus so far (alone, or listed with others due at the same moment).
     pub fn count(&self, summary: &str) -> usize {
-        self.notifies()
-            .iter()
-            .filter(|n| n.summary == summary)
-            .count()
+        self.notifies().iter().filter(|n| n.shows(summary)).count()
     }
 
     /// Wait until at least `n` Notify calls have been answered; returns all.
@@ -265,7 +271,7 @@ impl Desktop {
         self.wait_messages(&format!("a notification {summary:?}"), |m| {
             notifies_of(m)
                 .into_iter()
-                .find(|n| n.summary == summary && n.id.is_some())
+                .find(|n| n.shows(summary) && n.id.is_some())
         })
     }
 
@@ -296,6 +302,22 @@ impl Desktop {
         self.wait_messages("the daemon to listen for actions", |m| {
             (added(m, "ActionInvoked") && added(m, "NotificationClosed")).then_some(())
         });
+    }
+
+    /// Ask the server to close a notification (`CloseNotification`); it
+    /// answers with `NotificationClosed`, as when a person dismisses it.
+    pub fn close_notification(&self, id: u32) {
+        let mut cmd = Command::new("dbus-send");
+        cmd.args([
+            "--session",
+            "--print-reply",
+            "--dest=org.freedesktop.Notifications",
+            "/org/freedesktop/Notifications",
+            "org.freedesktop.Notifications.CloseNotification",
+            &format!("uint32:{id}"),
+        ]);
+        self.apply(&mut cmd);
+        assert!(cmd.status().unwrap().success());
     }
 
     /// Press a notification's action button the way a server does: emit
@@ -375,7 +397,7 @@ fn is_notifications_owner_change(m: &Message) -> bool {
         && m.args.first().and_then(Arg::string).as_deref() == Some("org.freedesktop.Notifications")
 }
 
-fn notifies_of(msgs: &[Message]) -> Vec<Notify> {
+pub fn notifies_of(msgs: &[Message]) -> Vec<Notify> {
     msgs.iter()
         .filter(|m| m.kind == "method call" && m.member == "Notify" && m.args.len() >= 5)
         .map(|m| {

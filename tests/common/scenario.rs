@@ -15,7 +15,7 @@
 
 use super::Sandbox;
 use super::daemon::{Rule, Running, Timed};
-use super::desktop::Desktop;
+use super::desktop::{Desktop, notifies_of};
 use std::process::{Command, Output};
 
 pub struct Scenario {
@@ -101,6 +101,32 @@ impl Scenario {
         let mut cmd = self.command(super::bin(), &["run"]);
         f(&mut cmd);
         Running::spawn(cmd)
+    }
+
+    /// After the plan's last reminder the daemon waits for its answer:
+    /// dismiss it the way a person does (the server closes it and says so
+    /// with `NotificationClosed`), then wait for the daemon to exit.
+    pub fn dismiss_last_and_wait(&self, d: &mut Running) -> Option<i32> {
+        d.wait_log("the last reminder says so");
+        self.dismiss_last();
+        d.wait_exit()
+    }
+
+    /// Dismiss the latest aftercare notification on the bus.
+    pub fn dismiss_last(&self) {
+        // every Notify answered, so the last one is the last reminder
+        let last = self
+            .desk
+            .wait_messages("the last reminder on the bus", |m| {
+                let ours: Vec<_> = notifies_of(m)
+                    .into_iter()
+                    .filter(|n| n.app == "aftercare")
+                    .collect();
+                let answered = ours.iter().all(|n| n.id.is_some());
+                ours.last().filter(|_| answered).cloned()
+            });
+        self.desk.wait_action_listener(&last);
+        self.desk.close_notification(last.id.unwrap_or_default());
     }
 
     /// Start `WRAPPER… aftercare run` (strace, unshare…).
