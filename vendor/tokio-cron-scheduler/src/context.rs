@@ -4,6 +4,7 @@ use crate::job::job_data::{JobState, NotificationData};
 use crate::job::job_data_prost::{JobState, NotificationData};
 use crate::job::to_code::{JobCode, NotificationCode};
 use crate::job::{JobToRunAsync, NotificationId};
+use crate::scheduler::Ticker;
 use crate::store::{MetaDataStorage, NotificationStore};
 use crate::{JobSchedulerError, JobStoredData, OnJobNotification};
 use std::sync::Arc;
@@ -30,6 +31,7 @@ pub struct Context {
     pub notification_storage: Arc<RwLock<Box<dyn NotificationStore + Send + Sync>>>,
     pub job_code: Arc<RwLock<Box<dyn JobCode + Send + Sync>>>,
     pub notification_code: Arc<RwLock<Box<dyn NotificationCode + Send + Sync>>>,
+    pub(crate) ticker: Arc<Ticker>,
 }
 
 impl Context {
@@ -65,6 +67,7 @@ impl Context {
             notification_storage,
             job_code,
             notification_code,
+            ticker: Arc::default(),
         }
     }
 
@@ -101,6 +104,7 @@ impl Context {
             notification_storage,
             job_code,
             notification_code,
+            ticker: Arc::default(),
         }
     }
 }
@@ -122,6 +126,7 @@ impl Clone for Context {
             notification_storage: self.notification_storage.clone(),
             job_code: self.job_code.clone(),
             notification_code: self.notification_code.clone(),
+            ticker: self.ticker.clone(),
         }
     }
 }

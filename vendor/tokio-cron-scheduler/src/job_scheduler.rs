@@ -302,8 +302,10 @@ impl JobsSchedulerLocked {
         JobDeleter::remove(&context, to_be_removed).await
     }
 
-    /// The `start` spawns a Tokio task where it loops. Every 500ms it
-    /// runs the tick method to increment any pending jobs.
+    /// The `start` spawns a Tokio task where it loops. It runs the jobs that
+    /// are due, then sleeps until the next job is due, but never longer than
+    /// the maximum tick interval (500 ms unless changed with
+    /// [`set_max_tick_interval`](Self::set_max_tick_interval)).
     ///
     /// ```rust,ignore
     /// if let Err(e) = sched.start().await {
@@ -378,6 +380,38 @@ impl JobsSchedulerLocked {
         })
     }
 
+    /// Set the longest the scheduler sleeps between two looks at its jobs
+    /// (default 500 ms, at least 1 ms).
+    ///
+    /// Between jobs the scheduler sleeps until the next one is due, and is
+    /// woken early when a job is added or removed. The timer it sleeps on
+    /// does not count time the machine spends suspended, and it does not
+    /// follow changes of the wall clock: after a resume or a clock change, an
+    /// overdue job is noticed at the latest after this interval, or at once
+    /// if [`wake`](Self::wake) is called. A long interval (minutes) lets an
+    /// idle process stay asleep; the default keeps the old behaviour of
+    /// looking every 500 ms.
+    ///
+    /// Takes effect at once, also while the scheduler is sleeping.
+    pub fn set_max_tick_interval(&self, interval: std::time::Duration) {
+        self.context.ticker.set_max_interval(interval);
+    }
+
+    /// The longest the scheduler sleeps between two looks at its jobs.
+    pub fn max_tick_interval(&self) -> std::time::Duration {
+        self.context.ticker.max_interval()
+    }
+
+    /// Make the scheduler look at its jobs now: runs those that are due and
+    /// re-computes how long to sleep. Call it when the wall clock may have
+    /// moved under the scheduler, e.g. after a resume from suspend or a clock
+    /// change. Cheap and callable from any thread or task; a wake while the
+    /// scheduler is busy is not lost, it makes the next sleep return at once.
+    /// Jobs never run twice for one tick, however often this is called.
+    pub fn wake(&self) {
+        self.context.ticker.wake();
+    }
+
     ///
     /// Shut the scheduler down
     pub async fn shutdown(&mut self) -> Result<(), JobSchedulerError> {
@@ -386,6 +420,7 @@ impl JobsSchedulerLocked {
 
         let mut scheduler = self.scheduler.write().await;
         scheduler.shutdown().await;
+        self.wake();
 
         if let Some(notify) = notify {
             let mut notify = notify.write().await;

@@ -49,6 +49,7 @@ pub use job::job_data_prost::JobState as JobNotification;
 pub use job::to_code::{JobCode, NotificationCode, PinnedGetFuture, ToCode};
 pub use job::{JobBuilder, JobToRun, JobToRunAsync};
 pub use job_scheduler::JobsSchedulerLocked as JobScheduler;
+pub use scheduler::DEFAULT_MAX_TICK_INTERVAL;
 pub use store::{MetaDataStorage, NotificationStore};
 
 pub use simple::{

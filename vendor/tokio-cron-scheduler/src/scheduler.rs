@@ -6,12 +6,54 @@ use crate::job::job_data::{JobState, JobType};
 use crate::job::job_data_prost::{JobState, JobType};
 use chrono::{FixedOffset, Utc};
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::time::Duration;
-use tokio::sync::RwLock;
 use tokio::sync::oneshot::{Receiver, Sender};
+use tokio::sync::{Notify, RwLock};
 use tracing::error;
 use uuid::Uuid;
+
+/// The longest the tick loop sleeps by default when no job is due sooner:
+/// the fixed interval at which it used to poll.
+pub const DEFAULT_MAX_TICK_INTERVAL: Duration = Duration::from_millis(500);
+
+/// Wakes the tick loop early and holds the cap on how long it sleeps.
+pub(crate) struct Ticker {
+    notify: Notify,
+    max_interval_ms: AtomicU64,
+}
+
+impl Default for Ticker {
+    fn default() -> Self {
+        Self {
+            notify: Notify::new(),
+            max_interval_ms: AtomicU64::new(DEFAULT_MAX_TICK_INTERVAL.as_millis() as u64),
+        }
+    }
+}
+
+impl Ticker {
+    /// Ends the loop's current wait, or, when it is not waiting, its next one
+    /// (`notify_one` keeps a permit), so a wake is never lost.
+    pub(crate) fn wake(&self) {
+        self.notify.notify_one();
+    }
+
+    pub(crate) fn max_interval(&self) -> Duration {
+        Duration::from_millis(self.max_interval_ms.load(Ordering::Relaxed))
+    }
+
+    /// At least 1 ms, so that the loop never spins.
+    pub(crate) fn set_max_interval(&self, interval: Duration) {
+        let ms = u64::try_from(interval.as_millis()).unwrap_or(u64::MAX);
+        self.max_interval_ms.store(ms.max(1), Ordering::Relaxed);
+        self.wake();
+    }
+
+    async fn wait(&self, wait: Duration) {
+        let _ = tokio::time::timeout(wait, self.notify.notified()).await;
+    }
+}
 
 pub struct Scheduler {
     pub shutdown: Arc<AtomicBool>,
@@ -45,6 +87,7 @@ impl Scheduler {
         let job_delete_tx = context.job_delete_tx.clone();
         let shutdown = self.shutdown.clone();
         let metadata_storage = context.metadata_storage.clone();
+        let ticker = context.ticker.clone();
 
         self.inited = true;
 
@@ -74,15 +117,21 @@ impl Scheduler {
                     }
                 }
             }
+            // The first pass runs at once; after that the loop sleeps until
+            // the earliest next tick, at most the maximum tick interval, and
+            // is woken early when a job is added or removed, the interval
+            // changes, the scheduler shuts down, or `JobScheduler::wake` is
+            // called.
+            let mut wait = Duration::ZERO;
             'next_tick: loop {
-                let shutdown = {
-                    let r = shutdown.load(Ordering::Relaxed);
-                    r
-                };
-                if shutdown {
+                if shutdown.load(Ordering::Relaxed) {
                     break 'next_tick;
                 }
-                tokio::time::sleep(Duration::from_millis(500)).await;
+                ticker.wait(wait).await;
+                if shutdown.load(Ordering::Relaxed) {
+                    break 'next_tick;
+                }
+                wait = ticker.max_interval();
                 let now = Utc::now();
                 let next_ticks = {
                     let mut w = metadata_storage.write().await;
@@ -152,6 +201,18 @@ impl Scheduler {
                         None
                     }
                 });
+                let must_runs: Vec<Uuid> = must_runs.collect();
+
+                // Next ticks after this pass, as whole UTC seconds: those of
+                // the jobs that did not fire, then those of the jobs that did.
+                let mut upcoming: Vec<u64> = next_ticks
+                    .iter()
+                    .filter(|n| {
+                        let id: Option<Uuid> = n.id.as_ref().map(|f| f.into());
+                        !id.is_some_and(|id| must_runs.contains(&id))
+                    })
+                    .map(|n| n.next_tick)
+                    .collect();
 
                 for uuid in must_runs {
                     {
@@ -171,9 +232,11 @@ impl Scheduler {
                         });
                     }
 
-                    let storage = metadata_storage.clone();
-                    tokio::spawn(async move {
-                        let mut w = storage.write().await;
+                    // Stored before the next pass (not in a spawned task), so
+                    // that no pass, however early it is woken, sees the tick
+                    // that fired here again.
+                    let next_tick = {
+                        let mut w = metadata_storage.write().await;
                         let job = w.get(uuid).await;
 
                         let next_and_last_tick = match job {
@@ -212,14 +275,38 @@ impl Scheduler {
                             }
                         };
 
-                        if let Some((next_tick, last_tick)) = next_and_last_tick {
-                            if let Err(e) =
-                                w.set_next_and_last_tick(uuid, next_tick, last_tick).await
-                            {
-                                error!("Could not set next and last tick {:?}", e);
+                        match next_and_last_tick {
+                            Some((next_tick, last_tick)) => {
+                                if let Err(e) =
+                                    w.set_next_and_last_tick(uuid, next_tick, last_tick).await
+                                {
+                                    error!("Could not set next and last tick {:?}", e);
+                                }
+                                next_tick
                             }
+                            None => None,
                         }
-                    });
+                    };
+                    match next_tick {
+                        Some(next_tick) => upcoming.push(next_tick.timestamp() as u64),
+                        // A one-shot job is deleted by the next pass: keep
+                        // that pass within 500 ms, as it always was.
+                        None => wait = wait.min(DEFAULT_MAX_TICK_INTERVAL),
+                    }
+                }
+
+                // Sleep until the earliest tick still ahead of this pass.
+                // Ticks at or before `now` that did not fire cannot fire
+                // without a change to the job, so they are left to the cap.
+                let pass_ms = now.timestamp_millis();
+                let earliest = upcoming
+                    .into_iter()
+                    .map(|t| (t as i64).saturating_mul(1000))
+                    .filter(|&t| t > pass_ms)
+                    .min();
+                if let Some(earliest) = earliest {
+                    let until = earliest.saturating_sub(Utc::now().timestamp_millis());
+                    wait = wait.min(Duration::from_millis(until.max(0) as u64));
                 }
             }
         });

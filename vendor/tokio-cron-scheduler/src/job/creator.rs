@@ -1,5 +1,6 @@
 use crate::context::Context;
 use crate::job::{JobLocked, JobToRunAsync};
+use crate::scheduler::Ticker;
 use crate::store::MetaDataStorage;
 use crate::{JobSchedulerError, JobStoredData};
 use std::future::Future;
@@ -18,6 +19,7 @@ impl JobCreator {
         storage: Arc<RwLock<Box<dyn MetaDataStorage + Send + Sync>>>,
         mut rx: Receiver<(JobStoredData, Arc<RwLock<Box<JobToRunAsync>>>)>,
         tx_created: Sender<Result<Uuid, (JobSchedulerError, Option<Uuid>)>>,
+        ticker: Arc<Ticker>,
     ) {
         loop {
             let val = rx.recv().await;
@@ -46,6 +48,8 @@ impl JobCreator {
                     continue;
                 }
             }
+            // The next tick may have changed: let the tick loop re-compute its wait.
+            ticker.wake();
             if let Err(e) = tx_created.send(Ok(uuid)) {
                 error!("Error sending created job {:?}", e);
             }
@@ -59,9 +63,12 @@ impl JobCreator {
         let rx = context.job_create_tx.subscribe();
         let tx_created = context.job_created_tx.clone();
         let storage = context.metadata_storage.clone();
+        let ticker = context.ticker.clone();
 
         Box::pin(async move {
-            tokio::spawn(JobCreator::listen_to_additions(storage, rx, tx_created));
+            tokio::spawn(JobCreator::listen_to_additions(
+                storage, rx, tx_created, ticker,
+            ));
             Ok(())
         })
     }

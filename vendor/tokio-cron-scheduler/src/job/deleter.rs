@@ -1,5 +1,6 @@
 use crate::JobSchedulerError;
 use crate::context::Context;
+use crate::scheduler::Ticker;
 use crate::store::MetaDataStorage;
 use std::future::Future;
 use std::pin::Pin;
@@ -17,6 +18,7 @@ impl JobDeleter {
         storage: Arc<RwLock<Box<dyn MetaDataStorage + Send + Sync>>>,
         mut rx: Receiver<Uuid>,
         tx_deleted: Sender<Result<Uuid, (JobSchedulerError, Option<Uuid>)>>,
+        ticker: Arc<Ticker>,
     ) {
         loop {
             let val = rx.recv().await;
@@ -36,6 +38,8 @@ impl JobDeleter {
                     continue;
                 }
             }
+            // The next tick may have changed: let the tick loop re-compute its wait.
+            ticker.wake();
             if let Err(e) = tx_deleted.send(Ok(uuid)) {
                 error!("Error sending error {:?}", e);
             }
@@ -49,9 +53,12 @@ impl JobDeleter {
         let rx = context.job_delete_tx.subscribe();
         let tx_deleted = context.job_deleted_tx.clone();
         let storage = context.metadata_storage.clone();
+        let ticker = context.ticker.clone();
 
         Box::pin(async move {
-            tokio::spawn(JobDeleter::listen_to_removals(storage, rx, tx_deleted));
+            tokio::spawn(JobDeleter::listen_to_removals(
+                storage, rx, tx_deleted, ticker,
+            ));
             Ok(())
         })
     }
