@@ -6,6 +6,7 @@ use std::time::Duration;
 
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
 
+use crate::config::Location;
 use crate::ledger::{Ledger, Status};
 use crate::plan::{Daylight, Occurrence, Plan};
 use crate::policy;
@@ -47,6 +48,27 @@ pub(crate) fn next_line(plan: &Plan, ledger: &Ledger, now: DateTime<Utc>) -> Str
         )
     };
     format!("next: {} at {when} (day {})", o.title, o.day)
+}
+
+/// Where sunrise and sunset are computed for: the configured place, or the
+/// time zone's principal city (and how to set the real one).
+pub(crate) fn daylight_source(loc: Location, zone: &str) -> String {
+    let (ns, ew) = (
+        if loc.latitude < 0.0 { 'S' } else { 'N' },
+        if loc.longitude < 0.0 { 'W' } else { 'E' },
+    );
+    let at = format!(
+        "{:.2}°{ns} {:.2}°{ew}",
+        loc.latitude.abs(),
+        loc.longitude.abs()
+    );
+    if loc.from_zone {
+        format!(
+            "Sunscreen follows daylight at {at}, the principal city of {zone}; set [location] in the config for where you are."
+        )
+    } else {
+        format!("Sunscreen follows daylight at {at} ([location] in the config).")
+    }
 }
 
 /// "daylight 07:58–16:12".

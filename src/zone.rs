@@ -398,6 +398,8 @@ pub trait ZoneSource: fmt::Debug + Sync {
     fn names(&self) -> Vec<String>;
     /// Where the zones are read from, for messages.
     fn location(&self) -> PathBuf;
+    /// The coordinates (latitude, longitude) of the zone's principal city.
+    fn principal_city(&self, name: &str) -> Option<(f64, f64)>;
 }
 
 /// The system's tz database (`$TZDIR` or [`ZONEINFO`]).
@@ -413,6 +415,9 @@ impl ZoneSource for SystemZones {
     }
     fn location(&self) -> PathBuf {
         database_dir()
+    }
+    fn principal_city(&self, name: &str) -> Option<(f64, f64)> {
+        principal_city(name)
     }
 }
 

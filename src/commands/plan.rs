@@ -10,7 +10,7 @@ use crate::error::Error;
 use crate::ledger::Status;
 use crate::plan::Occurrence;
 use crate::policy;
-use crate::report::{daylight_words, short_date};
+use crate::report::{daylight_source, daylight_words, short_date};
 
 /// One occurrence in `plan --json`.
 #[derive(serde::Serialize)]
@@ -67,6 +67,10 @@ pub(crate) fn plan(ctx: &Context, json: bool, all: bool, out: &mut dyn Write) ->
         c.treatment.plan.as_deref().unwrap_or("none")
     )
     .map_err(Error::output)?;
+    if let Some(loc) = p.location.filter(|_| p.daylight_rules) {
+        writeln!(out, "{}", daylight_source(loc, c.treatment.timezone.name()))
+            .map_err(Error::output)?;
+    }
     if shown.is_empty() {
         let msg = if p.occurrences.is_empty() {
             "No reminders in this plan."
@@ -78,7 +82,11 @@ pub(crate) fn plan(ctx: &Context, json: bool, all: bool, out: &mut dyn Write) ->
     }
     let next_id = p.next_after(ctx.now).map(|o| o.id.as_str());
     let mut day = None;
+    let mut previous: Option<&Occurrence> = None;
     for o in shown {
+        // shown together with the one before: one notification
+        let together = previous.is_some_and(|p| p.at == o.at && p.day == o.day);
+        previous = Some(o);
         if day != Some((o.session, o.day)) {
             day = Some((o.session, o.day));
             let date = p.session_day_date(o.session, o.day);
@@ -110,6 +118,9 @@ pub(crate) fn plan(ctx: &Context, json: bool, all: bool, out: &mut dyn Write) ->
         ) {
             // a wall-clock time that happens twice (DST ends): say which
             time = format!("{time} {}", o.at.format("%Z"));
+        }
+        if together {
+            time = format!("{:>width$}", "+", width = time.chars().count());
         }
         let is_next = next_id == Some(o.id.as_str());
         let mark = if is_next { ">" } else { " " };

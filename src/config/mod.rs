@@ -118,7 +118,16 @@ pub fn parse(text: &str, origin: &str, defaults: Defaults) -> Result<Config, Con
     }
     v.merge_healing(&mut healing, raw.healing)?;
     let location = match raw.location {
-        None => None,
+        // Where the person most likely is: their zone's principal city
+        // (the tz database's own table, offline). UTC, Etc/* have none.
+        None => defaults
+            .zones
+            .principal_city(treatment.timezone.name())
+            .map(|(latitude, longitude)| Location {
+                latitude,
+                longitude,
+                from_zone: true,
+            }),
         Some(l) => {
             let l = l.into_inner();
             let (lat, lon) = (*l.latitude.get_ref(), *l.longitude.get_ref());
@@ -141,6 +150,7 @@ pub fn parse(text: &str, origin: &str, defaults: Defaults) -> Result<Config, Con
             Some(Location {
                 latitude: lat,
                 longitude: lon,
+                from_zone: false,
             })
         }
     };

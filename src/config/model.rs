@@ -36,6 +36,8 @@ pub type Healing = Vec<(DaySet, String)>;
 pub struct Location {
     pub latitude: f64,
     pub longitude: f64,
+    /// Assumed: the principal city of the time zone, not set by the user.
+    pub from_zone: bool,
 }
 
 #[derive(Debug, Clone, PartialEq)]

@@ -19,6 +19,9 @@ fn times(p: &Plan, rule: &str) -> Vec<String> {
 
 const BASE: &str =
     "[treatment]\ndate = 2026-11-23\ntime = \"14:30\"\ntimezone = \"Europe/Berlin\"\n";
+/// The same clock as Berlin in November, in a zone without a principal
+/// city: no daylight, the fixed sunscreen window.
+const FIXED: &str = "[treatment]\ndate = 2026-11-23\ntime = \"14:30\"\ntimezone = \"Etc/GMT-1\"\n";
 
 #[test]
 fn default_plan_day_zero() {
@@ -30,35 +33,39 @@ fn default_plan_day_zero() {
         .map(|o| (o.rule.as_str(), o.at.format("%d %H:%M").to_string()))
         .collect();
     // T = 14:30: today at T, hydrate at +3h/+6h/+9h (23:30 falls in quiet
-    // hours and moves to 08:00 next morning), first rinse at +6h.
+    // hours and is dropped: time-bound care does not spill into day 1),
+    // first rinse at +6h, listed before the serum.
     assert_eq!(
         day0,
         [
             ("today", "23 14:30".into()),
             ("hydrate", "23 17:30".into()),
-            ("hydrate", "23 20:30".into()),
             ("first-rinse", "23 20:30".into()),
-            ("hydrate", "24 08:00".into()),
+            ("hydrate", "23 20:30".into()),
         ]
     );
-    assert_eq!(p.occurrences[0].title, "Aftercare starts now");
+    assert_eq!(p.occurrences[0].title, "Aftercare has started");
     assert!(p.occurrences[0].body.contains("practitioner"));
 }
 
 #[test]
 fn default_plan_shape() {
-    let p = plan(BASE);
+    let p = plan(FIXED);
     let count = |r: &str| p.occurrences.iter().filter(|o| o.rule == r).count();
-    assert_eq!(count("sunscreen"), 7 * 5); // 09,11,13,15,17 on days 1-7
-    assert_eq!(count("moisturize"), 14);
+    assert_eq!(count("sunscreen"), 7 * 6); // 08,10,12,14,16,18 on days 1-7
+    assert_eq!(count("morning-care"), 7);
+    assert_eq!(count("evening-care"), 7);
     assert_eq!(count("no-picking"), 12);
     assert_eq!(count("check-in"), 3);
+    for milestone in ["makeup-ok", "exercise-ok", "pool-ok", "actives-ok"] {
+        assert_eq!(count(milestone), 1, "{milestone}: once");
+    }
     assert_eq!(count("sunscreen-daily"), 7);
     assert_eq!(count("wrap-up"), 1);
     assert_eq!(p.last().unwrap().rule, "wrap-up");
     assert_eq!(
         p.last().unwrap().at.format("%Y-%m-%d %H:%M").to_string(),
-        "2026-12-07 10:00"
+        "2026-12-07 08:00"
     );
     // sorted and unique ids
     assert!(p.occurrences.windows(2).all(|w| w[0].at <= w[1].at));
@@ -262,12 +269,12 @@ fn ids_are_stable_and_follow_the_config() {
 
 #[test]
 fn past_plan_is_all_past() {
-    let p = plan(&BASE.replace("2026-11-23", "2020-01-06"));
+    let p = plan(&FIXED.replace("2026-11-23", "2020-01-06"));
     let now = "2026-11-24T12:00:00Z".parse::<DateTime<Utc>>().unwrap();
     assert!(p.is_over(now));
     assert!(p.next_after(now).is_none());
     assert!(p.from_today(now).is_empty());
-    assert_eq!(p.occurrences.len(), plan(BASE).occurrences.len());
+    assert_eq!(p.occurrences.len(), plan(FIXED).occurrences.len());
 }
 
 #[test]
@@ -305,9 +312,10 @@ fn daylight_limits_sunscreen_to_the_hours_of_sun() {
     let p = plan(&format!(
         "{BASE}[location]\nlatitude = 52.52\nlongitude = 13.40\n"
     ));
+    // sunset is 16:02 here (16:03 by the NOAA equations)
     assert_eq!(
         sunscreen_on(&p, "2026-11-24"),
-        ["09:00", "11:00", "13:00", "15:00"]
+        ["08:00", "10:00", "12:00", "14:00", "16:00"]
     );
     let d = p.daylight(NaiveDate::from_ymd_opt(2026, 11, 24).unwrap());
     let Some(Daylight::Between(up, down)) = d else {
@@ -323,11 +331,20 @@ fn daylight_limits_sunscreen_to_the_hours_of_sun() {
             && down < NaiveTime::from_hms_opt(16, 30, 0).unwrap(),
         "{down}"
     );
-    // without a location the fixed window applies, and no daylight is shown
-    let fixed = plan(BASE);
+    // without a location, the zone's principal city (Berlin: 52.50N
+    // 13.37E) is assumed: the same hours here
+    let assumed = plan(BASE);
+    assert!(assumed.location.is_some_and(|l| l.from_zone));
+    assert_eq!(
+        sunscreen_on(&assumed, "2026-11-24"),
+        ["08:00", "10:00", "12:00", "14:00", "16:00"]
+    );
+    // a zone without one (UTC, Etc/*) keeps the fixed window, no daylight
+    let fixed = plan(FIXED);
+    assert_eq!(fixed.location, None);
     assert_eq!(
         sunscreen_on(&fixed, "2026-11-24"),
-        ["09:00", "11:00", "13:00", "15:00", "17:00"]
+        ["08:00", "10:00", "12:00", "14:00", "16:00", "18:00"]
     );
     assert_eq!(
         fixed.daylight(NaiveDate::from_ymd_opt(2026, 11, 24).unwrap()),
@@ -354,7 +371,7 @@ fn polar_night_and_polar_day() {
     let summer = tromso("2026-06-20");
     assert_eq!(
         sunscreen_on(&summer, "2026-06-21"),
-        ["09:00", "11:00", "13:00", "15:00", "17:00"]
+        ["08:00", "10:00", "12:00", "14:00", "16:00", "18:00"]
     );
     assert_eq!(
         summer.daylight(NaiveDate::from_ymd_opt(2026, 6, 21).unwrap()),
@@ -366,10 +383,18 @@ fn polar_night_and_polar_day() {
 fn summary_counts_restrictions_down() {
     let c = berlin(BASE);
     let day2 = summary_text(&c, 2);
+    // T = 14:30 on day 0: makeup from T+24 h is announced at the morning
+    // routine of day 2, workouts (T+72 h) on day 4, pool (T+96 h) on day 5,
+    // actives (T+144 h) on day 7: the summary says the same days
+    let day1 = summary_text(&c, 1);
+    assert!(day1.contains("makeup (1 more day)"), "{day1}");
     assert!(day2.starts_with("Normal now: redness fading"), "{day2}");
-    assert!(day2.contains("Still off-limits: sweaty workouts (1 more day), pool, sauna and steam (3 more days), retinoids, acids and vitamin C (5 more days)."), "{day2}");
-    assert!(!day2.contains("makeup"), "allowed since day 1: {day2}");
-    let day3 = summary_text(&c, 3);
+    assert!(day2.contains("Still off-limits: sweaty workouts (2 more days), pool, sauna and steam (3 more days), retinoids, acids and vitamin C (5 more days)."), "{day2}");
+    assert!(
+        day2.contains("From today, usually fine again: makeup."),
+        "{day2}"
+    );
+    let day3 = summary_text(&c, 4);
     assert!(
         day3.contains("From today, usually fine again: sweaty workouts."),
         "{day3}"
@@ -386,15 +411,15 @@ fn summary_counts_restrictions_down() {
         .filter(|o| o.rule == "summary")
         .collect();
     assert_eq!(summaries.len(), 14);
-    assert_eq!(summaries[2].title, "Day 3: today's aftercare");
-    assert_eq!(summaries[2].body, day3);
+    assert_eq!(summaries[3].title, "Day 4: today's aftercare");
+    assert_eq!(summaries[3].body, day3);
     assert_eq!(summaries[2].at.format("%H:%M").to_string(), "08:00");
 }
 
 #[test]
 fn a_series_merges_without_duplicates() {
-    let one = plan(BASE);
-    let two = plan(&BASE.replace("date = 2026-11-23", "date = [2026-11-23, 2026-11-24]"));
+    let one = plan(FIXED);
+    let two = plan(&FIXED.replace("date = 2026-11-23", "date = [2026-11-23, 2026-11-24]"));
     assert_eq!(two.starts.len(), 2);
     // overlapping sunscreen days: Nov 24-30 and Nov 25-Dec 1 make 8 days, not 14
     assert_eq!(
@@ -402,7 +427,7 @@ fn a_series_merges_without_duplicates() {
             .iter()
             .filter(|o| o.rule == "sunscreen")
             .count(),
-        8 * 5
+        8 * 6
     );
     let mut keys: Vec<_> = two
         .occurrences
