@@ -321,3 +321,104 @@ fn indoors_today_skips_the_days_remaining_sunscreen_reminders() {
     assert_eq!(d.wait_exit(), Some(0));
     assert_eq!(desk.count("Sun"), 1);
 }
+
+#[test]
+fn reminders_due_together_are_one_notification_whose_buttons_stay_and_answer_all() {
+    // the default grouping: reminders a few minutes apart are one moment
+    let s = Scenario::new().notifications("group = \"5m\"").reminders(&[
+        ("rinse", &[3], "Rinse"),
+        ("serum", &[3], "Serum"),
+        ("later", &[3600], "Later"),
+    ]);
+    let d = s.start();
+    let n = s.desk.wait_summary("Rinse");
+    assert_eq!(n.summary, "Rinse · Serum", "one Notify carrying both");
+    assert_eq!(n.body, "• Rinse: Body of Rinse\n• Serum: Body of Serum");
+    d.wait_log_n("sent", 2);
+    let ours: Vec<_> = s
+        .desk
+        .notifies()
+        .into_iter()
+        .filter(|n| n.app == "aftercare")
+        .collect();
+    assert_eq!(ours.len(), 1, "not one Notify each: {ours:?}");
+    // buttons stay until answered: expire_timeout 0, and resident
+    assert_eq!(n.expire_timeout, Some(0));
+    assert!(
+        n.hints.iter().any(|h| h.contains("\"resident\"")),
+        "{:?}",
+        n.hints
+    );
+    assert!(
+        n.hints.iter().any(|h| h.contains("\"desktop-entry\"")),
+        "{:?}",
+        n.hints
+    );
+    // one Done answers both; the journal keeps one entry per reminder
+    s.desk.wait_action_listener(&n);
+    s.desk.invoke_action(n.id.unwrap(), "done");
+    d.wait_log_n("done", 2);
+    let j = s.sb.journal();
+    assert_eq!(statuses(&j, "rinse@"), ["done"]);
+    assert_eq!(statuses(&j, "serum@"), ["done"]);
+}
+
+#[test]
+fn the_last_reminder_says_the_plan_is_complete_and_its_done_is_recorded() {
+    let s = Scenario::new().reminders(&[("a", &[2], "First"), ("z", &[5], "Last")]);
+    let mut d = s.start();
+    d.wait_log("the last reminder says so");
+    let last = s.desk.wait_summary("Last");
+    assert!(
+        last.body
+            .starts_with("Body of Last\n\nThat was the last reminder"),
+        "{}",
+        last.body
+    );
+    assert!(
+        d.child.try_wait().unwrap().is_none(),
+        "still running: waiting for the answer"
+    );
+    s.desk.wait_action_listener(&last);
+    s.desk.invoke_action(last.id.unwrap(), "done");
+    assert_eq!(d.wait_exit(), Some(0));
+    assert_eq!(statuses(&s.sb.journal(), "z@"), ["done"]);
+    assert_eq!(s.desk.count("aftercare plan complete"), 0, "no second note");
+}
+
+#[test]
+fn a_repeating_reminder_replaces_its_notification_instead_of_stacking() {
+    let s = Scenario::new();
+    let t = &s.t;
+    s.sb.write_config(&format!(
+        "{}[reminders.pill]\nafter = [\"{}\"]\ntitle = \"Pill\"\nrepeat = \"5m\"\nrepeat_max = 2\n\n{}",
+        t.header(""),
+        t.after(2),
+        t.rule("later", &[6 * 3600], "Later")
+    ));
+    let clock = FakeClock::new(s.sb.path());
+    let d = s.start_with(|cmd| clock.apply(cmd));
+    let first = s.desk.wait_summary("Pill");
+    assert_eq!(first.replaces_id, 0);
+    d.wait_log("sent");
+    // unanswered five minutes later: shown again, in the same place
+    clock.set("+330");
+    d.wait_log_n("sent", 2);
+    let again = s.desk.wait_notifies(2);
+    let again = again.last().unwrap();
+    assert_eq!(again.summary, "Pill");
+    assert_eq!(again.replaces_id, first.id.unwrap(), "replaces, not stacks");
+    // answered: no more repeats, even when the next one would be due
+    s.desk.wait_action_listener(again);
+    s.desk.invoke_action(again.id.unwrap(), "done");
+    d.wait_log("done");
+    clock.set("+700");
+    // two reloads: the loop handles events in order, so the step after the
+    // first is over when the second is logged
+    for n in 1..=2 {
+        d.signal("HUP");
+        d.wait_log_n("config unchanged", n);
+    }
+    assert_eq!(s.desk.count("Pill"), 2);
+    assert_eq!(statuses(&s.sb.journal(), "pill@"), ["done"]);
+}

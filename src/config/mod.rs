@@ -113,9 +113,14 @@ pub fn parse(text: &str, origin: &str, defaults: Defaults) -> Result<Config, Con
         Some(name) => builtin_plan(name)?,
         None => (Vec::new(), Vec::new()),
     };
+    let built_in = rules.len();
     for (name, rule) in raw.reminders {
         v.merge_rule(&mut rules, name, rule)?;
     }
+    // The user's own rules in the order they are written (the order a
+    // person does them), after the plan's.
+    let own_start = built_in.min(rules.len());
+    in_file_order(&mut rules[own_start..], text);
     v.merge_healing(&mut healing, raw.healing)?;
     let location = match raw.location {
         // Where the person most likely is: their zone's principal city
@@ -169,6 +174,21 @@ pub fn parse(text: &str, origin: &str, defaults: Defaults) -> Result<Config, Con
     })
 }
 
+/// Sort rules by where their `[reminders.NAME]` table stands in `text`
+/// rather than the alphabetical order of the map they were read into.
+fn in_file_order(rules: &mut [Rule], text: &str) {
+    let order: Vec<&str> = text
+        .lines()
+        .filter_map(|l| l.trim().strip_prefix("[reminders.")?.strip_suffix(']'))
+        .collect();
+    rules.sort_by_key(|r| {
+        order
+            .iter()
+            .position(|n| *n == r.name)
+            .unwrap_or(usize::MAX)
+    });
+}
+
 pub(crate) fn clock(h: u32, m: u32) -> NaiveTime {
     NaiveTime::from_hms_opt(h, m, 0).unwrap_or(NaiveTime::MIN)
 }
@@ -196,18 +216,7 @@ pub fn builtin_plan(name: &str) -> Result<(Vec<Rule>, Healing), ConfigError> {
     for (rname, rule) in raw.reminders {
         v.merge_rule(&mut rules, rname, rule)?;
     }
-    // Keep the plan's own order (by first occurrence) rather than the
-    // alphabetical order of the map.
-    let order: Vec<&str> = text
-        .lines()
-        .filter_map(|l| l.trim().strip_prefix("[reminders.")?.strip_suffix(']'))
-        .collect();
-    rules.sort_by_key(|r| {
-        order
-            .iter()
-            .position(|n| *n == r.name)
-            .unwrap_or(usize::MAX)
-    });
+    in_file_order(&mut rules, text);
     let mut healing = Vec::new();
     v.merge_healing(&mut healing, raw.healing)?;
     Ok((rules, healing))

@@ -11,7 +11,7 @@ use uuid::Uuid;
 
 use super::{Daemon, Event, HORIZON, ceil_second};
 use crate::notifier::Notifier;
-use crate::policy;
+use crate::{clock, policy};
 
 /// The scheduler's jobs, keyed by (occurrence id or none, due second).
 pub(super) struct Jobs {
@@ -25,6 +25,12 @@ impl Jobs {
         let at = ceil_second(at);
         let key = (id.clone(), at);
         if self.by_key.contains_key(&key) {
+            return;
+        }
+        if at <= clock::now() {
+            // Came due while the step ran (a slow bus, a clock change): a
+            // job for a past second would never fire; look again at once.
+            let _ = self.events.send(Event::Fire { id, planned: at });
             return;
         }
         // 7 fields with the year: fires once, on that UTC second, never early.

@@ -56,7 +56,14 @@ pub struct Notify {
     pub summary: String,
     pub body: String,
     pub actions: Vec<String>,
+    /// The server's answer: the notification's id.
     pub id: Option<u32>,
+    /// The id it replaces (0: none).
+    pub replaces_id: u32,
+    /// `expire_timeout`: -1 server default, 0 never, else milliseconds.
+    pub expire_timeout: Option<i32>,
+    /// The hints' lines as dbus-monitor prints them.
+    pub hints: Vec<String>,
 }
 
 impl Notify {
@@ -275,11 +282,11 @@ impl Desktop {
         })
     }
 
-    /// Wait until the sender of `n` listens for actions: notify-rust adds
-    /// a match for `ActionInvoked`, then one for `NotificationClosed`, and
-    /// only then starts reading signals, so a click before the second
-    /// AddMatch reaches the bus would be lost. (A person cannot click that
-    /// fast; a test can.)
+    /// Wait until the connection that sent `n` listens for actions: it
+    /// adds a match for `ActionInvoked` and one for `NotificationClosed`
+    /// (aftercare does so once, before its first notification), and a
+    /// click before the bus confirmed them would be lost. (A person cannot
+    /// click that fast; a test can.)
     pub fn wait_action_listener(&self, n: &Notify) {
         // the bus's reply to an AddMatch for `signal` from n's sender
         let added = |m: &[Message], signal: &str| {
@@ -287,7 +294,6 @@ impl Desktop {
                 .filter(|x| {
                     x.member == "AddMatch"
                         && x.sender == n.sender
-                        && x.time >= n.time
                         && x.args
                             .first()
                             .and_then(Arg::string)
@@ -397,6 +403,11 @@ fn is_notifications_owner_change(m: &Message) -> bool {
         && m.args.first().and_then(Arg::string).as_deref() == Some("org.freedesktop.Notifications")
 }
 
+/// A number argument as dbus-monitor prints it: `uint32 7`, `int32 -1`.
+fn number<T: std::str::FromStr>(a: &Arg, prefix: &str) -> Option<T> {
+    a.text.trim().strip_prefix(prefix)?.parse().ok()
+}
+
 pub fn notifies_of(msgs: &[Message]) -> Vec<Notify> {
     msgs.iter()
         .filter(|m| m.kind == "method call" && m.member == "Notify" && m.args.len() >= 5)
@@ -427,6 +438,13 @@ pub fn notifies_of(msgs: &[Message]) -> Vec<Notify> {
                     .map(|a| a.children.iter().filter_map(|c| unquote(c)).collect())
                     .unwrap_or_default(),
                 id,
+                replaces_id: number(&m.args[1], "uint32 ").unwrap_or(0),
+                expire_timeout: m.args.get(7).and_then(|a| number(a, "int32 ")),
+                hints: m
+                    .args
+                    .get(6)
+                    .map(|a| a.children.clone())
+                    .unwrap_or_default(),
             }
         })
         .collect()

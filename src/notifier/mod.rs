@@ -1,19 +1,22 @@
-//! Desktop notifications: a small [`Notifier`] trait, its D-Bus
-//! implementation on notify-rust, and `aftercare test-notification`.
+//! Desktop notifications: what a notification is ([`Note`]), a small
+//! [`Notifier`] trait (the D-Bus one in [`dbus`], a recording fake in
+//! tests), and `aftercare test-notification` ([`probe`]).
 //!
-//! notify-rust's blocking calls panic inside a tokio runtime when zbus's
-//! tokio feature is on, so the daemon uses `show_async` only and runs the
-//! capability query on a blocking thread. The action listener unwraps on bus
-//! errors inside notify-rust, so each runs in its own task: a failure there
-//! ends that task, never the daemon.
+//! Notifications are built with notify-rust's `Notification` (hints,
+//! actions, timeout) and sent over one long-lived bus connection of our own
+//! ([`dbus::DbusNotifier`]): notify-rust opens a connection per notification
+//! and its calls have no timeout.
 
-use std::io::Write;
+mod dbus;
+mod probe;
 
-use notify_rust::{Hint, Notification, NotificationResponse, Timeout, Urgency};
+pub(crate) use dbus::DbusNotifier;
+pub(crate) use probe::test_notification;
+
+use notify_rust::{Hint, Notification, Timeout, Urgency};
 use tokio::sync::mpsc::UnboundedSender;
 
 use crate::config::Expire;
-use crate::error::Error;
 
 pub(crate) const APP_NAME: &str = "aftercare";
 pub(crate) const ACTION_DONE: &str = "done";
@@ -119,7 +122,7 @@ pub(crate) fn escape_markup(s: &str) -> String {
 }
 
 /// Build the notify-rust notification for a note.
-fn build(note: &Note, caps: Capabilities) -> Notification {
+pub(crate) fn build(note: &Note, caps: Capabilities) -> Notification {
     let mut n = Notification::new();
     n.appname(APP_NAME)
         .summary(&note.title)
@@ -155,115 +158,8 @@ fn build(note: &Note, caps: Capabilities) -> Notification {
 }
 
 /// Whether a note shows buttons on a server with these capabilities.
-fn has_buttons(note: &Note, caps: Capabilities) -> bool {
+pub(crate) fn has_buttons(note: &Note, caps: Capabilities) -> bool {
     caps.actions && note.snooze_label.is_some()
-}
-
-/// The real notifier, over the session bus.
-#[derive(Debug, Default)]
-pub(crate) struct DbusNotifier {
-    /// Capabilities of the server, asked once per connection; forgotten
-    /// when a send fails (the server may have been replaced).
-    caps: Option<Capabilities>,
-}
-
-impl DbusNotifier {
-    async fn capabilities(&mut self) -> Result<Capabilities, String> {
-        if let Some(c) = self.caps {
-            return Ok(c);
-        }
-        let list = tokio::task::spawn_blocking(notify_rust::get_capabilities)
-            .await
-            .map_err(|e| format!("capability query failed: {e}"))?
-            .map_err(|e| e.to_string())?;
-        let caps = Capabilities::from_list(&list);
-        tracing::info!(
-            actions = caps.actions,
-            body_markup = caps.body_markup,
-            "notification server capabilities"
-        );
-        self.caps = Some(caps);
-        Ok(caps)
-    }
-}
-
-impl Notifier for DbusNotifier {
-    async fn show(
-        &mut self,
-        note: &Note,
-        answers: &UnboundedSender<Answer>,
-    ) -> Result<Shown, String> {
-        let caps = match self.capabilities().await {
-            Ok(c) => c,
-            Err(e) => {
-                self.caps = None;
-                return Err(e);
-            }
-        };
-        let handle = match build(note, caps).show_async().await {
-            Ok(h) => h,
-            Err(e) => {
-                self.caps = None;
-                return Err(e.to_string());
-            }
-        };
-        let nid = handle.id();
-        let actions = has_buttons(note, caps);
-        if actions {
-            let answers = answers.clone();
-            let ids = note.ids.clone();
-            // Own task: notify-rust unwraps on bus errors in here.
-            tokio::spawn(async move {
-                handle
-                    .wait_for_action_async(|r| {
-                        let action = match r {
-                            NotificationResponse::Action(a) => a.clone(),
-                            NotificationResponse::Closed(_) => CLOSED.to_string(),
-                            // A click on the body: harmless, no answer.
-                            _ => return,
-                        };
-                        let _ = answers.send(Answer { ids, action });
-                    })
-                    .await;
-            });
-        }
-        Ok(Shown { id: nid, actions })
-    }
-}
-
-/// `aftercare test-notification`: no runtime here, so the blocking calls
-/// are fine.
-pub(crate) fn test_notification(out: &mut dyn Write) -> Result<u8, Error> {
-    let unavailable = |e: notify_rust::error::Error| Error::NoNotificationServer(e.to_string());
-    let info = notify_rust::get_server_information().map_err(unavailable)?;
-    let list = notify_rust::get_capabilities().map_err(unavailable)?;
-    let caps = Capabilities::from_list(&list);
-    let note = Note::info(
-        "test",
-        "aftercare test",
-        "If you can read this, aftercare's reminders will reach you.",
-    );
-    let id = build(&note, caps).show().map_err(unavailable)?.id();
-    let w = |e| Error::io("cannot write output", e);
-    writeln!(out, "sent notification {id}").map_err(w)?;
-    writeln!(
-        out,
-        "server: {} {} ({}), spec {}",
-        info.name, info.version, info.vendor, info.spec_version
-    )
-    .map_err(w)?;
-    writeln!(out, "capabilities: {}", list.join(", ")).map_err(w)?;
-    writeln!(
-        out,
-        "actions (Done/Snooze buttons): {}",
-        if caps.actions {
-            "yes"
-        } else {
-            "no: use `aftercare plan` to follow up"
-        }
-    )
-    .map_err(w)?;
-    Ok(0)
 }
 
 #[cfg(test)]

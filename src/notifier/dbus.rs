@@ -1,0 +1,335 @@
+//! The D-Bus notifier: one long-lived session-bus connection for every
+//! notification and every answer.
+//!
+//! - Every call (capabilities, Notify) is bounded by [`CALL_TIMEOUT`]. A
+//!   `Notify` that has not answered by then keeps running in the background:
+//!   if the server answers late, that answer is taken for the same
+//!   notification at the next try instead of sending it a second time.
+//! - `ActionInvoked` and `NotificationClosed` arrive on this connection
+//!   (GNOME sends them only to the connection that sent the notification)
+//!   and are routed to the reminders by the server's notification id.
+//! - When the server changes (`NameOwnerChanged`) or the bus goes away, the
+//!   link is dropped: capabilities are asked again and a new connection is
+//!   made at the next notification.
+
+use std::collections::HashMap;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use futures_lite::StreamExt;
+use tokio::sync::mpsc::UnboundedSender;
+use tokio::task::JoinHandle;
+// notify-rust's hints convert to this (zbus 6 keeps it under its old name)
+#[allow(deprecated)]
+use zbus::zvariant::Value;
+use zbus::{Connection, MatchRule, MessageStream, message};
+
+use super::{Answer, CLOSED, Capabilities, Note, Notifier, Shown, build, has_buttons};
+
+pub(super) const DEST: &str = "org.freedesktop.Notifications";
+pub(super) const PATH: &str = "/org/freedesktop/Notifications";
+/// Longest wait for any call to the bus or the notification server.
+pub(crate) const CALL_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// A `Notify` call running in its own task: the server's id, or why not.
+type Call = JoinHandle<Result<u32, String>>;
+
+/// Which reminders each live notification stands for, by the server's id.
+type Routes = Arc<Mutex<HashMap<u32, Vec<String>>>>;
+
+#[derive(Debug, Default)]
+pub(crate) struct DbusNotifier {
+    link: Option<Link>,
+    /// A `Notify` that outlived its timeout: the reminders it was for, and
+    /// the call, still waiting for the server.
+    pending: Option<(Vec<String>, Call)>,
+}
+
+/// A connection, what the server said it can do, and the task that reads
+/// the server's signals.
+#[derive(Debug)]
+struct Link {
+    conn: Connection,
+    caps: Option<Capabilities>,
+    routes: Routes,
+    /// Set by the listener when the server or the bus went away.
+    stale: Arc<AtomicBool>,
+    listener: JoinHandle<()>,
+}
+
+impl Drop for Link {
+    fn drop(&mut self) {
+        self.listener.abort();
+    }
+}
+
+/// Await `fut` for at most [`CALL_TIMEOUT`].
+pub(super) async fn bounded<T, E: std::fmt::Display>(
+    what: &str,
+    fut: impl Future<Output = Result<T, E>>,
+) -> Result<T, String> {
+    match tokio::time::timeout(CALL_TIMEOUT, fut).await {
+        Ok(Ok(v)) => Ok(v),
+        Ok(Err(e)) => Err(format!("{what}: {e}")),
+        Err(_) => Err(format!(
+            "{what}: no answer within {} s",
+            CALL_TIMEOUT.as_secs()
+        )),
+    }
+}
+
+/// Ask the server for its capabilities.
+pub(super) async fn capabilities_of(conn: &Connection) -> Result<Vec<String>, String> {
+    let reply = bounded(
+        "GetCapabilities",
+        conn.call_method(Some(DEST), PATH, Some(DEST), "GetCapabilities", &()),
+    )
+    .await?;
+    reply.body().deserialize().map_err(|e| e.to_string())
+}
+
+/// Send one notification; the server's id.
+pub(super) async fn notify(
+    conn: &Connection,
+    n: &notify_rust::Notification,
+    replaces: u32,
+) -> Result<u32, String> {
+    #[allow(deprecated)]
+    let hints: HashMap<&str, Value<'_>> = n.hints.iter().map(Into::into).collect();
+    let body = (
+        n.appname.as_str(),
+        replaces,
+        n.icon.as_str(),
+        n.summary.as_str(),
+        n.body.as_str(),
+        &n.actions,
+        hints,
+        i32::from(n.timeout),
+    );
+    let reply = conn
+        .call_method(Some(DEST), PATH, Some(DEST), "Notify", &body)
+        .await
+        .map_err(|e| e.to_string())?;
+    reply.body().deserialize().map_err(|e| e.to_string())
+}
+
+fn signal_rule<'m>(interface: &'m str, member: &'m str) -> zbus::Result<MatchRule<'m>> {
+    MatchRule::builder()
+        .msg_type(message::Type::Signal)
+        .interface(interface)
+        .member(member)
+        .build()
+}
+
+/// Subscribe to the server's answers and to a change of its owner.
+async fn subscribe(conn: &Connection) -> zbus::Result<MessageStream> {
+    // the stream first, so nothing that arrives after the rules is missed
+    let stream = MessageStream::from(conn);
+    let bus = zbus::fdo::DBusProxy::new(conn).await?;
+    bus.add_match_rule(signal_rule(DEST, "ActionInvoked")?)
+        .await?;
+    bus.add_match_rule(signal_rule(DEST, "NotificationClosed")?)
+        .await?;
+    let owner = MatchRule::builder()
+        .msg_type(message::Type::Signal)
+        .interface("org.freedesktop.DBus")
+        .member("NameOwnerChanged")
+        .arg(0, DEST)
+        .build()?;
+    bus.add_match_rule(owner).await?;
+    Ok(stream)
+}
+
+/// Read signals until the connection ends; answers go to `answers`.
+async fn listen(
+    mut stream: MessageStream,
+    routes: Routes,
+    stale: Arc<AtomicBool>,
+    answers: UnboundedSender<Answer>,
+) {
+    let route = |id: u32, remove: bool| {
+        let mut r = routes.lock().unwrap_or_else(|e| e.into_inner());
+        if remove {
+            r.remove(&id)
+        } else {
+            r.get(&id).cloned()
+        }
+    };
+    while let Some(Ok(msg)) = stream.next().await {
+        let header = msg.header();
+        if header.message_type() != message::Type::Signal {
+            continue;
+        }
+        let member = header.member().map(|m| m.as_str().to_string());
+        match member.as_deref() {
+            Some("ActionInvoked") => {
+                let Ok((id, action)) = msg.body().deserialize::<(u32, String)>() else {
+                    continue;
+                };
+                // a click on the body ("default") is not an answer
+                if action == "default" {
+                    continue;
+                }
+                if let Some(ids) = route(id, false) {
+                    let _ = answers.send(Answer { ids, action });
+                }
+            }
+            Some("NotificationClosed") => {
+                let Ok((id, _reason)) = msg.body().deserialize::<(u32, u32)>() else {
+                    continue;
+                };
+                if let Some(ids) = route(id, true) {
+                    let _ = answers.send(Answer {
+                        ids,
+                        action: CLOSED.to_string(),
+                    });
+                }
+            }
+            Some("NameOwnerChanged") => {
+                let Ok((name, _, _)) = msg.body().deserialize::<(String, String, String)>() else {
+                    continue;
+                };
+                if name == DEST {
+                    tracing::info!(
+                        "the notification server changed; asking it again what it can do"
+                    );
+                    break;
+                }
+            }
+            _ => {}
+        }
+    }
+    stale.store(true, Ordering::Relaxed);
+}
+
+impl DbusNotifier {
+    /// The live link, made anew when there is none or the old one is stale.
+    async fn link(&mut self, answers: &UnboundedSender<Answer>) -> Result<&mut Link, String> {
+        if self
+            .link
+            .as_ref()
+            .is_some_and(|l| l.stale.load(Ordering::Relaxed) || l.listener.is_finished())
+        {
+            self.link = None;
+        }
+        if self.link.is_none() {
+            let conn = bounded("connect to the session bus", Connection::session()).await?;
+            let stream = bounded("subscribe to answers", subscribe(&conn)).await?;
+            let routes = Routes::default();
+            let stale = Arc::new(AtomicBool::new(false));
+            let listener = tokio::spawn(listen(
+                stream,
+                routes.clone(),
+                stale.clone(),
+                answers.clone(),
+            ));
+            self.link = Some(Link {
+                conn,
+                caps: None,
+                routes,
+                stale,
+                listener,
+            });
+        }
+        self.link
+            .as_mut()
+            .ok_or_else(|| "no connection to the session bus".to_string())
+    }
+
+    /// A `Notify` left over from a timeout, for these reminders: its late
+    /// answer, if it came. `Err` while it is still waiting.
+    async fn take_pending(&mut self, ids: &[String]) -> Result<Option<u32>, String> {
+        let Some((for_ids, call)) = &self.pending else {
+            return Ok(None);
+        };
+        if !call.is_finished() {
+            return Err(
+                "the notification server has not answered the last notification yet".into(),
+            );
+        }
+        let same = for_ids == ids;
+        let Some((_, call)) = self.pending.take() else {
+            return Ok(None);
+        };
+        match call.await {
+            // shown after all: the same reminders are not sent again
+            Ok(Ok(id)) if same => Ok(Some(id)),
+            _ => Ok(None),
+        }
+    }
+}
+
+impl Notifier for DbusNotifier {
+    async fn show(
+        &mut self,
+        note: &Note,
+        answers: &UnboundedSender<Answer>,
+    ) -> Result<Shown, String> {
+        let late = self.take_pending(&note.ids).await?;
+        let result = self.send(note, answers, late).await;
+        if result.is_err() {
+            // the server may have been replaced: ask again next time
+            if let Some(l) = &mut self.link {
+                l.caps = None;
+            }
+        }
+        result
+    }
+}
+
+impl DbusNotifier {
+    async fn send(
+        &mut self,
+        note: &Note,
+        answers: &UnboundedSender<Answer>,
+        late: Option<u32>,
+    ) -> Result<Shown, String> {
+        let link = self.link(answers).await?;
+        let caps = match link.caps {
+            Some(c) => c,
+            None => {
+                let list = capabilities_of(&link.conn).await?;
+                let caps = Capabilities::from_list(&list);
+                tracing::info!(
+                    actions = caps.actions,
+                    body_markup = caps.body_markup,
+                    "notification server capabilities"
+                );
+                link.caps = Some(caps);
+                caps
+            }
+        };
+        let actions = has_buttons(note, caps);
+        let id = match late {
+            Some(id) => id,
+            None => {
+                let conn = link.conn.clone();
+                let n = build(note, caps);
+                let replaces = note.replaces.unwrap_or(0);
+                let mut call = tokio::spawn(async move { notify(&conn, &n, replaces).await });
+                match tokio::time::timeout(CALL_TIMEOUT, &mut call).await {
+                    Ok(Ok(Ok(id))) => id,
+                    Ok(Ok(Err(e))) => return Err(e),
+                    Ok(Err(e)) => return Err(format!("Notify: {e}")),
+                    Err(_) => {
+                        // keep waiting in the background; never send twice
+                        self.pending = Some((note.ids.clone(), call));
+                        return Err(format!(
+                            "Notify: the notification server did not answer within {} s",
+                            CALL_TIMEOUT.as_secs()
+                        ));
+                    }
+                }
+            }
+        };
+        if actions {
+            let link = self.link(answers).await?;
+            link.routes
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .insert(id, note.ids.clone());
+        }
+        Ok(Shown { id, actions })
+    }
+}
