@@ -158,89 +158,93 @@ fn hours(d: ChronoDuration) -> f64 {
 #[test]
 fn milestones_wait_for_their_elapsed_time_and_come_with_the_morning_routine() {
     for f in all_fortnights() {
-        let l = &f.label;
-        // The plan's milestones are exactly the ones this test knows about.
-        let found: BTreeSet<(&str, &str)> = f
-            .config
-            .rules
-            .iter()
-            .filter_map(|r| r.allows.as_deref().map(|a| (r.name.as_str(), a)))
-            .collect();
-        let want: BTreeSet<(&str, &str)> = MILESTONES.iter().map(|m| (m.0, m.1)).collect();
-        assert_eq!(found, want, "{l}: milestones");
+        check_milestones(&f);
+    }
+}
 
-        for (rule, allows, threshold_h, min_day) in MILESTONES {
-            let threshold = f.start() + ChronoDuration::hours(threshold_h);
-            let occ: Vec<&Occurrence> = f.of_rule(rule).collect();
-            assert_eq!(occ.len(), 1, "{l}: {rule} exactly once: {occ:?}");
-            let o = occ[0];
-            let day = f.local_day(o);
-            assert!(
-                o.at >= threshold,
-                "{l}: {rule} at {} is before T+{threshold_h}h ({threshold})",
-                o.at
-            );
-            assert!(
-                day >= min_day,
-                "{l}: {rule} on day {day}, before day {min_day}"
-            );
-            assert_eq!(o.at.time(), hm(8, 0), "{l}: {rule} not at 08:00: {}", o.at);
-            // With the morning routine, and at the first one allowed: the
-            // previous morning was too early or before the earliest day.
-            let routine = f
-                .morning_routine(day)
-                .unwrap_or_else(|| panic!("{l}: no morning routine on day {day}"));
-            assert_eq!(
-                routine.at, o.at,
-                "{l}: {rule} apart from the morning routine"
-            );
-            let previous_morning = f
-                .start()
-                .timezone()
-                .from_local_datetime(&f.date_of(day - 1).and_time(hm(8, 0)));
-            let previous_morning = previous_morning.single().unwrap();
-            assert!(
-                day - 1 < min_day.max(1) || previous_morning < threshold,
-                "{l}: {rule} on day {day}, but the morning of day {} was already T+{:.2}h",
-                day - 1,
-                hours(previous_morning - f.start())
-            );
+fn check_milestones(f: &Fortnight) {
+    let l = &f.label;
+    // The plan's milestones are exactly the ones this test knows about.
+    let found: BTreeSet<(&str, &str)> = f
+        .config
+        .rules
+        .iter()
+        .filter_map(|r| r.allows.as_deref().map(|a| (r.name.as_str(), a)))
+        .collect();
+    let want: BTreeSet<(&str, &str)> = MILESTONES.iter().map(|m| (m.0, m.1)).collect();
+    assert_eq!(found, want, "{l}: milestones");
 
-            // The morning summary agrees with the notification.
-            let today = summary_text(&f.config, u32::try_from(day).unwrap());
-            let from_today = today
-                .split("From today, usually fine again: ")
+    for (rule, allows, threshold_h, min_day) in MILESTONES {
+        let threshold = f.start() + ChronoDuration::hours(threshold_h);
+        let occ: Vec<&Occurrence> = f.of_rule(rule).collect();
+        assert_eq!(occ.len(), 1, "{l}: {rule} exactly once: {occ:?}");
+        let o = occ[0];
+        let day = f.local_day(o);
+        assert!(
+            o.at >= threshold,
+            "{l}: {rule} at {} is before T+{threshold_h}h ({threshold})",
+            o.at
+        );
+        assert!(
+            day >= min_day,
+            "{l}: {rule} on day {day}, before day {min_day}"
+        );
+        assert_eq!(o.at.time(), hm(8, 0), "{l}: {rule} not at 08:00: {}", o.at);
+        // With the morning routine, and at the first one allowed: the
+        // previous morning was too early or before the earliest day.
+        let routine = f
+            .morning_routine(day)
+            .unwrap_or_else(|| panic!("{l}: no morning routine on day {day}"));
+        assert_eq!(
+            routine.at, o.at,
+            "{l}: {rule} apart from the morning routine"
+        );
+        let previous_morning = f
+            .start()
+            .timezone()
+            .from_local_datetime(&f.date_of(day - 1).and_time(hm(8, 0)));
+        let previous_morning = previous_morning.single().unwrap();
+        assert!(
+            day - 1 < min_day.max(1) || previous_morning < threshold,
+            "{l}: {rule} on day {day}, but the morning of day {} was already T+{:.2}h",
+            day - 1,
+            hours(previous_morning - f.start())
+        );
+
+        // The morning summary agrees with the notification.
+        let today = summary_text(&f.config, u32::try_from(day).unwrap());
+        let from_today = today
+            .split("From today, usually fine again: ")
+            .nth(1)
+            .unwrap_or_else(|| panic!("{l}: day {day} summary names nothing as fine: {today}"));
+        assert!(from_today.contains(allows), "{l}: day {day}: {today}");
+        assert!(
+            routine.body.contains(allows) && routine.body == today,
+            "{l}: day {day} notification {:?} vs summary {today:?}",
+            routine.body
+        );
+        for before in 0..day {
+            let text = summary_text(&f.config, u32::try_from(before).unwrap());
+            let n = day - before;
+            let still = text
+                .split("Still off-limits: ")
                 .nth(1)
-                .unwrap_or_else(|| panic!("{l}: day {day} summary names nothing as fine: {today}"));
-            assert!(from_today.contains(allows), "{l}: day {day}: {today}");
+                .and_then(|s| s.split(". ").next())
+                .unwrap_or_else(|| panic!("{l}: day {before}: nothing off-limits: {text}"));
+            let s = if n == 1 { "" } else { "s" };
             assert!(
-                routine.body.contains(allows) && routine.body == today,
-                "{l}: day {day} notification {:?} vs summary {today:?}",
-                routine.body
+                still.contains(&format!("{allows} ({n} more day{s})")),
+                "{l}: day {before} should say {allows} is still off-limits for {n} day{s}: {text}"
             );
-            for before in 0..day {
-                let text = summary_text(&f.config, u32::try_from(before).unwrap());
-                let n = day - before;
-                let still = text
-                    .split("Still off-limits: ")
-                    .nth(1)
-                    .and_then(|s| s.split(". ").next())
-                    .unwrap_or_else(|| panic!("{l}: day {before}: nothing off-limits: {text}"));
-                let s = if n == 1 { "" } else { "s" };
-                assert!(
-                    still.contains(&format!("{allows} ({n} more day{s})")),
-                    "{l}: day {before} should say {allows} is still off-limits for {n} day{s}: {text}"
-                );
-                assert!(
-                    !text.contains(&format!("fine again: {allows}")),
-                    "{l}: day {before}: {text}"
-                );
-            }
-            // ...and never mentions it again afterwards.
-            for after in day + 1..=14 {
-                let text = summary_text(&f.config, u32::try_from(after).unwrap());
-                assert!(!text.contains(allows), "{l}: day {after}: {text}");
-            }
+            assert!(
+                !text.contains(&format!("fine again: {allows}")),
+                "{l}: day {before}: {text}"
+            );
+        }
+        // ...and never mentions it again afterwards.
+        for after in day + 1..=14 {
+            let text = summary_text(&f.config, u32::try_from(after).unwrap());
+            assert!(!text.contains(allows), "{l}: day {after}: {text}");
         }
     }
 }
@@ -248,101 +252,113 @@ fn milestones_wait_for_their_elapsed_time_and_come_with_the_morning_routine() {
 #[test]
 fn nothing_is_shown_in_quiet_hours() {
     for f in all_fortnights() {
-        assert!(!f.plan.occurrences.is_empty(), "{}", f.label);
-        for o in &f.plan.occurrences {
-            assert!(
-                !in_quiet_hours(o.at.time()),
-                "{}: {} at {} is inside quiet hours",
-                f.label,
-                o.id,
-                o.at
-            );
-        }
+        check_quiet_hours(&f);
+    }
+}
+
+fn check_quiet_hours(f: &Fortnight) {
+    assert!(!f.plan.occurrences.is_empty(), "{}", f.label);
+    for o in &f.plan.occurrences {
+        assert!(
+            !in_quiet_hours(o.at.time()),
+            "{}: {} at {} is inside quiet hours",
+            f.label,
+            o.id,
+            o.at
+        );
     }
 }
 
 #[test]
 fn day_zero_care_is_dropped_at_night_not_moved_to_day_one() {
     for f in all_fortnights() {
-        let l = &f.label;
-        let dropping: BTreeSet<&str> = f
-            .config
-            .rules
-            .iter()
-            .filter(|r| r.quiet == QuietPolicy::Drop)
-            .map(|r| r.name.as_str())
-            .collect();
-        let want: BTreeSet<&str> = DAY_ZERO_CARE.iter().map(|c| c.0).collect();
-        assert_eq!(dropping, want, "{l}: rules that drop in quiet hours");
-        for (rule, offsets) in DAY_ZERO_CARE {
-            for o in f.of_rule(rule) {
-                assert_eq!(
-                    f.local_day(o),
-                    0,
-                    "{l}: {} spilled into {} (day {})",
-                    o.id,
-                    o.at,
-                    f.local_day(o)
-                );
-            }
-            // Dropped only when the moment is at night (or past the day):
-            // every other slot is there, at its time.
-            let got: BTreeSet<DateTime<Zone>> = f.of_rule(rule).map(|o| o.at).collect();
-            let expected: BTreeSet<DateTime<Zone>> = offsets
-                .iter()
-                .map(|h| f.start() + ChronoDuration::hours(*h))
-                .filter(|t| t.date_naive() == f.start().date_naive() && !in_quiet_hours(t.time()))
-                .collect();
-            assert_eq!(got, expected, "{l}: {rule}");
+        check_day_zero_care(&f);
+    }
+}
+
+fn check_day_zero_care(f: &Fortnight) {
+    let l = &f.label;
+    let dropping: BTreeSet<&str> = f
+        .config
+        .rules
+        .iter()
+        .filter(|r| r.quiet == QuietPolicy::Drop)
+        .map(|r| r.name.as_str())
+        .collect();
+    let want: BTreeSet<&str> = DAY_ZERO_CARE.iter().map(|c| c.0).collect();
+    assert_eq!(dropping, want, "{l}: rules that drop in quiet hours");
+    for (rule, offsets) in DAY_ZERO_CARE {
+        for o in f.of_rule(rule) {
+            assert_eq!(
+                f.local_day(o),
+                0,
+                "{l}: {} spilled into {} (day {})",
+                o.id,
+                o.at,
+                f.local_day(o)
+            );
         }
+        // Dropped only when the moment is at night (or past the day):
+        // every other slot is there, at its time.
+        let got: BTreeSet<DateTime<Zone>> = f.of_rule(rule).map(|o| o.at).collect();
+        let expected: BTreeSet<DateTime<Zone>> = offsets
+            .iter()
+            .map(|h| f.start() + ChronoDuration::hours(*h))
+            .filter(|t| t.date_naive() == f.start().date_naive() && !in_quiet_hours(t.time()))
+            .collect();
+        assert_eq!(got, expected, "{l}: {rule}");
     }
 }
 
 #[test]
 fn the_daily_budget_holds() {
     for f in all_fortnights() {
-        let l = &f.label;
-        let per_day = f.notifications();
+        check_budget(&f);
+    }
+}
+
+fn check_budget(f: &Fortnight) {
+    let l = &f.label;
+    let per_day = f.notifications();
+    assert!(
+        per_day.keys().all(|d| (0..=14).contains(d)),
+        "{l}: outside days 0-14: {:?}",
+        per_day.keys()
+    );
+    for day in 1..=7 {
+        let n = per_day.get(&day).map_or(0, BTreeSet::len);
         assert!(
-            per_day.keys().all(|d| (0..=14).contains(d)),
-            "{l}: outside days 0-14: {:?}",
-            per_day.keys()
+            (1..=MAX_PER_DAY).contains(&n),
+            "{l}: day {day} has {n} notifications"
         );
-        for day in 1..=7 {
-            let n = per_day.get(&day).map_or(0, BTreeSet::len);
-            assert!(
-                (1..=MAX_PER_DAY).contains(&n),
-                "{l}: day {day} has {n} notifications"
-            );
-            let sunscreen = f
-                .of_rule("sunscreen")
-                .filter(|o| f.local_day(o) == day)
-                .count();
-            assert!(
-                sunscreen >= MIN_SUNSCREEN,
-                "{l}: day {day}: {sunscreen} sunscreen"
-            );
-        }
-        for day in 8..=14 {
-            let at = per_day.get(&day).cloned().unwrap_or_default();
-            assert_eq!(at.len(), 1, "{l}: day {day}: {at:?}");
-            let t = at
-                .first()
-                .unwrap()
-                .with_timezone(&f.start().timezone())
-                .time();
-            assert!(t >= hm(8, 0) && t < hm(12, 0), "{l}: day {day} note at {t}");
-        }
-        let all: Vec<DateTime<Utc>> = per_day.values().flatten().copied().collect();
-        for w in all.windows(2) {
-            let gap = (w[1] - w[0]).num_minutes();
-            assert!(
-                gap >= MIN_GAP_MINUTES,
-                "{l}: notifications {gap} min apart at {} and {}",
-                w[0].with_timezone(&f.start().timezone()),
-                w[1].with_timezone(&f.start().timezone())
-            );
-        }
+        let sunscreen = f
+            .of_rule("sunscreen")
+            .filter(|o| f.local_day(o) == day)
+            .count();
+        assert!(
+            sunscreen >= MIN_SUNSCREEN,
+            "{l}: day {day}: {sunscreen} sunscreen"
+        );
+    }
+    for day in 8..=14 {
+        let at = per_day.get(&day).cloned().unwrap_or_default();
+        assert_eq!(at.len(), 1, "{l}: day {day}: {at:?}");
+        let t = at
+            .first()
+            .unwrap()
+            .with_timezone(&f.start().timezone())
+            .time();
+        assert!(t >= hm(8, 0) && t < hm(12, 0), "{l}: day {day} note at {t}");
+    }
+    let all: Vec<DateTime<Utc>> = per_day.values().flatten().copied().collect();
+    for w in all.windows(2) {
+        let gap = (w[1] - w[0]).num_minutes();
+        assert!(
+            gap >= MIN_GAP_MINUTES,
+            "{l}: notifications {gap} min apart at {} and {}",
+            w[0].with_timezone(&f.start().timezone()),
+            w[1].with_timezone(&f.start().timezone())
+        );
     }
 }
 
@@ -408,51 +424,55 @@ fn noaa_sun_matches_published_times() {
 
 #[test]
 fn sunscreen_only_while_the_sun_is_up() {
-    let tolerance = ChronoDuration::minutes(SUN_TOLERANCE_MINUTES);
     for f in all_fortnights() {
-        let l = &f.label;
-        // The assumed place is the zone's principal city.
-        let loc = f
-            .config
-            .location
-            .unwrap_or_else(|| panic!("{l}: no location"));
-        assert!(loc.from_zone, "{l}: location not from the zone");
-        assert!(
-            (loc.latitude - f.place.latitude).abs() < 0.1
-                && (loc.longitude - f.place.longitude).abs() < 0.1,
-            "{l}: {loc:?}"
-        );
-        let tz = f.start().timezone();
-        for day in 1..=7 {
-            let date = f.date_of(day);
-            let (up, down) = noaa_sun(date, f.place.latitude, f.place.longitude).unwrap();
-            let shown: BTreeSet<DateTime<Utc>> = f
-                .of_rule("sunscreen")
-                .filter(|o| f.local_day(o) == day)
-                .map(Occurrence::utc)
-                .collect();
-            for t in &shown {
+        check_sunscreen_in_daylight(&f);
+    }
+}
+
+fn check_sunscreen_in_daylight(f: &Fortnight) {
+    let tolerance = ChronoDuration::minutes(SUN_TOLERANCE_MINUTES);
+    let l = &f.label;
+    // The assumed place is the zone's principal city.
+    let loc = f
+        .config
+        .location
+        .unwrap_or_else(|| panic!("{l}: no location"));
+    assert!(loc.from_zone, "{l}: location not from the zone");
+    assert!(
+        (loc.latitude - f.place.latitude).abs() < 0.1
+            && (loc.longitude - f.place.longitude).abs() < 0.1,
+        "{l}: {loc:?}"
+    );
+    let tz = f.start().timezone();
+    for day in 1..=7 {
+        let date = f.date_of(day);
+        let (up, down) = noaa_sun(date, f.place.latitude, f.place.longitude).unwrap();
+        let shown: BTreeSet<DateTime<Utc>> = f
+            .of_rule("sunscreen")
+            .filter(|o| f.local_day(o) == day)
+            .map(Occurrence::utc)
+            .collect();
+        for t in &shown {
+            assert!(
+                *t >= up - tolerance && *t <= down + tolerance,
+                "{l}: sunscreen at {} outside daylight {}–{}",
+                t.with_timezone(&tz),
+                up.with_timezone(&tz).time(),
+                down.with_timezone(&tz).time()
+            );
+        }
+        // ...and every 2-hourly slot well inside daylight is kept.
+        for h in (8..=18).step_by(2) {
+            let slot = tz
+                .from_local_datetime(&date.and_time(hm(h, 0)))
+                .single()
+                .unwrap()
+                .with_timezone(&Utc);
+            if slot >= up + tolerance && slot <= down - tolerance {
                 assert!(
-                    *t >= up - tolerance && *t <= down + tolerance,
-                    "{l}: sunscreen at {} outside daylight {}–{}",
-                    t.with_timezone(&tz),
-                    up.with_timezone(&tz).time(),
-                    down.with_timezone(&tz).time()
+                    shown.contains(&slot),
+                    "{l}: day {day}: no sunscreen at {h}:00"
                 );
-            }
-            // ...and every 2-hourly slot well inside daylight is kept.
-            for h in (8..=18).step_by(2) {
-                let slot = tz
-                    .from_local_datetime(&date.and_time(hm(h, 0)))
-                    .single()
-                    .unwrap()
-                    .with_timezone(&Utc);
-                if slot >= up + tolerance && slot <= down - tolerance {
-                    assert!(
-                        shown.contains(&slot),
-                        "{l}: day {day}: no sunscreen at {h}:00"
-                    );
-                }
             }
         }
     }
@@ -501,4 +521,26 @@ fn berlin_january_fortnight_table() {
 | 22:45 | 0 6 7 7 7 7 7 7 1 1 1 1 1 1 1 | 33.25 h (day 2) | 81.25 h (day 4) | 105.25 h (day 5) | 153.25 h (day 7) |
 ";
     assert_eq!(table, want);
+}
+
+/// Treatment times where the default plan breaks its own rules today:
+/// - after 23:00, hydrate at T+9 h falls after 08:00 on day 1: day-0 care
+///   on day 1, 10-40 min after the morning routine (the rule has no
+///   `days = "0"`, and quiet hours end before it);
+/// - about 05:05-05:25, the deferred first note (08:00) and hydrate at
+///   T+3 h are 5-25 min apart.
+///
+/// Run with `--ignored` once the plan is fixed; then move these times into
+/// [`TIMES`].
+#[test]
+#[ignore = "known gaps in the default plan: late-night hydrate spills into day 1; 05:15 crowds 08:00"]
+fn edge_treatment_times_keep_the_rules_too() {
+    for time in ["23:10", "23:40", "05:15"] {
+        let f = Fortnight::new(BERLIN, "2027-01-11", time);
+        check_milestones(&f);
+        check_quiet_hours(&f);
+        check_day_zero_care(&f);
+        check_budget(&f);
+        check_sunscreen_in_daylight(&f);
+    }
 }
