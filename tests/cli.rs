@@ -53,7 +53,7 @@ fn malformed() -> Vec<(&'static str, Vec<u8>, &'static str)> {
         ("new rule without days", "[reminders.x]\nat = [\"09:00\"]\ntitle = \"X\"\n", "needs `days`"),
         ("disable unknown rule", "[reminders.sunscren]\nenabled = false\n", "no rule `sunscren`"),
         ("bad rule name", "[reminders.\"My Rule\"]\ndays = \"1\"\nat = [\"09:00\"]\ntitle = \"X\"\n", "not allowed"),
-        ("empty at", "[reminders.moisturize]\nat = []\n", "`at` is empty"),
+        ("empty at", "[reminders.morning-care]\nat = []\n", "`at` is empty"),
         ("quiet hours empty window", "[quiet_hours]\nstart = \"08:00\"\nend = \"08:00\"\n", "same time"),
     ];
     let mut huge = b"# padding\n".repeat(1_100_000);
@@ -158,7 +158,7 @@ fn check_summarises_in_one_line() {
     let s = stdout(&out);
     assert_eq!(s.lines().count(), 1, "{s}");
     assert!(
-        s.starts_with("ok: 95 reminders from Mon 23 Nov 14:30 to Mon 7 Dec 10:00 (Europe/Berlin)"),
+        s.starts_with("ok: 91 reminders from Mon 23 Nov 14:30 to Mon 7 Dec 08:00 (Europe/Berlin)"),
         "{s}"
     );
 }
@@ -302,7 +302,7 @@ fn plan_json_has_the_documented_fields() {
     let out = sb.run(&["plan", "--json", "--all"]);
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     let arr = v.as_array().unwrap();
-    assert_eq!(arr.len(), 95);
+    assert_eq!(arr.len(), 91);
     for o in arr {
         for k in ["id", "rule", "day", "at", "title", "body"] {
             assert!(o.get(k).is_some(), "{k} missing in {o}");
@@ -432,20 +432,20 @@ fn done_marks_the_latest_shown_reminder_of_a_rule() {
     journal_with(
         &sb,
         &[
-            ("sunscreen@2026-11-24T09:00", "sent"),
-            ("sunscreen@2026-11-24T11:00", "sent"),
+            ("sunscreen@2026-11-24T08:00", "sent"),
+            ("sunscreen@2026-11-24T10:00", "sent"),
         ],
     );
     let out = sb.run(&["done", "sunscreen", "--now", "2026-11-24T10:30:00Z"]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert!(
-        stdout(&out).contains("Tue 24 Nov 11:00"),
+        stdout(&out).contains("Tue 24 Nov 10:00"),
         "{}",
         stdout(&out)
     );
     let j = sb.journal();
-    assert_eq!(j["entries"]["sunscreen@2026-11-24T11:00"]["status"], "done");
-    assert_eq!(j["entries"]["sunscreen@2026-11-24T09:00"]["status"], "sent");
+    assert_eq!(j["entries"]["sunscreen@2026-11-24T10:00"]["status"], "done");
+    assert_eq!(j["entries"]["sunscreen@2026-11-24T08:00"]["status"], "sent");
     let bad = sb.run(&["done", "sunscren", "--now", "2026-11-24T10:30:00Z"]);
     assert_eq!(bad.status.code(), Some(2));
     assert!(
@@ -464,31 +464,31 @@ fn plan_all_and_status_show_adherence() {
     journal_with(
         &sb,
         &[
-            ("sunscreen@2026-11-24T09:00", "done"),
-            ("sunscreen@2026-11-24T11:00", "sent"),
-            ("sunscreen@2026-11-24T13:00", "missed"),
-            ("moisturize@2026-11-24T08:30", "done"),
+            ("sunscreen@2026-11-24T08:00", "done"),
+            ("sunscreen@2026-11-24T10:00", "sent"),
+            ("sunscreen@2026-11-24T12:00", "missed"),
+            ("morning-care@2026-11-24T08:00", "done"),
         ],
     );
-    let now = "2026-11-24T13:30:00Z";
+    // 13:30 in Berlin: the 08:00, 10:00 and 12:00 sunscreen are past.
+    let now = "2026-11-24T12:30:00Z";
     let plan = stdout(&sb.run(&["plan", "--all", "--now", now]));
-    assert!(plan.contains("09:00  Sunscreen  [done]"), "{plan}");
-    assert!(plan.contains("13:00  Sunscreen  [missed]"), "{plan}");
+    // The first sunscreen is part of the morning routine: a '+' line.
+    assert!(
+        plan.contains("      +  Cleanse and moisturize  [done]\n      +  Sunscreen  [done]\n"),
+        "{plan}"
+    );
+    assert!(plan.contains("10:00  Sunscreen  [sent]"), "{plan}");
+    assert!(plan.contains("12:00  Sunscreen  [missed]"), "{plan}");
     let out = sb.run(&["status", "--now", now]);
     let s = stdout(&out);
     assert!(s.contains("sunscreen: 1 sent, 1 done, 1 missed"), "{s}");
-    assert!(
-        s.contains(
-            "Day 1: moisturize 1/1 done, makeup-ok 0/1 done, sunscreen 1/3 done, summary 0/1 done"
-        ) || s.contains("Day 1:"),
-        "{s}"
-    );
     let day1 = s
         .lines()
         .find(|l| l.trim_start().starts_with("Day 1:"))
         .unwrap();
     assert!(
-        day1.contains("sunscreen 1/3 done") && day1.contains("moisturize 1/1 done"),
+        day1.contains("sunscreen 1/3 done") && day1.contains("morning-care 1/1 done"),
         "{day1}"
     );
 }
@@ -497,11 +497,19 @@ fn plan_all_and_status_show_adherence() {
 fn today_prints_the_summary() {
     let sb = Sandbox::new();
     sb.write_config(OK);
-    let s = stdout(&sb.run(&["today", "--now", "2026-11-26T10:00:00Z"]));
-    assert!(s.starts_with("Day 3 — Thu 26 Nov\n"), "{s}");
+    // Treated at 14:30: 72 hours are up on day 3 in the afternoon, so
+    // workouts are announced with the morning routine of day 4.
+    let s = stdout(&sb.run(&["today", "--now", "2026-11-27T10:00:00Z"]));
+    assert!(s.starts_with("Day 4 — Fri 27 Nov\n"), "{s}");
     assert!(
         s.contains("From today, usually fine again: sweaty workouts."),
         "{s}"
+    );
+    let day3 = stdout(&sb.run(&["today", "--now", "2026-11-26T10:00:00Z"]));
+    assert!(
+        day3.starts_with("Day 3 — Thu 26 Nov\n")
+            && day3.contains("Still off-limits: sweaty workouts (1 more day)"),
+        "{day3}"
     );
     let before = stdout(&sb.run(&["today", "--now", "2026-11-20T10:00:00Z"]));
     assert!(

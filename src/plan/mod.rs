@@ -28,6 +28,8 @@ mod summary;
 mod sun;
 
 #[cfg(test)]
+mod fortnight_tests;
+#[cfg(test)]
 mod tests;
 
 pub use expand::id_local_date;
