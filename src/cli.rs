@@ -5,14 +5,14 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 
 use crate::app::Context;
 use crate::app::new_config::NewConfig;
 use crate::app::paths::Paths;
-use crate::config::{self, Defaults};
-use crate::error::Error;
-use crate::zone::Zone;
+use crate::config::{self, DateError, Defaults};
+use crate::error::{EXIT_CONFIG, EXIT_NOT_RUNNING, Error};
+use crate::zone::{SystemZones, Zone};
 use crate::{clock, commands, daemon, notifier, service};
 
 #[derive(Debug, Parser)]
@@ -30,8 +30,10 @@ pub(crate) struct Cli {
     #[arg(long, global = true, env = "AFTERCARE_CONFIG", value_name = "FILE")]
     pub config: Option<PathBuf>,
 
-    /// Pretend it is this moment (RFC 3339), for tests and previews.
-    #[arg(long, global = true, hide = true, value_name = "TIME")]
+    /// `--now TIME`: pretend it is this moment, for tests and previews. Not
+    /// part of the derived command (see [`NOW`]) so that completions and man
+    /// pages, which are made from the derived command, never offer it.
+    #[arg(skip)]
     pub now: Option<DateTime<Utc>>,
 
     #[command(subcommand)]
@@ -81,8 +83,8 @@ pub(crate) enum Command {
     },
     /// Export the plan as an iCalendar file for a phone's calendar
     Export {
-        /// Write to this file ("-" or nothing: standard output)
-        #[arg(long, value_name = "FILE")]
+        /// Write to this file ("-", or --ics alone: standard output)
+        #[arg(long, value_name = "FILE", num_args = 0..=1, default_missing_value = "-")]
         ics: Option<PathBuf>,
     },
     /// Print shell completions
@@ -101,7 +103,7 @@ pub(crate) enum Command {
 #[derive(Debug, clap::Args, Clone)]
 pub(crate) struct InitArgs {
     /// Treatment date, YYYY-MM-DD
-    #[arg(long, value_name = "YYYY-MM-DD")]
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date_arg)]
     pub date: NaiveDate,
     /// When the treatment ended, HH:MM (24-hour) [default: 12:00]
     #[arg(long, value_name = "HH:MM", value_parser = parse_clock_arg)]
@@ -117,7 +119,7 @@ pub(crate) struct InitArgs {
 #[derive(Debug, clap::Args, Clone)]
 pub(crate) struct InstallArgs {
     /// Treatment date, YYYY-MM-DD (needed when there is no config yet)
-    #[arg(long, value_name = "YYYY-MM-DD")]
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date_arg)]
     pub date: Option<NaiveDate>,
     /// When the treatment ended, HH:MM
     #[arg(long, value_name = "HH:MM", value_parser = parse_clock_arg)]
@@ -127,14 +129,69 @@ pub(crate) struct InstallArgs {
     pub timezone: Option<Zone>,
 }
 
+// Value parsers: the config's own parsers and messages (config::values), so
+// `--date 2026-11-31` and `date = 2026-11-31` are explained alike. clap shows
+// them as "invalid value 'X' for '--date <YYYY-MM-DD>': MESSAGE", exit 2.
+
+fn parse_date_arg(s: &str) -> Result<NaiveDate, String> {
+    config::parse_date(s).map_err(|e| match &e {
+        DateError::WithTime { date, time, .. } => {
+            format!("{e}: give the date with --date {date} and the time with --time {time}")
+        }
+        e => e.to_string(),
+    })
+}
+
 fn parse_clock_arg(s: &str) -> Result<NaiveTime, String> {
     config::parse_clock(s)
 }
 
 fn parse_tz_arg(s: &str) -> Result<Zone, String> {
-    s.parse::<Zone>().map_err(|_| {
-        format!("unknown time zone `{s}`: use an IANA name such as Europe/Berlin (see `timedatectl list-timezones`)")
-    })
+    config::parse_zone(s, &SystemZones)
+}
+
+fn parse_now_arg(s: &str) -> Result<DateTime<Utc>, String> {
+    DateTime::parse_from_rfc3339(s.trim())
+        .map(|t| t.with_timezone(&Utc))
+        .map_err(|_| {
+            format!("`{s}` is not a moment: write it as RFC 3339, e.g. 2026-11-23T14:30:00Z")
+        })
+}
+
+/// The id of the hidden `--now` argument.
+const NOW: &str = "now";
+
+/// The command as parsed: the derived one plus the hidden `--now`.
+fn parsing_command() -> clap::Command {
+    Cli::command().arg(
+        clap::Arg::new(NOW)
+            .long("now")
+            .global(true)
+            .hide(true)
+            .value_name("TIME")
+            .value_parser(parse_now_arg)
+            .help("Pretend it is this moment (RFC 3339), for tests and previews"),
+    )
+}
+
+/// The command for man pages: no hidden arguments (`--now` is only in
+/// [`parsing_command`]) and no `help` subcommand, which has no page.
+fn man_command() -> clap::Command {
+    Cli::command().disable_help_subcommand(true)
+}
+
+/// Parse the command line (`--help` and `--version` come back as errors,
+/// as from clap).
+pub(crate) fn parse<I, T>(args: I) -> Result<Cli, clap::Error>
+where
+    I: IntoIterator<Item = T>,
+    T: Into<std::ffi::OsString> + Clone,
+{
+    let mut cmd = parsing_command();
+    let mut matches = cmd.try_get_matches_from_mut(args)?;
+    let mut cli = Cli::from_arg_matches_mut(&mut matches).map_err(|e| e.format(&mut cmd))?;
+    cli.now = matches.get_one::<DateTime<Utc>>(NOW).copied();
+    Ok(cli)
 }
 
 impl From<&InitArgs> for NewConfig {
@@ -181,8 +238,13 @@ pub(crate) fn dispatch(cli: Cli, out: &mut dyn Write) -> Result<u8, Error> {
         Command::Today => commands::today(&ctx, out),
         Command::Export { ics } => commands::export(&ctx, ics.as_deref(), out),
         Command::Completions { shell } => {
-            let mut cmd = <Cli as clap::CommandFactory>::command();
-            clap_complete::generate(shell, &mut cmd, "aftercare", out);
+            // Without the hidden --now: the derived command lacks it. Into
+            // memory first: clap_complete panics when its writer fails
+            // (`completions bash | head -1`); our write maps a closed pipe
+            // to success.
+            let mut text = Vec::new();
+            clap_complete::generate(shell, &mut Cli::command(), "aftercare", &mut text);
+            out.write_all(&text).map_err(Error::output)?;
             Ok(0)
         }
         Command::Man { dir } => man(dir.as_deref(), out),
@@ -191,17 +253,21 @@ pub(crate) fn dispatch(cli: Cli, out: &mut dyn Write) -> Result<u8, Error> {
 
 /// The man page to `out`, or one page per command into `dir`.
 fn man(dir: Option<&Path>, out: &mut dyn Write) -> Result<u8, Error> {
-    let cmd = <Cli as clap::CommandFactory>::command();
+    let mut cmd = man_command();
+    cmd.build();
     match dir {
-        None => clap_mangen::Man::new(cmd)
-            .render(out)
-            .map_err(Error::output)?,
+        None => {
+            let page = man_page(&cmd, true).map_err(Error::output)?;
+            out.write_all(&page).map_err(Error::output)?;
+        }
         Some(dir) => {
-            std::fs::create_dir_all(dir)
-                .and_then(|()| clap_mangen::generate_to(cmd, dir))
-                .map_err(|e| {
-                    Error::io(format!("cannot write man pages to {}", dir.display()), e)
-                })?;
+            let context = || format!("cannot write man pages to {}", dir.display());
+            std::fs::create_dir_all(dir).map_err(|e| Error::io(context(), e))?;
+            let mut pages = Vec::new();
+            man_pages(&cmd, true, &mut pages).map_err(|e| Error::io(context(), e))?;
+            for (name, page) in pages {
+                std::fs::write(dir.join(name), page).map_err(|e| Error::io(context(), e))?;
+            }
             writeln!(
                 out,
                 "wrote aftercare.1 and a page per command (aftercare-plan.1, …) to {}",
@@ -211,4 +277,225 @@ fn man(dir: Option<&Path>, out: &mut dyn Write) -> Result<u8, Error> {
         }
     }
     Ok(0)
+}
+
+/// `(file name, page)` for `cmd` and each visible subcommand, as
+/// `clap_mangen::generate_to` names them.
+fn man_pages(
+    cmd: &clap::Command,
+    top: bool,
+    pages: &mut Vec<(String, Vec<u8>)>,
+) -> std::io::Result<()> {
+    for sub in cmd.get_subcommands().filter(|s| !s.is_hide_set()) {
+        man_pages(sub, false, pages)?;
+    }
+    let name = clap_mangen::Man::new(cmd.clone()).get_filename();
+    pages.push((name, man_page(cmd, top)?));
+    Ok(())
+}
+
+/// One page: clap_mangen's sections, then EXIT STATUS, ENVIRONMENT, FILES
+/// and SEE ALSO, then the version (the conventional order, man-pages(7)).
+/// `cmd` is built (global arguments propagated).
+fn man_page(cmd: &clap::Command, top: bool) -> std::io::Result<Vec<u8>> {
+    let man = clap_mangen::Man::new(cmd.clone());
+    let mut w = Vec::new();
+    man.render_title(&mut w)?;
+    man.render_name_section(&mut w)?;
+    man.render_synopsis_section(&mut w)?;
+    man.render_description_section(&mut w)?;
+    if cmd.get_arguments().any(|a| !a.is_hide_set()) {
+        man.render_options_section(&mut w)?;
+    }
+    if cmd.get_subcommands().any(|s| !s.is_hide_set()) {
+        man.render_subcommands_section(&mut w)?;
+    }
+    if cmd.get_after_help().is_some() || cmd.get_after_long_help().is_some() {
+        man.render_extra_section(&mut w)?;
+    }
+    w.extend_from_slice(man_sections(top).as_bytes());
+    if cmd.get_version().is_some() || cmd.get_long_version().is_some() {
+        man.render_version_section(&mut w)?;
+    }
+    Ok(w)
+}
+
+/// The sections every page carries, in roff.
+fn man_sections(top: bool) -> String {
+    let config = EXIT_CONFIG.to_string();
+    let not_running = EXIT_NOT_RUNNING.to_string();
+    let exit: [(&str, &str); 7] = [
+        (
+            "0",
+            "Success; for status: the service runs, or the plan is over.",
+        ),
+        (
+            "1",
+            "Another failure: systemctl, the scheduler, no home directory.",
+        ),
+        (
+            "2",
+            "Bad usage: an invalid argument, a config that exists already (see --force), an unknown rule.",
+        ),
+        (
+            &not_running,
+            "status: the service is not running although reminders are left.",
+        ),
+        (
+            "69",
+            "No notification server is reachable on the session bus (EX_UNAVAILABLE).",
+        ),
+        ("74", "Reading or writing a file failed (EX_IOERR)."),
+        (
+            &config,
+            "The config is invalid (EX_CONFIG); the message names its file, line and column.",
+        ),
+    ];
+    let environment: [(&str, &str); 10] = [
+        (
+            "AFTERCARE_CONFIG",
+            "The config file, as --config FILE (the option wins).",
+        ),
+        (
+            "AFTERCARE_LOG",
+            "What to log to standard error, e.g. debug or info,aftercare=debug (default: info for run, warn for the other commands).",
+        ),
+        (
+            "XDG_CONFIG_HOME",
+            "Holds aftercare/config.toml and the user unit in systemd/user (default: ~/.config).",
+        ),
+        (
+            "XDG_STATE_HOME",
+            "Holds aftercare/journal.json (default: ~/.local/state).",
+        ),
+        (
+            "XDG_DATA_HOME",
+            "Holds applications/aftercare.desktop (default: ~/.local/share).",
+        ),
+        (
+            "TZ",
+            "The system time zone, used when the config names none (an IANA name such as Europe/Berlin); without it, /etc/timezone or /etc/localtime.",
+        ),
+        (
+            "TZDIR",
+            "The time zone database (default: /usr/share/zoneinfo, from the tzdata package).",
+        ),
+        (
+            "DBUS_SESSION_BUS_ADDRESS",
+            "The session bus that notifications go to; set by the desktop session.",
+        ),
+        (
+            "NOTIFY_SOCKET",
+            "Set by systemd for the service: run reports readiness and a \"next: ...\" status line through it.",
+        ),
+        (
+            "JOURNAL_STREAM",
+            "Set by systemd when standard error goes to the journal: log lines then carry no timestamps (journald adds them).",
+        ),
+    ];
+    let files: [(&str, &str); 5] = [
+        (
+            "~/.config/aftercare/config.toml",
+            "The config (mode 0600), written by init and install; see AFTERCARE_CONFIG and XDG_CONFIG_HOME.",
+        ),
+        (
+            "~/.local/state/aftercare/journal.json",
+            "What was sent, done, snoozed or missed; uninstall --purge deletes it.",
+        ),
+        (
+            "~/.config/systemd/user/aftercare.service",
+            "The user unit that install writes and uninstall removes.",
+        ),
+        (
+            "~/.local/share/applications/aftercare.desktop",
+            "Names the application for the notifications' desktop-entry hint.",
+        ),
+        (
+            "/usr/share/zoneinfo",
+            "The system time zone database (see TZDIR).",
+        ),
+    ];
+    let mut roff = String::new();
+    for (title, items) in [
+        ("EXIT STATUS", &exit[..]),
+        ("ENVIRONMENT", &environment[..]),
+        ("FILES", &files[..]),
+    ] {
+        roff.push_str(&format!(".SH \"{title}\"\n"));
+        for (term, text) in items {
+            roff.push_str(&format!(
+                ".TP\n\\fB{}\\fR\n{}\n",
+                roff_escape(term),
+                roff_escape(text)
+            ));
+        }
+    }
+    if !top {
+        roff.push_str(".SH \"SEE ALSO\"\n\\fBaftercare\\fR(1)\n");
+    }
+    roff
+}
+
+/// Plain text as roff: backslashes and hyphens escaped, no leading control
+/// character.
+fn roff_escape(s: &str) -> String {
+    let s = s.replace('\\', "\\e").replace('-', "\\-");
+    if s.starts_with(['.', '\'']) {
+        format!("\\&{s}")
+    } else {
+        s
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn commands_are_well_formed() {
+        parsing_command().debug_assert();
+        man_command().debug_assert();
+    }
+
+    #[test]
+    fn now_is_parsed_anywhere_but_never_documented() {
+        let at: DateTime<Utc> = "2026-11-24T10:00:00Z".parse().unwrap();
+        for args in [
+            &["aftercare", "--now", "2026-11-24T11:00:00+01:00", "plan"][..],
+            &["aftercare", "plan", "--now", "2026-11-24T10:00:00Z"],
+        ] {
+            assert_eq!(parse(args).unwrap().now, Some(at), "{args:?}");
+        }
+        assert_eq!(parse(["aftercare", "plan"]).unwrap().now, None);
+        let documented = Cli::command();
+        assert!(documented.get_arguments().all(|a| a.get_id() != NOW));
+    }
+
+    #[test]
+    fn ics_takes_an_optional_file() {
+        let ics = |args: &[&str]| match parse(args).unwrap().command {
+            Command::Export { ics } => ics,
+            c => panic!("{c:?}"),
+        };
+        assert_eq!(ics(&["aftercare", "export"]), None);
+        assert_eq!(ics(&["aftercare", "export", "--ics"]), Some("-".into()));
+        assert_eq!(
+            ics(&["aftercare", "export", "--ics", "-"]),
+            Some("-".into())
+        );
+        assert_eq!(
+            ics(&["aftercare", "export", "--ics", "a.ics"]),
+            Some("a.ics".into())
+        );
+        assert_eq!(
+            ics(&[
+                "aftercare",
+                "export",
+                "--ics",
+                "--now",
+                "2026-11-24T10:00:00Z"
+            ]),
+            Some("-".into())
+        );
+    }
 }

@@ -7,16 +7,25 @@ use chrono::{DateTime, Utc};
 
 use crate::plan::Plan;
 
-/// Escape a TEXT value (RFC 5545 3.3.11).
+/// Escape a TEXT value (RFC 5545 3.3.11): backslash, `;` and `,` escaped,
+/// line breaks (`\n`, `\r\n`, a lone `\r`) as `\n`; other control
+/// characters, which TEXT may not hold, dropped (a tab is allowed).
 fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
         match c {
             '\\' => out.push_str("\\\\"),
             ';' => out.push_str("\\;"),
             ',' => out.push_str("\\,"),
             '\n' => out.push_str("\\n"),
-            '\r' => {}
+            '\r' => {
+                if chars.peek() != Some(&'\n') {
+                    out.push_str("\\n");
+                }
+            }
+            '\t' => out.push(c),
+            c if c.is_control() => {}
             _ => out.push(c),
         }
     }
@@ -101,6 +110,23 @@ pub(crate) fn ics(plan: &Plan, now: DateTime<Utc>) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::testing;
+
+    /// Each physical line of `ics` (CRLF-terminated, at most 75 octets), and
+    /// the text unfolded.
+    fn lines(ics: &str) -> (Vec<&str>, String) {
+        assert!(ics.ends_with("\r\n"), "CRLF at the end");
+        let lines: Vec<&str> = ics
+            .strip_suffix("\r\n")
+            .unwrap_or(ics)
+            .split("\r\n")
+            .collect();
+        for l in &lines {
+            assert!(l.len() <= 75, "{} octets: {l:?}", l.len());
+            assert!(!l.contains(['\r', '\n']), "bare line break in {l:?}");
+        }
+        (lines, ics.replace("\r\n ", ""))
+    }
 
     #[test]
     fn escapes_and_folds() {
@@ -111,6 +137,76 @@ mod tests {
             assert!(line.len() <= 75, "{} octets", line.len());
         }
         assert_eq!(out.replace("\r\n ", ""), format!("{}\r\n", "é".repeat(60)));
+    }
+
+    #[test]
+    fn control_characters_are_dropped_and_line_breaks_escaped() {
+        assert_eq!(escape("ring\u{7}bell"), "ringbell");
+        assert_eq!(escape("nul\u{0}esc\u{1b}del\u{7f}c1\u{85}"), "nulescdelc1");
+        assert_eq!(escape("tab\tkept"), "tab\tkept");
+        assert_eq!(escape("a\r\nb\rc\nd"), "a\\nb\\nc\\nd");
+        // nothing in the result is a control character but the tab
+        let all: String = (0u8..=0x7f).map(char::from).collect();
+        assert!(escape(&all).chars().all(|c| c == '\t' || !c.is_control()));
+    }
+
+    #[test]
+    fn folds_long_multibyte_lines_at_75_octets_on_character_boundaries() {
+        for text in [
+            "ä".repeat(100),
+            "🧴".repeat(40),
+            format!("x{}", "ä€🧴".repeat(30)),
+        ] {
+            let mut out = String::new();
+            fold(&format!("SUMMARY:{text}"), &mut out);
+            let (lines, unfolded) = lines(&out);
+            assert!(lines.len() > 1, "folded");
+            assert!(
+                lines[1..].iter().all(|l| l.starts_with(' ')),
+                "continuations"
+            );
+            // every piece is whole characters (a &str), and a full line is
+            // not cut short: the next character would not have fit
+            for (l, next) in lines.iter().zip(lines.iter().skip(1)) {
+                let first = next[1..].chars().next().map_or(0, char::len_utf8);
+                assert!(l.len() + first > 75, "{l:?} folded early");
+            }
+            assert_eq!(unfolded, format!("SUMMARY:{text}\r\n"));
+        }
+    }
+
+    #[test]
+    fn texts_with_control_characters_export_clean() {
+        let config = testing::config(
+            "[treatment]\ndate = 2026-11-23\ntime = \"14:30\"\ntimezone = \"UTC\"\nplan = \"none\"\n\
+             [reminders.odd]\ndays = \"1\"\nat = [\"09:00\"]\ntitle = \"Odd\"\n",
+        );
+        let mut plan = Plan::build(&config).unwrap();
+        assert_eq!(plan.occurrences.len(), 1);
+        // Set after the build: the config check may refuse such texts, the
+        // export must not depend on it.
+        plan.occurrences[0].title = "Odd,\u{7} one; here\r\n".into();
+        plan.occurrences[0].body = "tab\there\nnew line\u{7}bell \u{1b}[31mred ä🧴".into();
+        let now: DateTime<Utc> = "2026-11-20T00:00:00Z".parse().unwrap();
+        let ics = ics(&plan, now);
+        let (_, unfolded) = lines(&ics);
+        assert!(
+            !ics.chars()
+                .any(|c| c.is_control() && !matches!(c, '\t' | '\r' | '\n')),
+            "no control characters: {ics:?}"
+        );
+        assert!(
+            unfolded.contains("\r\nSUMMARY:Odd\\, one\\; here\\n\r\n"),
+            "{unfolded}"
+        );
+        assert!(
+            unfolded.contains("\r\nDESCRIPTION:tab\there\\nnew linebell [31mred ä🧴\r\n"),
+            "{unfolded}"
+        );
+        assert!(
+            unfolded.contains("\r\nDTSTART:20261124T090000Z\r\n"),
+            "{unfolded}"
+        );
     }
 
     #[test]

@@ -1,4 +1,4 @@
-#![allow(clippy::unwrap_used, clippy::expect_used)]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::print_stderr)]
 
 //! The command line against the real binary: malformed configs, golden plan
 //! output, `init` and `check`.
@@ -608,4 +608,503 @@ fn zones_come_from_the_system_database_and_its_absence_is_explained() {
     sb.write_config("[treatment]\ndate = 2026-11-23\ntimezone = \"UTC\"\n");
     let out = check(empty.path());
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+}
+
+/// Bad dates, times and zones on the command line get the config's words,
+/// for every command and flag that takes them, with exit 2 and nothing
+/// written.
+#[test]
+fn cli_dates_times_and_zones_are_explained_like_the_configs() {
+    let sb = Sandbox::new();
+    #[rustfmt::skip]
+    let cases: &[(&[&str], &str)] = &[
+        (&["--date", "23/11/2026"], "invalid value '23/11/2026' for '--date <YYYY-MM-DD>': `23/11/2026` is not a date: write dates as YYYY-MM-DD, e.g. 2026-11-23 (did you mean 2026-11-23?)"),
+        (&["--date", "2026-11-31"], "`2026-11-31` is not a date: November has 30 days"),
+        (&["--date", "2026-02-29"], "`2026-02-29` is not a date: February 2026 has 28 days"),
+        (&["--date", "2026-13-01"], "there is no month 13"),
+        (&["--date", "2026-11-23T14:30"], "`2026-11-23T14:30` is a date and a time: give the date with --date 2026-11-23 and the time with --time 14:30"),
+        (&["--date", "2026-11-23", "--time", "25:00"], "for '--time <HH:MM>': `25:00` is not a time of day: write it as \"HH:MM\", 24-hour, like \"08:30\""),
+        (&["--date", "2026-11-23", "--time", "2:30pm"], "write it as \"HH:MM\", 24-hour"),
+        (&["--date", "2026-11-23", "--timezone", "America/Los_Angelos"], "for '--timezone <TZ>': unknown time zone `America/Los_Angelos`: did you mean \"America/Los_Angeles\"?"),
+        (&["--date", "2026-11-23", "--timezone", "Mars/Olympus"], "unknown time zone `Mars/Olympus`: use an IANA name"),
+    ];
+    for command in ["init", "install"] {
+        for (args, expect) in cases {
+            let mut full = vec![command];
+            full.extend_from_slice(args);
+            let out = sb.run(&full);
+            let err = stderr(&out);
+            assert_eq!(out.status.code(), Some(2), "{full:?}: {err}");
+            assert!(err.starts_with("error: invalid value '"), "{full:?}: {err}");
+            assert!(
+                err.contains(expect),
+                "{full:?}: expected {expect:?} in\n{err}"
+            );
+            assert!(
+                !err.contains("input contains invalid characters")
+                    && !err.contains("out of range")
+                    && !err.contains("trailing input"),
+                "{err}"
+            );
+            assert!(!sb.config_path().exists(), "{full:?} wrote a config");
+        }
+    }
+    // The hidden --now is explained too.
+    let out = sb.run(&["plan", "--now", "yesterday"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("write it as RFC 3339"),
+        "{}",
+        stderr(&out)
+    );
+
+    // The config file says the same, with file:line:col.
+    #[rustfmt::skip]
+    let config: &[(&str, &str)] = &[
+        ("date = \"2026-11-31\"", ":2:8: `date` is not a valid calendar date: November has 30 days"),
+        ("date = 2026-11-31", "hint: November has 30 days"),
+        ("date = \"23/11/2026\"", ":2:8: `date` is not a valid calendar date: write dates as YYYY-MM-DD, e.g. 2026-11-23 (did you mean 2026-11-23?)"),
+        ("date = 2026-11-23T14:30:00", "hint: give the date and the time apart: `date = 2026-11-23` and `time = \"14:30\"`"),
+        ("date = 2026-11-23\ntimezone = \"America/Los_Angelos\"", "did you mean \"America/Los_Angeles\"?"),
+    ];
+    let file = sb.path().join("c.toml");
+    for (text, expect) in config {
+        std::fs::write(&file, format!("[treatment]\n{text}\n")).unwrap();
+        let out = sb.run(&["check", "--config", file.to_str().unwrap()]);
+        assert_eq!(out.status.code(), Some(78), "{text}");
+        assert!(
+            stderr(&out).contains(expect),
+            "{text}: expected {expect:?} in\n{}",
+            stderr(&out)
+        );
+    }
+}
+
+/// `export --ics` alone and `--ics -` write the calendar to stdout; `--ics
+/// FILE` writes the file; a flag after `--ics` is not taken as its file.
+#[test]
+fn export_ics_writes_stdout_without_a_file() {
+    let sb = Sandbox::new();
+    sb.write_config(OK);
+    let now = "2026-11-20T10:00:00Z";
+    let reference = sb.run(&["export", "--now", now]);
+    assert_eq!(reference.status.code(), Some(0), "{}", stderr(&reference));
+    let text = stdout(&reference);
+    assert!(text.starts_with("BEGIN:VCALENDAR\r\n") && text.ends_with("END:VCALENDAR\r\n"));
+    for args in [
+        vec!["export", "--ics", "--now", now],
+        vec!["export", "--now", now, "--ics"],
+        vec!["export", "--ics", "-", "--now", now],
+    ] {
+        let out = sb.run(&args);
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {}", stderr(&out));
+        assert_eq!(stdout(&out), text, "{args:?}");
+    }
+    let file = sb.path().join("out.ics");
+    let out = sb.run(&["export", "--ics", file.to_str().unwrap(), "--now", now]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(stdout(&out).starts_with(&format!("wrote {}", file.display())));
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), text);
+    assert!(!sb.path().join("--now").exists());
+}
+
+/// A python3 that has the `icalendar` package (Debian: python3-icalendar),
+/// or None after saying so. In CI (`CI` set) its absence fails the test.
+fn python_with_icalendar(test: &str) -> Option<&'static str> {
+    for python in ["python3", "/usr/bin/python3"] {
+        let ok = Command::new(python)
+            .args(["-c", "import icalendar"])
+            .output()
+            .is_ok_and(|o| o.status.success());
+        if ok {
+            return Some(python);
+        }
+    }
+    assert!(
+        std::env::var_os("CI").is_none(),
+        "{test}: python3 with the icalendar package is missing (apt-get install python3-icalendar)"
+    );
+    eprintln!(
+        "\n*** SKIPPED {test}: python3-icalendar is not installed (apt-get install python3-icalendar); CI installs it. ***\n"
+    );
+    None
+}
+
+/// Parse an .ics file with Python's icalendar and print its events as JSON.
+const ICS_TO_JSON: &str = r#"
+import json, sys
+from datetime import timezone
+import icalendar
+cal = icalendar.Calendar.from_ical(open(sys.argv[1], "rb").read())
+events = []
+for ev in cal.walk("VEVENT"):
+    start = ev.decoded("DTSTART").astimezone(timezone.utc)
+    events.append({
+        "uid": str(ev["UID"]),
+        "start": start.strftime("%Y-%m-%dT%H:%M:%SZ"),
+        "summary": str(ev["SUMMARY"]),
+        "description": str(ev.get("DESCRIPTION", "")),
+        "alarms": len(ev.walk("VALARM")),
+    })
+print(json.dumps({"name": str(cal.get("X-WR-CALNAME")), "events": events}))
+"#;
+
+/// The exported file, read by an independent iCalendar parser, holds the
+/// plan: same count, same times, same titles and bodies (commas, semicolons,
+/// backslashes, non-ASCII and long folded lines included).
+#[test]
+fn export_ics_parses_with_an_independent_parser_and_matches_the_plan() {
+    let Some(python) =
+        python_with_icalendar("export_ics_parses_with_an_independent_parser_and_matches_the_plan")
+    else {
+        return;
+    };
+    let sb = Sandbox::new();
+    sb.write_config(&format!(
+        "{OK}[reminders.spf]\ndays = \"1-2\"\nat = [\"10:15\"]\n\
+         title = \"Sunscreen, SPF 50; reapply \\\\ now — Sonnencreme für Gesicht, Hals & Ohren ☀️🧴\"\n\
+         body = \"Line one; with, commas.\\nLine two: Grüße — {}\"\n",
+        "äöü€🧴 ".repeat(20)
+    ));
+    let file = sb.path().join("aftercare.ics");
+    let out = sb.run(&[
+        "export",
+        "--ics",
+        file.to_str().unwrap(),
+        "--now",
+        "2026-11-20T10:00:00Z",
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let raw = std::fs::read(&file).unwrap();
+    // CRLF everywhere, at most 75 octets a line
+    let text = String::from_utf8(raw).unwrap();
+    assert!(text.ends_with("\r\n"));
+    for line in text.strip_suffix("\r\n").unwrap().split("\r\n") {
+        assert!(!line.contains('\n') && line.len() <= 75, "{line:?}");
+    }
+    assert!(text.contains("\r\n "), "some line was folded");
+
+    let parsed = Command::new(python)
+        .args(["-c", ICS_TO_JSON])
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert!(parsed.status.success(), "{}", stderr(&parsed));
+    let parsed: serde_json::Value = serde_json::from_slice(&parsed.stdout).unwrap();
+    assert_eq!(parsed["name"], "Aftercare");
+    let events = parsed["events"].as_array().unwrap();
+    let plan: serde_json::Value =
+        serde_json::from_slice(&sb.run(&["plan", "--json", "--all"]).stdout).unwrap();
+    let plan = plan.as_array().unwrap();
+    assert!(plan.len() > 90);
+    assert_eq!(events.len(), plan.len(), "one event per reminder");
+    let mut uids = std::collections::HashSet::new();
+    for (e, o) in events.iter().zip(plan) {
+        let at = chrono::DateTime::parse_from_rfc3339(o["at"].as_str().unwrap())
+            .unwrap()
+            .with_timezone(&chrono::Utc);
+        assert_eq!(
+            e["start"],
+            at.format("%Y-%m-%dT%H:%M:%SZ").to_string(),
+            "{o}"
+        );
+        assert_eq!(e["summary"], o["title"], "{o}");
+        assert_eq!(e["description"], o["body"], "{o}");
+        assert_eq!(e["alarms"], 1);
+        assert!(
+            uids.insert(e["uid"].as_str().unwrap().to_string()),
+            "unique UID"
+        );
+    }
+    let spf = events
+        .iter()
+        .find(|e| {
+            e["summary"]
+                .as_str()
+                .unwrap()
+                .starts_with("Sunscreen, SPF 50; reapply \\ now")
+        })
+        .expect("the custom rule's event");
+    assert!(
+        spf["description"]
+            .as_str()
+            .unwrap()
+            .contains("Line one; with, commas.\nLine two")
+    );
+}
+
+/// Spawn aftercare with stdout on a pipe; either read one line and then
+/// close the pipe (`| head -1`), or close it before the program writes (so
+/// the first write surely fails). It must exit 0 with nothing on stderr.
+fn assert_quiet_on_closed_pipe(sb: &Sandbox, args: &[&str], read_first: bool) {
+    use std::io::BufRead;
+    use std::process::Stdio;
+    let mut child = sb
+        .cmd()
+        .args(args)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let pipe = child.stdout.take().unwrap();
+    if read_first {
+        let mut reader = std::io::BufReader::new(pipe);
+        let mut line = String::new();
+        reader.read_line(&mut line).unwrap();
+        assert!(!line.is_empty(), "{args:?} printed nothing");
+    } else {
+        drop(pipe);
+    }
+    let out = child.wait_with_output().unwrap();
+    let err = stderr(&out);
+    assert!(
+        !err.contains("panicked"),
+        "{args:?} (read first: {read_first}): {err}"
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{args:?} (read first: {read_first}): {err}"
+    );
+    assert!(err.is_empty(), "{args:?} (read first: {read_first}): {err}");
+}
+
+#[test]
+fn no_command_panics_or_fails_on_a_closed_pipe() {
+    let sb = Sandbox::new();
+    sb.write_config(OK);
+    let now = ["--now", "2026-11-24T10:00:00Z"];
+    let commands: &[&[&str]] = &[
+        &["plan"],
+        &["plan", "--all"],
+        &["plan", "--json", "--all"],
+        &["today"],
+        &["check"],
+        &["export"],
+        &["export", "--ics"],
+        &["completions", "bash"],
+        &["completions", "zsh"],
+        &["completions", "fish"],
+        &["man"],
+        &["--help"],
+        &["--version"],
+        &["plan", "--help"],
+        &["help", "export"],
+    ];
+    for args in commands {
+        let mut full = args.to_vec();
+        if !args
+            .iter()
+            .any(|a| a.contains("help") || a.contains("version"))
+        {
+            full.extend(now);
+        }
+        for read_first in [true, false] {
+            assert_quiet_on_closed_pipe(&sb, &full, read_first);
+        }
+    }
+    // and through a real shell pipeline
+    for cmd in [
+        "plan --all",
+        "completions bash",
+        "man",
+        "export --ics",
+        "--help",
+    ] {
+        let mut sh = sb.command("bash");
+        sh.args([
+            "-o",
+            "pipefail",
+            "-c",
+            &format!("\"$0\" {cmd} | head -1 >/dev/null"),
+            common::bin(),
+        ]);
+        let out = sh.output().unwrap();
+        assert_eq!(out.status.code(), Some(0), "{cmd}: {}", stderr(&out));
+        assert!(stderr(&out).is_empty(), "{cmd}: {}", stderr(&out));
+    }
+}
+
+/// Hidden flags (`--now`) stay out of every shell's completions; bash's
+/// and fish's are loaded into the shell and asked.
+#[test]
+fn completions_do_not_offer_hidden_flags() {
+    let sb = Sandbox::new();
+    for shell in ["bash", "zsh", "fish"] {
+        let text = stdout(&sb.run(&["completions", shell]));
+        assert!(text.contains("config"), "{shell}: {text}");
+        assert!(
+            !text.contains("--now") && !text.contains("-l now") && !text.contains("now="),
+            "{shell} offers --now"
+        );
+        assert!(!text.contains("RFC 3339"), "{shell} describes --now");
+    }
+    // bash: complete `aftercare plan --` and `aftercare --` with the real function
+    let script = r#"source <("$0" completions bash) || exit 9
+ask() { COMP_WORDS=("$@"); COMP_CWORD=$(( $# - 1 )); COMP_LINE="$*"; COMP_POINT=${#COMP_LINE}
+        COMPREPLY=(); _aftercare aftercare "${COMP_WORDS[COMP_CWORD]}" "${COMP_WORDS[COMP_CWORD-1]}"; printf '%s\n' "${COMPREPLY[@]}"; }
+ask aftercare plan --; echo ---; ask aftercare --; echo ---; ask aftercare export --"#;
+    let out = sb
+        .command("bash")
+        .args(["-c", script, common::bin()])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    let parts: Vec<&str> = text.split("---\n").collect();
+    assert_eq!(parts.len(), 3, "{text}");
+    assert!(
+        parts[0].contains("--json\n") && parts[0].contains("--config\n"),
+        "{text}"
+    );
+    assert!(parts[1].contains("--config\n"), "{text}");
+    assert!(parts[2].contains("--ics\n"), "{text}");
+    assert!(!text.contains("--now"), "bash offers --now:\n{text}");
+    // fish, when installed (CI installs it)
+    if common::installed("fish") {
+        let out = sb
+            .command("fish")
+            .args([
+                "-c",
+                &format!(
+                    "{} completions fish | source; complete -C 'aftercare plan --'; echo ---; complete -C 'aftercare --'",
+                    common::bin()
+                ),
+            ])
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{}", stderr(&out));
+        let text = stdout(&out);
+        assert!(
+            text.contains("--json") && text.contains("--config"),
+            "{text}"
+        );
+        assert!(!text.contains("--now"), "fish offers --now:\n{text}");
+    } else {
+        assert!(std::env::var_os("CI").is_none(), "fish is not installed");
+        eprintln!(
+            "\n*** SKIPPED loading fish completions: fish is not installed; CI installs it. ***\n"
+        );
+    }
+}
+
+/// `man` and every page of `man --dir` carry EXIT STATUS, ENVIRONMENT and
+/// FILES, render with man(1), and refer only to pages that exist.
+#[test]
+fn man_pages_have_exit_status_environment_and_files() {
+    let sb = Sandbox::new();
+    let dir = sb.path().join("man1");
+    let out = sb.run(&["man", "--dir", dir.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let single = sb.path().join("single.1");
+    std::fs::write(&single, sb.run(&["man"]).stdout).unwrap();
+    let mut pages: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    pages.sort();
+    let names: std::collections::HashSet<String> = pages
+        .iter()
+        .map(|p| p.file_stem().unwrap().to_string_lossy().into_owned())
+        .collect();
+    assert!(
+        names.contains("aftercare") && names.contains("aftercare-export"),
+        "{names:?}"
+    );
+    assert!(!names.contains("aftercare-help"), "no page for `help`");
+    pages.push(single);
+    for page in &pages {
+        let rendered = Command::new("man")
+            .arg("-l")
+            .arg(page)
+            .env("MANPAGER", "cat")
+            .env("MANWIDTH", "80")
+            .env("LANG", "C.UTF-8")
+            .output()
+            .expect("man (package man-db)");
+        assert!(rendered.status.success(), "{}", stderr(&rendered));
+        let text = stdout(&rendered);
+        let section = |name: &str| {
+            let start = text
+                .find(&format!("\n{name}\n"))
+                .unwrap_or_else(|| panic!("{}: no {name} section in\n{text}", page.display()));
+            let rest = &text[start + name.len() + 2..];
+            let end = rest.find("\n\n\x1b").or_else(|| {
+                rest.match_indices('\n')
+                    .find(|(i, _)| rest[i + 1..].starts_with(|c: char| c.is_ascii_uppercase()))
+                    .map(|(i, _)| i)
+            });
+            rest[..end.unwrap_or(rest.len())].to_string()
+        };
+        let exit = section("EXIT STATUS");
+        for code in ["0", "1", "2", "3", "69", "74", "78"] {
+            assert!(
+                exit.lines()
+                    .any(|l| l.trim_start().starts_with(&format!("{code} "))),
+                "{}: exit {code} missing in\n{exit}",
+                page.display()
+            );
+        }
+        let env = section("ENVIRONMENT");
+        for var in [
+            "AFTERCARE_CONFIG",
+            "AFTERCARE_LOG",
+            "XDG_CONFIG_HOME",
+            "XDG_STATE_HOME",
+            "XDG_DATA_HOME",
+            "TZ",
+            "TZDIR",
+            "DBUS_SESSION_BUS_ADDRESS",
+            "NOTIFY_SOCKET",
+            "JOURNAL_STREAM",
+        ] {
+            assert!(
+                env.contains(var),
+                "{}: {var} missing in\n{env}",
+                page.display()
+            );
+        }
+        let files = section("FILES");
+        for f in [
+            "~/.config/aftercare/config.toml",
+            "~/.local/state/aftercare/journal.json",
+            "~/.config/systemd/user/aftercare.service",
+            "~/.local/share/applications/aftercare.desktop",
+        ] {
+            assert!(
+                files.contains(f),
+                "{}: {f} missing in\n{files}",
+                page.display()
+            );
+        }
+        // every aftercare…(1) named is a page that was written
+        for (i, _) in text.match_indices("aftercare") {
+            let rest = &text[i..];
+            if let Some(end) = rest.find("(1)") {
+                let name = &rest[..end];
+                if name.chars().all(|c| c.is_ascii_lowercase() || c == '-') {
+                    assert!(
+                        names.contains(name),
+                        "{}: {name}(1) has no page",
+                        page.display()
+                    );
+                }
+            }
+        }
+        // mandoc's linter, when installed: no errors, no warnings of ours
+        if common::installed("mandoc") {
+            let lint = Command::new("mandoc")
+                .args(["-Tlint", "-Wwarning"])
+                .arg(page)
+                .output()
+                .unwrap();
+            for l in stdout(&lint).lines().chain(stderr(&lint).lines()) {
+                // clap_mangen's: an empty .TH date, a .br after .sp
+                let known =
+                    l.contains("cannot parse date") || l.contains("skipping paragraph macro");
+                assert!(known, "{}: mandoc: {l}", page.display());
+            }
+        }
+    }
 }

@@ -4,6 +4,7 @@
 use std::fmt;
 use std::ops::Range;
 
+use super::values::{DateError, parse_date};
 use crate::zone::{ZoneError, ZoneSource};
 
 /// A configuration error with the place it points at.
@@ -172,7 +173,20 @@ pub(super) fn from_toml(origin: &str, text: &str, e: &toml::de::Error) -> Config
         || msg.contains("invalid time")
         || msg.contains("invalid datetime")
     {
-        err.hint = Some("write a real calendar date as YYYY-MM-DD, e.g. `date = 2026-11-23`; times are quoted \"HH:MM\"".into());
+        // "expected day between 01 and 30" says which days, not which month.
+        let day = e
+            .span()
+            .and_then(|span| text.get(span))
+            .and_then(|t| t.get(..10))
+            .and_then(|t| parse_date(t).err())
+            .filter(|e| matches!(e, DateError::NoSuchDay { .. }));
+        err.hint = Some(match day {
+            Some(e) => format!(
+                "{}: write a real calendar date as YYYY-MM-DD, e.g. `date = 2026-11-23`",
+                e.reason()
+            ),
+            None => "write a real calendar date as YYYY-MM-DD, e.g. `date = 2026-11-23`; times are quoted \"HH:MM\"".into(),
+        });
     } else if msg.contains("invalid type") {
         err.hint = Some("check the value's type: times and durations are quoted strings (\"08:30\", \"2h\"), lists use [ ]".into());
     } else {

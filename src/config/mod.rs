@@ -27,7 +27,9 @@ pub use model::{
     Config, DaySet, Expire, Healing, Location, QuietHours, QuietPolicy, Repeat, Rule, Treatment,
     Trigger,
 };
-pub use values::{format_duration, parse_clock, parse_days, parse_duration};
+pub use values::{
+    DateError, format_duration, parse_clock, parse_date, parse_days, parse_duration, parse_zone,
+};
 
 use crate::zone::{SystemZones, Zone, ZoneSource};
 use diagnostic::from_toml;

@@ -4,13 +4,15 @@ use std::collections::BTreeMap;
 use std::ops::Range;
 use std::time::Duration;
 
-use chrono::{NaiveDate, NaiveTime};
+use chrono::NaiveTime;
 use toml::Spanned;
 
 use super::diagnostic::{ConfigError, suggest, zone_hint};
 use super::model::{DaySet, Expire, QuietHours, QuietPolicy, Repeat, Rule, Treatment, Trigger};
 use super::raw::{RawQuiet, RawRule, RawTreatment};
-use super::values::{format_duration, parse_clock, parse_days, parse_duration};
+use super::values::{
+    DateError, format_duration, parse_clock, parse_date, parse_days, parse_duration,
+};
 use super::{BUILTIN_PLANS, Defaults, MAX_DAY, MAX_GROUP, MIN_EVERY, clock};
 
 /// Most repeats a rule may ask for.
@@ -63,26 +65,49 @@ impl Validator<'_> {
     ) -> Result<Treatment, ConfigError> {
         let date_span = t.date.span();
         let one = |v: &toml::Value| match v {
-            toml::Value::Datetime(dt) => match (dt.date, dt.time, dt.offset) {
-                (Some(d), None, None) => {
-                    NaiveDate::from_ymd_opt(i32::from(d.year), u32::from(d.month), u32::from(d.day))
+            toml::Value::Datetime(dt) => match (dt.date, dt.time) {
+                (Some(d), time) => {
+                    let text = format!("{:04}-{:02}-{:02}", d.year, d.month, d.day);
+                    match (parse_date(&text), time) {
+                        (Ok(date), Some(t)) => Err(DateError::WithTime {
+                            input: dt.to_string(),
+                            date,
+                            time: format!("{:02}:{:02}", t.hour, t.minute),
+                        }),
+                        (date, _) => date,
+                    }
                 }
-                _ => None,
+                (None, _) => Err(DateError::Format {
+                    input: dt.to_string(),
+                    suggestion: None,
+                }),
             },
-            toml::Value::String(s) => NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").ok(),
-            _ => None,
+            toml::Value::String(s) => parse_date(s),
+            v => Err(DateError::Format {
+                input: v.to_string(),
+                suggestion: None,
+            }),
         };
-        let bad = || {
-            self.err(date_span.clone(), "`date` is not a valid calendar date (or list of dates)")
-                .hint("write the treatment date as YYYY-MM-DD, e.g. `date = 2026-11-23` (a real day of that month); for a series, date = [2026-11-23, 2027-01-04]")
+        let bad = |e: DateError| {
+            let hint = match &e {
+                DateError::WithTime { date, time, .. } => format!(
+                    "give the date and the time apart: `date = {date}` and `time = \"{time}\"`"
+                ),
+                _ => "write the treatment date as YYYY-MM-DD, e.g. `date = 2026-11-23` (a real day of that month); for a series, date = [2026-11-23, 2027-01-04]".into(),
+            };
+            self.err(
+                date_span.clone(),
+                format!("`date` is not a valid calendar date: {}", e.reason()),
+            )
+            .hint(hint)
         };
         let mut sessions = match t.date.get_ref() {
             toml::Value::Array(a) if !a.is_empty() && a.len() <= 12 => a
                 .iter()
                 .map(one)
-                .collect::<Option<Vec<_>>>()
-                .ok_or_else(bad)?,
-            v => vec![one(v).ok_or_else(bad)?],
+                .collect::<Result<Vec<_>, _>>()
+                .map_err(bad)?,
+            v => vec![one(v).map_err(bad)?],
         };
         sessions.sort_unstable();
         sessions.dedup();
