@@ -11,6 +11,9 @@ use crate::config::ConfigError;
 /// Exit code for a bad config (EX_CONFIG). The unit's
 /// `RestartPreventExitStatus=78` keeps systemd from retrying it.
 pub(crate) const EXIT_CONFIG: u8 = 78;
+/// Exit code of `aftercare run` when another one holds the lock
+/// (EX_TEMPFAIL); the unit does not restart on it.
+pub(crate) const EXIT_ALREADY_RUNNING: u8 = 75;
 /// Exit code of `aftercare status` when the service is not running although
 /// the plan is not over.
 pub(crate) const EXIT_NOT_RUNNING: u8 = 3;
@@ -55,6 +58,16 @@ pub(crate) enum Error {
     #[error("no `{0}` reminder has been shown yet that is waiting for an answer")]
     NothingToAnswer(String),
 
+    #[error(
+        "aftercare is already running{} with the journal in {}; stop it first (`systemctl --user stop aftercare`, or end that process), so reminders are not shown twice",
+        match pid { Some(p) => format!(" (pid {p})"), None => String::new() },
+        state_dir.display()
+    )]
+    AlreadyRunning {
+        pid: Option<u32>,
+        state_dir: PathBuf,
+    },
+
     // ---- the environment
     #[error("cannot find your home directory (is $HOME set?)")]
     NoHome,
@@ -91,7 +104,8 @@ impl Error {
             | Error::TreatmentDiffers { .. }
             | Error::UnknownRule { .. }
             | Error::NothingToAnswer(_) => 2, // usage
-            Error::Io { .. } => 74,               // EX_IOERR
+            Error::Io { .. } => 74, // EX_IOERR
+            Error::AlreadyRunning { .. } => EXIT_ALREADY_RUNNING,
             Error::NoNotificationServer(_) => 69, // EX_UNAVAILABLE
             Error::NoHome
             | Error::NoSystemctl(_)

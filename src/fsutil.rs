@@ -3,9 +3,56 @@
 //! so a crash or a full disk leaves either the old or the new version.
 
 use std::fs;
-use std::io::Write;
-use std::os::unix::fs::{DirBuilderExt, PermissionsExt};
+use std::io::{Read, Write};
+use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt, PermissionsExt};
 use std::path::Path;
+
+/// Read a regular file of at most `limit` bytes without ever blocking: it
+/// is opened non-blocking (a FIFO in its place cannot stall the caller) and
+/// refused unless it is a regular file; with `follow = false` a symlink is
+/// refused too. `None` when it does not exist.
+pub(crate) fn read_regular(
+    path: &Path,
+    limit: u64,
+    follow: bool,
+) -> std::io::Result<Option<Vec<u8>>> {
+    let mut flags = libc::O_NONBLOCK;
+    if !follow {
+        flags |= libc::O_NOFOLLOW;
+    }
+    let file = match fs::OpenOptions::new()
+        .read(true)
+        .custom_flags(flags)
+        .open(path)
+    {
+        Ok(f) => f,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(e) if e.raw_os_error() == Some(libc::ELOOP) => {
+            return Err(std::io::Error::other(
+                "it is a symbolic link; aftercare does not follow one here",
+            ));
+        }
+        Err(e) => return Err(e),
+    };
+    let meta = file.metadata()?;
+    if !meta.is_file() {
+        let what = if meta.file_type().is_dir() {
+            "a directory"
+        } else {
+            "not a regular file (a FIFO, socket or device)"
+        };
+        return Err(std::io::Error::other(format!("it is {what}")));
+    }
+    let mut buf = Vec::new();
+    file.take(limit + 1).read_to_end(&mut buf)?;
+    if buf.len() as u64 > limit {
+        return Err(std::io::Error::other(format!(
+            "it is larger than {} KiB",
+            limit / 1024
+        )));
+    }
+    Ok(Some(buf))
+}
 
 /// Create a directory (and parents) private to the user.
 pub(crate) fn private_dir(dir: &Path) -> std::io::Result<()> {

@@ -29,17 +29,20 @@ pub enum Status {
     Merged,
     /// Not needed: the user said "Indoors today".
     Skipped,
+    /// The bus or the server refused it (its text); not tried again.
+    Failed,
 }
 
 impl Status {
     /// Every status, in the order reports list them.
-    pub const ALL: [Status; 6] = [
+    pub const ALL: [Status; 7] = [
         Status::Sent,
         Status::Done,
         Status::Snoozed,
         Status::Missed,
         Status::Merged,
         Status::Skipped,
+        Status::Failed,
     ];
 
     pub fn label(self) -> &'static str {
@@ -50,6 +53,7 @@ impl Status {
             Status::Missed => "missed",
             Status::Merged => "merged",
             Status::Skipped => "skipped",
+            Status::Failed => "failed",
         }
     }
 }
@@ -130,7 +134,6 @@ impl Entry {
 
 /// Every entry, plus the plan-level facts (complete, last config error).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct Ledger {
     pub(crate) version: u32,
     #[serde(default)]
@@ -187,6 +190,27 @@ impl Ledger {
     pub fn set_config_error_shown(&mut self, fingerprint: Option<String>) -> bool {
         let changed = self.config_error_shown != fingerprint;
         self.config_error_shown = fingerprint;
+        changed
+    }
+
+    /// Clamp dates no run could have written: `at`/`sent_at` after `now`,
+    /// a snooze ending more than `snooze` after it was asked. Returns how
+    /// many entries changed.
+    pub fn clamp(&mut self, now: DateTime<Utc>, snooze: std::time::Duration) -> usize {
+        let longest = chrono::TimeDelta::from_std(snooze).unwrap_or(chrono::TimeDelta::MAX);
+        let mut changed = 0;
+        for e in self.entries.values_mut() {
+            let before = e.clone();
+            e.at = e.at.min(now);
+            e.sent_at = e.sent_at.map(|t| t.min(now));
+            if let Some(until) = e.until {
+                let latest = e.at.checked_add_signed(longest).unwrap_or(until);
+                e.until = Some(until.min(latest));
+            }
+            if *e != before {
+                changed += 1;
+            }
+        }
         changed
     }
 

@@ -88,7 +88,7 @@ pub(crate) fn counts(
     ledger: &Ledger,
     now: DateTime<Utc>,
     catch_up: Duration,
-) -> [(Status, usize); 6] {
+) -> [(Status, usize); 7] {
     let mut c = Status::ALL.map(|s| (s, 0));
     for o in &plan.occurrences {
         if let Some(s) = policy::status_at(o, ledger, now, catch_up) {

@@ -8,7 +8,7 @@ use std::process::Command;
 use chrono::{NaiveDate, NaiveTime};
 
 use crate::app::new_config::{self, NewConfig};
-use crate::app::{Context, build_plan};
+use crate::app::{Context, build_plan, lock};
 use crate::error::{EXIT_NOT_RUNNING, Error};
 use crate::report::{adherence, counts, next_line, short_date};
 use crate::zone::Zone;
@@ -325,6 +325,14 @@ pub(crate) fn status(ctx: &Context, out: &mut dyn Write) -> Result<u8, Error> {
         Err(e) => format!("unknown: {e}"),
     };
     writeln!(out, "service: {service}").map_err(Error::output)?;
+    let daemon = match lock::holder(&ctx.paths.state_dir) {
+        Some(Some(pid)) => format!("running (pid {pid})"),
+        Some(None) => "running".to_string(),
+        None => "not running".to_string(),
+    };
+    writeln!(out, "daemon:  {daemon}").map_err(Error::output)?;
+    // a daemon started by hand (or from autostart) counts as running too
+    let running = running || lock::holder(&ctx.paths.state_dir).is_some();
     if unit_path.exists() {
         writeln!(out, "unit:    {}", unit_path.display()).map_err(Error::output)?;
     }

@@ -235,7 +235,13 @@ fn bad_config_at_start_exits_78() {
     let s = Scenario::new().config("[treatment]\ndate = 2026-02-30\n");
     let mut d = s.start();
     assert_eq!(d.wait_exit(), Some(78));
-    assert!(s.desk.notifies().is_empty());
+    // one word about it where the person looks, and no reminders
+    let notes = s.desk.wait_notifies(1);
+    let summaries: Vec<&str> = notes.iter().map(|n| n.summary.as_str()).collect();
+    assert_eq!(
+        summaries,
+        ["aftercare: config error — no reminders until it is fixed"]
+    );
 }
 
 #[test]

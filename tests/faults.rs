@@ -9,7 +9,9 @@ mod common;
 
 use common::daemon::Running;
 use common::scenario::Scenario;
-use common::{FakeClock, Sandbox, installed, mode, read_json, root_or_skip, stderr};
+use common::{
+    FakeClock, Sandbox, installed, mode, read_json, root_or_skip, statuses, stderr, stdout,
+};
 use std::process::Command;
 
 /// What the root-only tests here need root for.
@@ -366,4 +368,199 @@ fn opens_no_network_socket() {
         );
     }
     assert!(!log.contains("AF_INET"), "{log}");
+}
+
+#[test]
+fn a_second_daemon_on_the_same_state_exits_and_nothing_is_doubled() {
+    let s = Scenario::new().reminders(&[("a", &[4], "Once"), ("z", &[3600], "Later")]);
+    let d = s.start();
+    d.wait_log("scheduled;");
+    let mut second = s.start();
+    assert_eq!(
+        second.wait_exit(),
+        Some(75),
+        "EX_TEMPFAIL, not retried by the unit"
+    );
+    let said = second.log().join("\n");
+    assert!(
+        said.contains(&format!("aftercare is already running (pid {})", d.pid())),
+        "{said}"
+    );
+    s.desk.wait_summary("Once");
+    d.wait_log("sent");
+    assert_eq!(s.desk.count("Once"), 1);
+    // status tells who runs
+    let out = s.run(&["status"]);
+    assert!(
+        stdout(&out).contains(&format!("daemon:  running (pid {})", d.pid())),
+        "{}",
+        stdout(&out)
+    );
+}
+
+#[test]
+fn a_hung_server_answering_late_gets_no_second_copy() {
+    let s = Scenario::new().reminders(&[
+        ("a", &[2], "First"),
+        ("b", &[6], "During the hang"),
+        ("z", &[3600], "Later"),
+    ]);
+    let d = s.start();
+    s.desk.wait_summary("First");
+    d.wait_log("sent");
+    // the server keeps its name but answers nothing
+    s.desk.pause_dunst();
+    d.wait_log("did not answer within");
+    s.desk.resume_dunst();
+    // its late answer is taken for the same reminder: one Notify in all
+    d.wait_log_n("sent", 2);
+    assert_eq!(s.desk.count("During the hang"), 1);
+    assert_eq!(statuses(&s.sb.journal(), "b@"), ["sent"]);
+}
+
+#[test]
+fn sigterm_is_served_while_the_server_hangs() {
+    let s = Scenario::new().reminders(&[("a", &[3], "Hung"), ("z", &[3600], "Later")]);
+    let mut d = s.start();
+    d.wait_log("scheduled;");
+    s.desk.pause_dunst();
+    // the daemon is inside a call to the frozen server
+    s.desk
+        .wait_messages("the daemon's call to the frozen server", |m| {
+            m.iter()
+                .any(|x| {
+                    x.member == "GetCapabilities"
+                        && x.destination == "org.freedesktop.Notifications"
+                })
+                .then_some(())
+        });
+    let asked = std::time::Instant::now();
+    d.signal("TERM");
+    assert_eq!(d.wait_exit(), Some(0));
+    // the call's own bound is 10 s: a daemon waiting for it would take that
+    // long; serving the signal takes a moment
+    let took = asked.elapsed();
+    assert!(
+        took < std::time::Duration::from_secs(5),
+        "exited after {took:?}"
+    );
+    s.desk.resume_dunst();
+}
+
+#[test]
+fn a_fifo_in_place_of_the_config_is_an_error_not_a_hang() {
+    let s = Scenario::new().reminders(&[("a", &[8], "Still shown"), ("z", &[3600], "Later")]);
+    let mut d = s.start();
+    d.wait_log("scheduled;");
+    let cfg = s.sb.config_path();
+    std::fs::remove_file(&cfg).unwrap();
+    assert!(Command::new("mkfifo").arg(&cfg).status().unwrap().success());
+    let err = s
+        .desk
+        .wait_summary("aftercare: config error — keeping the previous schedule");
+    assert!(err.body.contains("not a regular file"), "{}", err.body);
+    s.desk.wait_summary("Still shown");
+    d.signal("TERM");
+    assert_eq!(d.wait_exit(), Some(0));
+}
+
+#[test]
+fn a_broken_config_at_start_runs_the_last_good_copy() {
+    let s =
+        Scenario::new().reminders(&[("a", &[10], "From the good copy"), ("z", &[3600], "Later")]);
+    // a first run keeps a private copy of the config that worked
+    let mut d = s.start();
+    d.wait_log("scheduled;");
+    d.signal("TERM");
+    assert_eq!(d.wait_exit(), Some(0));
+    let copy = s.sb.state_dir().join("last-good.toml");
+    assert_eq!(mode(&copy), 0o600);
+    // half-edited, then a reboot
+    s.sb.write_config("[treatment]\ndate = 2026-11-31\n");
+    let d = s.start();
+    let err = s
+        .desk
+        .wait_summary("aftercare: config error — running your last working config");
+    assert!(err.body.contains("config.toml:2:8"), "{}", err.body);
+    s.desk.wait_summary("From the good copy");
+    d.wait_log("sent");
+    assert_eq!(s.desk.count("From the good copy"), 1);
+}
+
+#[test]
+fn a_broken_config_without_a_good_copy_says_so_and_exits_78() {
+    let s = Scenario::new().config("[treatment]\ndate = 2026-11-31\n");
+    let mut d = s.start();
+    assert_eq!(d.wait_exit(), Some(78));
+    let n = s
+        .desk
+        .wait_summary("aftercare: config error — no reminders until it is fixed");
+    assert!(n.body.contains("config.toml:2:8"), "{}", n.body);
+}
+
+#[test]
+fn editing_the_target_of_a_symlinked_config_reloads() {
+    let s = Scenario::new();
+    let real = s.sb.path().join("dotfiles/aftercare.toml");
+    std::fs::create_dir_all(real.parent().unwrap()).unwrap();
+    std::fs::create_dir_all(s.sb.config_path().parent().unwrap()).unwrap();
+    std::fs::write(
+        &real,
+        s.timed_config(&[("a", &[10], "Before"), ("z", &[3600], "Later")]),
+    )
+    .unwrap();
+    std::os::unix::fs::symlink(&real, s.sb.config_path()).unwrap();
+    let d = s.start();
+    d.wait_log("scheduled;");
+    std::fs::write(
+        &real,
+        s.timed_config(&[("a", &[10], "After"), ("z", &[3600], "Later")]),
+    )
+    .unwrap();
+    d.wait_log("config reloaded");
+    s.desk.wait_summary("After");
+    assert_eq!(s.desk.count("Before"), 0);
+}
+
+#[test]
+fn a_tampered_journal_keeps_what_it_can() {
+    let s = Scenario::new().earliest(-120).reminders(&[
+        ("a", &[-60], "Already sent"),
+        ("b", &[3], "Next"),
+        ("z", &[3600], "Later"),
+    ]);
+    let sb = &s.sb;
+    std::fs::create_dir_all(sb.state_dir()).unwrap();
+    let a_id = format!("a@{}", s.t.at(-60).format("%Y-%m-%dT%H:%M:%S"));
+    let journal = format!(
+        r#"{{"version":1,"future_field":true,"entries":{{
+            "{a_id}":{{"status":"sent","at":"2026-01-01T00:00:00Z","extra":1}},
+            "junk@x":{{"status":"teleported","at":"yesterday"}}
+        }}}}"#
+    );
+    std::fs::write(sb.journal_path(), journal).unwrap();
+    let d = s.start();
+    d.wait_log("dropped 1 journal entry");
+    s.desk.wait_summary("Next");
+    d.wait_log("sent");
+    assert_eq!(s.desk.count("Already sent"), 0, "the good entry was kept");
+}
+
+#[test]
+fn a_journal_that_is_a_symlink_is_not_followed() {
+    let s = Scenario::new().reminders(&[("a", &[3], "Shown"), ("z", &[3600], "Later")]);
+    let sb = &s.sb;
+    std::fs::create_dir_all(sb.state_dir()).unwrap();
+    let elsewhere = sb.path().join("elsewhere.json");
+    std::fs::write(&elsewhere, "{\"version\":1}").unwrap();
+    std::os::unix::fs::symlink(&elsewhere, sb.journal_path()).unwrap();
+    let d = s.start();
+    d.wait_log("symbolic link");
+    s.desk.wait_summary("Shown");
+    d.wait_log("sent");
+    assert_eq!(
+        std::fs::read_to_string(&elsewhere).unwrap(),
+        "{\"version\":1}",
+        "never written through"
+    );
 }

@@ -4,9 +4,15 @@
 use std::path::Path;
 
 use crate::config::{Config, ConfigError, Defaults, MAX_CONFIG_BYTES, parse};
+use crate::fsutil;
 
 /// Read a config file and parse it.
 pub(crate) fn load(path: &Path, defaults: Defaults) -> Result<Config, ConfigError> {
+    load_text(path, defaults).map(|(c, _)| c)
+}
+
+/// The same, with the text it was parsed from.
+pub(crate) fn load_text(path: &Path, defaults: Defaults) -> Result<(Config, String), ConfigError> {
     let origin = path.display().to_string();
     let bytes = read_limited(path).map_err(|e| {
         if e.kind() == std::io::ErrorKind::NotFound {
@@ -35,23 +41,34 @@ pub(crate) fn load(path: &Path, defaults: Defaults) -> Result<Config, ConfigErro
         err.snippet = None;
         err.hint("save the file as UTF-8 text")
     })?;
-    parse(&text, &origin, defaults)
+    let config = parse(&text, &origin, defaults)?;
+    Ok((config, text))
 }
 
-fn read_limited(path: &Path) -> std::io::Result<Vec<u8>> {
-    use std::io::Read;
-    let file = std::fs::File::open(path)?;
-    let meta = file.metadata()?;
-    if !meta.is_file() {
-        return Err(std::io::Error::other("not a regular file"));
+/// Keep a private copy of the last config that worked, for a start with a
+/// broken one.
+pub(crate) fn save_last_good(path: &Path, text: &str) {
+    let same = fsutil::read_regular(path, MAX_CONFIG_BYTES, false)
+        .ok()
+        .flatten()
+        .is_some_and(|b| b == text.as_bytes());
+    if !same {
+        if let Err(e) = fsutil::write_atomic(path, text.as_bytes(), true) {
+            tracing::warn!(path = %path.display(), "cannot keep a copy of the working config: {e}");
+        }
     }
-    let mut buf = Vec::new();
-    file.take(MAX_CONFIG_BYTES + 1).read_to_end(&mut buf)?;
-    if buf.len() as u64 > MAX_CONFIG_BYTES {
-        return Err(std::io::Error::other(format!(
+}
+
+/// The file's bytes: a regular file (a link to one is fine: dotfiles),
+/// opened without blocking, a few KB at most.
+fn read_limited(path: &Path) -> std::io::Result<Vec<u8>> {
+    match fsutil::read_regular(path, MAX_CONFIG_BYTES, true) {
+        Ok(Some(bytes)) => Ok(bytes),
+        Ok(None) => Err(std::io::ErrorKind::NotFound.into()),
+        Err(e) if e.to_string().starts_with("it is larger") => Err(std::io::Error::other(format!(
             "the file is larger than {} KiB; a config is a few KB of text",
             MAX_CONFIG_BYTES / 1024
-        )));
+        ))),
+        Err(e) => Err(e),
     }
-    Ok(buf)
 }

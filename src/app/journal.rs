@@ -28,6 +28,8 @@ pub enum OpenProblem {
     Corrupt { reason: String },
     /// Could not be read at all.
     Unreadable { reason: String },
+    /// Read, but these entries could not be and were dropped.
+    Dropped { count: usize },
 }
 
 impl std::fmt::Display for OpenProblem {
@@ -46,6 +48,13 @@ impl std::fmt::Display for OpenProblem {
                     "journal is corrupt ({reason}) and could not be moved aside; starting a new one in memory"
                 )
             }
+            OpenProblem::Dropped { count } => {
+                write!(
+                    f,
+                    "dropped {count} journal entr{} that could not be read; kept the rest",
+                    if *count == 1 { "y" } else { "ies" }
+                )
+            }
             OpenProblem::Unreadable { reason } => {
                 write!(
                     f,
@@ -62,6 +71,14 @@ pub struct Journal {
     ledger: Ledger,
     /// Changes not yet on disk (the last save failed).
     dirty: bool,
+    /// Size and modification time of the file when last read or written.
+    seen: Option<(std::time::SystemTime, u64)>,
+}
+
+/// What tells whether the file changed: its modification time and size.
+fn stamp(path: &Path) -> Option<(std::time::SystemTime, u64)> {
+    let m = std::fs::symlink_metadata(path).ok()?;
+    Some((m.modified().ok()?, m.len()))
 }
 
 /// Reading goes straight to the ledger; writing goes through the store,
@@ -79,6 +96,7 @@ impl Journal {
             path: path.to_path_buf(),
             ledger,
             dirty: false,
+            seen: None,
         }
     }
 
@@ -100,7 +118,12 @@ impl Journal {
         let empty = || Journal::new(path, Ledger::default());
         match read(path) {
             Ok(None) => (empty(), None),
-            Ok(Some(ledger)) => (Journal::new(path, ledger), None),
+            Ok(Some((ledger, dropped))) => {
+                let mut j = Journal::new(path, ledger);
+                j.seen = stamp(path);
+                let problem = (dropped > 0).then_some(OpenProblem::Dropped { count: dropped });
+                (j, problem)
+            }
             Err(ReadError::Io(e)) => (
                 empty(),
                 Some(OpenProblem::Unreadable {
@@ -124,7 +147,8 @@ impl Journal {
     /// Open for reading only (`plan`, `status`): any problem gives an empty
     /// journal and touches nothing.
     pub fn read_only(path: &Path) -> Journal {
-        Journal::new(path, read(path).ok().flatten().unwrap_or_default())
+        let ledger = read(path).ok().flatten().map(|(l, _)| l);
+        Journal::new(path, ledger.unwrap_or_default())
     }
 
     /// The ledger, for the policy.
@@ -154,10 +178,28 @@ impl Journal {
 
     /// Take in what another process (`aftercare done`) wrote: per id, the
     /// entry recorded later wins. A file that cannot be read is ignored.
+    /// Only read again when the file changed since it was last read or
+    /// written (size or modification time): not on every tick.
     pub fn merge_from_disk(&mut self) {
-        if let Ok(Some(disk)) = read(&self.path) {
+        let now = stamp(&self.path);
+        if now.is_some() && now == self.seen {
+            return;
+        }
+        if let Ok(Some((disk, _))) = read(&self.path) {
             self.ledger.merge(disk);
         }
+        self.seen = now;
+    }
+
+    /// Dates no run of aftercare could have written (a tampered or
+    /// damaged journal) are clamped: nothing recorded after `now`, and no
+    /// snooze longer than `snooze`. Returns how many were changed.
+    pub fn clamp(&mut self, now: DateTime<Utc>, snooze: std::time::Duration) -> usize {
+        let n = self.ledger.clamp(now, snooze);
+        if n > 0 {
+            self.dirty = true;
+        }
+        n
     }
 
     /// Write to disk if anything changed, after merging in what others
@@ -171,6 +213,7 @@ impl Journal {
         let bytes = serde_json::to_vec_pretty(&self.ledger).map_err(std::io::Error::other)?;
         fsutil::write_atomic(&self.path, &bytes, true)?;
         self.dirty = false;
+        self.seen = stamp(&self.path);
         Ok(())
     }
 
@@ -184,29 +227,48 @@ enum ReadError {
     Corrupt(String),
 }
 
-fn read(path: &Path) -> Result<Option<Ledger>, ReadError> {
-    use std::io::Read;
-    let file = match std::fs::File::open(path) {
-        Ok(f) => f,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-        Err(e) => return Err(ReadError::Io(e)),
+/// The journal as written, tolerantly: unknown fields are ignored, and an
+/// entry that cannot be read is dropped (and counted), not the whole file.
+#[derive(serde::Deserialize)]
+struct Lenient {
+    version: u32,
+    #[serde(default)]
+    entries: std::collections::BTreeMap<String, serde_json::Value>,
+    #[serde(default)]
+    complete: Option<DateTime<Utc>>,
+    #[serde(default)]
+    config_error_shown: Option<String>,
+}
+
+/// The ledger on disk, and how many entries had to be dropped.
+fn read(path: &Path) -> Result<Option<(Ledger, usize)>, ReadError> {
+    // a symlink or a FIFO in its place is refused, never followed or waited on
+    let Some(bytes) =
+        crate::fsutil::read_regular(path, MAX_JOURNAL_BYTES, false).map_err(ReadError::Io)?
+    else {
+        return Ok(None);
     };
-    let mut bytes = Vec::new();
-    file.take(MAX_JOURNAL_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(ReadError::Io)?;
-    if bytes.len() as u64 > MAX_JOURNAL_BYTES {
-        return Err(ReadError::Corrupt("larger than 64 MiB".into()));
-    }
-    let data: Ledger =
+    let raw: Lenient =
         serde_json::from_slice(&bytes).map_err(|e| ReadError::Corrupt(e.to_string()))?;
-    if data.version != VERSION {
+    if raw.version != VERSION {
         return Err(ReadError::Corrupt(format!(
             "unknown version {}",
-            data.version
+            raw.version
         )));
     }
-    Ok(Some(data))
+    let mut ledger = Ledger::default();
+    let mut dropped = 0;
+    for (id, value) in raw.entries {
+        match serde_json::from_value::<Entry>(value) {
+            Ok(e) => ledger.set(&id, e),
+            Err(_) => dropped += 1,
+        }
+    }
+    if let Some(at) = raw.complete {
+        ledger.set_complete(at);
+    }
+    ledger.set_config_error_shown(raw.config_error_shown);
+    Ok(Some((ledger, dropped)))
 }
 
 #[cfg(test)]

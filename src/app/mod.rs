@@ -5,6 +5,7 @@
 
 pub(crate) mod config_file;
 pub mod journal;
+pub(crate) mod lock;
 pub(crate) mod new_config;
 pub(crate) mod paths;
 

@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 use std::ops::Range;
 use std::time::Duration;
 
-use chrono::NaiveTime;
+use chrono::{Datelike, NaiveTime};
 use toml::Spanned;
 
 use super::diagnostic::{ConfigError, suggest, zone_hint};
@@ -14,6 +14,18 @@ use super::values::{
     DateError, format_duration, parse_clock, parse_date, parse_days, parse_duration,
 };
 use super::{BUILTIN_PLANS, Defaults, MAX_DAY, MAX_GROUP, MIN_EVERY, clock};
+
+/// Treatment years the scheduler can hold (its cron parser stops at 5000).
+const MIN_YEAR: i32 = 1970;
+const MAX_YEAR: i32 = 4000;
+
+/// The first control character other than line break and tab, with its
+/// byte offset: the bus drops a message carrying NUL, and servers render
+/// the others as garbage.
+pub(super) fn control_char(s: &str) -> Option<(usize, char)> {
+    s.char_indices()
+        .find(|(_, c)| c.is_control() && *c != '\n' && *c != '\t')
+}
 
 /// Most repeats a rule may ask for.
 const MAX_REPEATS: i64 = 20;
@@ -111,6 +123,23 @@ impl Validator<'_> {
         };
         sessions.sort_unstable();
         sessions.dedup();
+        // The scheduler's cron parser holds years up to 5000; a plan runs
+        // a year at most past its last session.
+        if sessions
+            .iter()
+            .any(|d| !(MIN_YEAR..=MAX_YEAR).contains(&d.year()))
+        {
+            return Err(self
+                .err(
+                    date_span.clone(),
+                    format!(
+                        "the treatment date must lie between the years {MIN_YEAR} and {MAX_YEAR}"
+                    ),
+                )
+                .hint(
+                    "write the real date of your treatment as YYYY-MM-DD, e.g. `date = 2026-11-23`",
+                ));
+        }
         let date = sessions[0];
         let time = match &t.time {
             Some(s) => self.clock(s)?,
@@ -227,22 +256,39 @@ impl Validator<'_> {
 
         let trigger = self.trigger(&raw, rule_span.clone())?;
         let days = raw.days.as_ref().map(|d| self.days(d)).transpose()?;
-        let text =
-            |s: &Option<Spanned<String>>, what: &str| -> Result<Option<String>, ConfigError> {
-                match s {
-                    None => Ok(None),
-                    Some(s) if s.get_ref().trim().is_empty() && what == "title" => Err(self
-                        .err(s.span(), "`title` is empty")
-                        .hint("give the reminder a short title")),
-                    Some(s) if s.get_ref().chars().count() > 1000 => Err(self
-                        .err(
-                            s.span(),
-                            format!("`{what}` is too long (over 1000 characters)"),
-                        )
-                        .hint("keep notifications short: a title and a sentence or two")),
-                    Some(s) => Ok(Some(s.get_ref().trim().to_string())),
+        let text = |s: &Option<Spanned<String>>,
+                    what: &str|
+         -> Result<Option<String>, ConfigError> {
+            match s {
+                None => Ok(None),
+                Some(s) if s.get_ref().trim().is_empty() && what == "title" => Err(self
+                    .err(s.span(), "`title` is empty")
+                    .hint("give the reminder a short title")),
+                Some(s) if control_char(s.get_ref()).is_some() => {
+                    let (at, c) = control_char(s.get_ref()).unwrap_or((0, ' '));
+                    // point at the character inside the quoted string
+                    // (at its escape, when one precedes it unescaped)
+                    let span = s.span();
+                    let start = (span.start + 1 + at).min(span.end.saturating_sub(1));
+                    Err(self
+                            .err(
+                                start..start + c.len_utf8(),
+                                format!(
+                                    "`{what}` holds a control character (U+{:04X}) that a notification cannot carry",
+                                    u32::from(c)
+                                ),
+                            )
+                            .hint("remove it; only line breaks (\\n) and tabs are allowed in texts"))
                 }
-            };
+                Some(s) if s.get_ref().chars().count() > 1000 => Err(self
+                    .err(
+                        s.span(),
+                        format!("`{what}` is too long (over 1000 characters)"),
+                    )
+                    .hint("keep notifications short: a title and a sentence or two")),
+                Some(s) => Ok(Some(s.get_ref().trim().to_string())),
+            }
+        };
         let not_before = raw
             .not_before
             .as_ref()

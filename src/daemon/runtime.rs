@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use chrono::{DateTime, TimeDelta, Utc};
+use tokio::signal::unix::Signal;
 use tokio::sync::mpsc::{self, UnboundedSender};
 use tokio_cron_scheduler::JobScheduler;
 use tracing::{debug, error, info, warn};
@@ -13,9 +14,9 @@ use tracing::{debug, error, info, warn};
 use super::jobs::Jobs;
 use super::{Daemon, Event, HORIZON};
 use crate::app::journal::Journal;
-use crate::app::{Context, config_file, plan_error};
+use crate::app::{Context, config_file, lock, plan_error};
 use crate::clock;
-use crate::config::Defaults;
+use crate::config::{Config, ConfigError, Defaults};
 use crate::error::Error;
 use crate::notifier::{Answer, DbusNotifier, Note, Notifier};
 
@@ -29,43 +30,60 @@ fn set_status(line: &str) {
     sd_notify(&[sd_notify::NotifyState::Status(line)]);
 }
 
-/// Watch the config's directory (editors replace files) for changes.
-fn watch_config(
-    path: &std::path::Path,
-    events: UnboundedSender<Event>,
-) -> Option<notify::RecommendedWatcher> {
+/// Watch the config's directory (editors replace files) for changes, and,
+/// when the config is a symlink (dotfiles), the directory of its target
+/// too, so that editing the target reloads.
+fn watch_config(path: &Path, events: UnboundedSender<Event>) -> Option<notify::RecommendedWatcher> {
     use notify::{EventKind, RecursiveMode, Watcher};
-    let dir = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(std::path::Path::new("."));
-    let name = path.file_name()?.to_os_string();
+    let dir_of = |p: &Path| {
+        p.parent()
+            .filter(|d| !d.as_os_str().is_empty())
+            .map_or_else(|| PathBuf::from("."), Path::to_path_buf)
+    };
+    let mut watched = vec![(dir_of(path), path.file_name()?.to_os_string())];
+    if let Ok(target) = std::fs::canonicalize(path) {
+        if let Some(name) = target.file_name() {
+            let entry = (dir_of(&target), name.to_os_string());
+            if !watched.contains(&entry) {
+                watched.push(entry);
+            }
+        }
+    }
+    let names: Vec<_> = watched.iter().map(|(_, n)| n.clone()).collect();
     let mut watcher = notify::recommended_watcher(move |res: notify::Result<notify::Event>| {
         let Ok(ev) = res else { return };
         if matches!(ev.kind, EventKind::Access(_)) {
             return;
         }
-        if ev.paths.iter().any(|p| p.file_name() == Some(&name)) {
+        let ours = ev
+            .paths
+            .iter()
+            .any(|p| p.file_name().is_some_and(|n| names.iter().any(|m| m == n)));
+        if ours {
             let _ = events.send(Event::ConfigChanged);
         }
     })
     .map_err(|e| warn!("cannot watch the config for changes: {e}; use SIGHUP to reload"))
     .ok()?;
-    if let Err(e) = watcher.watch(dir, RecursiveMode::NonRecursive) {
-        warn!(dir = %dir.display(), "cannot watch the config directory: {e}; use SIGHUP to reload");
-        return None;
+    for (dir, _) in &watched {
+        if let Err(e) = watcher.watch(dir, RecursiveMode::NonRecursive) {
+            warn!(dir = %dir.display(), "cannot watch the config directory: {e}; use SIGHUP to reload");
+        }
     }
     Some(watcher)
 }
 
 /// Entry point of `aftercare run`.
 pub(crate) fn run(ctx: &Context) -> Result<u8, Error> {
+    // One daemon per user: a second one would show everything twice.
+    let _lock = lock::acquire(&ctx.paths.state_dir)?;
     let rt = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
         .map_err(|e| Error::io("cannot start the async runtime", e))?;
     rt.block_on(main_loop(
         ctx.paths.config.clone(),
+        ctx.paths.state_dir.clone(),
         ctx.paths.journal(),
         ctx.defaults,
     ))
@@ -87,29 +105,106 @@ async fn step<N: Notifier>(
     Some(d.status_line(now))
 }
 
+/// The signals the daemon answers.
+struct Signals {
+    hup: Signal,
+    term: Signal,
+    int: Signal,
+}
+
+/// What became of a step that signals could interrupt.
+enum Stepped {
+    /// Done; the status line for systemd.
+    Status(String),
+    /// The plan is complete.
+    Finished,
+    /// SIGTERM or SIGINT came during it: stop now.
+    Stop,
+}
+
+/// A [`step`] during which signals are still served: TERM and INT stop at
+/// once, even while a bus call hangs; HUP asks for a reload after it.
+async fn guarded_step<N: Notifier>(
+    d: &mut Daemon<N>,
+    jobs: &mut Jobs,
+    now: DateTime<Utc>,
+    sigs: &mut Signals,
+    reload: &mut bool,
+) -> Stepped {
+    let fut = step(d, jobs, now);
+    tokio::pin!(fut);
+    loop {
+        tokio::select! {
+            r = &mut fut => return r.map_or(Stepped::Finished, Stepped::Status),
+            _ = sigs.hup.recv() => {
+                info!("SIGHUP: reloading the config once this step is done");
+                *reload = true;
+            }
+            _ = sigs.term.recv() => { info!("SIGTERM: stopping"); return Stepped::Stop; }
+            _ = sigs.int.recv() => { info!("SIGINT: stopping"); return Stepped::Stop; }
+        }
+    }
+}
+
+/// The config to run: the file, or else the last good copy of it (kept
+/// private in the state directory). `Err` when there is neither.
+async fn initial_config(
+    path: &Path,
+    last_good: &Path,
+    defaults: Defaults,
+) -> Result<(Config, Option<ConfigError>), Error> {
+    match config_file::load_text(path, defaults) {
+        Ok((config, text)) => {
+            config_file::save_last_good(last_good, &text);
+            Ok((config, None))
+        }
+        Err(e) => {
+            error!("{}", e.headline());
+            match config_file::load(last_good, defaults) {
+                Ok(config) => {
+                    warn!(copy = %last_good.display(), "running the last config that worked until this one is fixed");
+                    Ok((config, Some(e)))
+                }
+                Err(_) => {
+                    // no schedule at all: say so where the person looks
+                    let note = Note::info(
+                        "aftercare:config-error",
+                        "aftercare: config error — no reminders until it is fixed",
+                        format!("{}\nRun `aftercare check` for details.", e.headline()),
+                    );
+                    let (tx, _rx) = mpsc::unbounded_channel();
+                    if let Err(err) = DbusNotifier::default().show(&note, &tx).await {
+                        warn!("cannot show the config error either: {err}");
+                    }
+                    Err(Error::Config(e))
+                }
+            }
+        }
+    }
+}
+
 async fn main_loop(
     config_path: PathBuf,
+    state_dir: PathBuf,
     journal_path: PathBuf,
     defaults: Defaults,
 ) -> Result<u8, Error> {
     use tokio::signal::unix::{SignalKind, signal};
 
-    let config = config_file::load(&config_path, defaults).map_err(|e| {
-        error!("{}", e.headline());
-        Error::Config(e)
-    })?;
+    let sig =
+        |k: SignalKind| signal(k).map_err(|e| Error::io("cannot install a signal handler", e));
+    let mut sigs = Signals {
+        hup: sig(SignalKind::hangup())?,
+        term: sig(SignalKind::terminate())?,
+        int: sig(SignalKind::interrupt())?,
+    };
+    let last_good = state_dir.join("last-good.toml");
+    let (config, broken) = initial_config(&config_path, &last_good, defaults).await?;
     let now = clock::now();
     let (journal, problem) = Journal::open(&journal_path, now);
     if let Some(p) = problem {
         warn!("{p}");
     }
-    let sig =
-        |k: SignalKind| signal(k).map_err(|e| Error::io("cannot install a signal handler", e));
-    let (mut hup, mut term, mut int) = (
-        sig(SignalKind::hangup())?,
-        sig(SignalKind::terminate())?,
-        sig(SignalKind::interrupt())?,
-    );
 
     let (events_tx, mut events) = mpsc::unbounded_channel::<Event>();
     let (answers_tx, mut answers) = mpsc::unbounded_channel::<Answer>();
@@ -137,9 +232,17 @@ async fn main_loop(
         timezone = timezone.name(),
         "starting"
     );
-    let Some(status) = step(&mut d, &mut jobs, now).await else {
-        sd_notify(&[sd_notify::NotifyState::Stopping]);
-        return Ok(0);
+    if let Some(e) = broken {
+        config_error(&mut d, &e, "running your last working config", now).await;
+    }
+    let mut reload = false;
+    let status = match guarded_step(&mut d, &mut jobs, now, &mut sigs, &mut reload).await {
+        Stepped::Status(s) => s,
+        Stepped::Finished | Stepped::Stop => {
+            sd_notify(&[sd_notify::NotifyState::Stopping]);
+            d.save();
+            return Ok(0);
+        }
     };
     info!(
         jobs = jobs.by_key.len(),
@@ -152,8 +255,7 @@ async fn main_loop(
     ]);
 
     loop {
-        let mut reload = false;
-        tokio::select! {
+        let stepped = tokio::select! {
             Some(ev) = events.recv() => match ev {
                 Event::Fire { id, planned } => {
                     let now = clock::now();
@@ -161,14 +263,14 @@ async fn main_loop(
                     if late > TimeDelta::seconds(5) {
                         info!(id = ?id, late_s = late.num_seconds(), "woke up late (suspend or clock change?); catching up");
                     }
-                    let Some(status) = step(&mut d, &mut jobs, now).await else { break };
-                    set_status(&status);
+                    Some(guarded_step(&mut d, &mut jobs, now, &mut sigs, &mut reload).await)
                 }
                 Event::ConfigChanged => {
                     // Editors write in several steps: let them settle.
                     tokio::time::sleep(Duration::from_millis(200)).await;
                     while let Ok(Event::ConfigChanged) = events.try_recv() {}
                     reload = true;
+                    None
                 }
             },
             Some(a) = answers.recv() => {
@@ -176,28 +278,35 @@ async fn main_loop(
                 // The schedule changed (snooze, indoors): settle it, which
                 // also notices when nothing is left to do.
                 if d.answer(&a, now) {
-                    let Some(status) = step(&mut d, &mut jobs, now).await else { break };
-                    set_status(&status);
+                    Some(guarded_step(&mut d, &mut jobs, now, &mut sigs, &mut reload).await)
+                } else {
+                    None
                 }
             }
-            _ = hup.recv() => {
+            _ = sigs.hup.recv() => {
                 info!("SIGHUP: reloading the config");
                 reload = true;
+                None
             }
-            _ = term.recv() => { info!("SIGTERM: stopping"); break; }
-            _ = int.recv() => { info!("SIGINT: stopping"); break; }
+            _ = sigs.term.recv() => { info!("SIGTERM: stopping"); Some(Stepped::Stop) }
+            _ = sigs.int.recv() => { info!("SIGINT: stopping"); Some(Stepped::Stop) }
+        };
+        match stepped {
+            Some(Stepped::Status(status)) => set_status(&status),
+            Some(Stepped::Finished | Stepped::Stop) => break,
+            None => {}
         }
-        if reload {
+        if std::mem::take(&mut reload) {
             sd_notify(&[sd_notify::NotifyState::Reloading, monotonic()]);
             let now = clock::now();
-            reload_config(&mut d, &config_path, defaults, now).await;
-            let Some(status) = step(&mut d, &mut jobs, now).await else {
-                break;
-            };
-            sd_notify(&[
-                sd_notify::NotifyState::Ready,
-                sd_notify::NotifyState::Status(&status),
-            ]);
+            reload_config(&mut d, &config_path, &last_good, defaults, now).await;
+            match guarded_step(&mut d, &mut jobs, now, &mut sigs, &mut reload).await {
+                Stepped::Status(status) => sd_notify(&[
+                    sd_notify::NotifyState::Ready,
+                    sd_notify::NotifyState::Status(&status),
+                ]),
+                Stepped::Finished | Stepped::Stop => break,
+            }
         }
     }
     sd_notify(&[sd_notify::NotifyState::Stopping]);
@@ -212,15 +321,18 @@ fn monotonic() -> sd_notify::NotifyState<'static> {
         .unwrap_or(sd_notify::NotifyState::Custom("MONOTONIC_USEC=0"))
 }
 
-/// Re-read the config: a valid one replaces the schedule; an invalid one is
-/// logged, shown once, and the previous schedule keeps running.
+/// Re-read the config: a valid one replaces the schedule (and becomes the
+/// last good copy); an invalid one is logged, shown once, and the previous
+/// schedule keeps running.
 async fn reload_config<N: Notifier>(
     d: &mut Daemon<N>,
     path: &Path,
+    last_good: &Path,
     defaults: Defaults,
     now: DateTime<Utc>,
 ) {
-    let loaded = config_file::load(path, defaults).and_then(|c| {
+    let loaded = config_file::load_text(path, defaults).and_then(|(c, text)| {
+        config_file::save_last_good(last_good, &text);
         if c == d.config {
             return Ok(false);
         }
@@ -247,18 +359,29 @@ async fn reload_config<N: Notifier>(
                 "config error, keeping the previous schedule: {}",
                 e.headline()
             );
-            let fingerprint = e.headline();
-            if d.journal.config_error_shown() != Some(fingerprint.as_str()) {
-                let note = Note::info(
-                    "aftercare:config-error",
-                    "aftercare: config error — keeping the previous schedule",
-                    format!("{}\nRun `aftercare check` for details.", e.headline()),
-                );
-                if d.show(&note, now).await.is_ok() {
-                    d.journal.set_config_error_shown(Some(fingerprint));
-                    d.save();
-                }
-            }
+            config_error(d, &e, "keeping the previous schedule", now).await;
         }
+    }
+}
+
+/// Show a config error once (until it changes or is fixed).
+async fn config_error<N: Notifier>(
+    d: &mut Daemon<N>,
+    e: &ConfigError,
+    doing: &str,
+    now: DateTime<Utc>,
+) {
+    let fingerprint = e.headline();
+    if d.journal.config_error_shown() == Some(fingerprint.as_str()) {
+        return;
+    }
+    let note = Note::info(
+        "aftercare:config-error",
+        format!("aftercare: config error — {doing}"),
+        format!("{}\nRun `aftercare check` for details.", e.headline()),
+    );
+    if d.show(&note, now).await.is_ok() {
+        d.journal.set_config_error_shown(Some(fingerprint));
+        d.save();
     }
 }

@@ -12,7 +12,7 @@ use super::{COMPLETE_ID, COMPLETE_TEXT, MAX_BACKOFF, Outcome, Span, ceil_second,
 use crate::app::journal::{Entry, Journal, Status};
 use crate::config::Config;
 use crate::notifier::{
-    ACTION_DONE, ACTION_INDOORS, ACTION_SNOOZE, Answer, CLOSED, Note, Notifier, Shown,
+    ACTION_DONE, ACTION_INDOORS, ACTION_SNOOZE, Answer, CLOSED, Note, Notifier, ShowError, Shown,
 };
 use crate::plan::{Overview, Plan, PlanError, resolve_local};
 use crate::policy::Show;
@@ -46,6 +46,15 @@ pub(crate) struct Daemon<N> {
     closed: HashSet<String>,
 }
 
+/// Why a notification is not on screen.
+#[derive(Debug)]
+pub(super) enum NotShown {
+    /// The server is away: try again then.
+    RetryAt(DateTime<Utc>),
+    /// The bus refused this one.
+    Rejected,
+}
+
 /// The plan's last notification: the daemon stays until it is answered or
 /// closed, or until `until` (the end of its day).
 #[derive(Debug)]
@@ -57,11 +66,18 @@ pub(super) struct Awaiting {
 impl<N: Notifier> Daemon<N> {
     pub(crate) fn new(
         config: Config,
-        journal: Journal,
+        mut journal: Journal,
         notifier: N,
         answers: UnboundedSender<Answer>,
         now: DateTime<Utc>,
     ) -> Result<Self, PlanError> {
+        let clamped = journal.clamp(now, config.snooze);
+        if clamped > 0 {
+            warn!(
+                count = clamped,
+                "journal entries dated in the future or snoozed too long were clamped"
+            );
+        }
         let overview = Plan::overview(&config)?;
         let started_after_end = journal.complete().is_none()
             && overview
@@ -111,10 +127,10 @@ impl<N: Notifier> Daemon<N> {
         &mut self,
         note: &Note,
         now: DateTime<Utc>,
-    ) -> Result<Shown, DateTime<Utc>> {
+    ) -> Result<Shown, NotShown> {
         if let Some((_, at)) = self.retry {
             if now < at {
-                return Err(at);
+                return Err(NotShown::RetryAt(at));
             }
         }
         match self.notifier.show(note, &self.answers).await {
@@ -124,7 +140,12 @@ impl<N: Notifier> Daemon<N> {
                 }
                 Ok(shown)
             }
-            Err(e) => {
+            Err(ShowError::Rejected(e)) => {
+                // this notification, not the server: the queue moves on
+                warn!(id = %note.ids.join(","), "the bus refused a notification: {e}; recorded as failed");
+                Err(NotShown::Rejected)
+            }
+            Err(ShowError::Unavailable(e)) => {
                 let attempt = self.retry.map_or(0, |(n, _)| n + 1);
                 let wait = Duration::from_secs(1u64 << attempt.min(6)).min(MAX_BACKOFF);
                 if attempt == 0 {
@@ -136,7 +157,7 @@ impl<N: Notifier> Daemon<N> {
                 }
                 let at = ceil_second(now + delta(wait));
                 self.retry = Some((attempt, at));
-                Err(at)
+                Err(NotShown::RetryAt(at))
             }
         }
     }
@@ -201,7 +222,17 @@ impl<N: Notifier> Daemon<N> {
         let Some(note) = self.note_for(&ids, last) else {
             return Ok(());
         };
-        let shown = self.show(&note, now).await?;
+        let shown = match self.show(&note, now).await {
+            Ok(shown) => shown,
+            Err(NotShown::RetryAt(at)) => return Err(at),
+            Err(NotShown::Rejected) => {
+                for id in &ids {
+                    self.journal.set(id, Entry::marked(Status::Failed, now));
+                }
+                self.save();
+                return Ok(());
+            }
+        };
         for s in shows {
             let repeats = match self.journal.get(&s.id) {
                 Some(e) if e.status == Status::Sent => e.repeats + 1,
@@ -290,13 +321,13 @@ impl<N: Notifier> Daemon<N> {
         // The last reminders went by unseen (missed): a note of its own.
         let note = Note::info(COMPLETE_ID, "aftercare plan complete", COMPLETE_TEXT);
         match self.show(&note, now).await {
-            Ok(_) => {
+            Ok(_) | Err(NotShown::Rejected) => {
                 info!("plan complete: sent the final notification");
                 self.journal.set_complete(now);
                 self.save();
                 true
             }
-            Err(retry_at) => {
+            Err(NotShown::RetryAt(retry_at)) => {
                 let last = self.overview.last.unwrap_or(now);
                 if now - last > delta(self.config.catch_up) {
                     warn!("plan complete, but the final notification could not be shown; exiting");

@@ -1,6 +1,6 @@
 use super::*;
 use crate::app::journal::{Journal, Status};
-use crate::notifier::{Answer, Note, Notifier, Shown};
+use crate::notifier::{Answer, Note, Notifier, ShowError, Shown};
 use crate::plan::Plan;
 use crate::policy;
 use crate::testing::config;
@@ -13,12 +13,19 @@ struct Recorder {
     fail: bool,
     /// Whether the fake server offers buttons.
     actions: bool,
+    /// Titles the fake bus refuses.
+    reject: Vec<&'static str>,
 }
 
 impl Notifier for Recorder {
-    async fn show(&mut self, note: &Note, _: &UnboundedSender<Answer>) -> Result<Shown, String> {
+    async fn show(&mut self, note: &Note, _: &UnboundedSender<Answer>) -> Result<Shown, ShowError> {
         if self.fail {
-            return Err("org.freedesktop.DBus.Error.ServiceUnknown".into());
+            return Err(ShowError::Unavailable(
+                "org.freedesktop.DBus.Error.ServiceUnknown".into(),
+            ));
+        }
+        if self.reject.iter().any(|t| *t == note.title) {
+            return Err(ShowError::Rejected("InvalidArgs".into()));
         }
         self.shown.push(note.clone());
         Ok(Shown {
@@ -461,4 +468,52 @@ async fn indoors_today_skips_the_rest_of_the_day_only() {
     assert!(d.notifier.shown[1].indoors);
     d.tick(t("24T11:00:00")).await;
     assert!(!d.notifier.shown[2].indoors, "only on the first of a day");
+}
+
+#[tokio::test]
+async fn a_notification_the_bus_refuses_is_recorded_failed_and_the_queue_moves_on() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut d = daemon(dir.path(), t("23T08:30:00"));
+    d.notifier.reject = vec!["A"];
+    d.tick(t("23T09:00:00")).await;
+    assert_eq!(d.journal.status("a@2026-11-23T09:00"), Some(Status::Failed));
+    assert!(d.retry.is_none(), "not taken for a server that is away");
+    d.notifier.reject.clear();
+    d.tick(t("23T09:00:01")).await;
+    assert!(titles(&d).is_empty(), "not tried again");
+    d.tick(t("23T10:00:00")).await;
+    assert_eq!(titles(&d), ["A · B"], "the next ones still come");
+}
+
+#[tokio::test]
+async fn a_tampered_journal_is_clamped_not_believed() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("journal.json");
+    let now = t("23T09:30:00");
+    let (mut j, _) = Journal::open(&path, now);
+    // snoozed "until 2099", and an answer dated next year
+    j.set(
+        "a@2026-11-23T09:00",
+        crate::ledger::Entry::snoozed(
+            t("23T09:01:00"),
+            None,
+            "2099-01-01T00:00:00Z".parse().unwrap(),
+        ),
+    );
+    j.set(
+        "b@2026-11-23T10:00",
+        crate::ledger::Entry::done("2027-11-23T10:00:00Z".parse().unwrap(), None),
+    );
+    j.save().unwrap();
+    let (j, _) = Journal::open(&path, now);
+    let (tx, _rx) = mpsc::unbounded_channel();
+    let mut d = Daemon::new(config(CFG), j, Recorder::default(), tx, now).unwrap();
+    // the snooze ends one snooze (15 min) after it was asked, not in 2099
+    assert_eq!(
+        d.journal.get("a@2026-11-23T09:00").and_then(|e| e.until),
+        Some(t("23T09:16:00"))
+    );
+    assert_eq!(d.journal.get("b@2026-11-23T10:00").map(|e| e.at), Some(now));
+    d.tick(t("23T09:30:00")).await;
+    assert_eq!(titles(&d), ["A"], "the snoozed one comes back");
 }

@@ -25,7 +25,7 @@ use tokio::task::JoinHandle;
 use zbus::zvariant::Value;
 use zbus::{Connection, MatchRule, MessageStream, message};
 
-use super::{Answer, CLOSED, Capabilities, Note, Notifier, Shown, build, has_buttons};
+use super::{Answer, CLOSED, Capabilities, Note, Notifier, ShowError, Shown, build, has_buttons};
 
 pub(super) const DEST: &str = "org.freedesktop.Notifications";
 pub(super) const PATH: &str = "/org/freedesktop/Notifications";
@@ -33,7 +33,7 @@ pub(super) const PATH: &str = "/org/freedesktop/Notifications";
 pub(crate) const CALL_TIMEOUT: Duration = Duration::from_secs(10);
 
 /// A `Notify` call running in its own task: the server's id, or why not.
-type Call = JoinHandle<Result<u32, String>>;
+type Call = JoinHandle<Result<u32, ShowError>>;
 
 /// Which reminders each live notification stands for, by the server's id.
 type Routes = Arc<Mutex<HashMap<u32, Vec<String>>>>;
@@ -89,12 +89,32 @@ pub(super) async fn capabilities_of(conn: &Connection) -> Result<Vec<String>, St
     reply.body().deserialize().map_err(|e| e.to_string())
 }
 
+/// Whether the bus or the server refused the message itself (its text),
+/// rather than being away: retrying would fail the same way.
+fn refused(e: &zbus::Error) -> bool {
+    match e {
+        zbus::Error::MethodError(name, _, _) => matches!(
+            name.as_str(),
+            "org.freedesktop.DBus.Error.InvalidArgs"
+                | "org.freedesktop.DBus.Error.InconsistentMessage"
+                | "org.freedesktop.DBus.Error.LimitsExceeded"
+        ),
+        zbus::Error::InputOutput(_)
+        | zbus::Error::Address(_)
+        | zbus::Error::Handshake(_)
+        | zbus::Error::InvalidReply
+        | zbus::Error::Failure(_) => false,
+        // the message could not even be written (e.g. a NUL in a string)
+        _ => true,
+    }
+}
+
 /// Send one notification; the server's id.
 pub(super) async fn notify(
     conn: &Connection,
     n: &notify_rust::Notification,
     replaces: u32,
-) -> Result<u32, String> {
+) -> Result<u32, ShowError> {
     #[allow(deprecated)]
     let hints: HashMap<&str, Value<'_>> = n.hints.iter().map(Into::into).collect();
     let body = (
@@ -110,8 +130,14 @@ pub(super) async fn notify(
     let reply = conn
         .call_method(Some(DEST), PATH, Some(DEST), "Notify", &body)
         .await
-        .map_err(|e| e.to_string())?;
-    reply.body().deserialize().map_err(|e| e.to_string())
+        .map_err(|e| match refused(&e) {
+            true => ShowError::Rejected(e.to_string()),
+            false => ShowError::Unavailable(e.to_string()),
+        })?;
+    reply
+        .body()
+        .deserialize()
+        .map_err(|e| ShowError::Unavailable(e.to_string()))
 }
 
 fn signal_rule<'m>(interface: &'m str, member: &'m str) -> zbus::Result<MatchRule<'m>> {
@@ -239,14 +265,14 @@ impl DbusNotifier {
 
     /// A `Notify` left over from a timeout, for these reminders: its late
     /// answer, if it came. `Err` while it is still waiting.
-    async fn take_pending(&mut self, ids: &[String]) -> Result<Option<u32>, String> {
+    async fn take_pending(&mut self, ids: &[String]) -> Result<Option<u32>, ShowError> {
         let Some((for_ids, call)) = &self.pending else {
             return Ok(None);
         };
         if !call.is_finished() {
-            return Err(
+            return Err(ShowError::Unavailable(
                 "the notification server has not answered the last notification yet".into(),
-            );
+            ));
         }
         let same = for_ids == ids;
         let Some((_, call)) = self.pending.take() else {
@@ -265,7 +291,7 @@ impl Notifier for DbusNotifier {
         &mut self,
         note: &Note,
         answers: &UnboundedSender<Answer>,
-    ) -> Result<Shown, String> {
+    ) -> Result<Shown, ShowError> {
         let late = self.take_pending(&note.ids).await?;
         let result = self.send(note, answers, late).await;
         if result.is_err() {
@@ -284,12 +310,14 @@ impl DbusNotifier {
         note: &Note,
         answers: &UnboundedSender<Answer>,
         late: Option<u32>,
-    ) -> Result<Shown, String> {
-        let link = self.link(answers).await?;
+    ) -> Result<Shown, ShowError> {
+        let link = self.link(answers).await.map_err(ShowError::Unavailable)?;
         let caps = match link.caps {
             Some(c) => c,
             None => {
-                let list = capabilities_of(&link.conn).await?;
+                let list = capabilities_of(&link.conn)
+                    .await
+                    .map_err(ShowError::Unavailable)?;
                 let caps = Capabilities::from_list(&list);
                 tracing::info!(
                     actions = caps.actions,
@@ -311,20 +339,20 @@ impl DbusNotifier {
                 match tokio::time::timeout(CALL_TIMEOUT, &mut call).await {
                     Ok(Ok(Ok(id))) => id,
                     Ok(Ok(Err(e))) => return Err(e),
-                    Ok(Err(e)) => return Err(format!("Notify: {e}")),
+                    Ok(Err(e)) => return Err(ShowError::Unavailable(format!("Notify: {e}"))),
                     Err(_) => {
                         // keep waiting in the background; never send twice
                         self.pending = Some((note.ids.clone(), call));
-                        return Err(format!(
+                        return Err(ShowError::Unavailable(format!(
                             "Notify: the notification server did not answer within {} s",
                             CALL_TIMEOUT.as_secs()
-                        ));
+                        )));
                     }
                 }
             }
         };
         if actions {
-            let link = self.link(answers).await?;
+            let link = self.link(answers).await.map_err(ShowError::Unavailable)?;
             link.routes
                 .lock()
                 .unwrap_or_else(|e| e.into_inner())

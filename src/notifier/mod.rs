@@ -86,6 +86,24 @@ pub(crate) struct Answer {
     pub action: String,
 }
 
+/// Why a notification was not shown.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum ShowError {
+    /// No bus or no server, or it did not answer: try again later.
+    Unavailable(String),
+    /// The bus or the server refused this notification (its text): trying
+    /// again would fail again.
+    Rejected(String),
+}
+
+impl std::fmt::Display for ShowError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ShowError::Unavailable(e) | ShowError::Rejected(e) => f.write_str(e),
+        }
+    }
+}
+
 /// What became of a notification that was sent.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Shown {
@@ -104,7 +122,7 @@ pub(crate) trait Notifier {
         &mut self,
         note: &Note,
         answers: &UnboundedSender<Answer>,
-    ) -> Result<Shown, String>;
+    ) -> Result<Shown, ShowError>;
 }
 
 /// Escape text for a server that renders body markup.

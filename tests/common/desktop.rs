@@ -237,6 +237,27 @@ impl Desktop {
         self.wait_owner_change(before, "dunst's name to be released");
     }
 
+    /// Freeze dunst (SIGSTOP): it keeps the name but answers nothing, like
+    /// a hung server; `resume_dunst` lets it answer what it got meanwhile.
+    pub fn pause_dunst(&self) {
+        self.signal_dunst("-STOP");
+    }
+
+    pub fn resume_dunst(&self) {
+        self.signal_dunst("-CONT");
+    }
+
+    fn signal_dunst(&self, sig: &str) {
+        let pid = self.dunst.as_ref().expect("dunst runs").id().to_string();
+        assert!(
+            Command::new("kill")
+                .args([sig, &pid])
+                .status()
+                .unwrap()
+                .success()
+        );
+    }
+
     /// Wait for a change of org.freedesktop.Notifications' owner after the
     /// `before`-th.
     fn wait_owner_change(&self, before: usize, what: &str) {
