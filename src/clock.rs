@@ -12,6 +12,16 @@ pub(crate) fn now() -> DateTime<Utc> {
     Utc::now()
 }
 
+/// Time since boot, suspend included (CLOCK_BOOTTIME): unlike the wall
+/// clock it cannot be set, so it tells a suspend from a clock change.
+pub(crate) fn since_boot() -> std::time::Duration {
+    let t = rustix::time::clock_gettime(rustix::time::ClockId::Boottime);
+    std::time::Duration::new(
+        u64::try_from(t.tv_sec).unwrap_or(0),
+        u32::try_from(t.tv_nsec).unwrap_or(0),
+    )
+}
+
 /// The system time zone: `TZ` first (as libc does), then `/etc/timezone`,
 /// then the `/etc/localtime` link; UTC when none names an IANA zone.
 pub(crate) fn system_timezone() -> Zone {

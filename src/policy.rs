@@ -80,6 +80,22 @@ pub(crate) fn decide(
     catch_up: Duration,
     quiet: Option<&QuietHours>,
 ) -> Decision {
+    decide_trusting(plan, ledger, now, now, catch_up, quiet)
+}
+
+/// [`decide`] when the wall clock may have been set forward: nothing is
+/// recorded missed unless it is beyond catch-up at `trusted` too (the
+/// wall-clock time the clock could really have reached), so that a jump
+/// forward and back again loses nothing of the real future. What lies
+/// between is held: neither shown nor recorded.
+pub(crate) fn decide_trusting(
+    plan: &Plan,
+    ledger: &Ledger,
+    now: DateTime<Utc>,
+    trusted: DateTime<Utc>,
+    catch_up: Duration,
+    quiet: Option<&QuietHours>,
+) -> Decision {
     let mut d = Decision::default();
     // rule → due occurrences within catch-up, oldest first
     let mut by_rule: BTreeMap<&str, Vec<(&Occurrence, DateTime<Utc>)>> = BTreeMap::new();
@@ -94,7 +110,10 @@ pub(crate) fn decide(
         // A repeat of one already shown is never "missed": it was seen.
         let repeat = ledger.status(&o.id) == Some(Status::Sent);
         if late > catch_up && !repeat {
-            d.missed.push(o.id.clone());
+            let really_late = (trusted - due).to_std().unwrap_or(Duration::ZERO);
+            if really_late > catch_up {
+                d.missed.push(o.id.clone());
+            }
         } else {
             by_rule.entry(&o.rule).or_default().push((o, due));
         }

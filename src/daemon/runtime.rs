@@ -97,6 +97,7 @@ async fn step<N: Notifier>(
     jobs: &mut Jobs,
     now: DateTime<Utc>,
 ) -> Option<String> {
+    d.observe_clock(now, clock::since_boot());
     let out = d.tick(now).await;
     if out.finished {
         return None;

@@ -44,6 +44,9 @@ pub(crate) struct Daemon<N> {
     pub(super) awaiting: Option<Awaiting>,
     /// Occurrences whose notification was closed without an answer.
     closed: HashSet<String>,
+    /// The wall-clock time the clock can really have reached, and the time
+    /// since boot when it was reckoned ([`Daemon::observe_clock`]).
+    trusted: Option<(DateTime<Utc>, Duration)>,
 }
 
 /// Why a notification is not on screen.
@@ -98,6 +101,7 @@ impl<N: Notifier> Daemon<N> {
             shown_as: HashMap::new(),
             awaiting: None,
             closed: HashSet::new(),
+            trusted: None,
         };
         d.record_missed(None, now);
         Ok(d)
@@ -168,10 +172,11 @@ impl<N: Notifier> Daemon<N> {
         // `aftercare done` may have answered from the command line.
         self.journal.merge_from_disk();
         self.refresh_window(now);
-        let d = policy::decide(
+        let d = policy::decide_trusting(
             &self.plan,
             &self.journal,
             now,
+            self.trusted.map_or(now, |(t, _)| t.min(now)),
             self.config.catch_up,
             self.config.quiet_hours.as_ref(),
         );
@@ -434,6 +439,30 @@ impl<N: Notifier> Daemon<N> {
         self.window = window;
         self.record_missed(None, now);
         Ok(())
+    }
+
+    /// Check the wall clock against the time since boot (which counts a
+    /// suspend but cannot be set): a jump forward beyond what really passed
+    /// is a clock change, not believed when deciding what was missed.
+    pub(crate) fn observe_clock(&mut self, now: DateTime<Utc>, since_boot: Duration) {
+        const SLACK: chrono::TimeDelta = chrono::TimeDelta::seconds(60);
+        let trusted = match self.trusted {
+            None => now,
+            Some((t, boot)) => {
+                let real = delta(since_boot.saturating_sub(boot));
+                let reachable = t + real;
+                if now <= reachable + SLACK {
+                    now
+                } else {
+                    info!(
+                        ahead_s = (now - reachable).num_seconds(),
+                        "the wall clock jumped ahead of the time that passed; nothing is recorded missed on its word"
+                    );
+                    reachable
+                }
+            }
+        };
+        self.trusted = Some((trusted, since_boot));
     }
 
     /// The one-line status for systemd: "next: Sunscreen at 15:00 (day 2)".

@@ -517,3 +517,47 @@ async fn a_tampered_journal_is_clamped_not_believed() {
     d.tick(t("23T09:30:00")).await;
     assert_eq!(titles(&d), ["A"], "the snoozed one comes back");
 }
+
+#[tokio::test]
+async fn a_clock_set_forward_and_back_loses_nothing_of_the_real_future() {
+    let dir = tempfile::tempdir().unwrap();
+    let cfg = "[treatment]\ndate = 2026-11-23\ntime = \"08:00\"\ntimezone = \"UTC\"\nplan = \"none\"\n\
+        [quiet_hours]\nenabled = false\n\
+        [reminders.a]\ndays = \"0\"\nat = [\"09:00\", \"10:00\", \"11:00\", \"15:00\"]\ntitle = \"A\"\n";
+    let boot = |s: u64| std::time::Duration::from_secs(s);
+    let mut d = daemon_with(dir.path(), cfg, t("23T08:30:00"));
+    d.observe_clock(t("23T08:30:00"), boot(1000));
+    d.tick(t("23T08:30:00")).await;
+    // someone sets the clock 6 h ahead; only 10 s really passed
+    d.observe_clock(t("23T14:30:00"), boot(1010));
+    d.tick(t("23T14:30:00")).await;
+    for at in ["09:00", "10:00", "11:00"] {
+        assert_eq!(
+            d.journal.status(&format!("a@2026-11-23T{at}")),
+            None,
+            "{at}: not recorded missed on the word of a clock that jumped"
+        );
+    }
+    // and back: each comes at its real time
+    d.observe_clock(t("23T08:30:20"), boot(1020));
+    d.tick(t("23T08:30:20")).await;
+    d.observe_clock(t("23T09:00:00"), boot(2800));
+    d.tick(t("23T09:00:00")).await;
+    assert_eq!(d.journal.status("a@2026-11-23T09:00"), Some(Status::Sent));
+}
+
+#[tokio::test]
+async fn after_a_real_suspend_old_reminders_are_recorded_missed() {
+    let dir = tempfile::tempdir().unwrap();
+    let cfg = "[treatment]\ndate = 2026-11-23\ntime = \"08:00\"\ntimezone = \"UTC\"\nplan = \"none\"\n\
+        [quiet_hours]\nenabled = false\n\
+        [reminders.a]\ndays = \"0\"\nat = [\"09:00\", \"15:00\"]\ntitle = \"A\"\n";
+    let boot = |s: u64| std::time::Duration::from_secs(s);
+    let mut d = daemon_with(dir.path(), cfg, t("23T08:30:00"));
+    d.observe_clock(t("23T08:30:00"), boot(1000));
+    d.tick(t("23T08:30:00")).await;
+    // asleep for 6 h: the time since boot counts it
+    d.observe_clock(t("23T14:30:00"), boot(1000 + 6 * 3600));
+    d.tick(t("23T14:30:00")).await;
+    assert_eq!(d.journal.status("a@2026-11-23T09:00"), Some(Status::Missed));
+}
