@@ -73,6 +73,7 @@ pub(crate) fn status_at(
 }
 
 /// Decide what to do at `now`.
+#[cfg(test)]
 pub(crate) fn decide(
     plan: &Plan,
     ledger: &Ledger,
