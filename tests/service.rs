@@ -337,8 +337,26 @@ fn broken_config_fails_with_78_and_is_not_restarted() {
     let out = m.aftercare(&["install"]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
 
-    // break the config, then restart as a reboot would
+    // break the config, then restart as a reboot would: the last config
+    // that worked runs on, and the person is told
     sb.write_config("[treatment]\ndate = 2026-02-30\n");
+    let r = m.systemctl(&["restart", "aftercare.service"]);
+    assert!(r.status.success(), "{}", String::from_utf8_lossy(&r.stderr));
+    assert_eq!(m.prop("ActiveState"), "active");
+    // (said once: by the running daemon when the file changed, or at the
+    // restart, whichever saw it first)
+    m.until("the config error notification", || {
+        let said =
+            m.s.desk
+                .count("aftercare: config error — keeping the previous schedule")
+                + m.s
+                    .desk
+                    .count("aftercare: config error — running your last working config");
+        (said == 1).then_some(())
+    });
+
+    // without a good copy: exit 78, and no restart loop
+    std::fs::remove_file(sb.state_dir().join("last-good.toml")).unwrap();
     let r = m.systemctl(&["restart", "aftercare.service"]);
     assert!(!r.status.success());
     // "failed", not "activating (auto-restart)": no restart is pending
