@@ -882,6 +882,7 @@ fn no_command_panics_or_fails_on_a_closed_pipe() {
         &["plan", "--json", "--all"],
         &["today"],
         &["check"],
+        &["plans"],
         &["export"],
         &["export", "--ics"],
         &["completions", "bash"],
