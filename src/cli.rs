@@ -53,8 +53,15 @@ pub(crate) enum Command {
         #[arg(long)]
         all: bool,
     },
-    /// Validate the config: exit 0, or 78 with a pointed error
+    /// Validate the config (and the plan file it names): exit 0, or 78
+    /// with a pointed error
     Check,
+    /// List the built-in care plans: name, days, what each is for
+    ///
+    /// Choose one with `plan = "NAME"` under [treatment] in the config, or
+    /// point at a clinic's own plan file with `plan = "PATH"` (relative to
+    /// the config's folder, or absolute; see docs/plan-files.md).
+    Plans,
     /// Write a config for a treatment date from the example
     Init(InitArgs),
     /// Send one sample notification and describe the notification server
@@ -219,6 +226,7 @@ pub(crate) fn dispatch(cli: Cli, out: &mut dyn Write) -> Result<u8, Error> {
     };
     match cli.command {
         Command::Check => commands::check(&ctx, out),
+        Command::Plans => commands::plans(out),
         Command::Plan { json, all } => commands::plan(&ctx, json, all, out),
         Command::Init(args) => commands::init(&ctx, &NewConfig::from(&args), out),
         Command::Run => daemon::run(&ctx),

@@ -29,7 +29,8 @@ fn malformed() -> Vec<(&'static str, Vec<u8>, &'static str)> {
         ("treatment time wrong type", "[treatment]\ndate = 2026-11-23\ntime = 1430\n", "invalid type"),
         ("unknown treatment key", "[treatment]\ndate = 2026-11-23\ntme = \"14:30\"\n", "did you mean `time`"),
         ("unknown time zone", "[treatment]\ndate = 2026-11-23\ntimezone = \"Mars/Olympus\"\n", "unknown time zone"),
-        ("unknown plan", "[treatment]\ndate = 2026-11-23\nplan = \"laser\"\n", "unknown plan"),
+        ("unknown plan", "[treatment]\ndate = 2026-11-23\nplan = \"lazer\"\n", "did you mean \"laser\""),
+        ("missing plan file", "[treatment]\ndate = 2026-11-23\nplan = \"no-such-plan.toml\"\n", "cannot read the plan file"),
         ("plan too large", "[treatment]\ndate = 2026-01-01\nplan = \"none\"\n[reminders.a]\ndays = \"0-400\"\nevery = \"5m\"\nbetween = [\"00:00\", \"23:55\"]\ntitle = \"A\"\n", "more than"),
     ];
     // (name, lines after the valid `OK`, expect)
@@ -881,6 +882,7 @@ fn no_command_panics_or_fails_on_a_closed_pipe() {
         &["plan", "--json", "--all"],
         &["today"],
         &["check"],
+        &["plans"],
         &["export"],
         &["export", "--ics"],
         &["completions", "bash"],
@@ -1107,4 +1109,174 @@ fn man_pages_have_exit_status_environment_and_files() {
             }
         }
     }
+}
+
+// ------------------------------------------------------------ plans
+
+/// The example plan file of docs/plan-files.md, between its marker lines.
+fn documented_example_plan() -> String {
+    let doc = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/plan-files.md"))
+        .unwrap();
+    let (_, rest) = doc.split_once("<!-- example plan: begin -->").unwrap();
+    let (inner, _) = rest.split_once("<!-- example plan: end -->").unwrap();
+    let inner = inner.trim();
+    let toml = inner
+        .strip_prefix("```toml")
+        .and_then(|s| s.strip_suffix("```"))
+        .unwrap();
+    toml.trim_start().to_string()
+}
+
+#[test]
+fn plans_lists_every_built_in_plan_on_one_line() {
+    let sb = Sandbox::new();
+    let out = sb.run(&["plans"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let s = stdout(&out);
+    let want = [
+        ("microneedling", "14 days", "Microneedling at a clinic"),
+        ("chemical-peel", "14 days", "chemical peel"),
+        ("laser", "14 days", "IPL"),
+        ("tattoo", "15 days", "tattoo"),
+        ("dermaroller", "5 days", "derma-rolling"),
+    ];
+    assert_eq!(s.lines().count(), want.len(), "{s}");
+    for (line, (name, days, words)) in s.lines().zip(want) {
+        let fields: Vec<&str> = line.split("  ").filter(|f| !f.is_empty()).collect();
+        assert_eq!(fields.len(), 3, "{line}");
+        assert_eq!(fields[0].trim(), name, "{line}");
+        assert_eq!(fields[1].trim(), days, "{line}");
+        assert!(fields[2].contains(words), "{line}");
+    }
+    // Each one named in a config passes `check`.
+    for (name, ..) in want {
+        sb.write_config(&format!("{OK}plan = \"{name}\"\n"));
+        let out = sb.run(&["check"]);
+        assert_eq!(out.status.code(), Some(0), "{name}: {}", stderr(&out));
+        let out = sb.run(&["plan", "--all", "--now", "2026-11-23T12:00:00Z"]);
+        assert!(
+            stdout(&out).contains(&format!("plan {name}")),
+            "{}",
+            stdout(&out)
+        );
+    }
+}
+
+#[test]
+fn a_clinic_plan_file_beside_the_config_or_anywhere() {
+    let sb = Sandbox::new();
+    let example = documented_example_plan();
+    sb.write_config(&format!("{OK}plan = \"clinic.toml\"\n"));
+    let beside = sb.config_path().with_file_name("clinic.toml");
+    std::fs::write(&beside, &example).unwrap();
+    // Run from elsewhere: the path counts from the config's folder.
+    let mut cmd = sb.cmd();
+    cmd.arg("check").current_dir("/");
+    let out = cmd.output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let s = stdout(&out);
+    assert!(
+        s.contains(&format!("plan file {}", beside.display())),
+        "{s}"
+    );
+    let out = sb.run(&["plan", "--all", "--now", "2026-11-23T12:00:00Z"]);
+    let plan = stdout(&out);
+    assert!(plan.contains("plan clinic.toml"), "{plan}");
+    assert!(plan.contains("Soothe your skin"), "{plan}");
+    assert!(!plan.contains("Hands off"), "microneedling rules: {plan}");
+
+    // Absolute, in another folder.
+    let elsewhere = sb.path().join("clinic-share/plan-v2.toml");
+    std::fs::create_dir_all(elsewhere.parent().unwrap()).unwrap();
+    std::fs::write(&elsewhere, &example).unwrap();
+    sb.write_config(&format!("{OK}plan = \"{}\"\n", elsewhere.display()));
+    let out = sb.run(&["check"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(stdout(&out).contains(&elsewhere.display().to_string()));
+    let today = stdout(&sb.run(&["today", "--now", "2026-11-25T09:00:00Z"]));
+    assert!(today.contains("the skin may feel dry"), "{today}");
+}
+
+#[test]
+fn a_broken_clinic_plan_file_names_itself_with_line_column_and_caret() {
+    let sb = Sandbox::new();
+    sb.write_config(&format!("{OK}plan = \"clinic.toml\"\n"));
+    let file = sb.config_path().with_file_name("clinic.toml");
+    // The example with one bad time: where is it?
+    let bad = documented_example_plan().replacen("at = [\"20:00\"]", "at = [\"20:70\"]", 1);
+    let (line_no, line) = bad
+        .lines()
+        .enumerate()
+        .find(|(_, l)| l.contains("20:70"))
+        .unwrap();
+    std::fs::write(&file, &bad).unwrap();
+    let out = sb.run(&["check"]);
+    assert_eq!(out.status.code(), Some(78), "{}", stderr(&out));
+    let err = stderr(&out);
+    let col = line.find("\"20:70\"").unwrap() + 1;
+    let want = format!(
+        "error: {}:{}:{col}: `20:70` is not a time of day",
+        file.display(),
+        line_no + 1
+    );
+    assert!(err.starts_with(&want), "want {want}\n{err}");
+    assert!(err.contains(&format!("| {line}")), "{err}");
+    assert!(err.contains("^^^^^^^"), "{err}");
+    assert!(err.contains("hint: "), "{err}");
+    assert!(stdout(&out).is_empty());
+
+    // A config's table in a plan file.
+    std::fs::write(&file, OK).unwrap();
+    let err = stderr(&sb.run(&["check"]));
+    assert!(
+        err.starts_with(&format!(
+            "error: {}:1:2: unknown field `treatment`",
+            file.display()
+        )),
+        "{err}"
+    );
+    assert!(err.contains("belongs in the config"), "{err}");
+
+    // A directory, a FIFO: named, not read (and nothing blocks).
+    std::fs::remove_file(&file).unwrap();
+    std::fs::create_dir(&file).unwrap();
+    let out = sb.run(&["check"]);
+    assert_eq!(out.status.code(), Some(78));
+    assert!(
+        stderr(&out).contains("it is a directory"),
+        "{}",
+        stderr(&out)
+    );
+    std::fs::remove_dir(&file).unwrap();
+    let fifo = Command::new("mkfifo").arg(&file).status().unwrap();
+    assert!(fifo.success());
+    let out = sb.run(&["check"]);
+    assert_eq!(out.status.code(), Some(78));
+    assert!(
+        stderr(&out).contains("not a regular file"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn a_missing_clinic_plan_file_says_which_path_was_tried() {
+    let sb = Sandbox::new();
+    sb.write_config(&format!("{OK}plan = \"clinic.toml\"\n"));
+    let tried = sb.config_path().with_file_name("clinic.toml");
+    let out = sb.run(&["check"]);
+    assert_eq!(out.status.code(), Some(78));
+    let err = stderr(&out);
+    let want = format!(
+        "error: {}:5:8: cannot read the plan file {}: there is no such file",
+        sb.config_path().display(),
+        tried.display()
+    );
+    assert!(err.starts_with(&want), "want {want}\n{err}");
+    assert!(err.contains("^^^^^^^^^^^^^"), "{err}");
+    assert!(
+        err.contains("hint: a relative path counts from the config's folder"),
+        "{err}"
+    );
+    assert!(err.contains("aftercare plans"), "{err}");
 }

@@ -1,10 +1,35 @@
-//! Reading the config file: regular files only, size-limited, UTF-8; then
-//! the pure parser.
+//! Reading the config file, and the plan file it names (`plan = "PATH"`):
+//! regular files only, size-limited, opened without blocking, UTF-8; then
+//! the pure parser, which asks for the plan file's text through
+//! [`PlanFiles`].
 
 use std::path::Path;
 
-use crate::config::{Config, ConfigError, Defaults, MAX_CONFIG_BYTES, parse};
+use crate::config::{Config, ConfigError, Defaults, MAX_CONFIG_BYTES, PlanSource, parse};
 use crate::fsutil;
+
+/// Plan files from disk, read like the config: a regular file (a link to
+/// one is fine), opened non-blocking, at most [`MAX_CONFIG_BYTES`], UTF-8.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct PlanFiles;
+
+impl PlanSource for PlanFiles {
+    fn plan_text(&self, path: &Path) -> Result<String, String> {
+        let bytes = match read_limited(path) {
+            Ok(b) => b,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                return Err("there is no such file".into());
+            }
+            Err(e) => return Err(e.to_string()),
+        };
+        String::from_utf8(bytes).map_err(|e| {
+            format!(
+                "it is not valid UTF-8 (bad byte at offset {}); save it as UTF-8 text",
+                e.utf8_error().valid_up_to()
+            )
+        })
+    }
+}
 
 /// Read a config file and parse it.
 pub(crate) fn load(path: &Path, defaults: Defaults) -> Result<Config, ConfigError> {
@@ -12,7 +37,14 @@ pub(crate) fn load(path: &Path, defaults: Defaults) -> Result<Config, ConfigErro
 }
 
 /// The same, with the text it was parsed from.
+///
+/// A plan file the config names is read from disk here too, whatever
+/// plan source `defaults` carries.
 pub(crate) fn load_text(path: &Path, defaults: Defaults) -> Result<(Config, String), ConfigError> {
+    let defaults = Defaults {
+        plans: &PlanFiles,
+        ..defaults
+    };
     let origin = path.display().to_string();
     let bytes = read_limited(path).map_err(|e| {
         if e.kind() == std::io::ErrorKind::NotFound {
@@ -66,7 +98,7 @@ fn read_limited(path: &Path) -> std::io::Result<Vec<u8>> {
         Ok(Some(bytes)) => Ok(bytes),
         Ok(None) => Err(std::io::ErrorKind::NotFound.into()),
         Err(e) if e.to_string().starts_with("it is larger") => Err(std::io::Error::other(format!(
-            "the file is larger than {} KiB; a config is a few KB of text",
+            "the file is larger than {} KiB; a config or a plan is a few KB of text",
             MAX_CONFIG_BYTES / 1024
         ))),
         Err(e) => Err(e),

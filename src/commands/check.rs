@@ -1,4 +1,5 @@
-//! `aftercare check`: validate the config; a one-line summary.
+//! `aftercare check`: validate the config and the plan file it names; a
+//! one-line summary.
 
 use std::io::Write;
 
@@ -20,6 +21,12 @@ pub(crate) fn check(ctx: &Context, out: &mut dyn Write) -> Result<u8, Error> {
         .map_err(Error::output)?;
     }
     let zone = c.treatment.timezone.name();
+    let plan_file = c
+        .treatment
+        .plan_file
+        .as_ref()
+        .map(|p| format!(", plan file {}", p.display()))
+        .unwrap_or_default();
     let line = match (p.occurrences.first(), p.last()) {
         (Some(first), Some(last)) => format!(
             "ok: {} reminders from {} to {} ({zone}), config {}",
@@ -30,6 +37,6 @@ pub(crate) fn check(ctx: &Context, out: &mut dyn Write) -> Result<u8, Error> {
         ),
         _ => format!("ok: no reminders ({zone}), config {}", c.origin),
     };
-    writeln!(out, "{line}").map_err(Error::output)?;
+    writeln!(out, "{line}{plan_file}").map_err(Error::output)?;
     Ok(0)
 }

@@ -7,6 +7,7 @@ mod done;
 mod export;
 mod init;
 mod plan;
+mod plans;
 mod today;
 
 pub(crate) use check::check;
@@ -14,4 +15,5 @@ pub(crate) use done::done;
 pub(crate) use export::export;
 pub(crate) use init::init;
 pub(crate) use plan::plan;
+pub(crate) use plans::plans;
 pub(crate) use today::today;

@@ -6,8 +6,11 @@
 //! (`app::config_file`). Raw serde structs ([`raw`]: `deny_unknown_fields`,
 //! spans kept) are turned into domain types ([`model`]) by [`validate`];
 //! every error ([`diagnostic`]) names the file, line and column and says how
-//! to fix it. The built-in care plan is a TOML document in the same
-//! `[reminders]` schema, merged under the user's rules by name.
+//! to fix it. A care plan is a TOML document in the same `[reminders]`
+//! schema ([`parse_plan`]), merged under the user's rules by name: a
+//! built-in one ([`BUILTIN_PLANS`], files in `plans/`) or a clinic's own
+//! file (`plan = "PATH"`), whose text comes through the [`PlanSource`] in
+//! [`Defaults`] and whose errors name that file.
 
 mod diagnostic;
 mod model;
@@ -18,14 +21,15 @@ mod values;
 #[cfg(test)]
 mod tests;
 
+use std::path::Path;
 use std::time::Duration;
 
 use chrono::NaiveTime;
 
 pub use diagnostic::{ConfigError, suggest};
 pub use model::{
-    Config, DaySet, Expire, Healing, Location, QuietHours, QuietPolicy, Repeat, Rule, Treatment,
-    Trigger,
+    CarePlan, Config, DaySet, Expire, Healing, Location, QuietHours, QuietPolicy, Repeat, Rule,
+    Treatment, Trigger,
 };
 pub use values::{
     DateError, format_duration, parse_clock, parse_date, parse_days, parse_duration, parse_zone,
@@ -33,7 +37,7 @@ pub use values::{
 
 use crate::zone::{SystemZones, Zone, ZoneSource};
 use diagnostic::from_toml;
-use raw::RawConfig;
+use raw::{RawConfig, RawPlan};
 use validate::Validator;
 
 /// Largest config file accepted; a real one is a few KB.
@@ -50,26 +54,59 @@ pub const DEFAULT_GROUP: Duration = Duration::from_secs(5 * 60);
 /// The widest `group` window: a notification never stands for more.
 pub const MAX_GROUP: Duration = Duration::from_secs(30 * 60);
 
-/// The built-in care plans, by name.
-pub const BUILTIN_PLANS: &[(&str, &str)] = &[(
-    "microneedling",
-    include_str!("../../plans/microneedling.toml"),
-)];
+/// The built-in care plans, by name: the files in `plans/`, each with a
+/// top-level `description`. `aftercare plans` lists them in this order.
+pub const BUILTIN_PLANS: &[(&str, &str)] = &[
+    (
+        "microneedling",
+        include_str!("../../plans/microneedling.toml"),
+    ),
+    (
+        "chemical-peel",
+        include_str!("../../plans/chemical-peel.toml"),
+    ),
+    ("laser", include_str!("../../plans/laser.toml")),
+    ("tattoo", include_str!("../../plans/tattoo.toml")),
+    ("dermaroller", include_str!("../../plans/dermaroller.toml")),
+];
 
-/// Context a parse needs from outside: the system time zone (the default)
-/// and where named zones come from.
+/// Where the text of a plan file (`plan = "PATH"`) comes from. The parser
+/// asks through this, so it reads no files itself; the application reads
+/// them from disk.
+pub trait PlanSource: std::fmt::Debug + Sync {
+    /// The text of the plan file at `path` (resolved against the config's
+    /// folder), or why it cannot be had, as a phrase ("there is no such
+    /// file").
+    fn plan_text(&self, path: &Path) -> Result<String, String>;
+}
+
+/// No plan files: what a parse without the application's reader gets.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct NoPlanFiles;
+
+impl PlanSource for NoPlanFiles {
+    fn plan_text(&self, _path: &Path) -> Result<String, String> {
+        Err("plan files are not read here".into())
+    }
+}
+
+/// Context a parse needs from outside: the system time zone (the default),
+/// where named zones come from, and where plan files come from.
 #[derive(Debug, Clone, Copy)]
 pub struct Defaults {
     pub timezone: Zone,
     pub zones: &'static dyn ZoneSource,
+    pub plans: &'static dyn PlanSource,
 }
 
 impl Defaults {
-    /// Zones from the system's tz database, `timezone` when none is named.
+    /// Zones from the system's tz database, `timezone` when none is named;
+    /// no plan files (the application layer supplies its reader).
     pub fn system(timezone: Zone) -> Defaults {
         Defaults {
             timezone,
             zones: &SystemZones,
+            plans: &NoPlanFiles,
         }
     }
 }
@@ -84,6 +121,7 @@ pub fn parse(text: &str, origin: &str, defaults: Defaults) -> Result<Config, Con
             "add\n  [treatment]\n  date = 2026-11-23   # your treatment date\n  time = \"14:30\"     # when it ended\nor run `aftercare init --date YYYY-MM-DD`",
         ));
     };
+    let plan_value = treatment.get_ref().plan.clone();
     let treatment = v.treatment(treatment.into_inner(), defaults)?;
 
     let quiet_hours = match raw.quiet_hours {
@@ -111,9 +149,23 @@ pub fn parse(text: &str, origin: &str, defaults: Defaults) -> Result<Config, Con
         }
     }
 
-    let (mut rules, mut healing) = match &treatment.plan {
-        Some(name) => builtin_plan(name)?,
-        None => (Vec::new(), Vec::new()),
+    let CarePlan {
+        mut rules,
+        mut healing,
+        ..
+    } = match (&treatment.plan_file, &treatment.plan, &plan_value) {
+        (Some(path), _, Some(value)) => {
+            let text = defaults.plans.plan_text(path).map_err(|reason| {
+                v.err(
+                    value.span(),
+                    format!("cannot read the plan file {}: {reason}", path.display()),
+                )
+                .hint(plan_file_hint(path))
+            })?;
+            parse_plan(&text, &path.display().to_string())?
+        }
+        (None, Some(name), _) => builtin_care_plan(name)?,
+        _ => CarePlan::default(),
     };
     let built_in = rules.len();
     for (name, rule) in raw.reminders {
@@ -195,6 +247,17 @@ pub(crate) fn clock(h: u32, m: u32) -> NaiveTime {
     NaiveTime::from_hms_opt(h, m, 0).unwrap_or(NaiveTime::MIN)
 }
 
+/// How to fix a `plan = "PATH"` that cannot be read.
+fn plan_file_hint(path: &Path) -> String {
+    let names: Vec<&str> = BUILTIN_PLANS.iter().map(|(n, _)| *n).collect();
+    format!(
+        "a relative path counts from the config's folder; check that {} exists and is readable, \
+         or use a built-in plan: {} (see `aftercare plans`)",
+        path.display(),
+        names.join(", ")
+    )
+}
+
 /// The rules of a built-in plan.
 pub fn builtin_rules(name: &str) -> Result<Vec<Rule>, ConfigError> {
     builtin_plan(name).map(|(r, _)| r)
@@ -202,17 +265,43 @@ pub fn builtin_rules(name: &str) -> Result<Vec<Rule>, ConfigError> {
 
 /// The rules and healing stages of a built-in plan.
 pub fn builtin_plan(name: &str) -> Result<(Vec<Rule>, Healing), ConfigError> {
+    builtin_care_plan(name).map(|p| (p.rules, p.healing))
+}
+
+/// A built-in plan, whole.
+pub fn builtin_care_plan(name: &str) -> Result<CarePlan, ConfigError> {
     let Some((_, text)) = BUILTIN_PLANS.iter().find(|(n, _)| *n == name) else {
         return Err(ConfigError::new(
             "<config>",
             format!("unknown plan `{name}`"),
         ));
     };
-    let origin = format!("<built-in plan {name}>");
-    let raw: RawConfig = toml::from_str(text).map_err(|e| from_toml(&origin, text, &e))?;
-    let v = Validator {
-        origin: &origin,
-        text,
+    parse_plan(text, &format!("<built-in plan {name}>"))
+}
+
+/// Longest `description` of a plan file, in characters.
+pub const MAX_DESCRIPTION: usize = 160;
+
+/// Parse and validate a plan file: `[reminders.NAME]` rules (every rule
+/// complete: when, days, title), `[healing]` and an optional one-line
+/// `description`. `origin` (the plan file's path) names it in errors.
+pub fn parse_plan(text: &str, origin: &str) -> Result<CarePlan, ConfigError> {
+    let raw: RawPlan = toml::from_str(text).map_err(|e| {
+        let mut err = from_toml(origin, text, &e);
+        let config_table = ["treatment", "quiet_hours", "notifications", "location"]
+            .iter()
+            .find(|t| err.message.starts_with(&format!("unknown field `{t}`")));
+        if let Some(t) = config_table {
+            err.hint = Some(format!(
+                "a plan file holds only `description`, [reminders.NAME] and [healing]; [{t}] belongs in the config that uses the plan"
+            ));
+        }
+        err
+    })?;
+    let v = Validator { origin, text };
+    let description = match &raw.description {
+        None => None,
+        Some(d) => Some(v.description(d)?),
     };
     let mut rules = Vec::new();
     for (rname, rule) in raw.reminders {
@@ -221,5 +310,9 @@ pub fn builtin_plan(name: &str) -> Result<(Vec<Rule>, Healing), ConfigError> {
     in_file_order(&mut rules, text);
     let mut healing = Vec::new();
     v.merge_healing(&mut healing, raw.healing)?;
-    Ok((rules, healing))
+    Ok(CarePlan {
+        description,
+        rules,
+        healing,
+    })
 }

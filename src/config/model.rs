@@ -1,5 +1,6 @@
 //! The validated configuration: what the rest of the program reads.
 
+use std::path::PathBuf;
 use std::time::Duration;
 
 use chrono::{NaiveDate, NaiveTime};
@@ -29,6 +30,37 @@ pub struct Config {
     pub healing: Healing,
 }
 
+/// A care plan as a plan file holds it: rules, healing stages and a
+/// one-line description.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct CarePlan {
+    /// One line for `aftercare plans` (the file's `description`).
+    pub description: Option<String>,
+    /// In the order the file lists them.
+    pub rules: Vec<Rule>,
+    pub healing: Healing,
+}
+
+impl CarePlan {
+    /// The last day number (0 = treatment day) any rule of the plan can
+    /// fire on; `after` offsets count in whole days, rounded up.
+    pub fn last_day(&self) -> u32 {
+        self.rules
+            .iter()
+            .map(|r| match (&r.days, &r.trigger) {
+                (Some(d), _) => d.max().unwrap_or(0),
+                (None, Trigger::After(offsets)) => offsets
+                    .iter()
+                    .map(|o| u32::try_from(o.as_secs().div_ceil(86_400)).unwrap_or(u32::MAX))
+                    .max()
+                    .unwrap_or(0),
+                (None, _) => 0,
+            })
+            .max()
+            .unwrap_or(0)
+    }
+}
+
 /// Healing stages: day ranges and what is normal then.
 pub type Healing = Vec<(DaySet, String)>;
 
@@ -48,8 +80,12 @@ pub struct Treatment {
     pub sessions: Vec<NaiveDate>,
     pub time: NaiveTime,
     pub timezone: Zone,
-    /// Name of the built-in plan used, `None` for `plan = "none"`.
+    /// The plan used: a built-in plan's name, or a plan file's path as
+    /// the config wrote it; `None` for `plan = "none"`.
     pub plan: Option<String>,
+    /// The plan file read, for `plan = "PATH"`: resolved against the
+    /// config's folder (what the daemon watches for changes).
+    pub plan_file: Option<PathBuf>,
 }
 
 /// A daily window in which nothing is shown; may wrap midnight.

@@ -19,6 +19,19 @@ pub(super) struct RawConfig {
     pub(super) healing: BTreeMap<Spanned<String>, Spanned<String>>,
 }
 
+/// A plan file (built-in or a clinic's own): the `[reminders]` and
+/// `[healing]` of a config, and a one-line `description` that only a plan
+/// file may carry. A plan sets no treatment, quiet hours or notifications.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawPlan {
+    pub(super) description: Option<Spanned<String>>,
+    #[serde(default)]
+    pub(super) reminders: BTreeMap<Spanned<String>, Spanned<RawRule>>,
+    #[serde(default)]
+    pub(super) healing: BTreeMap<Spanned<String>, Spanned<String>>,
+}
+
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(super) struct RawLocation {

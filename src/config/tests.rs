@@ -1,6 +1,7 @@
 use super::*;
 use crate::zone::Zone;
 use chrono::NaiveDate;
+use std::path::Path;
 
 fn defaults() -> Defaults {
     Defaults::system(Zone::get("Europe/Berlin").unwrap())
@@ -222,4 +223,159 @@ fn builtin_plans_parse() {
 fn suggestions() {
     assert_eq!(suggest("tme", ["time", "date"]), Some("time"));
     assert_eq!(suggest("zzzzzz", ["time", "date"]), None);
+}
+
+// ------------------------------------------------------------ plan files
+
+/// Plan files for these tests, by resolved path.
+#[derive(Debug)]
+struct Files;
+
+const CLINIC: &str = "description = \"A clinic's plan\"\n\n[reminders.rinse]\ndays = \"0-2\"\nat = [\"09:00\"]\ntitle = \"Rinse\"\nbody = \"Lukewarm water.\"\n\n[reminders.balm]\ndays = \"0-2\"\nat = [\"09:00\"]\ntitle = \"Balm\"\n\n[healing]\n\"0-2\" = \"pink.\"\n";
+
+impl PlanSource for Files {
+    fn plan_text(&self, path: &Path) -> Result<String, String> {
+        match path.to_str().unwrap_or_default() {
+            "/home/a/cfg/clinic.toml"
+            | "/srv/clinic/plan.toml"
+            | "/home/a/cfg/plans/peel.toml"
+            | "clinic.toml" => Ok(CLINIC.into()),
+            "/home/a/cfg/broken.toml" => Ok(format!(
+                "{CLINIC}\n[reminders.late]\ndays = \"1\"\nat = [\"25:00\"]\ntitle = \"Late\"\n"
+            )),
+            "/home/a/cfg/config-like.toml" => Ok("[treatment]\ndate = 2026-11-23\n".into()),
+            "/home/a/cfg/long.toml" => Ok("description = \"two\\nlines\"\n".into()),
+            _ => Err("there is no such file".into()),
+        }
+    }
+}
+
+fn with_files(plan: &str) -> Result<Config, ConfigError> {
+    let defaults = Defaults {
+        plans: &Files,
+        ..defaults()
+    };
+    parse(
+        &format!("{MIN}plan = \"{plan}\"\n[reminders.balm]\nbody = \"The clinic's balm.\"\n"),
+        "/home/a/cfg/config.toml",
+        defaults,
+    )
+}
+
+#[test]
+fn a_plan_file_is_read_relative_to_the_configs_folder_or_absolute() {
+    for (written, resolved) in [
+        ("clinic.toml", "/home/a/cfg/clinic.toml"),
+        ("plans/peel.toml", "/home/a/cfg/plans/peel.toml"),
+        ("/srv/clinic/plan.toml", "/srv/clinic/plan.toml"),
+    ] {
+        let c = with_files(written).unwrap_or_else(|e| panic!("{written}: {e}"));
+        assert_eq!(c.treatment.plan.as_deref(), Some(written));
+        assert_eq!(
+            c.treatment.plan_file.as_deref(),
+            Some(Path::new(resolved)),
+            "{written}"
+        );
+        assert_eq!(c.origin, "/home/a/cfg/config.toml");
+        let names: Vec<&str> = c.rules.iter().map(|r| r.name.as_str()).collect();
+        assert_eq!(names, ["rinse", "balm"], "in the file's order");
+        // The config's own table changes the plan's rule of that name.
+        assert_eq!(c.rules[1].body, "The clinic's balm.");
+        assert_eq!(c.healing.len(), 1);
+    }
+    // A config given by a bare file name: the plan is beside it.
+    let defaults = Defaults {
+        plans: &Files,
+        ..defaults()
+    };
+    let c = parse(
+        &format!("{MIN}plan = \"clinic.toml\"\n"),
+        "config.toml",
+        defaults,
+    )
+    .unwrap();
+    assert_eq!(
+        c.treatment.plan_file.as_deref(),
+        Some(Path::new("clinic.toml"))
+    );
+}
+
+#[test]
+fn a_name_is_a_built_in_plan_and_a_path_is_a_file() {
+    assert!(validate::is_plan_path("clinic.toml"));
+    assert!(validate::is_plan_path("plans/peel"));
+    assert!(validate::is_plan_path("/srv/plan"));
+    assert!(!validate::is_plan_path("laser"));
+    assert!(!validate::is_plan_path("chemical-peel"));
+    for (name, _) in BUILTIN_PLANS {
+        let c = p(&format!("{MIN}plan = \"{name}\"\n")).unwrap();
+        assert_eq!(c.treatment.plan.as_deref(), Some(*name));
+        assert_eq!(c.treatment.plan_file, None);
+        assert_eq!(c.rules, builtin_rules(name).unwrap());
+    }
+    let e = p(&format!("{MIN}plan = \"lazer\"\n")).unwrap_err();
+    assert_eq!(e.origin, "test.toml");
+    assert_eq!(e.position, Some((4, 8)));
+    let hint = e.hint.unwrap();
+    assert!(hint.starts_with("did you mean \"laser\"?"), "{hint}");
+    assert!(
+        hint.contains("tattoo") && hint.contains("aftercare plans"),
+        "{hint}"
+    );
+}
+
+#[test]
+fn plan_file_errors_name_the_plan_file() {
+    let e = with_files("broken.toml").unwrap_err();
+    assert_eq!(e.origin, "/home/a/cfg/broken.toml");
+    let (line, col) = e.position.unwrap();
+    assert_eq!((line, col), (CLINIC.lines().count() + 4, 7), "{e}");
+    assert!(e.to_string().contains("^^^^^^^"), "{e}");
+    assert!(e.headline().starts_with("/home/a/cfg/broken.toml:"), "{e}");
+
+    // A missing one: at the config's `plan` line, with the path tried.
+    let e = with_files("missing.toml").unwrap_err();
+    assert_eq!(e.origin, "/home/a/cfg/config.toml");
+    assert_eq!(e.position, Some((4, 8)));
+    assert!(
+        e.message
+            .contains("cannot read the plan file /home/a/cfg/missing.toml: there is no such file"),
+        "{e}"
+    );
+    assert!(e.hint.unwrap().contains("config's folder"));
+
+    // Without the application's reader, a plan file cannot be had.
+    let e = p(&format!("{MIN}plan = \"clinic.toml\"\n")).unwrap_err();
+    assert!(e.message.contains("not read here"), "{e}");
+
+    let e = with_files("config-like.toml").unwrap_err();
+    assert_eq!(e.origin, "/home/a/cfg/config-like.toml");
+    assert!(e.hint.unwrap().contains("belongs in the config"));
+    let e = with_files("long.toml").unwrap_err();
+    assert!(e.message.contains("one line"), "{e}");
+    let e = with_files("plans/").unwrap_err();
+    assert!(e.message.contains("names no file"), "{e}");
+}
+
+#[test]
+fn description_is_a_plan_file_key_only() {
+    let e = p(&format!("description = \"mine\"\n{MIN}")).unwrap_err();
+    assert!(e.message.contains("unknown field `description`"), "{e}");
+    let plan = parse_plan(CLINIC, "c.toml").unwrap();
+    assert_eq!(plan.description.as_deref(), Some("A clinic's plan"));
+    assert_eq!(plan.last_day(), 2);
+    let lengths: Vec<(&str, u32)> = BUILTIN_PLANS
+        .iter()
+        .map(|(n, _)| (*n, builtin_care_plan(n).unwrap().last_day()))
+        .collect();
+    assert_eq!(
+        lengths,
+        [
+            ("microneedling", 14),
+            ("chemical-peel", 14),
+            ("laser", 14),
+            ("tattoo", 15),
+            ("dermaroller", 5)
+        ]
+    );
 }

@@ -2,6 +2,7 @@
 
 use std::collections::BTreeMap;
 use std::ops::Range;
+use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use chrono::{Datelike, NaiveTime};
@@ -13,7 +14,7 @@ use super::raw::{RawQuiet, RawRule, RawTreatment};
 use super::values::{
     DateError, format_duration, parse_clock, parse_date, parse_days, parse_duration,
 };
-use super::{BUILTIN_PLANS, Defaults, MAX_DAY, MAX_GROUP, MIN_EVERY, clock};
+use super::{BUILTIN_PLANS, Defaults, MAX_DAY, MAX_DESCRIPTION, MAX_GROUP, MIN_EVERY, clock};
 
 /// Treatment years the scheduler can hold (its cron parser stops at 5000).
 const MIN_YEAR: i32 = 1970;
@@ -25,6 +26,12 @@ const MAX_YEAR: i32 = 4000;
 pub(super) fn control_char(s: &str) -> Option<(usize, char)> {
     s.char_indices()
         .find(|(_, c)| c.is_control() && *c != '\n' && *c != '\t')
+}
+
+/// Whether a `plan` value names a file rather than a built-in plan: it
+/// holds a `/` or ends in `.toml`.
+pub(super) fn is_plan_path(value: &str) -> bool {
+    value.contains('/') || value.trim_end().ends_with(".toml")
 }
 
 /// Most repeats a rule may ask for.
@@ -152,20 +159,27 @@ impl Validator<'_> {
             })?,
             None => defaults.timezone,
         };
-        let plan = match &t.plan {
-            None => Some("microneedling".to_string()),
-            Some(p) if p.get_ref() == "none" => None,
+        let (plan, plan_file) = match &t.plan {
+            None => (Some("microneedling".to_string()), None),
+            Some(p) if p.get_ref() == "none" => (None, None),
+            Some(p) if is_plan_path(p.get_ref()) => {
+                let path = self.plan_path(p)?;
+                (Some(p.get_ref().clone()), Some(path))
+            }
             Some(p) => {
                 let names: Vec<&str> = BUILTIN_PLANS.iter().map(|(n, _)| *n).collect();
                 if !names.contains(&p.get_ref().as_str()) {
+                    let did_you_mean = suggest(p.get_ref(), names.iter().copied())
+                        .map(|s| format!("did you mean \"{s}\"? "))
+                        .unwrap_or_default();
                     return Err(self
                         .err(p.span(), format!("unknown plan `{}`", p.get_ref()))
                         .hint(format!(
-                            "built-in plans: {}; or \"none\" to use only your own [reminders]",
+                            "{did_you_mean}built-in plans: {} (see `aftercare plans`); a clinic's own plan file by its path, e.g. plan = \"clinic-plan.toml\"; or \"none\" to use only your own [reminders]",
                             names.join(", ")
                         )));
                 }
-                Some(p.get_ref().clone())
+                (Some(p.get_ref().clone()), None)
             }
         };
         Ok(Treatment {
@@ -174,7 +188,28 @@ impl Validator<'_> {
             time,
             timezone,
             plan,
+            plan_file,
         })
+    }
+
+    /// A plan file's path: as written when absolute, else relative to the
+    /// folder of the config (this validator's origin). Pure: nothing is
+    /// read here.
+    fn plan_path(&self, p: &Spanned<String>) -> Result<PathBuf, ConfigError> {
+        let written = p.get_ref().trim();
+        if written.is_empty() || written.ends_with('/') {
+            return Err(self
+                .err(p.span(), format!("`plan = \"{written}\"` names no file"))
+                .hint("give the plan file's path, e.g. plan = \"clinic-plan.toml\" (next to this config) or an absolute path"));
+        }
+        let path = Path::new(written);
+        if path.is_absolute() {
+            return Ok(path.to_path_buf());
+        }
+        let folder = Path::new(self.origin)
+            .parent()
+            .unwrap_or_else(|| Path::new(""));
+        Ok(folder.join(path))
     }
 
     pub(super) fn quiet(&self, q: Spanned<RawQuiet>) -> Result<Option<QuietHours>, ConfigError> {
@@ -396,6 +431,28 @@ impl Validator<'_> {
             }
         }
         Ok(())
+    }
+
+    /// A plan file's `description`: one line of plain text.
+    pub(super) fn description(&self, d: &Spanned<String>) -> Result<String, ConfigError> {
+        let text = d.get_ref().trim();
+        let problem = if text.is_empty() {
+            Some("`description` is empty".to_string())
+        } else if text.contains('\n') || control_char(text).is_some() {
+            Some("`description` is one line of plain text".to_string())
+        } else if text.chars().count() > MAX_DESCRIPTION {
+            Some(format!(
+                "`description` is too long (over {MAX_DESCRIPTION} characters)"
+            ))
+        } else {
+            None
+        };
+        match problem {
+            Some(m) => Err(self.err(d.span(), m).hint(
+                "describe the plan in one short line, e.g. description = \"Light chemical peel: two weeks of gentle care\"",
+            )),
+            None => Ok(text.to_string()),
+        }
     }
 
     pub(super) fn merge_healing(

@@ -32,8 +32,13 @@ fn set_status(line: &str) {
 
 /// Watch the config's directory (editors replace files) for changes, and,
 /// when the config is a symlink (dotfiles), the directory of its target
-/// too, so that editing the target reloads.
-fn watch_config(path: &Path, events: UnboundedSender<Event>) -> Option<notify::RecommendedWatcher> {
+/// too, so that editing the target reloads; and the directory of the plan
+/// file the config names (`plan = "PATH"`), if any.
+fn watch_config(
+    path: &Path,
+    plan_file: Option<&Path>,
+    events: UnboundedSender<Event>,
+) -> Option<notify::RecommendedWatcher> {
     use notify::{EventKind, RecursiveMode, Watcher};
     let dir_of = |p: &Path| {
         p.parent()
@@ -46,6 +51,21 @@ fn watch_config(path: &Path, events: UnboundedSender<Event>) -> Option<notify::R
             let entry = (dir_of(&target), name.to_os_string());
             if !watched.contains(&entry) {
                 watched.push(entry);
+            }
+        }
+    }
+    // A clinic's plan file (`plan = "PATH"`): its folder is watched too, and
+    // a change to it reloads like a change to the config.
+    if let Some(plan) = plan_file {
+        for p in [Some(plan.to_path_buf()), std::fs::canonicalize(plan).ok()]
+            .into_iter()
+            .flatten()
+        {
+            if let Some(name) = p.file_name() {
+                let entry = (dir_of(&p), name.to_os_string());
+                if !watched.contains(&entry) {
+                    watched.push(entry);
+                }
             }
         }
     }
@@ -222,7 +242,11 @@ async fn main_loop(
         by_key: Default::default(),
         events: events_tx.clone(),
     };
-    let _watcher = watch_config(&config_path, events_tx.clone());
+    let _watcher = watch_config(
+        &config_path,
+        config.treatment.plan_file.as_deref(),
+        events_tx.clone(),
+    );
 
     let timezone = config.treatment.timezone;
     let mut d = Daemon::new(config, journal, DbusNotifier::default(), answers_tx, now)

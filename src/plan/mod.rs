@@ -30,6 +30,8 @@ mod sun;
 #[cfg(test)]
 mod fortnight_tests;
 #[cfg(test)]
+mod plans_tests;
+#[cfg(test)]
 mod tests;
 
 pub use expand::id_local_date;
