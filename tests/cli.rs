@@ -5,7 +5,7 @@
 
 mod common;
 
-use common::{Sandbox, mode, stderr, stdout};
+use common::{Sandbox, assert_stderr_has, assert_stdout_has, mode, stderr, stdout};
 use std::os::unix::fs::PermissionsExt;
 use std::path::Path;
 use std::process::Command;
@@ -339,10 +339,8 @@ fn ics_unescape(s: &str) -> String {
         .replace("\\\\", "\\")
 }
 
-#[test]
-fn export_ics_round_trips_to_the_plan() {
-    let sb = Sandbox::new();
-    sb.write_config(OK);
+/// `aftercare export --ics FILE` as of a fixed moment; the file's path.
+fn export_ics(sb: &Sandbox) -> std::path::PathBuf {
     let file = sb.path().join("aftercare.ics");
     let out = sb.run(&[
         "export",
@@ -352,6 +350,14 @@ fn export_ics_round_trips_to_the_plan() {
         "2026-11-20T10:00:00Z",
     ]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    file
+}
+
+#[test]
+fn export_ics_round_trips_to_the_plan() {
+    let sb = Sandbox::new();
+    sb.write_config(OK);
+    let file = export_ics(&sb);
     let text = std::fs::read_to_string(&file).unwrap();
     let lines = ics_lines(&text);
     assert_eq!(lines.first().map(|l| l.1.as_str()), Some("VCALENDAR"));
@@ -439,21 +445,13 @@ fn done_marks_the_latest_shown_reminder_of_a_rule() {
     );
     let out = sb.run(&["done", "sunscreen", "--now", "2026-11-24T10:30:00Z"]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    assert!(
-        stdout(&out).contains("Tue 24 Nov 10:00"),
-        "{}",
-        stdout(&out)
-    );
+    assert_stdout_has(&out, "Tue 24 Nov 10:00");
     let j = sb.journal();
     assert_eq!(j["entries"]["sunscreen@2026-11-24T10:00"]["status"], "done");
     assert_eq!(j["entries"]["sunscreen@2026-11-24T08:00"]["status"], "sent");
     let bad = sb.run(&["done", "sunscren", "--now", "2026-11-24T10:30:00Z"]);
     assert_eq!(bad.status.code(), Some(2));
-    assert!(
-        stderr(&bad).contains("did you mean `sunscreen`"),
-        "{}",
-        stderr(&bad)
-    );
+    assert_stderr_has(&bad, "did you mean `sunscreen`");
     let none = sb.run(&["done", "wrap-up", "--now", "2026-11-24T10:30:00Z"]);
     assert_eq!(none.status.code(), Some(2));
 }
@@ -565,11 +563,7 @@ fn completions_and_man_page_come_from_the_cli() {
     assert!(plan_page.contains("json"), "plan page lacks its options");
     let bad = sb.run(&["man", "--dir", "/proc/no/such/dir"]);
     assert_eq!(bad.status.code(), Some(74), "{}", stderr(&bad));
-    assert!(
-        stderr(&bad).contains("cannot write man pages"),
-        "{}",
-        stderr(&bad)
-    );
+    assert_stderr_has(&bad, "cannot write man pages");
 }
 
 #[test]
@@ -584,7 +578,7 @@ fn zones_come_from_the_system_database_and_its_absence_is_explained() {
     // the real database: Europe/Berlin resolves
     let out = check(Path::new("/usr/share/zoneinfo"));
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    assert!(stdout(&out).contains("Europe/Berlin"), "{}", stdout(&out));
+    assert_stdout_has(&out, "Europe/Berlin");
     // no database at all: a pointed error that says what to install
     let empty = tempfile::tempdir().unwrap();
     let out = check(empty.path());
@@ -653,11 +647,7 @@ fn cli_dates_times_and_zones_are_explained_like_the_configs() {
     // The hidden --now is explained too.
     let out = sb.run(&["plan", "--now", "yesterday"]);
     assert_eq!(out.status.code(), Some(2));
-    assert!(
-        stderr(&out).contains("write it as RFC 3339"),
-        "{}",
-        stderr(&out)
-    );
+    assert_stderr_has(&out, "write it as RFC 3339");
 
     // The config file says the same, with file:line:col.
     #[rustfmt::skip]
@@ -767,15 +757,7 @@ fn export_ics_parses_with_an_independent_parser_and_matches_the_plan() {
          body = \"Line one; with, commas.\\nLine two: Grüße — {}\"\n",
         "äöü€🧴 ".repeat(20)
     ));
-    let file = sb.path().join("aftercare.ics");
-    let out = sb.run(&[
-        "export",
-        "--ics",
-        file.to_str().unwrap(),
-        "--now",
-        "2026-11-20T10:00:00Z",
-    ]);
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let file = export_ics(&sb);
     let raw = std::fs::read(&file).unwrap();
     // CRLF everywhere, at most 75 octets a line
     let text = String::from_utf8(raw).unwrap();
@@ -1154,11 +1136,7 @@ fn plans_lists_every_built_in_plan_on_one_line() {
         let out = sb.run(&["check"]);
         assert_eq!(out.status.code(), Some(0), "{name}: {}", stderr(&out));
         let out = sb.run(&["plan", "--all", "--now", "2026-11-23T12:00:00Z"]);
-        assert!(
-            stdout(&out).contains(&format!("plan {name}")),
-            "{}",
-            stdout(&out)
-        );
+        assert_stdout_has(&out, &format!("plan {name}"));
     }
 }
 
@@ -1242,21 +1220,13 @@ fn a_broken_clinic_plan_file_names_itself_with_line_column_and_caret() {
     std::fs::create_dir(&file).unwrap();
     let out = sb.run(&["check"]);
     assert_eq!(out.status.code(), Some(78));
-    assert!(
-        stderr(&out).contains("it is a directory"),
-        "{}",
-        stderr(&out)
-    );
+    assert_stderr_has(&out, "it is a directory");
     std::fs::remove_dir(&file).unwrap();
     let fifo = Command::new("mkfifo").arg(&file).status().unwrap();
     assert!(fifo.success());
     let out = sb.run(&["check"]);
     assert_eq!(out.status.code(), Some(78));
-    assert!(
-        stderr(&out).contains("not a regular file"),
-        "{}",
-        stderr(&out)
-    );
+    assert_stderr_has(&out, "not a regular file");
 }
 
 #[test]

@@ -10,7 +10,8 @@ mod common;
 use common::daemon::Running;
 use common::scenario::Scenario;
 use common::{
-    FakeClock, Sandbox, installed, mode, read_json, root_or_skip, statuses, stderr, stdout,
+    FakeClock, Sandbox, assert_stdout_has, installed, mode, read_json, root_or_skip, statuses,
+    stderr, stdout,
 };
 use std::process::Command;
 
@@ -391,11 +392,7 @@ fn a_second_daemon_on_the_same_state_exits_and_nothing_is_doubled() {
     assert_eq!(s.desk.count("Once"), 1);
     // status tells who runs
     let out = s.run(&["status"]);
-    assert!(
-        stdout(&out).contains(&format!("daemon:  running (pid {})", d.pid())),
-        "{}",
-        stdout(&out)
-    );
+    assert_stdout_has(&out, &format!("daemon:  running (pid {})", d.pid()));
 }
 
 #[test]

@@ -8,7 +8,7 @@ mod common;
 use common::daemon::Timed;
 use common::desktop::PATIENCE;
 use common::scenario::Scenario;
-use common::{Sandbox, root_or_skip, stderr, stdout};
+use common::{Sandbox, assert_stderr_has, assert_stdout_has, root_or_skip, stderr, stdout};
 use std::path::PathBuf;
 use std::process::{Child, Command, Output, Stdio};
 use std::time::{Duration, Instant};
@@ -238,7 +238,7 @@ fn install_reload_restart_complete_uninstall_under_systemd_user() {
         stderr(&out),
         m.log()
     );
-    assert!(stdout(&out).contains("next: First at"), "{}", stdout(&out));
+    assert_stdout_has(&out, "next: First at");
     assert_eq!(m.prop("ActiveState"), "active", "{}", m.log());
     assert!(
         m.prop("StatusText").starts_with("next: First at"),
@@ -258,11 +258,7 @@ fn install_reload_restart_complete_uninstall_under_systemd_user() {
     assert!(!stdout(&again).contains("wrote"), "{}", stdout(&again));
     let status = m.aftercare(&["status"]);
     assert_eq!(status.status.code(), Some(0), "{}", stdout(&status));
-    assert!(
-        stdout(&status).contains("service: active (running)"),
-        "{}",
-        stdout(&status)
-    );
+    assert_stdout_has(&status, "service: active (running)");
 
     wait_note(&m, "First");
 
@@ -410,11 +406,7 @@ fn install_refuses_to_clobber_a_different_config() {
     sb.write_config("[treatment]\ndate = 2026-11-23\n");
     let out = sb.run(&["install", "--date", "2026-12-01"]);
     assert_eq!(out.status.code(), Some(2));
-    assert!(
-        stderr(&out).contains("does not overwrite"),
-        "{}",
-        stderr(&out)
-    );
+    assert_stderr_has(&out, "does not overwrite");
     let text = std::fs::read_to_string(sb.config_path()).unwrap();
     assert!(text.contains("2026-11-23"));
     let out = sb.run(&["install"]);

@@ -209,3 +209,18 @@ impl FakeClock {
             .env("FAKETIME_DONT_FAKE_MONOTONIC", "1");
     }
 }
+
+/// Assert that a command's standard error says `needle` (and show it all
+/// when it does not).
+#[track_caller]
+pub fn assert_stderr_has(out: &Output, needle: &str) {
+    let said = stderr(out);
+    assert!(said.contains(needle), "{needle:?} not in:\n{said}");
+}
+
+/// The same for standard output.
+#[track_caller]
+pub fn assert_stdout_has(out: &Output, needle: &str) {
+    let said = stdout(out);
+    assert!(said.contains(needle), "{needle:?} not in:\n{said}");
+}
