@@ -11,7 +11,7 @@ use common::daemon::Running;
 use common::scenario::Scenario;
 use common::{
     FakeClock, Sandbox, assert_stdout_has, installed, mode, read_json, root_or_skip, statuses,
-    stderr, stdout,
+    stderr,
 };
 use std::process::Command;
 
