@@ -4,8 +4,9 @@
 use std::fmt;
 use std::ops::Range;
 
+pub use super::suggest::suggest;
+pub(crate) use super::suggest::zone_hint;
 use super::values::{DateError, parse_date};
-use crate::zone::{ZoneError, ZoneSource};
 
 /// A configuration error with the place it points at.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -102,50 +103,6 @@ fn floor_char_boundary(s: &str, mut i: usize) -> usize {
         i -= 1;
     }
     i
-}
-
-/// Levenshtein distance, for "did you mean".
-fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut cur = vec![i + 1];
-        for (j, cb) in b.iter().enumerate() {
-            let sub = prev[j] + usize::from(ca != *cb);
-            cur.push(sub.min(prev[j + 1] + 1).min(cur[j] + 1));
-        }
-        prev = cur;
-    }
-    prev[b.len()]
-}
-
-/// How to fix a time zone that could not be loaded. A damaged file needs no
-/// look at the rest of the database; a missing one gets the nearest name.
-pub(crate) fn zone_hint(name: &str, e: &ZoneError, zones: &dyn ZoneSource) -> String {
-    if matches!(e, ZoneError::Unreadable(..) | ZoneError::Invalid(..)) {
-        return format!("{e}; reinstall the `tzdata` package");
-    }
-    let names = zones.names();
-    if names.is_empty() {
-        return format!(
-            "the time zone database {} is missing or empty: install the `tzdata` package, or leave `timezone` out for the system zone",
-            zones.location().display()
-        );
-    }
-    match suggest(name, names.iter().map(String::as_str)) {
-        Some(n) => format!("did you mean \"{n}\"? Use an IANA name (see `timedatectl list-timezones`)"),
-        None => "use an IANA name such as \"Europe/Berlin\" or \"America/New_York\" (see `timedatectl list-timezones`), or leave it out for the system zone".into(),
-    }
-}
-
-/// The closest candidate within a small distance, if any.
-pub fn suggest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
-    candidates
-        .into_iter()
-        .map(|c| (edit_distance(word, c), c))
-        .filter(|(d, c)| *d <= 2.max(c.len() / 3) && *d < c.len())
-        .min_by_key(|(d, _)| *d)
-        .map(|(_, c)| c)
 }
 
 /// Turn a toml/serde error into a positioned error with a hint.

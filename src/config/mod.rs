@@ -15,6 +15,7 @@
 mod diagnostic;
 mod model;
 mod raw;
+mod suggest;
 mod validate;
 mod values;
 

@@ -6,8 +6,8 @@ use std::time::Duration;
 
 use chrono::{Datelike, NaiveDate, NaiveTime};
 
-use super::diagnostic::zone_hint;
 use super::model::DaySet;
+use super::suggest::zone_hint;
 use super::{MAX_DAY, MAX_OFFSET};
 use crate::zone::{Zone, ZoneSource};
 
