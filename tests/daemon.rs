@@ -106,29 +106,37 @@ fn no_server_at_first_then_dunst_appears_delivers_once() {
     );
 }
 
+/// Replace a file the way editors do: a new file renamed over the old.
+fn write_whole(path: &std::path::Path, text: &str) {
+    let tmp = path.with_extension("tmp-edit");
+    std::fs::write(&tmp, text).unwrap();
+    std::fs::rename(&tmp, path).unwrap();
+}
+
 #[test]
 fn sighup_reload_valid_and_broken() {
     let s = Scenario::new();
     let sb = &s.sb;
-    // The config is a symlink to a file in another directory, so the file
-    // watcher (which watches the link's directory) does not see edits of the
-    // target: only SIGHUP can make the daemon notice.
+    // The config is a symlink to a file in another directory (dotfiles).
+    // Edits are written whole (temp file, rename), as editors do, so that
+    // whichever notices first, SIGHUP or the watcher of the target's
+    // directory, reads a whole file.
     let real = sb.path().join("elsewhere/real.toml");
     std::fs::create_dir_all(real.parent().unwrap()).unwrap();
     std::fs::create_dir_all(sb.config_path().parent().unwrap()).unwrap();
     std::os::unix::fs::symlink(&real, sb.config_path()).unwrap();
     let config = |title| s.timed_config(&[("a", &[10], title), ("b", &[14], "Keeps going")]);
-    std::fs::write(&real, config("Old title")).unwrap();
+    write_whole(&real, &config("Old title"));
     let mut d = s.start();
     d.wait_log("scheduled;");
 
     // valid edit + SIGHUP: the title changes
-    std::fs::write(&real, config("New title")).unwrap();
+    write_whole(&real, &config("New title"));
     d.signal("HUP");
     d.wait_log("config reloaded");
 
     // broken edit + SIGHUP: error notification, old schedule kept
-    std::fs::write(&real, "[treatment]\ndate = 2026-02-30\n").unwrap();
+    write_whole(&real, "[treatment]\ndate = 2026-02-30\n");
     d.signal("HUP");
     let error = "aftercare: config error — keeping the previous schedule";
     let err = s.desk.wait_summary(error);

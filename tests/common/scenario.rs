@@ -114,16 +114,16 @@ impl Scenario {
 
     /// Dismiss the latest aftercare notification on the bus.
     pub fn dismiss_last(&self) {
-        // every Notify answered, so the last one is the last reminder
+        // the plan's last reminder is the one that says the plan is over
         let last = self
             .desk
             .wait_messages("the last reminder on the bus", |m| {
-                let ours: Vec<_> = notifies_of(m)
-                    .into_iter()
-                    .filter(|n| n.app == "aftercare")
-                    .collect();
-                let answered = ours.iter().all(|n| n.id.is_some());
-                ours.last().filter(|_| answered).cloned()
+                notifies_of(m).into_iter().rev().find(|n| {
+                    n.app == "aftercare"
+                        && n.id.is_some()
+                        && n.body
+                            .contains("That was the last reminder of your aftercare plan")
+                })
             });
         self.desk.wait_action_listener(&last);
         self.desk.close_notification(last.id.unwrap_or_default());
