@@ -6,8 +6,11 @@
 //!   if the server answers late, that answer is taken for the same
 //!   notification at the next try instead of sending it a second time.
 //! - `ActionInvoked` and `NotificationClosed` arrive on this connection
-//!   (GNOME sends them only to the connection that sent the notification)
-//!   and are routed to the reminders by the server's notification id.
+//!   (GNOME and dunst send them only to the connection that sent the
+//!   notification) and are routed to the reminders by the server's
+//!   notification id. Only the server's own are taken: GNOME Shell also
+//!   broadcasts each answer from its own connection (to its forwarding
+//!   service), which would otherwise count every answer twice.
 //! - When the server changes (`NameOwnerChanged`) or the bus goes away, the
 //!   link is dropped: capabilities are asked again and a new connection is
 //!   made at the next notification.
@@ -140,10 +143,17 @@ pub(super) async fn notify(
         .map_err(|e| ShowError::Unavailable(e.to_string()))
 }
 
-fn signal_rule<'m>(interface: &'m str, member: &'m str) -> zbus::Result<MatchRule<'m>> {
+/// The server's signal `member`, from the server only: the bus delivers
+/// it only when it comes from the connection that owns
+/// org.freedesktop.Notifications. GNOME Shell 43 itself broadcasts the same
+/// `ActionInvoked`/`NotificationClosed` (same ids) on its own connection for
+/// its service to forward; without this every answer on GNOME came twice.
+fn signal_rule(member: &str) -> zbus::Result<MatchRule<'_>> {
     MatchRule::builder()
         .msg_type(message::Type::Signal)
-        .interface(interface)
+        .sender(DEST)
+        .path(PATH)
+        .interface(DEST)
         .member(member)
         .build()
 }
@@ -153,9 +163,8 @@ async fn subscribe(conn: &Connection) -> zbus::Result<MessageStream> {
     // the stream first, so nothing that arrives after the rules is missed
     let stream = MessageStream::from(conn);
     let bus = zbus::fdo::DBusProxy::new(conn).await?;
-    bus.add_match_rule(signal_rule(DEST, "ActionInvoked")?)
-        .await?;
-    bus.add_match_rule(signal_rule(DEST, "NotificationClosed")?)
+    bus.add_match_rule(signal_rule("ActionInvoked")?).await?;
+    bus.add_match_rule(signal_rule("NotificationClosed")?)
         .await?;
     let owner = MatchRule::builder()
         .msg_type(message::Type::Signal)
