@@ -1,9 +1,17 @@
 //! A real desktop notification stack for end-to-end tests: a private
 //! session bus (`dbus-daemon` with no service activation, so a notification
-//! server runs only when a test starts one), `Xvfb`, `dunst`, and
+//! server runs only when a test starts one), `Xvfb`, a notification server
+//! ([`Server`]: dunst by default, or xfce4-notifyd, notification-daemon,
+//! mate-notification-daemon, notify-osd, GNOME Shell headless), and
 //! `dbus-monitor` whose output is parsed into messages tests can wait on.
 //! Waits are on events (a line, a bus message) with a generous timeout that
 //! only turns a hang into a failure.
+//!
+//! Answers are given the way each server gives them: [`Desktop::invoke_action`]
+//! makes the server itself press the button (dunst: its context menu; the
+//! GTK servers: a pointer click on the popup's button, found through the
+//! accessibility tree; GNOME: a pointer click inside the shell, through a
+//! test-only extension). See docs/desktops.md.
 
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
@@ -46,12 +54,15 @@ fn unquote(s: &str) -> Option<String> {
     Some(rest.strip_suffix('"').unwrap_or(rest).to_string())
 }
 
-/// A `Notify` call with the id the server answered.
+/// A `Notify` call (to org.freedesktop.Notifications) with the id the
+/// server answered.
 #[derive(Debug, Clone)]
 pub struct Notify {
     pub time: f64,
     /// The bus connection that sent it.
     pub sender: String,
+    /// The connection that answered it (the server's unique name).
+    pub server: Option<String>,
     pub app: String,
     pub summary: String,
     pub body: String,
@@ -71,6 +82,15 @@ impl Notify {
     /// of the titles of a notification for several ("A · B").
     pub fn shows(&self, title: &str) -> bool {
         self.summary == title || self.summary.split(" · ").any(|t| t == title)
+    }
+
+    /// The label of the action `key` (actions come as key, label pairs).
+    pub fn label(&self, key: &str) -> Option<&str> {
+        self.actions
+            .chunks(2)
+            .find(|p| p[0] == key)
+            .and_then(|p| p.get(1))
+            .map(String::as_str)
     }
 }
 
@@ -98,12 +118,130 @@ pub fn wait_on<T, R>(
     }
 }
 
+/// A notification server to run on a [`Desktop`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Server {
+    /// dunst (X): answers through its context menu (a `dmenu` of ours).
+    Dunst,
+    /// xfce4-notifyd (GTK, X).
+    Xfce,
+    /// GNOME's notification-daemon (GTK, X).
+    NotificationDaemon,
+    /// mate-notification-daemon (GTK, X).
+    Mate,
+    /// notify-osd (GTK, X): no actions at all.
+    NotifyOsd,
+    /// GNOME Shell headless (Wayland, no X) with its
+    /// org.gnome.Shell.Notifications service and a test-only extension.
+    Gnome,
+}
+
+/// The test-only GNOME Shell extension (tests/common/gnome-extension).
+pub const GNOME_EXTENSION: &str = "aftercare-test@aftercare.invalid";
+const GNOME_HOOKS: &str = "org.aftercare.TestShell";
+
+impl Server {
+    pub const ALL: [Server; 6] = [
+        Server::Dunst,
+        Server::Xfce,
+        Server::NotificationDaemon,
+        Server::Mate,
+        Server::NotifyOsd,
+        Server::Gnome,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Server::Dunst => "dunst",
+            Server::Xfce => "xfce4-notifyd",
+            Server::NotificationDaemon => "notification-daemon",
+            Server::Mate => "mate-notification-daemon",
+            Server::NotifyOsd => "notify-osd",
+            Server::Gnome => "gnome-shell",
+        }
+    }
+
+    /// The Debian packages it needs (beyond the harness's own).
+    pub fn packages(self) -> &'static str {
+        match self {
+            Server::Dunst => "dunst",
+            Server::Xfce => "xfce4-notifyd xdotool at-spi2-core",
+            Server::NotificationDaemon => "notification-daemon xdotool at-spi2-core",
+            Server::Mate => "mate-notification-daemon xdotool at-spi2-core",
+            Server::NotifyOsd => "notify-osd",
+            Server::Gnome => "gnome-shell gjs",
+        }
+    }
+
+    /// The programs it runs, absolute where they are not on PATH.
+    fn programs(self) -> &'static [&'static str] {
+        match self {
+            Server::Dunst => &["dunst", "dunstctl"],
+            Server::Xfce => &[
+                "/usr/lib/x86_64-linux-gnu/xfce4/notifyd/xfce4-notifyd",
+                "xdotool",
+                AT_SPI_LAUNCHER,
+            ],
+            Server::NotificationDaemon => &[
+                "/usr/lib/notification-daemon/notification-daemon",
+                "xdotool",
+                AT_SPI_LAUNCHER,
+            ],
+            Server::Mate => &[
+                "/usr/lib/mate-notification-daemon/mate-notification-daemon",
+                "xdotool",
+                AT_SPI_LAUNCHER,
+            ],
+            Server::NotifyOsd => &["/usr/lib/x86_64-linux-gnu/notify-osd"],
+            Server::Gnome => &["gnome-shell", "gjs", GNOME_NOTIFICATIONS],
+        }
+    }
+
+    /// Why it cannot run here (a program missing), if so.
+    pub fn missing(self) -> Option<String> {
+        let gone: Vec<&str> = self
+            .programs()
+            .iter()
+            .copied()
+            .filter(|p| {
+                if p.starts_with('/') {
+                    !Path::new(p).exists()
+                } else {
+                    !super::installed(p)
+                }
+            })
+            .collect();
+        (!gone.is_empty()).then(|| {
+            format!(
+                "{} is not installed (missing: {}); apt-get install {} (.ci/run does this)",
+                self.name(),
+                gone.join(", "),
+                self.packages()
+            )
+        })
+    }
+
+    /// Whether it presses buttons through the accessibility tree + xdotool.
+    fn clicks_gtk(self) -> bool {
+        matches!(
+            self,
+            Server::Xfce | Server::NotificationDaemon | Server::Mate
+        )
+    }
+}
+
+const AT_SPI_LAUNCHER: &str = "/usr/libexec/at-spi-bus-launcher";
+const GNOME_NOTIFICATIONS: &str = "/usr/share/gnome-shell/org.gnome.Shell.Notifications";
+
 pub struct Desktop {
     pub dir: tempfile::TempDir,
     pub display: u32,
+    /// The server this desktop runs (when it runs).
+    pub kind: Server,
     xvfb: Child,
     bus: Child,
-    dunst: Option<Child>,
+    /// The server's processes, in start order (helpers first).
+    server: Vec<Child>,
     monitor: Child,
     messages: Shared<Vec<Message>>,
 }
@@ -116,10 +254,53 @@ fn need(cmd: &str) {
     );
 }
 
+/// A private bus's configuration: listen at `path`, no service activation,
+/// everyone may eavesdrop (dbus-monitor).
+fn bus_config(kind: &str, path: &Path) -> String {
+    format!(
+        r#"<!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN"
+ "http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd">
+<busconfig>
+  <type>{kind}</type>
+  <listen>unix:path={}</listen>
+  <auth>EXTERNAL</auth>
+  <policy context="default">
+    <allow send_destination="*" eavesdrop="true"/>
+    <allow eavesdrop="true"/>
+    <allow own="*"/>
+    <allow user="*"/>
+  </policy>
+</busconfig>
+"#,
+        path.display()
+    )
+}
+
 impl Desktop {
     /// Bus + X + monitor, and dunst unless `with_dunst` is false.
     pub fn start(with_dunst: bool) -> Desktop {
-        for c in ["dbus-daemon", "dbus-monitor", "Xvfb", "dunst", "dbus-send"] {
+        let mut d = Desktop::bare(Server::Dunst);
+        if with_dunst {
+            d.start_server();
+        }
+        d
+    }
+
+    /// Bus + X + monitor and this notification server, running. Panics
+    /// when it is not installed (check [`Server::missing`] first).
+    pub fn start_with(kind: Server) -> Desktop {
+        if let Some(why) = kind.missing() {
+            panic!("{why}");
+        }
+        let mut d = Desktop::bare(kind);
+        d.start_server();
+        d
+    }
+
+    /// Bus + X + monitor; `kind` is the server [`Desktop::start_server`]
+    /// starts.
+    fn bare(kind: Server) -> Desktop {
+        for c in ["dbus-daemon", "dbus-monitor", "Xvfb", "dbus-send"] {
             need(c);
         }
         let dir = tempfile::tempdir().unwrap();
@@ -127,59 +308,37 @@ impl Desktop {
         std::fs::create_dir_all(&runtime).unwrap();
         use std::os::unix::fs::PermissionsExt;
         std::fs::set_permissions(&runtime, std::fs::Permissions::from_mode(0o700)).unwrap();
+        std::fs::create_dir_all(dir.path().join("home")).unwrap();
         let bus_path = dir.path().join("bus");
         let conf = dir.path().join("bus.conf");
-        std::fs::write(
-            &conf,
-            format!(
-                r#"<!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN"
- "http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd">
-<busconfig>
-  <type>session</type>
-  <listen>unix:path={}</listen>
-  <auth>EXTERNAL</auth>
-  <policy context="default">
-    <allow send_destination="*" eavesdrop="true"/>
-    <allow eavesdrop="true"/>
-    <allow own="*"/>
-  </policy>
-</busconfig>
-"#,
-                bus_path.display()
-            ),
-        )
-        .unwrap();
+        std::fs::write(&conf, bus_config("session", &bus_path)).unwrap();
         let bus = start_bus(&conf);
         let (display, xvfb) = start_xvfb();
         let messages: Shared<Vec<Message>> = Arc::new((Mutex::new(Vec::new()), Condvar::new()));
         let monitor = start_monitor(&bus_path, &messages);
-        let mut d = Desktop {
+        Desktop {
             dir,
             display,
+            kind,
             xvfb,
             bus,
-            dunst: None,
+            server: Vec::new(),
             monitor,
             messages,
-        };
-        if with_dunst {
-            d.start_dunst();
         }
-        d
     }
 
-    /// Kill the session bus (and dunst with it) and start a new one at the
-    /// same address, with dunst; what a logout/login or a bus crash does.
+    /// Kill the session bus (and the server with it) and start a new one at
+    /// the same address, with the server; what a logout/login or a bus
+    /// crash does.
     pub fn restart_bus(&mut self) {
-        if let Some(mut c) = self.dunst.take() {
-            stop(&mut c);
-        }
+        self.stop_server_processes();
         stop(&mut self.monitor);
         stop(&mut self.bus);
         let _ = std::fs::remove_file(self.dir.path().join("bus"));
         self.bus = start_bus(&self.dir.path().join("bus.conf"));
         self.monitor = start_monitor(&self.dir.path().join("bus"), &self.messages);
-        self.start_dunst();
+        self.start_server();
     }
 
     pub fn bus_address(&self) -> String {
@@ -190,11 +349,33 @@ impl Desktop {
         self.dir.path().join("runtime")
     }
 
+    /// The servers' home directory.
+    pub fn home(&self) -> PathBuf {
+        self.dir.path().join("home")
+    }
+
+    /// The servers' XDG_DATA_HOME (GNOME reads `.desktop` files and
+    /// extensions from here).
+    pub fn data_home(&self) -> PathBuf {
+        self.home().join(".local/share")
+    }
+
     /// Point a command at this desktop.
     pub fn apply(&self, cmd: &mut Command) {
         cmd.env("DBUS_SESSION_BUS_ADDRESS", self.bus_address())
             .env("DISPLAY", format!(":{}", self.display))
             .env("XDG_RUNTIME_DIR", self.runtime_dir());
+    }
+
+    /// Point a server's command at this desktop, with a home of its own.
+    fn apply_server(&self, cmd: &mut Command) {
+        self.apply(cmd);
+        cmd.env("HOME", self.home())
+            .env("XDG_CONFIG_HOME", self.home().join(".config"))
+            .env("XDG_DATA_HOME", self.data_home())
+            .env("XDG_CACHE_HOME", self.home().join(".cache"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null());
     }
 
     fn owner_changes(&self) -> usize {
@@ -208,33 +389,181 @@ impl Desktop {
 
     /// Start dunst and wait until it owns org.freedesktop.Notifications.
     pub fn start_dunst(&mut self) {
-        assert!(self.dunst.is_none(), "dunst already running");
-        let before = self.owner_changes();
-        let conf = self.dir.path().join("dunstrc");
-        // Keep notifications on screen: tests read them from the bus, and
-        // dunst must not close them before an action is invoked.
-        std::fs::write(
-            &conf,
-            "[global]\n    idle_threshold = 0\n    markup = full\n[urgency_normal]\n    timeout = 0\n",
-        )
-        .unwrap();
-        let mut cmd = Command::new("dunst");
-        cmd.arg("-config")
-            .arg(&conf)
-            .stdout(Stdio::null())
-            .stderr(Stdio::null());
-        self.apply(&mut cmd);
-        self.dunst = Some(cmd.spawn().unwrap());
-        self.wait_owner_change(before, "dunst to own org.freedesktop.Notifications");
+        assert_eq!(
+            self.kind,
+            Server::Dunst,
+            "this desktop runs {:?}",
+            self.kind
+        );
+        self.start_server();
     }
 
     /// Kill dunst and wait until the name is released.
     pub fn kill_dunst(&mut self) {
+        self.kill_server();
+    }
+
+    /// Start the server and wait until it owns org.freedesktop.Notifications.
+    pub fn start_server(&mut self) {
+        assert!(
+            self.server.is_empty(),
+            "{} already running",
+            self.kind.name()
+        );
         let before = self.owner_changes();
-        if let Some(mut c) = self.dunst.take() {
+        match self.kind {
+            Server::Dunst => self.spawn_dunst(),
+            Server::Gnome => self.spawn_gnome(),
+            k => self.spawn_gtk(k),
+        }
+        self.wait_owner_change(
+            before,
+            &format!("{} to own org.freedesktop.Notifications", self.kind.name()),
+        );
+    }
+
+    /// Kill the server and wait until the name is released.
+    pub fn kill_server(&mut self) {
+        let before = self.owner_changes();
+        self.stop_server_processes();
+        self.wait_owner_change(
+            before,
+            &format!("{}'s name to be released", self.kind.name()),
+        );
+    }
+
+    fn stop_server_processes(&mut self) {
+        while let Some(mut c) = self.server.pop() {
             stop(&mut c);
         }
-        self.wait_owner_change(before, "dunst's name to be released");
+    }
+
+    fn spawn_dunst(&mut self) {
+        let conf = self.dir.path().join("dunstrc");
+        // A context menu (`dunstctl context`) runs this "dmenu": it is given
+        // one line per action, `#LABEL (SUMMARY) [ID,KEY]`, and picks the
+        // one `invoke_action` asked for; dunst then invokes it itself. It
+        // says whether it found it (dunst may not show a notification yet).
+        let dmenu = self.dir.path().join("dmenu");
+        let d = self.dir.path().display();
+        std::fs::write(
+            &dmenu,
+            format!(
+                "#!/bin/sh\n\
+                 line=$(grep -F -m1 -- \"$(cat {d}/dmenu-choice)\")\n\
+                 if [ -n \"$line\" ]; then echo hit; else echo miss; fi >{d}/dmenu-result.new\n\
+                 mv {d}/dmenu-result.new {d}/dmenu-result\n\
+                 printf '%s\\n' \"$line\"\n"
+            ),
+        )
+        .unwrap();
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&dmenu, std::fs::Permissions::from_mode(0o755)).unwrap();
+        // Keep notifications on screen: tests read them from the bus, and
+        // dunst must not close them before an action is invoked.
+        std::fs::write(
+            &conf,
+            format!(
+                "[global]\n    idle_threshold = 0\n    markup = full\n    dmenu = {}\n[urgency_normal]\n    timeout = 0\n",
+                dmenu.display()
+            ),
+        )
+        .unwrap();
+        let mut cmd = Command::new("dunst");
+        cmd.arg("-config").arg(&conf);
+        self.apply(&mut cmd);
+        cmd.stdout(Stdio::null()).stderr(Stdio::null());
+        self.server.push(cmd.spawn().unwrap());
+    }
+
+    /// A GTK server under Xvfb, with an accessibility bus so that its
+    /// buttons can be found (and then clicked with xdotool).
+    fn spawn_gtk(&mut self, kind: Server) {
+        if kind.clicks_gtk() {
+            let mut a11y = Command::new(AT_SPI_LAUNCHER);
+            a11y.arg("--launch-immediately");
+            self.apply_server(&mut a11y);
+            let launched = self.name_owned("org.a11y.Bus");
+            self.server.push(a11y.spawn().unwrap());
+            self.wait_messages("the accessibility bus (org.a11y.Bus)", |m| {
+                (name_owner_changes(m, "org.a11y.Bus") > launched).then_some(())
+            });
+        }
+        let mut cmd = Command::new(kind.programs()[0]);
+        self.apply_server(&mut cmd);
+        // no dconf on this bus: settings from memory (the defaults)
+        cmd.env("GSETTINGS_BACKEND", "memory");
+        self.server.push(cmd.spawn().unwrap());
+    }
+
+    /// GNOME Shell 43 headless: a private system bus (the shell wants
+    /// logind & co there), the shell with the test extension enabled in a
+    /// keyfile settings backend, then the freedesktop service
+    /// (org.gnome.Shell.Notifications, a gjs program that forwards to the
+    /// shell and sends each answer only to the notification's sender).
+    fn spawn_gnome(&mut self) {
+        let home = self.home();
+        let ext = self
+            .data_home()
+            .join("gnome-shell/extensions")
+            .join(GNOME_EXTENSION);
+        std::fs::create_dir_all(&ext).unwrap();
+        let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/common/gnome-extension");
+        for f in ["metadata.json", "extension.js"] {
+            std::fs::copy(src.join(f), ext.join(f)).unwrap();
+        }
+        let settings = home.join(".config/glib-2.0/settings");
+        std::fs::create_dir_all(&settings).unwrap();
+        std::fs::write(
+            settings.join("keyfile"),
+            format!(
+                "[org/gnome/shell]\nenabled-extensions=['{GNOME_EXTENSION}']\ndisable-user-extensions=false\n\n\
+                 [org/gnome/desktop/notifications]\nshow-banners=true\n"
+            ),
+        )
+        .unwrap();
+        let sys_path = self.dir.path().join("sysbus");
+        let sys_conf = self.dir.path().join("sysbus.conf");
+        std::fs::write(&sys_conf, bus_config("system", &sys_path)).unwrap();
+        let _ = std::fs::remove_file(&sys_path);
+        self.server.push(start_bus(&sys_conf));
+        let sys = format!("unix:path={}", sys_path.display());
+
+        let before = self.name_owned(GNOME_HOOKS);
+        let mut shell = Command::new("gnome-shell");
+        shell.args([
+            "--headless",
+            "--wayland",
+            "--no-x11",
+            "--virtual-monitor",
+            "1024x768",
+        ]);
+        self.apply_server(&mut shell);
+        shell
+            .env_remove("DISPLAY")
+            .env("DBUS_SYSTEM_BUS_ADDRESS", &sys)
+            .env("GSETTINGS_BACKEND", "keyfile")
+            .env("WAYLAND_DISPLAY", "aftercare-test-wayland");
+        if std::env::var_os("AFTERCARE_TEST_SHELL_LOG").is_some() {
+            shell.stderr(Stdio::inherit());
+        }
+        self.server.push(shell.spawn().unwrap());
+        // The extension's name on the bus: the shell is up, extension loaded.
+        self.wait_messages("GNOME Shell with the test extension", |m| {
+            (name_owner_changes(m, GNOME_HOOKS) > before).then_some(())
+        });
+        let mut svc = Command::new("gjs");
+        svc.arg(GNOME_NOTIFICATIONS);
+        self.apply_server(&mut svc);
+        svc.env_remove("DISPLAY")
+            .env("DBUS_SYSTEM_BUS_ADDRESS", &sys);
+        self.server.push(svc.spawn().unwrap());
+    }
+
+    /// How many times `name` got an owner so far.
+    fn name_owned(&self, name: &str) -> usize {
+        let (lock, _) = &*self.messages;
+        name_owner_changes(&lock.lock().unwrap(), name)
     }
 
     /// Freeze dunst (SIGSTOP): it keeps the name but answers nothing, like
@@ -248,7 +577,13 @@ impl Desktop {
     }
 
     fn signal_dunst(&self, sig: &str) {
-        let pid = self.dunst.as_ref().expect("dunst runs").id().to_string();
+        assert_eq!(
+            self.kind,
+            Server::Dunst,
+            "this desktop runs {:?}",
+            self.kind
+        );
+        let pid = self.server.last().expect("dunst runs").id().to_string();
         assert!(
             Command::new("kill")
                 .args([sig, &pid])
@@ -272,6 +607,11 @@ impl Desktop {
 
     pub fn wait_messages<R>(&self, what: &str, f: impl FnMut(&Vec<Message>) -> Option<R>) -> R {
         wait_on(&self.messages, PATIENCE, what, f)
+    }
+
+    /// Every message seen so far.
+    pub fn messages(&self) -> Vec<Message> {
+        self.messages.0.lock().unwrap().clone()
     }
 
     /// All Notify calls so far, with their returned ids.
@@ -347,9 +687,65 @@ impl Desktop {
         assert!(cmd.status().unwrap().success());
     }
 
-    /// Press a notification's action button the way a server does: emit
-    /// `ActionInvoked(id, key)` from the bus.
-    pub fn invoke_action(&self, id: u32, key: &str) {
+    /// Press notification `id`'s button `key` the way a person does, and
+    /// let the server send `ActionInvoked` itself: dunst through its
+    /// context menu, the GTK servers with a pointer click on the popup's
+    /// button, GNOME with a pointer click inside the shell. Returns how.
+    pub fn invoke_action(&self, id: u32, key: &str) -> String {
+        let n = self
+            .notifies()
+            .into_iter()
+            .rev()
+            .find(|n| n.id == Some(id))
+            .unwrap_or_else(|| panic!("no notification {id} on the bus"));
+        let label = n
+            .label(key)
+            .unwrap_or_else(|| panic!("notification {id} has no action {key:?}: {:?}", n.actions))
+            .to_string();
+        match self.kind {
+            Server::Dunst => self.dunst_action(id, key),
+            Server::Gnome => self.gnome_click(&n.summary, &label),
+            k if k.clicks_gtk() => self.gtk_click(k, &label),
+            k => panic!("{} has no actions to invoke", k.name()),
+        }
+    }
+
+    /// The server's `GetCapabilities`.
+    pub fn capabilities(&self) -> Vec<String> {
+        self.call_server("GetCapabilities")["data"][0]
+            .as_array()
+            .expect("capabilities")
+            .iter()
+            .filter_map(|c| c.as_str().map(str::to_string))
+            .collect()
+    }
+
+    /// The server's `GetServerInformation`: name, vendor, version, spec.
+    pub fn server_information(&self) -> Vec<String> {
+        self.call_server("GetServerInformation")["data"]
+            .as_array()
+            .expect("server information")
+            .iter()
+            .filter_map(|c| c.as_str().map(str::to_string))
+            .collect()
+    }
+
+    fn call_server(&self, method: &str) -> serde_json::Value {
+        self.busctl(
+            &self.bus_address(),
+            &[
+                "call",
+                "org.freedesktop.Notifications",
+                "/org/freedesktop/Notifications",
+                "org.freedesktop.Notifications",
+                method,
+            ],
+        )
+    }
+
+    /// Emit `ActionInvoked(id, key)` from a connection of the test's own
+    /// (not the server's): what no real server does.
+    pub fn emit_action_signal(&self, id: u32, key: &str) {
         let mut cmd = Command::new("dbus-send");
         cmd.args([
             "--session",
@@ -362,6 +758,234 @@ impl Desktop {
         self.apply(&mut cmd);
         assert!(cmd.status().unwrap().success());
     }
+
+    /// Open dunst's context menu until our dmenu finds the action in it
+    /// (a notification just sent may not be on screen yet).
+    fn dunst_action(&self, id: u32, key: &str) -> String {
+        let dir = self.dir.path();
+        std::fs::write(dir.join("dmenu-choice"), format!("[{id},{key}]")).unwrap();
+        let result = dir.join("dmenu-result");
+        let deadline = Instant::now() + PATIENCE;
+        loop {
+            let _ = std::fs::remove_file(&result);
+            let mut cmd = Command::new("dunstctl");
+            cmd.arg("context");
+            self.apply(&mut cmd);
+            let out = cmd.output().unwrap();
+            assert!(out.status.success(), "dunstctl context: {out:?}");
+            // the menu runs in the background; no menu at all when nothing
+            // on screen has actions
+            let asked = Instant::now();
+            while !result.exists() && asked.elapsed() < Duration::from_secs(5) {
+                std::thread::sleep(Duration::from_millis(20));
+            }
+            if std::fs::read_to_string(&result).is_ok_and(|r| r.trim() == "hit") {
+                return format!("dunst's context menu: [{id},{key}]");
+            }
+            assert!(
+                Instant::now() < deadline,
+                "dunst's context menu never offered [{id},{key}]"
+            );
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    }
+
+    /// Find the button labelled `label` in the server's accessibility tree
+    /// (waiting for the popup), click its middle with xdotool.
+    fn gtk_click(&self, kind: Server, label: &str) -> String {
+        let a11y = self.a11y_address();
+        let app = kind.programs()[0].rsplit('/').next().unwrap_or_default();
+        let deadline = Instant::now() + PATIENCE;
+        let (x, y) = loop {
+            if let Some(found) = atspi_find_button(&a11y, app, label) {
+                break found;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "no button {label:?} of {app} in the accessibility tree"
+            );
+            std::thread::sleep(Duration::from_millis(200));
+        };
+        let mut cmd = Command::new("xdotool");
+        cmd.args([
+            "mousemove",
+            &x.to_string(),
+            &y.to_string(),
+            "sleep",
+            "0.1",
+            "click",
+            "1",
+        ]);
+        self.apply(&mut cmd);
+        assert!(cmd.status().unwrap().success(), "xdotool failed");
+        format!("xdotool click at {x},{y} on {app}'s {label:?} button")
+    }
+
+    fn a11y_address(&self) -> String {
+        let out = self.busctl(
+            &self.bus_address(),
+            &[
+                "call",
+                "org.a11y.Bus",
+                "/org/a11y/bus",
+                "org.a11y.Bus",
+                "GetAddress",
+            ],
+        );
+        out["data"][0]
+            .as_str()
+            .expect("an a11y bus address")
+            .to_string()
+    }
+
+    fn busctl(&self, address: &str, args: &[&str]) -> serde_json::Value {
+        busctl(address, args).unwrap_or_else(|e| panic!("busctl {args:?}: {e}"))
+    }
+
+    /// Click `label` on the banner of the notification titled `title`,
+    /// inside GNOME Shell (the test extension moves a virtual pointer onto
+    /// the banner, which shows its buttons, and presses the button). Waits
+    /// for the banner: the shell shows one at a time.
+    fn gnome_click(&self, title: &str, label: &str) -> String {
+        let deadline = Instant::now() + PATIENCE;
+        loop {
+            match self.gnome_call(
+                "Click",
+                &[&format!("string:{title}"), &format!("string:{label}")],
+            ) {
+                Ok(how) => return format!("GNOME Shell: {how}"),
+                Err(e) if e.contains("NotShown") && Instant::now() < deadline => {
+                    std::thread::sleep(Duration::from_millis(200));
+                }
+                Err(e) => panic!("GNOME Shell could not click {label:?} on {title:?}: {e}"),
+            }
+        }
+    }
+
+    /// The shell's notifications as the test extension reports them: one
+    /// object per notification in the message tray, with `app` (the
+    /// `.desktop` id GNOME matched, or null), `actions` (button labels),
+    /// `resident`, `transient`, `banner` (on screen now).
+    pub fn gnome_notifications(&self) -> serde_json::Value {
+        assert_eq!(self.kind, Server::Gnome);
+        let json = self
+            .gnome_call("Notifications", &[])
+            .unwrap_or_else(|e| panic!("the test extension: {e}"));
+        serde_json::from_str(&json).unwrap()
+    }
+
+    /// Whether GNOME Shell knows the application `id` (a `.desktop` file).
+    pub fn gnome_knows_app(&self, id: &str) -> bool {
+        self.gnome_call("HasApp", &[&format!("string:{id}")])
+            .unwrap_or_else(|e| panic!("the test extension: {e}"))
+            == "true"
+    }
+
+    /// Call the test extension; its string answer or the error's text.
+    fn gnome_call(&self, method: &str, args: &[&str]) -> Result<String, String> {
+        let mut cmd = Command::new("dbus-send");
+        cmd.args([
+            "--session",
+            "--print-reply=literal",
+            &format!("--dest={GNOME_HOOKS}"),
+            "/org/aftercare/TestShell",
+            &format!("{GNOME_HOOKS}.{method}"),
+        ])
+        .args(args);
+        self.apply(&mut cmd);
+        let out = cmd.output().unwrap();
+        if out.status.success() {
+            Ok(String::from_utf8_lossy(&out.stdout).trim().to_string())
+        } else {
+            Err(String::from_utf8_lossy(&out.stderr).trim().to_string())
+        }
+    }
+}
+
+/// `busctl --address=ADDRESS --json=short ARGS`, parsed.
+fn busctl(address: &str, args: &[&str]) -> Result<serde_json::Value, String> {
+    let out = Command::new("busctl")
+        .arg(format!("--address={address}"))
+        .arg("--json=short")
+        .args(args)
+        .output()
+        .map_err(|e| e.to_string())?;
+    if !out.status.success() {
+        return Err(String::from_utf8_lossy(&out.stderr).trim().to_string());
+    }
+    serde_json::from_slice(&out.stdout).map_err(|e| e.to_string())
+}
+
+/// In the accessibility tree on bus `a11y`, the application named `app`'s
+/// push button named `label`: the middle of it on screen.
+fn atspi_find_button(a11y: &str, app: &str, label: &str) -> Option<(i64, i64)> {
+    const ACC: &str = "org.a11y.atspi.Accessible";
+    let children = |bus: &str, path: &str| -> Vec<(String, String)> {
+        busctl(a11y, &["call", bus, path, ACC, "GetChildren"])
+            .ok()
+            .and_then(|v| v["data"][0].as_array().cloned())
+            .unwrap_or_default()
+            .iter()
+            .filter_map(|c| Some((c[0].as_str()?.to_string(), c[1].as_str()?.to_string())))
+            .collect()
+    };
+    let name = |bus: &str, path: &str| -> String {
+        busctl(a11y, &["get-property", bus, path, ACC, "Name"])
+            .ok()
+            .and_then(|v| v["data"].as_str().map(str::to_string))
+            .unwrap_or_default()
+    };
+    let role = |bus: &str, path: &str| -> String {
+        busctl(a11y, &["call", bus, path, ACC, "GetRoleName"])
+            .ok()
+            .and_then(|v| v["data"][0].as_str().map(str::to_string))
+            .unwrap_or_default()
+    };
+    let root = "/org/a11y/atspi/accessible/root";
+    for (bus, path) in children("org.a11y.atspi.Registry", root) {
+        if name(&bus, &path) != app {
+            continue;
+        }
+        let mut todo = vec![path];
+        while let Some(p) = todo.pop() {
+            if role(&bus, &p) == "push button" && name(&bus, &p) == label {
+                // (x, y, width, height) on the screen (coordinate type 0)
+                let e = busctl(
+                    a11y,
+                    &[
+                        "call",
+                        &bus,
+                        &p,
+                        "org.a11y.atspi.Component",
+                        "GetExtents",
+                        "u",
+                        "0",
+                    ],
+                )
+                .ok()?;
+                let e = e["data"][0].as_array()?.clone();
+                let v: Vec<i64> = e.iter().filter_map(serde_json::Value::as_i64).collect();
+                if v.len() == 4 && v[2] > 0 && v[3] > 0 {
+                    return Some((v[0] + v[2] / 2, v[1] + v[3] / 2));
+                }
+            }
+            todo.extend(children(&bus, &p).into_iter().map(|(_, c)| c));
+        }
+    }
+    None
+}
+
+fn name_owner_changes(m: &[Message], name: &str) -> usize {
+    m.iter()
+        .filter(|m| {
+            m.member == "NameOwnerChanged"
+                && m.args.first().and_then(Arg::string).as_deref() == Some(name)
+                && m.args
+                    .get(2)
+                    .and_then(Arg::string)
+                    .is_some_and(|o| !o.is_empty())
+        })
+        .count()
 }
 
 /// Spawn a server that says it is ready by printing a line; returns it and
@@ -431,25 +1055,29 @@ fn number<T: std::str::FromStr>(a: &Arg, prefix: &str) -> Option<T> {
 
 pub fn notifies_of(msgs: &[Message]) -> Vec<Notify> {
     msgs.iter()
-        .filter(|m| m.kind == "method call" && m.member == "Notify" && m.args.len() >= 5)
+        .filter(|m| {
+            m.kind == "method call"
+                && m.member == "Notify"
+                && m.args.len() >= 5
+                // not GNOME's service forwarding it to the shell
+                && m.destination == "org.freedesktop.Notifications"
+        })
         .map(|m| {
-            let id = msgs
-                .iter()
-                .find(|r| {
-                    r.kind == "method return"
-                        && r.reply_serial == Some(m.serial)
-                        && r.destination == m.sender
-                })
-                .and_then(|r| r.args.first())
-                .and_then(|a| {
-                    a.text
-                        .trim()
-                        .strip_prefix("uint32 ")
-                        .and_then(|v| v.parse().ok())
-                });
+            let reply = msgs.iter().find(|r| {
+                r.kind == "method return"
+                    && r.reply_serial == Some(m.serial)
+                    && r.destination == m.sender
+            });
+            let id = reply.and_then(|r| r.args.first()).and_then(|a| {
+                a.text
+                    .trim()
+                    .strip_prefix("uint32 ")
+                    .and_then(|v| v.parse().ok())
+            });
             Notify {
                 time: m.time,
                 sender: m.sender.clone(),
+                server: reply.map(|r| r.sender.clone()),
                 app: m.args[0].string().unwrap_or_default(),
                 summary: m.args[3].string().unwrap_or_default(),
                 body: m.args[4].string().unwrap_or_default(),
@@ -565,15 +1193,8 @@ fn parse_monitor(out: impl BufRead, shared: &Shared<Vec<Message>>) {
 
 impl Drop for Desktop {
     fn drop(&mut self) {
-        for c in [
-            self.dunst.as_mut(),
-            Some(&mut self.monitor),
-            Some(&mut self.xvfb),
-            Some(&mut self.bus),
-        ]
-        .into_iter()
-        .flatten()
-        {
+        self.stop_server_processes();
+        for c in [&mut self.monitor, &mut self.xvfb, &mut self.bus] {
             stop(c);
         }
     }

@@ -38,6 +38,12 @@ impl Scenario {
         Scenario::on(Desktop::start(false))
     }
 
+    /// A desktop running this notification server (see
+    /// [`super::desktop::Server`]).
+    pub fn with_server(server: super::desktop::Server) -> Scenario {
+        Scenario::on(Desktop::start_with(server))
+    }
+
     fn on(desk: Desktop) -> Scenario {
         Scenario {
             desk,
