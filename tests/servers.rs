@@ -202,6 +202,30 @@ fn conformance(
             unicast,
             "GNOME sends answers to the sender only: {signals:?}"
         );
+        // The shell broadcasts the same answer from its own connection (for
+        // its service); aftercare listens to the server's only, so the
+        // journal entry above came from the unicast one (and only once).
+        assert!(
+            signals
+                .iter()
+                .any(|m| Some(&m.sender) != n.server.as_ref() && is_broadcast(m)),
+            "the shell's own broadcast: {signals:?}"
+        );
+        let rules: Vec<String> = s
+            .desk
+            .messages()
+            .iter()
+            .filter(|m| m.member == "AddMatch" && m.sender == n.sender)
+            .filter_map(|m| m.args.first().and_then(|a| a.string()))
+            .filter(|r| r.contains("ActionInvoked"))
+            .collect();
+        assert!(
+            !rules.is_empty()
+                && rules
+                    .iter()
+                    .all(|r| r.contains("sender='org.freedesktop.Notifications'")),
+            "{rules:?}"
+        );
     }
 
     // Shown again after the snooze, then Done.
