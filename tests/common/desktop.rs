@@ -432,10 +432,23 @@ impl Desktop {
         );
     }
 
+    /// Kill the server's processes, each with its process group: the
+    /// accessibility bus launcher and the shell start helpers of their own
+    /// (a dbus-daemon for the accessibility bus) that would outlive them.
     fn stop_server_processes(&mut self) {
         while let Some(mut c) = self.server.pop() {
+            let _ = Command::new("kill")
+                .args(["-KILL", "--", &format!("-{}", c.id())])
+                .stderr(Stdio::null())
+                .status();
             stop(&mut c);
         }
+    }
+
+    /// Spawn one of the server's processes in a process group of its own.
+    fn spawn_server_process(&mut self, cmd: &mut Command) {
+        use std::os::unix::process::CommandExt;
+        self.server.push(cmd.process_group(0).spawn().unwrap());
     }
 
     fn spawn_dunst(&mut self) {
@@ -473,7 +486,7 @@ impl Desktop {
         cmd.arg("-config").arg(&conf);
         self.apply(&mut cmd);
         cmd.stdout(Stdio::null()).stderr(Stdio::null());
-        self.server.push(cmd.spawn().unwrap());
+        self.spawn_server_process(&mut cmd);
     }
 
     /// A GTK server under Xvfb, with an accessibility bus so that its
@@ -484,7 +497,7 @@ impl Desktop {
             a11y.arg("--launch-immediately");
             self.apply_server(&mut a11y);
             let launched = self.name_owned("org.a11y.Bus");
-            self.server.push(a11y.spawn().unwrap());
+            self.spawn_server_process(&mut a11y);
             self.wait_messages("the accessibility bus (org.a11y.Bus)", |m| {
                 (name_owner_changes(m, "org.a11y.Bus") > launched).then_some(())
             });
@@ -493,7 +506,7 @@ impl Desktop {
         self.apply_server(&mut cmd);
         // no dconf on this bus: settings from memory (the defaults)
         cmd.env("GSETTINGS_BACKEND", "memory");
-        self.server.push(cmd.spawn().unwrap());
+        self.spawn_server_process(&mut cmd);
     }
 
     /// GNOME Shell 43 headless: a private system bus (the shell wants
@@ -547,7 +560,7 @@ impl Desktop {
         if std::env::var_os("AFTERCARE_TEST_SHELL_LOG").is_some() {
             shell.stderr(Stdio::inherit());
         }
-        self.server.push(shell.spawn().unwrap());
+        self.spawn_server_process(&mut shell);
         // The extension's name on the bus: the shell is up, extension loaded.
         self.wait_messages("GNOME Shell with the test extension", |m| {
             (name_owner_changes(m, GNOME_HOOKS) > before).then_some(())
@@ -557,7 +570,7 @@ impl Desktop {
         self.apply_server(&mut svc);
         svc.env_remove("DISPLAY")
             .env("DBUS_SYSTEM_BUS_ADDRESS", &sys);
-        self.server.push(svc.spawn().unwrap());
+        self.spawn_server_process(&mut svc);
     }
 
     /// How many times `name` got an owner so far.
