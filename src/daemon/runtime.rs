@@ -120,6 +120,9 @@ async fn main_loop(
         }
     };
     let sched = JobScheduler::new().await.map_err(scheduler("create"))?;
+    // Sleep until the next job, minutes at most: resume and clock changes
+    // wake it through `_wake` below.
+    sched.set_max_tick_interval(super::wake::max_tick_interval());
     sched.start().await.map_err(scheduler("start"))?;
     let mut jobs = Jobs {
         sched,
@@ -127,6 +130,7 @@ async fn main_loop(
         events: events_tx.clone(),
     };
     let _watcher = watch_config(&config_path, events_tx.clone());
+    let _wake = super::wake::start(events_tx.clone());
 
     let timezone = config.treatment.timezone;
     let mut d = Daemon::new(config, journal, DbusNotifier::default(), answers_tx, now)
@@ -162,6 +166,12 @@ async fn main_loop(
                         info!(id = ?id, late_s = late.num_seconds(), "woke up late (suspend or clock change?); catching up");
                     }
                     let Some(status) = step(&mut d, &mut jobs, now).await else { break };
+                    set_status(&status);
+                }
+                Event::ClockMoved(why) => {
+                    info!("{why}: looking at the schedule now");
+                    jobs.wake();
+                    let Some(status) = step(&mut d, &mut jobs, clock::now()).await else { break };
                     set_status(&status);
                 }
                 Event::ConfigChanged => {
