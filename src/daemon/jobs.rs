@@ -21,16 +21,17 @@ pub(super) struct Jobs {
 }
 
 impl Jobs {
+    /// Make the scheduler look at its jobs now and sleep anew: its timer
+    /// is monotonic, so after a resume or a clock change its sleep was
+    /// planned against a wall clock that has moved since.
+    pub(super) fn wake(&self) {
+        self.sched.wake();
+    }
+
     async fn add(&mut self, id: Option<String>, at: DateTime<Utc>) {
         let at = ceil_second(at);
         let key = (id.clone(), at);
         if self.by_key.contains_key(&key) {
-            return;
-        }
-        if at <= clock::now() {
-            // Came due while the step ran (a slow bus, a clock change): a
-            // job for a past second would never fire; look again at once.
-            let _ = self.events.send(Event::Fire { id, planned: at });
             return;
         }
         // 7 fields with the year: fires once, on that UTC second, never early.
@@ -44,13 +45,23 @@ impl Jobs {
             at.year()
         );
         let tx = self.events.clone();
+        let fire_id = id.clone();
         let job = Job::new_async(cron.as_str(), move |_uuid, _lock| {
             let tx = tx.clone();
-            let id = id.clone();
+            let id = fire_id.clone();
             Box::pin(async move {
                 let _ = tx.send(Event::Fire { id, planned: at });
             })
         });
+        // Checked after the job is built, which computes its next tick from
+        // the clock: if `at` is still ahead now, it was ahead then, and the
+        // job will fire. Otherwise it came due while the step ran (a slow
+        // bus, a clock change, a resume): a job for a past second would
+        // never fire; look again at once.
+        if at <= clock::now() {
+            let _ = self.events.send(Event::Fire { id, planned: at });
+            return;
+        }
         match job {
             Ok(job) => match self.sched.add(job).await {
                 Ok(uuid) => {

@@ -20,6 +20,7 @@ mod jobs;
 mod notes;
 mod runtime;
 mod state;
+mod wake;
 mod window;
 
 #[cfg(test)]
@@ -57,6 +58,9 @@ pub(crate) enum Event {
     },
     /// Something changed in the config's directory.
     ConfigChanged,
+    /// The wall clock may have moved under the scheduler (resume, clock
+    /// set): look at the schedule now (`wake.rs`).
+    ClockMoved(wake::Moved),
 }
 
 /// The result of a tick: when to look again, and whether the plan is done.

@@ -236,6 +236,9 @@ async fn main_loop(
         }
     };
     let sched = JobScheduler::new().await.map_err(scheduler("create"))?;
+    // Sleep until the next job, minutes at most: resume and clock changes
+    // wake it through `_wake` below.
+    sched.set_max_tick_interval(super::wake::max_tick_interval());
     sched.start().await.map_err(scheduler("start"))?;
     let mut jobs = Jobs {
         sched,
@@ -247,6 +250,7 @@ async fn main_loop(
         config.treatment.plan_file.as_deref(),
         events_tx.clone(),
     );
+    let _wake = super::wake::start(events_tx.clone());
 
     let timezone = config.treatment.timezone;
     let mut d = Daemon::new(config, journal, DbusNotifier::default(), answers_tx, now)
@@ -289,6 +293,11 @@ async fn main_loop(
                         info!(id = ?id, late_s = late.num_seconds(), "woke up late (suspend or clock change?); catching up");
                     }
                     Some(guarded_step(&mut d, &mut jobs, now, &mut sigs, &mut reload).await)
+                }
+                Event::ClockMoved(why) => {
+                    info!("{why}: looking at the schedule now");
+                    jobs.wake();
+                    Some(guarded_step(&mut d, &mut jobs, clock::now(), &mut sigs, &mut reload).await)
                 }
                 Event::ConfigChanged => {
                     // Editors write in several steps: let them settle.

@@ -1016,7 +1016,7 @@ fn spawn_ready(cmd: &mut Command) -> (Child, String) {
     (child, line)
 }
 
-fn start_bus(conf: &Path) -> Child {
+pub fn start_bus(conf: &Path) -> Child {
     // It prints its address once it listens.
     let (bus, line) = spawn_ready(
         Command::new("dbus-daemon")
@@ -1028,7 +1028,7 @@ fn start_bus(conf: &Path) -> Child {
 }
 
 /// Start dbus-monitor feeding `messages`; returns once it is a monitor.
-fn start_monitor(bus_path: &Path, messages: &Shared<Vec<Message>>) -> Child {
+pub fn start_monitor(bus_path: &Path, messages: &Shared<Vec<Message>>) -> Child {
     let before = messages
         .0
         .lock()

@@ -5,6 +5,8 @@
 //! - [`desktop::Desktop`]: a real session bus, Xvfb, dunst and dbus-monitor.
 //! - [`daemon::Running`] (an `aftercare run` whose log can be waited on) and
 //!   [`daemon::Timed`] (a config whose reminders fire seconds from now).
+//! - [`system::SystemBus`]: a private system bus with its own dbus-monitor,
+//!   and [`system::FakeLogind`], which owns logind's name on it.
 //! - [`scenario::Scenario`]: all of these together, so that an end-to-end
 //!   test reads as what it does: `Scenario::new().reminders(..).start()`.
 //! - Small shared helpers: the root check, libfaketime, journal reading.
@@ -23,6 +25,7 @@
 pub mod daemon;
 pub mod desktop;
 pub mod scenario;
+pub mod system;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -168,6 +171,10 @@ pub fn root_or_skip(test: &str, needs: &str) -> bool {
     false
 }
 
+/// The daemon's override of its scheduler's longest sleep, in ms
+/// (src/daemon/wake.rs).
+pub const MAX_TICK_ENV: &str = "AFTERCARE_MAX_TICK_INTERVAL_MS";
+
 /// libfaketime's multi-threaded library.
 pub fn faketime_lib() -> &'static str {
     [
@@ -206,7 +213,12 @@ impl FakeClock {
         cmd.env("LD_PRELOAD", faketime_lib())
             .env("FAKETIME_TIMESTAMP_FILE", &self.file)
             .env("FAKETIME_NO_CACHE", "1")
-            .env("FAKETIME_DONT_FAKE_MONOTONIC", "1");
+            .env("FAKETIME_DONT_FAKE_MONOTONIC", "1")
+            // The daemon's scheduler sleeps up to minutes and is woken by the
+            // kernel or logind when the wall clock moves; neither sees this
+            // clock move, so the daemon keeps looking every 500 ms under it.
+            // (tests/wake.rs undoes this to test the wake-ups themselves.)
+            .env(MAX_TICK_ENV, "500");
     }
 }
 
