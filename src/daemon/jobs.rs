@@ -65,18 +65,7 @@ impl Jobs {
         match job {
             Ok(job) => match self.sched.add(job).await {
                 Ok(uuid) => {
-                    let fire_id = key.0.clone();
                     self.by_key.insert(key, uuid);
-                    // The scheduler reckons a job's first tick when it takes
-                    // it in; if that second passed meanwhile (a clock
-                    // change), it would never fire: look now (a second look
-                    // changes nothing).
-                    if at <= clock::now() {
-                        let _ = self.events.send(Event::Fire {
-                            id: fire_id,
-                            planned: at,
-                        });
-                    }
                 }
                 Err(e) => error!("cannot schedule a job for {at}: {e}"),
             },
