@@ -274,10 +274,17 @@ def main():
         start = (now - dt.timedelta(seconds=1)).replace(second=0, microsecond=0)
         first = int((now - start).total_seconds()) + 4
         rules = "".join(f'[reminders.r{i}]\nafter = ["{first + 2 * i}s"]\ntitle = "R{i}"\n' for i in range(o.reminders))
-        env_late = dict(sandbox(tmp, "late", header(start) + "[notifications]\n" + rules), **{k: desk.env[k] for k in ("DBUS_SESSION_BUS_ADDRESS", "DISPLAY")})
+        # group = "0s": reminders 2 s apart stay apart (by default they would
+        # be one notification)
+        env_late = dict(sandbox(tmp, "late", header(start) + "[notifications]\ngroup = \"0s\"\n" + rules), **{k: desk.env[k] for k in ("DBUS_SESSION_BUS_ADDRESS", "DISPLAY")})
         p = subprocess.Popen([exe, "run"], env=env_late, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        p.wait(first + 2 * o.reminders + 60)
         planned = {f"R{i}": start.timestamp() + first + 2 * i for i in range(o.reminders)}
+        # the daemon waits for an answer to the last reminder: stop it once
+        # every reminder reached the bus
+        deadline = time.monotonic() + first + 2 * o.reminders + 60
+        while time.monotonic() < deadline and len({s for _, s in desk.notifies if s in planned}) < o.reminders:
+            time.sleep(0.5)
+        stop(p)
         late = sorted((t - planned[s]) * 1000 for t, s in desk.notifies if s in planned)
 
         # --- check / plan wall time
