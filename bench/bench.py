@@ -4,11 +4,15 @@
 Runs real parts side by side on this machine and prints a Markdown table:
 
 - idle cost over IDLE seconds with the next reminder hours away, for
-  `aftercare run` (default plan and a 365-day plan of >= 10,000 reminders),
+  `aftercare run` (default plan and a 365-day plan of >= 10,000 reminders;
+  optionally a --baseline build of it, e.g. from before a change),
   `remind -z` on an equivalent reminder file, and a minimal tokio program
-  running tokio-cron-scheduler with one job (examples/scheduler_floor.rs):
-  wakeups (voluntary + involuntary context switches, /proc/PID/status),
-  CPU time (/proc/PID/schedstat), RSS and threads;
+  running tokio-cron-scheduler with one job (examples/scheduler_floor.rs),
+  with the scheduler's default 500 ms cap (upstream's fixed tick) and with
+  aftercare's 10 min cap: wakeups (voluntary + involuntary context switches
+  over /proc/PID/task/*/status, also per thread for aftercare), CPU time
+  (/proc/PID/task/*/schedstat), RSS and threads. aftercare runs with a
+  private system bus, as on a desktop, where it listens for logind;
 - delivery lateness: planned second -> `Notify` call seen by dbus-monitor
   on a private bus with dunst, over N reminders;
 - start-up: `aftercare run` to READY=1 on a NOTIFY_SOCKET of our own;
@@ -16,7 +20,7 @@ Runs real parts side by side on this machine and prints a Markdown table:
 
 Nothing here asserts anything about time: it measures and reports.
 
-Usage: bench/bench.py [--idle SECONDS] [--reminders N] [--runs N]
+Usage: bench/bench.py [--idle SECONDS] [--reminders N] [--runs N] [--baseline BINARY]
 Needs: cargo, dbus-daemon, dbus-monitor, Xvfb, dunst, remind (apt-get
 install dbus-daemon dbus-bin xvfb dunst remind; as root, a missing remind
 is installed by the script).
@@ -46,7 +50,8 @@ def sh(*args, **kw):
 
 def build():
     sh("cargo", "build", "--release", "--quiet", "--bin", "aftercare", "--example", "scheduler_floor", cwd=ROOT)
-    return ROOT / "target/release/aftercare", ROOT / "target/release/examples/scheduler_floor"
+    target = Path(os.environ.get("CARGO_TARGET_DIR", ROOT / "target"))
+    return target / "release/aftercare", target / "release/examples/scheduler_floor"
 
 
 class Desktop:
@@ -68,10 +73,21 @@ class Desktop:
         d.stdout.readline()
         self.procs.append(d)
         self.address = f"unix:path={self.bus}"
+        # a system bus of our own: aftercare connects to it to listen for
+        # logind's resume signal, as it does on a desktop
+        sysconf = tmp / "system.conf"
+        self.system_bus = tmp / "system_bus_socket"
+        sysconf.write_text(
+            f"""<busconfig><type>system</type><listen>unix:path={self.system_bus}</listen><auth>EXTERNAL</auth>
+<policy context="default"><allow user="*"/><allow send_destination="*"/><allow receive_sender="*"/><allow own="*"/></policy></busconfig>"""
+        )
+        d = subprocess.Popen(["dbus-daemon", f"--config-file={sysconf}", "--nofork", "--print-address"], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+        d.stdout.readline()
+        self.procs.append(d)
         x = subprocess.Popen(["Xvfb", "-displayfd", "1", "-nolisten", "tcp"], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
         self.display = ":" + x.stdout.readline().strip()
         self.procs.append(x)
-        self.env = dict(os.environ, DBUS_SESSION_BUS_ADDRESS=self.address, DISPLAY=self.display)
+        self.env = dict(os.environ, DBUS_SESSION_BUS_ADDRESS=self.address, DISPLAY=self.display, DBUS_SYSTEM_BUS_ADDRESS=f"unix:path={self.system_bus}")
         self.notifies = []  # (monitor time, summary)
         self.lock = threading.Condition()
         mon = subprocess.Popen(["dbus-monitor", "--address", self.address], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
@@ -116,6 +132,9 @@ class Desktop:
             p.wait()
 
 
+BUS_ENV = ("DBUS_SESSION_BUS_ADDRESS", "DISPLAY", "DBUS_SYSTEM_BUS_ADDRESS")
+
+
 def header(start: dt.datetime, tz="UTC", plan="none", quiet=False):
     q = "" if quiet else "[quiet_hours]\nenabled = false\n"
     return f'[treatment]\ndate = {start:%Y-%m-%d}\ntime = "{start:%H:%M}"\ntimezone = "{tz}"\nplan = "{plan}"\n{q}'
@@ -155,15 +174,19 @@ def proc_sample(pid: int):
         st[k] = v.strip()
     total_threads_cpu = 0
     wake = 0
+    per_thread = {}
     for task in Path(f"/proc/{pid}/task").iterdir():
         total_threads_cpu += int((task / "schedstat").read_text().split()[0])
         ts = {}
         for line in (task / "status").read_text().splitlines():
             k, _, v = line.partition(":")
             ts[k] = v.strip()
-        wake += int(ts["voluntary_ctxt_switches"]) + int(ts["nonvoluntary_ctxt_switches"])
+        n = int(ts["voluntary_ctxt_switches"]) + int(ts["nonvoluntary_ctxt_switches"])
+        wake += n
+        per_thread[f"{ts['Name']} ({task.name})"] = n
     return {
         "wakeups": wake,
+        "per_thread": per_thread,
         "cpu_ns": total_threads_cpu,
         "rss_kib": int(st["VmRSS"].split()[0]),
         "anon_kib": int(st["RssAnon"].split()[0]),
@@ -178,7 +201,9 @@ def idle(proc, seconds):
     time.sleep(seconds)
     b = proc_sample(proc.pid)
     return {
-        "wakeups_per_s": (b["wakeups"] - a["wakeups"]) / seconds,
+        "wakeups_per_min": (b["wakeups"] - a["wakeups"]) / seconds * 60,
+        # threads present at both samples; one that came or went is left out
+        "per_thread_per_min": {k: (b["per_thread"][k] - a["per_thread"][k]) / seconds * 60 for k in b["per_thread"] if k in a["per_thread"]},
         "cpu_ms_per_min": (b["cpu_ns"] - a["cpu_ns"]) / 1e6 / seconds * 60,
         "rss_kib": b["rss_kib"],
         "anon_kib": b["anon_kib"],
@@ -205,11 +230,17 @@ def timed_runs(args, env, runs):
     return statistics.median(out), min(out), max(out)
 
 
+# upstream's fixed 500 ms tick: the patched copy's default cap behaves the
+# same (docs/upstream-tokio-cron-scheduler.md: 249 vs 250 a minute)
+FLOOR = "tokio-cron-scheduler floor (one job), default 500 ms cap"
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--idle", type=float, default=60, help="idle measurement window in seconds (>= 60 for the README table)")
     ap.add_argument("--reminders", type=int, default=24, help="reminders for the lateness run")
     ap.add_argument("--runs", type=int, default=20, help="repetitions for timing")
+    ap.add_argument("--baseline", type=Path, help="another aftercare binary (e.g. a release build from before a change) to measure idle beside this one")
     o = ap.parse_args()
     if not shutil.which("remind") and os.geteuid() == 0:
         print("bench: installing remind (apt-get) ...", file=sys.stderr)
@@ -233,9 +264,9 @@ def main():
         big_cfg = header(later) + often.format("0-365")
         # the same rule over 14 days: same reminders per day, 1/26 the length
         short_cfg = header(later) + often.format("0-13")
-        env_default = dict(sandbox(tmp, "default", default_cfg), **{k: desk.env[k] for k in ("DBUS_SESSION_BUS_ADDRESS", "DISPLAY")})
-        env_big = dict(sandbox(tmp, "big", big_cfg), **{k: desk.env[k] for k in ("DBUS_SESSION_BUS_ADDRESS", "DISPLAY")})
-        env_short = dict(sandbox(tmp, "short", short_cfg), **{k: desk.env[k] for k in ("DBUS_SESSION_BUS_ADDRESS", "DISPLAY")})
+        env_default = dict(sandbox(tmp, "default", default_cfg), **{k: desk.env[k] for k in BUS_ENV})
+        env_big = dict(sandbox(tmp, "big", big_cfg), **{k: desk.env[k] for k in BUS_ENV})
+        env_short = dict(sandbox(tmp, "short", short_cfg), **{k: desk.env[k] for k in BUS_ENV})
         n_big = len(subprocess.run([exe, "plan", "--json", "--all"], env=env_big, capture_output=True, check=True, text=True).stdout.split('"id"')) - 1
         n_default = len(subprocess.run([exe, "plan", "--json", "--all"], env=env_default, capture_output=True, check=True, text=True).stdout.split('"id"')) - 1
 
@@ -249,11 +280,15 @@ def main():
 
         # --- idle cost
         n_short = len(subprocess.run([exe, "plan", "--json", "--all"], env=env_short, capture_output=True, check=True, text=True).stdout.split('"id"')) - 1
-        print(f"measuring idle cost over {o.idle:.0f} s for 5 processes ...", file=sys.stderr)
+        print(f"measuring idle cost over {o.idle:.0f} s for {7 if o.baseline else 6} processes ...", file=sys.stderr)
         results = {}
         p, _ = wait_ready([exe, "run"], env_default)
         results["aftercare run (default plan)"] = idle(p, o.idle)
         stop(p)
+        if o.baseline:
+            p, _ = wait_ready([o.baseline, "run"], env_default)
+            results["baseline: aftercare run (default plan)"] = idle(p, o.idle)
+            stop(p)
         p, _ = wait_ready([exe, "run"], env_big)
         results[f"aftercare run (365-day plan, {n_big} reminders)"] = idle(p, o.idle)
         stop(p)
@@ -266,7 +301,10 @@ def main():
         results["remind -z (one reminder)"] = idle(p, o.idle)
         stop(p)
         p = subprocess.Popen([floor], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        results["tokio-cron-scheduler floor (one job)"] = idle(p, o.idle)
+        results[FLOOR] = idle(p, o.idle)
+        stop(p)
+        p = subprocess.Popen([floor, "--max-tick-interval", "600"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        results["tokio-cron-scheduler floor (one job), 10 min cap"] = idle(p, o.idle)
         stop(p)
 
         # --- lateness
@@ -276,7 +314,7 @@ def main():
         rules = "".join(f'[reminders.r{i}]\nafter = ["{first + 2 * i}s"]\ntitle = "R{i}"\n' for i in range(o.reminders))
         # group = "0s": reminders 2 s apart stay apart (by default they would
         # be one notification)
-        env_late = dict(sandbox(tmp, "late", header(start) + "[notifications]\ngroup = \"0s\"\n" + rules), **{k: desk.env[k] for k in ("DBUS_SESSION_BUS_ADDRESS", "DISPLAY")})
+        env_late = dict(sandbox(tmp, "late", header(start) + "[notifications]\ngroup = \"0s\"\n" + rules), **{k: desk.env[k] for k in BUS_ENV})
         p = subprocess.Popen([exe, "run"], env=env_late, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         planned = {f"R{i}": start.timestamp() + first + 2 * i for i in range(o.reminders)}
         # the daemon waits for an answer to the last reminder: stop it once
@@ -293,22 +331,25 @@ def main():
             timings[f"aftercare check, {name}"] = timed_runs([exe, "check"], env, o.runs)
             timings[f"aftercare plan --all --json, {name}"] = timed_runs([exe, "plan", "--all", "--json"], env, o.runs)
 
-        floor_r = results["tokio-cron-scheduler floor (one job)"]
+        floor_r = results[FLOOR]
         remind_r = results["remind -z (one reminder)"]
         print(f"\n### Idle cost ({o.idle:.0f} s window, next reminder 5 h away)\n")
-        print("| process | wakeups/s | CPU ms/min | RSS KiB | anon KiB | file KiB | threads | wakeups vs floor | wakeups vs remind | RSS vs floor | RSS vs remind |")
+        print("| process | wakeups/min | CPU ms/min | RSS KiB | anon KiB | file KiB | threads | wakeups vs floor | wakeups vs remind | RSS vs floor | RSS vs remind |")
         print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
         for k, r in results.items():
             def ratio(a, b):
                 return f"{a / b:.2f}x" if b else "n/a"
-            print(f"| {k} | {r['wakeups_per_s']:.2f} | {r['cpu_ms_per_min']:.2f} | {r['rss_kib']} | {r['anon_kib']} | {r['file_kib']} | {r['threads']} | "
-                  f"{ratio(r['wakeups_per_s'], floor_r['wakeups_per_s'])} | {ratio(r['wakeups_per_s'], remind_r['wakeups_per_s'])} | "
+            print(f"| {k} | {r['wakeups_per_min']:.1f} | {r['cpu_ms_per_min']:.2f} | {r['rss_kib']} | {r['anon_kib']} | {r['file_kib']} | {r['threads']} | "
+                  f"{ratio(r['wakeups_per_min'], floor_r['wakeups_per_min'])} | {ratio(r['wakeups_per_min'], remind_r['wakeups_per_min'])} | "
                   f"{ratio(r['rss_kib'], floor_r['rss_kib'])} | {ratio(r['rss_kib'], remind_r['rss_kib'])} |")
         big_r = results[f"aftercare run (365-day plan, {n_big} reminders)"]
         short_r = results[f"aftercare run (14-day plan, same rule, {n_short} reminders)"]
         print(f"\nScale, 365-day vs 14-day plan of the same rule ({n_big} vs {n_short} reminders): "
               f"RSS {big_r['rss_kib'] / short_r['rss_kib']:.2f}x, anon {big_r['anon_kib'] / short_r['anon_kib']:.2f}x, "
-              f"wakeups {big_r['wakeups_per_s'] / short_r['wakeups_per_s']:.2f}x")
+              f"wakeups {big_r['wakeups_per_min']:.1f} vs {short_r['wakeups_per_min']:.1f} a minute")
+        for k in [k for k in results if k.startswith(("aftercare", "baseline"))]:
+            threads = ", ".join(f"{t}: {n:.1f}" for t, n in results[k]["per_thread_per_min"].items())
+            print(f"\nWakeups a minute by thread, {k}: {threads}")
         print(f"\n### Delivery lateness (planned second -> Notify on the bus, {len(late)} of {o.reminders} reminders)\n")
         if late:
             print(f"min {late[0]:.0f} ms, median {statistics.median(late):.0f} ms, max {late[-1]:.0f} ms")
