@@ -8,8 +8,11 @@
 //! fires early), over a rolling 48-hour horizon refilled as time passes, plus
 //! one-shot wake-ups for snoozes, quiet-hour ends and retries. Every fire
 //! re-reads the wall clock, so late fires (suspend, clock jumps) are caught
-//! up by the same rules as a restart. The journal makes all of it
-//! idempotent: an occurrence it has settled is never shown again.
+//! up by the same rules as a restart. The scheduler sleeps until its next
+//! job (10 minutes at most); since its timers stop during a suspend and do
+//! not follow the wall clock, `wake.rs` wakes it on resume and on clock
+//! changes. The journal makes all of it idempotent: an occurrence it has
+//! settled is never shown again.
 //!
 //! Memory does not grow with the length of the plan: the daemon keeps the
 //! plan's [`Overview`] (size, first, last) and only a window of occurrences,
