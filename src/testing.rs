@@ -17,3 +17,14 @@ pub(crate) fn config_in(text: &str, zone: Zone) -> Config {
 pub(crate) fn zone(name: &str) -> Zone {
     Zone::get(name).unwrap()
 }
+
+/// The local calendar day an occurrence is shown on, counted from the
+/// treatment date (a deferred day-0 reminder counts on the day it shows).
+pub(crate) fn local_day(plan: &crate::plan::Plan, o: &crate::plan::Occurrence) -> i64 {
+    (o.at.date_naive() - plan.start.date_naive()).num_days()
+}
+
+/// The local date of plan day `day`.
+pub(crate) fn date_of(plan: &crate::plan::Plan, day: i64) -> chrono::NaiveDate {
+    plan.start.date_naive() + chrono::Duration::days(day)
+}

@@ -115,11 +115,11 @@ impl Fortnight {
     /// The local calendar day an occurrence is shown on, counted from the
     /// treatment date (a deferred day-0 reminder counts on the day it shows).
     fn local_day(&self, o: &Occurrence) -> i64 {
-        (o.at.date_naive() - self.start().date_naive()).num_days()
+        crate::testing::local_day(&self.plan, o)
     }
 
     fn date_of(&self, day: i64) -> NaiveDate {
-        self.start().date_naive() + ChronoDuration::days(day)
+        crate::testing::date_of(&self.plan, day)
     }
 
     /// Distinct notification instants per local day: reminders at one

@@ -88,11 +88,11 @@ impl Treated {
     }
 
     fn local_day(&self, o: &Occurrence) -> i64 {
-        (o.at.date_naive() - self.start().date_naive()).num_days()
+        crate::testing::local_day(&self.plan, o)
     }
 
     fn date_of(&self, day: i64) -> NaiveDate {
-        self.start().date_naive() + ChronoDuration::days(day)
+        crate::testing::date_of(&self.plan, day)
     }
 
     fn local(&self, date: NaiveDate, t: NaiveTime) -> DateTime<Zone> {
