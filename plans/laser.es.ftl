@@ -1,0 +1,66 @@
+# Spanish translation of plans/laser.toml (plan = "laser").
+# Keys: description, title-RULE, body-RULE, healing-RANGE (the [healing] key, "," written "_").
+# Keep the meaning exact; the practitioner's instructions come first.
+# Terms: practitioner = "su profesional"; aftercare = cuidados posteriores;
+# sunscreen = protector solar, SPF = FPS; actives = activos; usually = por lo general; formal "usted"; scrub = exfoliante.
+
+description = Láser no ablativo o IPL: enfriar la piel, protección solar estricta, nada de calor durante unos días y maquillaje tras unas 24 horas
+
+## Day 0
+
+title-today = Comienzan los cuidados posteriores
+body-today = Las indicaciones de su profesional tienen prioridad; estos recordatorios siguen un plan habitual tras un láser no ablativo o IPL. Hoy es normal notar calor y enrojecimiento como de quemadura solar. Mantenga la piel fresca, no use maquillaje durante unas 24 horas, por ahora nada de duchas calientes, sauna, jacuzzi ni ejercicio, y evite el sol.
+
+title-cool = Enfríe la piel
+body-cool = Si nota la piel caliente: una compresa fresca, o una bolsa de frío envuelta en un paño limpio, durante 10 a 15 minutos. Nunca ponga hielo directamente sobre la piel.
+
+title-first-cleanse = Una limpieza suave
+body-first-cleanse = Agua tibia y un limpiador suave, solo con las yemas de los dedos y sin frotar; seque con toquecitos y luego una crema hidratante suave. Que las duchas sean cortas y con agua tibia.
+
+## The morning routine
+
+title-summary = Cuidados posteriores de hoy
+
+title-makeup-ok = Por lo general, ya puede maquillarse
+body-makeup-ok = Han pasado al menos 24 horas: por lo general, ya puede volver a maquillarse si la piel no tiene ampollas ni heridas. Use brochas limpias y desmaquíllese con suavidad.
+
+title-heat-ok = Duchas calientes y ejercicio
+body-heat-ok = Han pasado al menos 48 horas: por lo general, ya puede volver a darse duchas calientes y a hacer ejercicio que le haga sudar, una vez que el enrojecimiento haya remitido. Después, vuelva a aplicarse protector solar.
+
+title-sauna-ok = Sauna, baño de vapor y natación
+body-sauna-ok = Han pasado al menos 72 horas: por lo general, ya puede volver a la sauna, el baño de vapor, el jacuzzi y la piscina si su piel está calmada. ¿Sigue enrojecida o hinchada? Espere unos días más.
+
+title-actives-ok = Activos, de uno en uno
+body-actives-ok = Ha pasado alrededor de una semana: si su piel está calmada, vuelva a introducir los retinoides, los ácidos AHA/BHA y la vitamina C de uno en uno. Cera u otros tratamientos en la zona: consulte antes a su profesional.
+
+title-morning-care = Limpie e hidrate
+body-morning-care = Una limpieza suave con agua tibia, seque con toquecitos y luego una crema hidratante suave y sin perfume. Todavía nada de retinoides, ácidos, vitamina C ni exfoliantes.
+
+title-sunscreen = Protector solar
+body-sunscreen = Protector solar de amplio espectro FPS 30+, reaplicado cada 2 horas al aire libre y después de sudar. El sol sobre la piel tratada puede dejar manchas oscuras: también sombra y un sombrero de ala ancha.
+
+title-hands-off = No toque la piel
+body-hands-off = Tras la IPL, las manchas tratadas suelen oscurecerse como posos de café y desprenderse en una o dos semanas; tras el láser, la piel puede notarse áspera. Deje que se desprendan solas: no las toquetee, no frote ni exfolie.
+
+## The evening routine
+
+title-check-in = ¿Qué aspecto tiene su piel?
+body-check-in = Es normal algo de enrojecimiento, calor e hinchazón leve durante uno o dos días. Ampollas, costras o pus, enrojecimiento que se extiende, fiebre, herpes labial o un dolor que va en aumento: llame esta misma noche al teléfono de su profesional para fuera de horario, o a un centro de urgencias o un servicio de guardia. Dificultad para respirar, o un enrojecimiento caliente y doloroso que se extiende rápido con fiebre: llame a emergencias. Hinchazón que empeora después de 48 horas, o manchas más claras o más oscuras que su piel: llame a su profesional mañana por la mañana.
+
+title-evening-care = Limpie e hidrate
+body-evening-care = Antes de acostarse: una limpieza suave con agua tibia, seque con toquecitos y luego su crema hidratante. Una funda de almohada limpia ayuda.
+
+## Days 8-14
+
+title-sunscreen-daily = Protector solar a diario
+body-sunscreen-daily = Protector solar de amplio espectro FPS 30+ cada mañana mientras su piel se recupera; vuelva a aplicarlo cuando esté al aire libre.
+
+title-wrap-up = Cuidados posteriores completados
+body-wrap-up = Bien hecho: los cuidados adicionales han terminado. Siga usando protector solar a diario. El láser y la IPL suelen hacerse en series, con unas semanas entre sesiones: pregunte a su profesional cuándo es su próxima sesión. Si en las próximas semanas aparecen manchas más claras o más oscuras, conviene que se las enseñe a su profesional.
+
+## What is usually normal on which days (for the morning summary)
+
+healing-0-1 = enrojecimiento, calor e hinchazón leve, como una quemadura solar.
+healing-2-4 = el enrojecimiento disminuye; la piel puede notarse seca o áspera, y las manchas tratadas pueden oscurecerse.
+healing-5-7 = las manchas oscurecidas se desprenden; la piel está casi del todo calmada.
+healing-8-14 = la piel está calmada, pero el sol aún puede dejarle manchas oscuras.

@@ -1,0 +1,67 @@
+# French translation of plans/laser.toml (plan = "laser").
+# Keys: description, title-RULE, body-RULE, healing-RANGE (the [healing] key, "," written "_").
+# Keep the meaning exact; the practitioner's instructions come first.
+# Terms: practitioner = "votre praticien"; aftercare = soins post-traitement;
+# sunscreen = protection solaire, SPF = SPF; actives = actifs; usually = en général; formal "vous"; scrub = gommage.
+# Typography: a no-break space (U+00A0) before : ; ? ! and %.
+
+description = Laser non ablatif ou IPL : refroidir la peau, protection solaire stricte, pas de chaleur pendant quelques jours, maquillage après environ 24 heures
+
+## Day 0
+
+title-today = Les soins post-traitement commencent
+body-today = Les consignes de votre praticien priment ; ces rappels suivent un protocole type après un laser non ablatif ou une IPL. Une sensation de chaleur et une rougeur comme un coup de soleil sont normales aujourd'hui. Gardez la peau au frais, pas de maquillage pendant environ 24 heures, pour l'instant ni douche chaude, ni sauna, ni jacuzzi, ni sport, et évitez le soleil.
+
+title-cool = Rafraîchissez la peau
+body-cool = Si la peau chauffe : une compresse fraîche, ou une poche de froid enveloppée dans un linge propre, pendant 10 à 15 minutes. Jamais de glace directement sur la peau.
+
+title-first-cleanse = Un nettoyage en douceur
+body-first-cleanse = Eau tiède et nettoyant doux, du bout des doigts uniquement, sans frotter ; séchez en tamponnant, puis une crème hydratante douce. Prenez des douches courtes et tièdes.
+
+## The morning routine
+
+title-summary = Vos soins post-traitement du jour
+
+title-makeup-ok = Le maquillage est en général possible
+body-makeup-ok = Au moins 24 heures se sont écoulées : le maquillage est en général de nouveau possible si la peau ne présente ni cloques ni plaies. Utilisez des pinceaux propres et démaquillez-vous en douceur.
+
+title-heat-ok = Douches chaudes et sport
+body-heat-ok = Au moins 48 heures se sont écoulées : les douches chaudes et le sport qui fait transpirer sont en général de nouveau possibles une fois la rougeur calmée. Réappliquez ensuite de la protection solaire.
+
+title-sauna-ok = Sauna, hammam et baignade
+body-sauna-ok = Au moins 72 heures se sont écoulées : le sauna, le hammam, le jacuzzi et la piscine sont en général de nouveau possibles si votre peau est apaisée. Encore rouge ou gonflée ? Laissez-lui quelques jours de plus.
+
+title-actives-ok = Les actifs, un par un
+body-actives-ok = Environ une semaine s'est écoulée : si votre peau est apaisée, réintroduisez les rétinoïdes, les acides AHA/BHA et la vitamine C un par un. Épilation à la cire ou autres soins sur la zone : demandez d'abord l'avis de votre praticien.
+
+title-morning-care = Nettoyez et hydratez
+body-morning-care = Un nettoyage doux à l'eau tiède, séchez en tamponnant, puis une crème hydratante douce et sans parfum. Pas encore de rétinoïdes, d'acides, de vitamine C ni de gommages.
+
+title-sunscreen = Protection solaire
+body-sunscreen = Protection solaire à large spectre SPF 30+, réappliquée toutes les 2 heures à l'extérieur et après avoir transpiré. Le soleil sur la peau traitée peut laisser des taches foncées : l'ombre et un chapeau à larges bords aussi.
+
+title-hands-off = Ne touchez pas à votre peau
+body-hands-off = Après une IPL, les taches traitées foncent souvent comme du marc de café et tombent en une à deux semaines ; après un laser, la peau peut sembler rugueuse. Laissez-les partir d'elles-mêmes : ne grattez pas, ne frottez pas, n'exfoliez pas.
+
+## The evening routine
+
+title-check-in = Comment va votre peau ?
+body-check-in = Un peu de rougeur, de chaleur et un léger gonflement sont normaux pendant un jour ou deux. Cloques, croûtes ou pus, rougeur qui s'étend, fièvre, boutons de fièvre, ou douleur qui augmente : appelez dès ce soir le numéro de permanence de votre praticien, ou bien un centre de soins non programmés ou un médecin de garde. Difficultés à respirer, ou rougeur chaude et douloureuse qui s'étend vite avec de la fièvre : appelez les secours. Gonflement qui s'aggrave après 48 heures, ou taches plus claires ou plus foncées que votre peau : appelez votre praticien demain matin.
+
+title-evening-care = Nettoyez et hydratez
+body-evening-care = Avant le coucher : un nettoyage doux à l'eau tiède, séchez en tamponnant, puis votre crème hydratante. Une taie d'oreiller propre aide.
+
+## Days 8-14
+
+title-sunscreen-daily = Protection solaire quotidienne
+body-sunscreen-daily = Protection solaire à large spectre SPF 30+ chaque matin, le temps que votre peau se stabilise ; réappliquez-la quand vous êtes à l'extérieur.
+
+title-wrap-up = Soins post-traitement terminés
+body-wrap-up = Bravo : les soins renforcés sont terminés. Gardez une protection solaire au quotidien. Le laser et l'IPL se font souvent en série, à quelques semaines d'intervalle : demandez à votre praticien quand aura lieu votre prochaine séance. Des taches plus claires ou plus foncées dans les semaines à venir méritent de lui être montrées.
+
+## What is usually normal on which days (for the morning summary)
+
+healing-0-1 = rougeur, chaleur et léger gonflement, comme un coup de soleil.
+healing-2-4 = la rougeur s'estompe ; la peau peut sembler sèche ou rugueuse, et les taches traitées peuvent foncer.
+healing-5-7 = les taches foncées tombent ; la peau est en grande partie apaisée.
+healing-8-14 = peau apaisée, mais le soleil peut encore y laisser des taches foncées.
