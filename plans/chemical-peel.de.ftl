@@ -10,7 +10,7 @@ description = Leichtes oder mitteltiefes chemisches Peeling: Finger weg von der 
 ## Day 0
 
 title-today = Die Nachpflege hat begonnen
-body-today = Die Anweisungen Ihrer Behandlerin oder Ihres Behandlers haben Vorrang; diese Erinnerungen folgen einem typischen Plan für ein leichtes oder mitteltiefes Peeling. Manche Peelings bleiben eine festgelegte Zahl von Stunden auf der Haut: Waschen Sie Ihres erst ab, wenn Ihre Behandlerin oder Ihr Behandler es gesagt hat. Heute: kein Make-up, kein Rubbeln, kein Sport, keine Sauna, kein Schwimmbad und kein heißes Duschen; Schatten, ein Hut und der Sonnenschutz, den Ihre Behandlerin oder Ihr Behandler aufgetragen oder freigegeben hat.
+body-today = Die Anweisungen Ihrer Behandlerin oder Ihres Behandlers haben Vorrang; diese Erinnerungen folgen einem typischen Plan für ein leichtes oder mitteltiefes Peeling. Manche Peelings bleiben eine festgelegte Zahl von Stunden auf der Haut: Waschen Sie Ihr Peeling erst ab, wenn Ihre Behandlerin oder Ihr Behandler es gesagt hat. Heute: kein Make-up, kein Rubbeln, kein Sport, keine Sauna, kein Schwimmbad und kein heißes Duschen; Schatten, ein Hut und der Sonnenschutz, den Ihre Behandlerin oder Ihr Behandler aufgetragen oder freigegeben hat.
 
 title-first-cleanse = Erste sanfte Reinigung
 body-first-cleanse = Sofern Ihre Behandlerin oder Ihr Behandler Sie nicht gebeten hat, das Peeling länger einwirken zu lassen: lauwarmes Wasser und ein milder, seifenfreier Reiniger, nur mit den Fingerspitzen, kein Waschlappen und kein Körnchenpeeling. Trocken tupfen, dann eine dünne Schicht einer reizarmen Feuchtigkeitscreme.
@@ -41,7 +41,7 @@ title-sunscreen = Sonnenschutz
 body-sunscreen = Breitband-Sonnenschutz mit LSF 30+ (ein mineralischer ist oft schonender), im Freien alle 2 Stunden und nach dem Schwitzen erneut aufgetragen. Die neue Haut verbrennt leicht und dunkelt leicht nach: zusätzlich Schatten und ein Hut mit breiter Krempe.
 
 title-no-picking = Finger weg von der schälenden Haut
-body-no-picking = Das Schälen ist normal und bedeutet, dass das Peeling wirkt. Die Schüppchen nicht abzupfen, abziehen oder abrubbeln: Das kann Narben oder dunkle Flecken hinterlassen. Feuchtigkeitscreme hilft, dass sie sich von selbst lösen.
+body-no-picking = Das Schälen ist normal und bedeutet, dass das Peeling wirkt. Die Schüppchen nicht abzupfen, abziehen oder abrubbeln: Das kann Narben oder dunkle Flecken hinterlassen. Mit Feuchtigkeitscreme lösen sie sich leichter von selbst.
 
 ## The evening routine
 
@@ -57,11 +57,11 @@ title-sunscreen-daily = Täglicher Sonnenschutz
 body-sunscreen-daily = Jeden Morgen Breitband-Sonnenschutz mit LSF 30+, solange sich die neue Haut noch erholt; wenn Sie im Freien sind, erneut auftragen. Sonne auf neuer Haut kann dunkle Flecken hinterlassen.
 
 title-wrap-up = Nachpflege abgeschlossen
-body-wrap-up = Gut gemacht: Die zusätzliche Pflege ist vorbei. Bleiben Sie beim täglichen Sonnenschutz; neue Haut bleibt wochenlang empfindlich. Peelings werden oft als Reihe im Abstand von einigen Wochen gemacht: Fragen Sie Ihre Behandlerin oder Ihren Behandler, wann Ihr nächstes ansteht. Dunkle Flecken, anhaltende Rötung oder neue Knötchen in den kommenden Wochen zeigen Sie am besten Ihrer Behandlerin oder Ihrem Behandler.
+body-wrap-up = Gut gemacht: Die zusätzliche Pflege ist vorbei. Bleiben Sie beim täglichen Sonnenschutz; neue Haut bleibt wochenlang empfindlich. Peelings werden oft als Reihe im Abstand von einigen Wochen gemacht: Fragen Sie Ihre Behandlerin oder Ihren Behandler, wann Ihr nächstes Peeling ansteht. Dunkle Flecken, anhaltende Rötung oder neue Knötchen in den kommenden Wochen zeigen Sie am besten Ihrer Behandlerin oder Ihrem Behandler.
 
 ## What is usually normal on which days (for the morning summary)
 
-healing-0-1 = Rötung, Spannungsgefühl und ein Gefühl wie bei einem leichten Sonnenbrand; nach einem mitteltiefen Peeling kann die Haut anschwellen.
+healing-0-1 = Rötung, ein Spannen der Haut und ein Gefühl wie bei einem leichten Sonnenbrand; nach einem mitteltiefen Peeling kann die Haut anschwellen.
 healing-2-5 = Schälen: feine Schüppchen nach einem leichten Peeling, größere Hautfetzen und dunklere Flecken nach einem mitteltiefen.
 healing-6-7 = das Schälen endet; die neue Haut ist rosig, glatt und empfindlich.
 healing-8-14 = die neue Haut erholt sich; sie verbrennt und dunkelt leichter nach als sonst.

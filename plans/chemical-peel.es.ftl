@@ -10,7 +10,7 @@ description = Peeling químico superficial o medio: no tocar la piel que se pela
 ## Day 0
 
 title-today = Comienzan los cuidados posteriores
-body-today = Las indicaciones de su profesional tienen prioridad; estos recordatorios siguen un plan habitual para un peeling superficial o medio. Algunos peelings deben permanecer sobre la piel un número determinado de horas: retire el suyo solo cuando su profesional le haya indicado. Hoy: nada de maquillaje ni de frotar, y nada de ejercicio, sauna, piscina ni duchas calientes; sombra, sombrero y el protector solar que su profesional le aplicó o aprobó.
+body-today = Las indicaciones de su profesional tienen prioridad; estos recordatorios siguen un plan habitual para un peeling superficial o medio. Algunos peelings deben permanecer sobre la piel un número determinado de horas: retire el suyo solo cuando su profesional se lo haya indicado. Hoy: nada de maquillaje ni de frotar, y nada de ejercicio, sauna, piscina ni duchas calientes; sombra, sombrero y el protector solar que su profesional le aplicó o aprobó.
 
 title-first-cleanse = Primera limpieza suave
 body-first-cleanse = Salvo que su profesional le haya pedido dejar el peeling más tiempo: agua tibia y un limpiador suave sin jabón, solo con las yemas de los dedos, sin toallita ni exfoliante. Seque con toquecitos y aplique una capa fina de una crema hidratante neutra.

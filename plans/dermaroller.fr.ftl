@@ -13,7 +13,7 @@ title-today = Les soins post-traitement commencent
 body-today = Suivez les instructions de votre rouleau, et celles de votre praticien si vous en avez un. Un peu de rougeur pendant quelques heures est normal. Jusqu'à demain : ni maquillage, ni actifs, ni gommage, seulement une crème hydratante ou un sérum simple et sans parfum ; à partir de demain, protection solaire.
 
 title-clean-roller = Nettoyez votre rouleau
-body-clean-roller = Rincez le rouleau sous l'eau chaude du robinet, puis faites tremper la tête dans de l'alcool isopropylique à 70 % ou vaporisez-la pendant quelques minutes, laissez sécher à l'air libre et rangez le rouleau dans son étui. Ne partagez jamais un rouleau.
+body-clean-roller = Rincez le rouleau sous l'eau chaude du robinet, puis, pendant quelques minutes, faites tremper la tête dans de l'alcool isopropylique à 70 % ou vaporisez-la avec cet alcool, laissez sécher à l'air libre et rangez le rouleau dans son étui. Ne partagez jamais un rouleau.
 
 title-hydrate = Hydratez votre peau
 body-hydrate = Les mains propres, une crème hydratante simple et sans parfum ou un sérum hyaluronique. Pas encore de produits contenant des acides, des rétinoïdes, de la vitamine C ou du parfum.

@@ -9,7 +9,7 @@ description = Láser no ablativo o IPL: enfriar la piel, protección solar estri
 ## Day 0
 
 title-today = Comienzan los cuidados posteriores
-body-today = Las indicaciones de su profesional tienen prioridad; estos recordatorios siguen un plan habitual tras un láser no ablativo o IPL. Hoy es normal notar calor y enrojecimiento como de quemadura solar. Mantenga la piel fresca, no use maquillaje durante unas 24 horas, por ahora nada de duchas calientes, sauna, jacuzzi ni ejercicio, y evite el sol.
+body-today = Las indicaciones de su profesional tienen prioridad; estos recordatorios siguen un plan habitual tras un láser no ablativo o IPL. Hoy es normal notar calor y enrojecimiento, como en una quemadura solar. Mantenga la piel fresca, no use maquillaje durante unas 24 horas, por ahora nada de duchas calientes, sauna, jacuzzi ni ejercicio, y evite el sol.
 
 title-cool = Enfríe la piel
 body-cool = Si nota la piel caliente: una compresa fresca, o una bolsa de frío envuelta en un paño limpio, durante 10 a 15 minutos. Nunca ponga hielo directamente sobre la piel.

@@ -4,12 +4,12 @@
 # Terms: practitioner = "Ihre Behandlerin oder Ihr Behandler"; aftercare = Nachpflege;
 # sunscreen = Sonnenschutz, SPF = LSF; actives = Wirkstoffe; usually = in der Regel.
 
-description = Microneedling in der Praxis (Standard): zwei Wochen sanfte Pflege, Sonnenschutz und Meilensteine
+description = Microneedling in der Praxis (Standardplan): zwei Wochen sanfte Pflege, Sonnenschutz und Meilensteine
 
 ## Day 0
 
 title-today = Die Nachpflege hat begonnen
-body-today = Die Anweisungen Ihrer Behandlerin oder Ihres Behandlers haben Vorrang; diese Erinnerungen folgen einem typischen Plan. Berühren Sie die behandelte Haut nicht, etwa 24 Stunden kein Make-up und vorerst kein Sport, keine Sauna, kein Schwimmbad und kein heißes Duschen. Auf der frischen Haut bis Tag 1 lieber Schatten und einen Hut statt Sonnenschutzmittel.
+body-today = Die Anweisungen Ihrer Behandlerin oder Ihres Behandlers haben Vorrang; diese Erinnerungen folgen einem typischen Plan. Berühren Sie die behandelte Haut nicht, etwa 24 Stunden kein Make-up und vorerst kein Sport, keine Sauna, kein Schwimmbad und kein heißes Duschen. Auf der frischen Haut bis Tag 1 lieber Schatten und ein Hut statt Sonnenschutzmittel.
 
 title-first-rinse = Erstes sanftes Abspülen
 body-first-rinse = Spülen Sie mit lauwarmem Wasser ab und nehmen Sie dabei nur die Fingerspitzen; tupfen Sie die Haut dann mit einem sauberen Handtuch trocken. Nicht rubbeln.

@@ -10,7 +10,7 @@ description = Microneedling en clinique (le plan par défaut) : deux semaines d
 ## Day 0
 
 title-today = Les soins post-traitement commencent
-body-today = Les consignes de votre praticien priment ; ces rappels suivent un protocole type. Ne touchez pas la peau traitée, pas de maquillage pendant environ 24 heures, et pour l'instant ni sport, ni sauna, ni piscine, ni douche chaude. Sur la peau fraîchement traitée, préférez l'ombre et un chapeau à la protection solaire jusqu'au jour 1.
+body-today = Les consignes de votre praticien priment ; ces rappels suivent un protocole type. Ne touchez pas à la peau traitée, pas de maquillage pendant environ 24 heures, et pour l'instant ni sport, ni sauna, ni piscine, ni douche chaude. Sur la peau fraîchement traitée, préférez l'ombre et un chapeau à la protection solaire jusqu'au jour 1.
 
 title-first-rinse = Premier rinçage en douceur
 body-first-rinse = Rincez à l'eau tiède, du bout des doigts uniquement, puis séchez en tamponnant avec une serviette propre. Sans frotter.

@@ -39,7 +39,7 @@ body-no-picking = La descamación, la piel que se pela y el picor son normales a
 ## The evening routine
 
 title-check-in = ¿Qué aspecto tiene su tatuaje?
-body-check-in = El enrojecimiento, la hinchazón, la sensibilidad y que salga algo de líquido transparente o de tinta son normales los primeros días. Pus, enrojecimiento que se extiende o forma líneas, calor o dolor que aumentan, fiebre o escalofríos: llame esta misma noche a un médico, o a un centro de urgencias o un servicio de guardia. Dificultad para respirar, o un enrojecimiento caliente y doloroso que se extiende rápido con fiebre: llame a emergencias. Bultitos elevados que pican en un solo color, o una erupción que no desaparece: dígaselo a su tatuador y acuda a un médico.
+body-check-in = El enrojecimiento, la hinchazón, la sensibilidad y que salga algo de líquido transparente o de tinta son normales los primeros días. Pus, enrojecimiento que se extiende o forma líneas, calor o dolor que aumentan, fiebre o escalofríos: llame esta misma noche a un médico, o a un centro de urgencias o un servicio de guardia. Dificultad para respirar, o un enrojecimiento caliente y doloroso que se extiende rápido con fiebre: llame a emergencias. Bultitos elevados que pican en las zonas de un mismo color, o una erupción que no desaparece: dígaselo a su tatuador y acuda a un médico.
 
 title-evening-care = Lave y aplique una capa fina
 body-evening-care = Antes de acostarse: un lavado suave, seque con toquecitos y una capa fina. Las duchas cortas no son problema; nada de sumergirlo en agua. Ayudan las sábanas limpias y la ropa holgada.

@@ -40,7 +40,7 @@ body-no-picking = Desquamation, peau qui pèle et démangeaisons sont normales �
 ## The evening routine
 
 title-check-in = Comment va votre tatouage ?
-body-check-in = Rougeur, gonflement, sensibilité et un léger suintement de liquide clair ou d'encre sont normaux les premiers jours. Pus, rougeur qui s'étend ou forme des traînées, chaleur ou douleur qui augmente, fièvre ou frissons : appelez dès ce soir un médecin, ou bien un centre de soins non programmés ou un médecin de garde. Difficultés à respirer, ou rougeur chaude et douloureuse qui s'étend vite avec de la fièvre : appelez les secours. Petites bosses en relief qui démangent sur une seule couleur, ou éruption qui persiste : prévenez votre tatoueur et consultez un médecin.
+body-check-in = Rougeur, gonflement, sensibilité et un léger suintement de liquide clair ou d'encre sont normaux les premiers jours. Pus, rougeur qui s'étend ou forme des traînées, chaleur ou douleur qui augmente, fièvre ou frissons : appelez dès ce soir un médecin, ou bien un centre de soins non programmés ou un médecin de garde. Difficultés à respirer, ou rougeur chaude et douloureuse qui s'étend vite avec de la fièvre : appelez les secours. Petites bosses en relief qui démangent sur les zones d'une même couleur, ou éruption qui persiste : prévenez votre tatoueur et consultez un médecin.
 
 title-evening-care = Lavez, puis une fine couche
 body-evening-care = Avant le coucher : un lavage doux, séchez en tamponnant, une fine couche. Les douches courtes sont possibles ; pas d'immersion dans l'eau. Des draps propres et des vêtements amples aident.
@@ -48,7 +48,7 @@ body-evening-care = Avant le coucher : un lavage doux, séchez en tamponnant, u
 ## The end
 
 title-wrap-up = Fin des soins quotidiens
-body-wrap-up = Les deux semaines de soins sont terminées. La surface cicatrise en général en deux à quatre semaines et la peau en dessous met plus longtemps : continuez à hydrater le tatouage tant qu'il est sec et, une fois qu'il est cicatrisé, un SPF 30+ dessus au soleil préserve les couleurs. Une bosse, une éruption ou des démangeaisons qui ne passent pas méritent d'être montrées à un médecin.
+body-wrap-up = Les deux semaines de soins sont terminées. La surface cicatrise en général en deux à quatre semaines et la peau en dessous met plus longtemps : continuez à hydrater le tatouage tant qu'il est sec et, une fois qu'il est cicatrisé, un SPF 30+ dessus au soleil préserve les couleurs. Une bosse, une éruption ou des démangeaisons qui ne disparaissent pas méritent d'être montrées à un médecin.
 
 ## What is usually normal on which days (for the morning summary)
 
