@@ -118,6 +118,10 @@ pub(crate) struct InitArgs {
     /// IANA time zone, e.g. Europe/Berlin [default: the system's]
     #[arg(long, value_name = "TZ", value_parser = parse_tz_arg)]
     pub timezone: Option<Zone>,
+    /// The care plan: a built-in one (`aftercare plans`), "none", or a
+    /// clinic's plan file [default: microneedling]
+    #[arg(long, value_name = "NAME|PATH", value_parser = parse_plan_arg)]
+    pub plan: Option<String>,
     /// Overwrite an existing config
     #[arg(long)]
     pub force: bool,
@@ -134,6 +138,10 @@ pub(crate) struct InstallArgs {
     /// IANA time zone [default: the system's]
     #[arg(long, value_name = "TZ", value_parser = parse_tz_arg)]
     pub timezone: Option<Zone>,
+    /// The care plan for a new config: a built-in one (`aftercare plans`),
+    /// "none", or a clinic's plan file [default: microneedling]
+    #[arg(long, value_name = "NAME|PATH", value_parser = parse_plan_arg)]
+    pub plan: Option<String>,
 }
 
 // Value parsers: the config's own parsers and messages (config::values), so
@@ -151,6 +159,27 @@ fn parse_date_arg(s: &str) -> Result<NaiveDate, String> {
 
 fn parse_clock_arg(s: &str) -> Result<NaiveTime, String> {
     config::parse_clock(s)
+}
+
+/// A built-in plan's name (or "none") as is; a plan file's path made
+/// absolute against the current folder, as a command line means it (the
+/// config would read a relative one against its own folder).
+fn parse_plan_arg(s: &str) -> Result<String, String> {
+    let names: Vec<&str> = config::BUILTIN_PLANS.iter().map(|(n, _)| *n).collect();
+    if !(s.contains('/') || s.ends_with(".toml")) {
+        if s == "none" || names.contains(&s) {
+            return Ok(s.to_string());
+        }
+        return Err(format!(
+            "no built-in plan `{s}`; the built-in plans are {}, or \"none\"; a clinic's plan file is given by its path (with a `/` or ending in .toml)",
+            names.join(", ")
+        ));
+    }
+    let path = std::path::absolute(s).map_err(|e| format!("cannot resolve {s}: {e}"))?;
+    let text = path
+        .to_str()
+        .ok_or_else(|| format!("{} is not valid UTF-8", path.display()))?;
+    Ok(text.to_string())
 }
 
 fn parse_tz_arg(s: &str) -> Result<Zone, String> {
@@ -207,6 +236,7 @@ impl From<&InitArgs> for NewConfig {
             date: a.date,
             time: a.time,
             timezone: a.timezone,
+            plan: a.plan.clone(),
             force: a.force,
         }
     }
@@ -236,6 +266,7 @@ pub(crate) fn dispatch(cli: Cli, out: &mut dyn Write) -> Result<u8, Error> {
                 date: args.date,
                 time: args.time,
                 timezone: args.timezone,
+                plan: args.plan,
                 custom_config,
             };
             service::install(&ctx, &install, out)

@@ -53,6 +53,16 @@ pub(crate) enum Error {
         held: NaiveDate,
         asked: NaiveDate,
     },
+    #[error(
+        "{} uses the plan {held}; install does not change it. \
+         Set `plan = ` under [treatment] in that file, or replace it with `aftercare init --force --plan {asked} --date …`, then run `aftercare install` again",
+        path.display()
+    )]
+    PlanDiffers {
+        path: PathBuf,
+        held: String,
+        asked: String,
+    },
     #[error("there is no rule `{rule}` in the plan; {hint}")]
     UnknownRule { rule: String, hint: String },
     #[error("no `{0}` reminder has been shown yet that is waiting for an answer")]
@@ -102,6 +112,7 @@ impl Error {
             | Error::ConfigExists(_)
             | Error::NoConfigYet(_)
             | Error::TreatmentDiffers { .. }
+            | Error::PlanDiffers { .. }
             | Error::UnknownRule { .. }
             | Error::NothingToAnswer(_) => 2, // usage
             Error::Io { .. } => 74, // EX_IOERR

@@ -144,6 +144,33 @@ pub struct Ledger {
     /// Fingerprint of the last config error shown, so it is shown once.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     config_error_shown: Option<String>,
+    /// The notifications with buttons the daemon left on screen, so the
+    /// next run can take them over (replace them in place on the same
+    /// server, post them again on a new one). Written by the daemon only.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    on_screen: Option<OnScreen>,
+}
+
+/// Notifications on one server.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OnScreen {
+    /// Which server: the bus's id and the server's unique name on it, so a
+    /// restarted server (or bus) never matches.
+    pub server: String,
+    pub notes: Vec<Posted>,
+}
+
+/// One notification on screen: the server's id and the occurrences it
+/// stands for.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Posted {
+    pub id: u32,
+    pub ids: Vec<String>,
+    /// When it was first posted.
+    pub at: DateTime<Utc>,
+    /// It is the plan's last reminder (it carries the plan-complete text).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub last: bool,
 }
 
 impl Default for Ledger {
@@ -153,6 +180,7 @@ impl Default for Ledger {
             entries: BTreeMap::new(),
             complete: None,
             config_error_shown: None,
+            on_screen: None,
         }
     }
 }
@@ -193,6 +221,17 @@ impl Ledger {
         changed
     }
 
+    pub fn on_screen(&self) -> Option<&OnScreen> {
+        self.on_screen.as_ref()
+    }
+
+    /// Returns whether it changed.
+    pub fn set_on_screen(&mut self, screen: Option<OnScreen>) -> bool {
+        let changed = self.on_screen != screen;
+        self.on_screen = screen;
+        changed
+    }
+
     /// Clamp dates no run could have written: `at`/`sent_at` after `now`,
     /// a snooze ending more than `snooze` after it was asked. Returns how
     /// many entries changed.
@@ -226,6 +265,7 @@ impl Ledger {
         if self.complete.is_none() {
             self.complete = other.complete;
         }
+        // `on_screen` is the daemon's: this copy's stays
     }
 }
 

@@ -2,7 +2,7 @@
 //! all through `systemctl --user`.
 
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use chrono::{NaiveDate, NaiveTime};
@@ -49,6 +49,137 @@ pub(crate) fn render_unit(exe: &Path, config: Option<&Path>) -> String {
         .collect::<Vec<_>>()
         .join("\n")
         + "\n"
+}
+
+/// The program a unit's `ExecStart=` runs (its last `ExecStart=` line,
+/// without systemd's `-@:+!` prefixes).
+fn exec_program(unit: &str) -> Option<&str> {
+    let line = unit
+        .lines()
+        .rev()
+        .find_map(|l| l.trim().strip_prefix("ExecStart="))?;
+    let prog = line
+        .trim_start_matches(['-', '@', ':', '+', '!'])
+        .split_whitespace()
+        .next()?;
+    Some(prog.trim_matches('"'))
+}
+
+/// Where packages put user units, in systemd's order of search after the
+/// user's own folders (systemd.unit(5)): `$XDG_DATA_DIRS/systemd/user`,
+/// then /usr/local/lib and /usr/lib.
+fn vendor_unit_dirs(data_dirs: Option<std::ffi::OsString>) -> Vec<PathBuf> {
+    let data = data_dirs
+        .filter(|v| !v.is_empty())
+        .unwrap_or_else(|| "/usr/local/share:/usr/share".into());
+    let mut dirs: Vec<PathBuf> = std::env::split_paths(&data)
+        .filter(|d| d.is_absolute())
+        .map(|d| d.join("systemd/user"))
+        .collect();
+    dirs.extend(["/usr/local/lib/systemd/user", "/usr/lib/systemd/user"].map(PathBuf::from));
+    dirs
+}
+
+/// A packaged `aftercare.service` (the Debian package's, in
+/// /usr/lib/systemd/user) that runs this very binary.
+fn packaged_unit(exe: &Path) -> Option<PathBuf> {
+    vendor_unit_dirs(std::env::var_os("XDG_DATA_DIRS"))
+        .into_iter()
+        .map(|d| d.join(UNIT))
+        .find(|p| {
+            fsutil::read_regular(p, 64 * 1024, true)
+                .ok()
+                .flatten()
+                .and_then(|b| String::from_utf8(b).ok())
+                .and_then(|t| exec_program(&t).map(PathBuf::from))
+                .and_then(|prog| prog.canonicalize().ok())
+                .is_some_and(|prog| prog == exe)
+        })
+}
+
+/// A unit file `install` wrote (it starts as the template does), not one
+/// the user wrote by hand.
+fn written_by_us(path: &Path) -> bool {
+    let first = UNIT_TEMPLATE.lines().next().unwrap_or_default();
+    std::fs::read_to_string(path).is_ok_and(|t| t.lines().next() == Some(first))
+}
+
+/// The drop-in that points the packaged unit at another config.
+fn render_dropin(exe: &Path, config: &Path) -> String {
+    format!(
+        "# Written by `aftercare install`: the packaged unit, with this config.\n[Service]\nExecStart=\nExecStart={} --config {} run\n",
+        quote(exe),
+        quote(config)
+    )
+}
+
+/// Write `text` to `path` unless it holds it already; whether it wrote.
+fn write_if_changed(path: &Path, text: &str, out: &mut dyn Write) -> Result<bool, Error> {
+    if std::fs::read_to_string(path).ok().as_deref() == Some(text) {
+        return Ok(false);
+    }
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir)
+            .map_err(|e| Error::io(format!("cannot create {}", dir.display()), e))?;
+    }
+    fsutil::write_atomic(path, text.as_bytes(), true)
+        .map_err(|e| Error::io(format!("cannot write {}", path.display()), e))?;
+    writeln!(out, "wrote {}", path.display()).map_err(Error::output)?;
+    Ok(true)
+}
+
+/// Remove `path` if it exists; whether it did.
+fn remove_if_there(path: &Path, out: &mut dyn Write) -> Result<bool, Error> {
+    match std::fs::remove_file(path) {
+        Ok(()) => {
+            writeln!(out, "removed {}", path.display()).map_err(Error::output)?;
+            if let Some(dir) = path.parent() {
+                // the drop-in folder, once empty
+                if dir.extension().is_some_and(|e| e == "d") {
+                    let _ = std::fs::remove_dir(dir);
+                }
+            }
+            Ok(true)
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(false),
+        Err(e) => Err(Error::io(format!("cannot remove {}", path.display()), e)),
+    }
+}
+
+/// The unit: the packaged one when it runs this binary (with a drop-in for
+/// a config that is not the default), else one written for this binary.
+/// Whether anything changed (then systemd reloads).
+fn set_up_unit(
+    ctx: &Context,
+    exe: &Path,
+    config: Option<&Path>,
+    out: &mut dyn Write,
+) -> Result<bool, Error> {
+    let unit_path = ctx.paths.unit_file();
+    let dropin = ctx.paths.unit_dropin();
+    let Some(packaged) = packaged_unit(exe) else {
+        let mut changed = write_if_changed(&unit_path, &render_unit(exe, config), out)?;
+        changed |= remove_if_there(&dropin, out)?;
+        return Ok(changed);
+    };
+    writeln!(out, "using the packaged unit {}", packaged.display()).map_err(Error::output)?;
+    let mut changed = false;
+    if written_by_us(&unit_path) {
+        // an earlier install's copy would hide the packaged unit
+        changed |= remove_if_there(&unit_path, out)?;
+    } else if unit_path.exists() {
+        writeln!(
+            out,
+            "note: {} (not written by aftercare) overrides the packaged unit; kept",
+            unit_path.display()
+        )
+        .map_err(Error::output)?;
+    }
+    changed |= match config {
+        Some(c) => write_if_changed(&dropin, &render_dropin(exe, c), out)?,
+        None => remove_if_there(&dropin, out)?,
+    };
+    Ok(changed)
 }
 
 /// The `.desktop` file with `Exec` pointing at `exe`.
@@ -151,6 +282,8 @@ pub(crate) struct Install {
     pub date: Option<NaiveDate>,
     pub time: Option<NaiveTime>,
     pub timezone: Option<Zone>,
+    /// `--plan`, for a new config (an existing one must already use it).
+    pub plan: Option<String>,
     /// The config is not the default one: the unit names it.
     pub custom_config: bool,
 }
@@ -171,6 +304,22 @@ pub(crate) fn install(ctx: &Context, args: &Install, out: &mut dyn Write) -> Res
                 });
             }
         }
+        if let Some(asked) = &args.plan {
+            let c = ctx.load_config()?;
+            let same = match (asked.as_str(), &c.treatment.plan_file, &c.treatment.plan) {
+                ("none", _, held) => held.is_none(),
+                (a, Some(file), _) if a.starts_with('/') => Path::new(a) == file,
+                (a, None, Some(held)) => a == held,
+                _ => false,
+            };
+            if !same {
+                return Err(Error::PlanDiffers {
+                    path: path.clone(),
+                    held: c.treatment.plan.clone().unwrap_or_else(|| "none".into()),
+                    asked: asked.clone(),
+                });
+            }
+        }
     } else {
         let Some(date) = args.date else {
             return Err(Error::NoConfigYet(path.clone()));
@@ -181,6 +330,7 @@ pub(crate) fn install(ctx: &Context, args: &Install, out: &mut dyn Write) -> Res
                 date,
                 time: args.time,
                 timezone: args.timezone,
+                plan: args.plan.clone(),
                 force: false,
             },
         )?;
@@ -197,13 +347,8 @@ pub(crate) fn install(ctx: &Context, args: &Install, out: &mut dyn Write) -> Res
     } else {
         None
     };
-    let unit = render_unit(&exe, config_arg.as_deref());
-    let unit_path = ctx.paths.unit_file();
-    let changed = std::fs::read_to_string(&unit_path).ok().as_deref() != Some(unit.as_str());
+    let changed = set_up_unit(ctx, &exe, config_arg.as_deref(), out)?;
     if changed {
-        fsutil::write_atomic(&unit_path, unit.as_bytes(), true)
-            .map_err(|e| Error::io(format!("cannot write {}", unit_path.display()), e))?;
-        writeln!(out, "wrote {}", unit_path.display()).map_err(Error::output)?;
         systemctl_ok(&["daemon-reload"])?;
     }
     // The notifications' `desktop-entry` hint names this file: desktops
@@ -263,14 +408,27 @@ pub(crate) fn uninstall(ctx: &Context, purge: bool, out: &mut dyn Write) -> Resu
             .map_err(|e| Error::io(format!("cannot remove {}", desktop_path.display()), e))?;
         writeln!(out, "removed {}", desktop_path.display()).map_err(Error::output)?;
     }
-    if unit_path.exists() {
-        std::fs::remove_file(&unit_path)
-            .map_err(|e| Error::io(format!("cannot remove {}", unit_path.display()), e))?;
-        writeln!(out, "removed {}", unit_path.display()).map_err(Error::output)?;
+    let dropin = remove_if_there(&ctx.paths.unit_dropin(), out)?;
+    let own = unit_path.exists() && remove_if_there(&unit_path, out)?;
+    if own || dropin {
         let _ = systemctl(&["daemon-reload"]);
         let _ = systemctl(&["reset-failed", UNIT]);
-    } else {
-        writeln!(out, "no unit at {}", unit_path.display()).map_err(Error::output)?;
+    }
+    let packaged = std::env::current_exe()
+        .and_then(|p| p.canonicalize())
+        .ok()
+        .and_then(|exe| packaged_unit(&exe));
+    match (own, packaged) {
+        (false, Some(p)) => writeln!(
+            out,
+            "disabled the packaged unit {} (the package keeps it)",
+            p.display()
+        )
+        .map_err(Error::output)?,
+        (false, None) => {
+            writeln!(out, "no unit at {}", unit_path.display()).map_err(Error::output)?
+        }
+        (true, _) => {}
     }
     if purge {
         for p in [&ctx.paths.config] {
@@ -392,6 +550,50 @@ pub(crate) fn status(ctx: &Context, out: &mut dyn Write) -> Result<u8, Error> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn the_program_of_a_unit_is_its_last_exec_start() {
+        assert_eq!(
+            super::exec_program(super::UNIT_TEMPLATE),
+            Some("/usr/bin/aftercare")
+        );
+        let dropped = "[Service]\nExecStart=/usr/bin/aftercare run\nExecStart=\nExecStart=-\"/opt/a b/aftercare\" run\n";
+        assert_eq!(super::exec_program(dropped), Some("/opt/a"));
+        assert_eq!(super::exec_program("[Service]\nType=notify\n"), None);
+    }
+
+    #[test]
+    fn packaged_units_are_looked_for_where_systemd_looks() {
+        let dirs = super::vendor_unit_dirs(Some("/opt/share:relative:/usr/share".into()));
+        let dirs: Vec<String> = dirs.iter().map(|d| d.display().to_string()).collect();
+        assert_eq!(
+            dirs,
+            [
+                "/opt/share/systemd/user",
+                "/usr/share/systemd/user",
+                "/usr/local/lib/systemd/user",
+                "/usr/lib/systemd/user"
+            ]
+        );
+        let default = super::vendor_unit_dirs(None);
+        assert_eq!(
+            default[0],
+            std::path::Path::new("/usr/local/share/systemd/user")
+        );
+        assert_eq!(
+            default.last().map(|p| p.as_path()),
+            Some(std::path::Path::new("/usr/lib/systemd/user"))
+        );
+    }
+
+    #[test]
+    fn the_dropin_replaces_exec_start() {
+        let d = super::render_dropin(
+            std::path::Path::new("/usr/bin/aftercare"),
+            std::path::Path::new("/home/me/my config.toml"),
+        );
+        assert!(d.contains("\nExecStart=\nExecStart=/usr/bin/aftercare --config \"/home/me/my config.toml\" run\n"), "{d}");
+    }
+
     use super::*;
 
     #[test]

@@ -214,6 +214,76 @@ fn init_writes_a_private_config_and_refuses_to_clobber() {
 }
 
 #[test]
+fn init_and_install_take_a_plan_by_name_or_path() {
+    let sb = Sandbox::new();
+    let out = sb.run(&["init", "--date", "2026-11-23", "--plan", "tattoo"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let text = std::fs::read_to_string(sb.config_path()).unwrap();
+    assert!(text.contains("\nplan = \"tattoo\"\n"), "{text}");
+    assert_stdout_has(
+        &sb.run(&["plan", "--all", "--now", "2026-11-23T00:00:00Z"]),
+        "plan tattoo",
+    );
+
+    // a clinic's file, relative to where the command runs (not to the
+    // config's folder): written as an absolute path
+    let dir = sb.path().join("clinic");
+    std::fs::create_dir_all(&dir).unwrap();
+    let plan = dir.join("after-peel.toml");
+    std::fs::write(
+        &plan,
+        "description = \"A clinic's own\"\n[reminders.rinse]\ndays = \"0-2\"\nat = [\"09:00\"]\ntitle = \"Clinic rinse\"\n",
+    )
+    .unwrap();
+    let mut cmd = sb.command(common::bin());
+    cmd.current_dir(&dir).args([
+        "init",
+        "--force",
+        "--date",
+        "2026-11-23",
+        "--plan",
+        "after-peel.toml",
+    ]);
+    let out = cmd.output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let text = std::fs::read_to_string(sb.config_path()).unwrap();
+    assert!(
+        text.contains(&format!("\nplan = \"{}\"\n", plan.display())),
+        "{text}"
+    );
+    let check = sb.run(&["check"]);
+    assert_eq!(check.status.code(), Some(0), "{}", stderr(&check));
+    assert_stdout_has(&check, &format!("plan file {}", plan.display()));
+
+    // install with a config that uses another plan: refused, nothing changed
+    let out = sb.run(&["install", "--plan", "laser"]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert_stderr_has(&out, "install does not change it");
+    assert_eq!(std::fs::read_to_string(sb.config_path()).unwrap(), text);
+
+    // unknown names: the list, exit 2, no config written
+    let fresh = Sandbox::new();
+    let out = fresh.run(&["init", "--date", "2026-11-23", "--plan", "lazer"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_stderr_has(
+        &out,
+        "microneedling, chemical-peel, laser, tattoo, dermaroller",
+    );
+    assert!(!fresh.config_path().exists());
+    // a plan file that is not there: named, exit 78, no config written
+    let out = fresh.run(&[
+        "init",
+        "--date",
+        "2026-11-23",
+        "--plan",
+        "/nonexistent/plan.toml",
+    ]);
+    assert_eq!(out.status.code(), Some(78), "{}", stderr(&out));
+    assert_stderr_has(&out, "/nonexistent/plan.toml: there is no such file");
+    assert!(!fresh.config_path().exists());
+}
+
+#[test]
 fn init_rejects_bad_arguments() {
     let sb = Sandbox::new();
     for args in [

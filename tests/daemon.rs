@@ -60,12 +60,88 @@ fn restart_after_kill_does_not_repeat() {
     let mut d = s.start();
     s.desk.wait_summary("Second");
     assert_eq!(s.dismiss_last_and_wait(&mut d), Some(0));
-    assert_eq!(
-        s.desk.count("First"),
-        1,
-        "not shown again after the restart"
+    // taken over in place (so its buttons reach the new process): the same
+    // notification, never a second one
+    let firsts: Vec<_> = s
+        .desk
+        .notifies()
+        .into_iter()
+        .filter(|n| n.shows("First"))
+        .collect();
+    let id = firsts[0].id;
+    assert!(
+        firsts
+            .iter()
+            .skip(1)
+            .all(|n| n.id == id && Some(n.replaces_id) == id),
+        "not shown again after the restart: {firsts:?}"
     );
     assert_eq!(s.desk.count("Second"), 1);
+}
+
+#[test]
+fn after_a_restart_the_unanswered_notification_answers_to_the_new_process() {
+    let s = Scenario::new().reminders(&[("first", &[3], "First"), ("later", &[3600], "Later")]);
+    let d = s.start();
+    let old = s.desk.wait_summary("First");
+    d.wait_log("sent");
+    d.signal("KILL");
+    drop(d);
+    let d = s.start();
+    d.wait_log("taken over");
+    let again = s.desk.wait_messages("First posted again, answered", |m| {
+        common::desktop::notifies_of(m)
+            .into_iter()
+            .rfind(|n| n.shows("First") && n.sender != old.sender && n.id.is_some())
+    });
+    assert_eq!(Some(again.replaces_id), old.id, "in place");
+    assert_eq!(again.id, old.id);
+    // the old process's buttons were dead; these reach this one
+    s.desk.wait_action_listener(&again);
+    s.desk.invoke_action(again.id.unwrap(), "done");
+    d.wait_log("done");
+    assert_eq!(statuses(&s.sb.journal(), "first@"), ["done"]);
+    // answered: off the screen (it is resident, the server would keep it)
+    s.desk.wait_close_call(&again.sender, again.id.unwrap());
+}
+
+#[test]
+fn a_fourth_notification_joins_the_oldest_so_at_most_three_are_on_screen() {
+    let s = Scenario::new().reminders(&[
+        ("a", &[2], "A"),
+        ("b", &[4], "B"),
+        ("c", &[6], "C"),
+        ("d", &[8], "D"),
+        ("later", &[3600], "Later"),
+    ]);
+    let d = s.start();
+    let first = s.desk.wait_summary("A");
+    let merged = s.desk.wait_summary("D");
+    d.wait_log_n("sent", 4);
+    assert_eq!(merged.summary, "A · D", "D listed with the oldest, A");
+    assert_eq!(
+        Some(merged.replaces_id),
+        first.id,
+        "replacing A's notification"
+    );
+    let mut ids: Vec<_> = s
+        .desk
+        .notifies()
+        .into_iter()
+        .filter(|n| n.app == "aftercare")
+        .filter_map(|n| n.id)
+        .collect();
+    ids.sort_unstable();
+    ids.dedup();
+    assert_eq!(ids.len(), 3, "three notifications at most: {ids:?}");
+    // one Done answers both
+    s.desk.wait_action_listener(&merged);
+    s.desk.invoke_action(merged.id.unwrap(), "done");
+    d.wait_log_n("done", 2);
+    let j = s.sb.journal();
+    assert_eq!(statuses(&j, "a@"), ["done"]);
+    assert_eq!(statuses(&j, "d@"), ["done"]);
+    assert_eq!(statuses(&j, "b@"), ["sent"]);
 }
 
 #[test]

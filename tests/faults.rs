@@ -234,14 +234,30 @@ fn kill_9_during_writes_never_leaves_half_a_journal() {
 
 #[test]
 fn notification_server_restarted_mid_plan() {
-    let mut s = Scenario::new().reminders(&[("a", &[2], "Before"), ("b", &[9], "After restart")]);
+    let mut s = Scenario::new().reminders(&[("a", &[2], "Before"), ("b", &[12], "After restart")]);
     let mut d = s.start();
-    s.desk.wait_summary("Before");
+    let before = s.desk.wait_summary("Before");
+    d.wait_log("sent");
     s.desk.kill_dunst();
     s.desk.start_dunst();
+    // unanswered, and gone with the old server: posted on the new one
+    d.wait_log("posted again on the new notification server");
+    let again = s.desk.wait_messages("Before posted again, answered", |m| {
+        common::desktop::notifies_of(m)
+            .into_iter()
+            .rfind(|n| n.shows("Before") && n.server != before.server && n.id.is_some())
+    });
+    assert_eq!(again.replaces_id, 0, "the old id is dead");
+    assert_ne!(again.server, before.server, "the new server answered it");
+    assert_eq!(s.desk.count("Before"), 2);
+    // and its answer comes from the new server
+    s.desk.wait_action_listener(&again);
+    s.desk.invoke_action(again.id.unwrap(), "done");
+    d.wait_log("done");
+    assert_eq!(statuses(&s.sb.journal(), "a@"), ["done"]);
     s.desk.wait_summary("After restart");
     assert_eq!(s.dismiss_last_and_wait(&mut d), Some(0));
-    assert_eq!(s.desk.count("Before"), 1);
+    assert_eq!(s.desk.count("Before"), 2, "not a third time");
     assert_eq!(s.desk.count("After restart"), 1);
 }
 

@@ -243,6 +243,9 @@ fn conformance(
     eprintln!("{}: done: {how}", server.name());
     d.wait_log("done");
     assert_eq!(statuses(&s.sb.journal(), "a@"), ["done"]);
+    // Answered, so taken off the screen (it is resident: a server that
+    // honours that would keep it)
+    s.desk.wait_close_call(&n.sender, again.id.unwrap());
     // Each answer taken once (GNOME: not also from the shell's own broadcast).
     assert_eq!(d.log_count("snoozed"), 1, "{:?}", d.log());
     assert_eq!(

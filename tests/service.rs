@@ -26,10 +26,17 @@ struct Manager<'a> {
     _turn: std::sync::MutexGuard<'static, ()>,
     child: Child,
     s: &'a Scenario,
+    /// `XDG_DATA_DIRS` of the manager and of every command (where a
+    /// package's units are found).
+    data_dirs: Option<String>,
 }
 
 impl<'a> Manager<'a> {
     fn start(s: &'a Scenario) -> Manager<'a> {
+        Self::start_with(s, None)
+    }
+
+    fn start_with(s: &'a Scenario, data_dirs: Option<String>) -> Manager<'a> {
         let (desk, sb) = (&s.desk, &s.sb);
         let turn = ONE_MANAGER_AT_A_TIME
             .lock()
@@ -46,11 +53,15 @@ impl<'a> Manager<'a> {
         .stdout(Stdio::null())
         .stderr(Stdio::null());
         Self::env(s, &mut cmd);
+        if let Some(d) = &data_dirs {
+            cmd.env("XDG_DATA_DIRS", d);
+        }
         let child = cmd.spawn().unwrap();
         let m = Manager {
             _turn: turn,
             child,
             s,
+            data_dirs,
         };
         let private = desk.runtime_dir().join("systemd/private");
         m.until("the user manager's socket", || {
@@ -150,11 +161,18 @@ impl<'a> Manager<'a> {
         let mut cmd = Command::new("systemctl");
         cmd.arg("--user").args(args);
         Self::env(self.s, &mut cmd);
+        if let Some(d) = &self.data_dirs {
+            cmd.env("XDG_DATA_DIRS", d);
+        }
         cmd.output().unwrap()
     }
 
     fn aftercare(&self, args: &[&str]) -> Output {
-        self.s.run(args)
+        let mut cmd = self.s.command(common::bin(), args);
+        if let Some(d) = &self.data_dirs {
+            cmd.env("XDG_DATA_DIRS", d);
+        }
+        cmd.output().unwrap()
     }
 
     fn prop(&self, name: &str) -> String {
@@ -301,8 +319,10 @@ fn install_reload_restart_complete_uninstall_under_systemd_user() {
     });
     assert_eq!(m.prop("Result"), "success");
     assert_eq!(m.prop("ExecMainStatus"), "0");
+    // (an unanswered one is taken over in place after the restart: the
+    // same notification, not a second one)
     for title in ["First", "Second, edited", "Third"] {
-        assert_eq!(s.desk.count(title), 1, "{title} exactly once");
+        assert_eq!(s.desk.count_new(title), 1, "{title} exactly once");
     }
     assert_eq!(s.desk.count("Second"), 0);
 
@@ -319,6 +339,97 @@ fn install_reload_restart_complete_uninstall_under_systemd_user() {
     let out = m.aftercare(&["uninstall", "--purge"]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert!(!sb.config_path().exists() && !sb.state_dir().exists());
+}
+
+#[test]
+fn install_uses_the_packaged_unit_when_it_runs_this_binary() {
+    if !root_or_skip(
+        "install_uses_the_packaged_unit_when_it_runs_this_binary",
+        SYSTEMD,
+    ) {
+        return;
+    }
+    let s = Scenario::new();
+    let sb = &s.sb;
+    // a package's unit, as the Debian package installs it, but for the
+    // binary under test (the package's runs /usr/bin/aftercare)
+    let share = sb.path().join("share");
+    let vendor = share.join("systemd/user");
+    std::fs::create_dir_all(&vendor).unwrap();
+    let exe = std::fs::canonicalize(common::bin()).unwrap();
+    let packaged = std::fs::read_to_string("systemd/aftercare.service")
+        .unwrap()
+        .replace(
+            "ExecStart=/usr/bin/aftercare run",
+            &format!("ExecStart={} run", exe.display()),
+        );
+    std::fs::write(vendor.join("aftercare.service"), &packaged).unwrap();
+    let m = Manager::start_with(&s, Some(share.display().to_string()));
+    let t = Timed::new(0);
+    sb.write_config(&(t.header("") + &t.rules(&[("a", &[6], "From the package")])));
+    // an earlier install (before the package) left its own copy
+    let own = sb.config_home().join("systemd/user/aftercare.service");
+    std::fs::create_dir_all(own.parent().unwrap()).unwrap();
+    std::fs::write(&own, &packaged).unwrap();
+
+    let out = m.aftercare(&["install"]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}{}\n{}",
+        stdout(&out),
+        stderr(&out),
+        m.log()
+    );
+    assert_stdout_has(&out, "using the packaged unit");
+    assert_stdout_has(&out, &format!("removed {}", own.display()));
+    assert!(!own.exists(), "no copy of its own");
+    assert_eq!(
+        m.prop("FragmentPath"),
+        vendor.join("aftercare.service").display().to_string(),
+        "systemd runs the packaged unit"
+    );
+    assert_eq!(m.prop("ActiveState"), "active", "{}", m.log());
+    assert_eq!(m.prop("UnitFileState"), "enabled");
+    wait_note(&m, "From the package");
+
+    // a config elsewhere: a drop-in names it, the packaged unit stays
+    let other = sb.path().join("elsewhere.toml");
+    std::fs::copy(sb.config_path(), &other).unwrap();
+    let out = m.aftercare(&["--config", other.to_str().unwrap(), "install"]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}{}",
+        stdout(&out),
+        stderr(&out)
+    );
+    let dropin = sb
+        .config_home()
+        .join("systemd/user/aftercare.service.d/config.conf");
+    let text = std::fs::read_to_string(&dropin).unwrap();
+    assert!(
+        text.contains(&format!("--config {} run", other.display())),
+        "{text}"
+    );
+    assert!(
+        m.prop("DropInPaths").contains(dropin.to_str().unwrap()),
+        "{}",
+        m.prop("DropInPaths")
+    );
+    assert!(
+        m.prop("ExecStart").contains("--config"),
+        "{}",
+        m.prop("ExecStart")
+    );
+
+    // uninstall leaves the package's file alone
+    let out = m.aftercare(&["uninstall"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_stdout_has(&out, "disabled the packaged unit");
+    assert!(!dropin.exists());
+    assert!(vendor.join("aftercare.service").exists());
+    assert_eq!(m.prop("UnitFileState"), "disabled");
 }
 
 #[test]

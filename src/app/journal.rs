@@ -172,6 +172,12 @@ impl Journal {
         }
     }
 
+    pub fn set_on_screen(&mut self, screen: Option<crate::ledger::OnScreen>) {
+        if self.ledger.set_on_screen(screen) {
+            self.dirty = true;
+        }
+    }
+
     pub fn is_dirty(&self) -> bool {
         self.dirty
     }
@@ -238,6 +244,8 @@ struct Lenient {
     complete: Option<DateTime<Utc>>,
     #[serde(default)]
     config_error_shown: Option<String>,
+    #[serde(default)]
+    on_screen: Option<serde_json::Value>,
 }
 
 /// The ledger on disk, and how many entries had to be dropped.
@@ -268,6 +276,9 @@ fn read(path: &Path) -> Result<Option<(Ledger, usize)>, ReadError> {
         ledger.set_complete(at);
     }
     ledger.set_config_error_shown(raw.config_error_shown);
+    // a list that cannot be read is only a lost chance to take over what
+    // was on screen, not a reason to drop the journal
+    ledger.set_on_screen(raw.on_screen.and_then(|v| serde_json::from_value(v).ok()));
     Ok(Some((ledger, dropped)))
 }
 

@@ -15,14 +15,33 @@ pub(crate) struct NewConfig {
     pub date: NaiveDate,
     pub time: Option<NaiveTime>,
     pub timezone: Option<Zone>,
+    /// `plan = ` under [treatment]: a built-in plan's name, "none", or a
+    /// plan file's absolute path (the example's default otherwise).
+    pub plan: Option<String>,
     /// Replace an existing config.
     pub force: bool,
+}
+
+/// A TOML basic string.
+fn toml_string(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            c if c.is_control() => out.push_str(&format!("\\u{:04X}", u32::from(c))),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
 }
 
 /// The example config with the treatment filled in.
 pub(crate) fn render(args: &NewConfig) -> String {
     let example = include_str!("../../config.example.toml");
-    let mut done = [false; 3];
+    let mut done = [false; 4];
     let mut out = String::with_capacity(example.len() + 64);
     for line in example.lines() {
         let replaced = if !done[0] && line.starts_with("date = ") {
@@ -34,6 +53,12 @@ pub(crate) fn render(args: &NewConfig) -> String {
                 Some(t) => format!("time = \"{}\"", t.format("%H:%M")),
                 None => "# time = \"12:00\"".to_string(),
             }
+        } else if !done[3] && line.starts_with("plan = ") && args.plan.is_some() {
+            done[3] = true;
+            format!(
+                "plan = {}",
+                toml_string(args.plan.as_deref().unwrap_or_default())
+            )
         } else if !done[2] && line.starts_with("# timezone = ") {
             done[2] = true;
             match args.timezone {
@@ -53,7 +78,12 @@ pub(crate) fn render(args: &NewConfig) -> String {
 pub(crate) fn write(ctx: &Context, args: &NewConfig) -> Result<Config, Error> {
     let text = render(args);
     let origin = ctx.paths.config.display().to_string();
-    let config = config::parse(&text, &origin, ctx.defaults)?;
+    // the plan file it names is read from disk, as a load would
+    let defaults = config::Defaults {
+        plans: &super::config_file::PlanFiles,
+        ..ctx.defaults
+    };
+    let config = config::parse(&text, &origin, defaults)?;
     build_plan(&config)?;
     fsutil::write_atomic(&ctx.paths.config, text.as_bytes(), args.force).map_err(|e| {
         if e.kind() == std::io::ErrorKind::AlreadyExists {

@@ -57,6 +57,12 @@ impl Paths {
         self.unit_dir.join("aftercare.service")
     }
 
+    /// The drop-in that names a config other than the default one, when
+    /// the packaged unit is used.
+    pub(crate) fn unit_dropin(&self) -> PathBuf {
+        self.unit_dir.join("aftercare.service.d/config.conf")
+    }
+
     pub(crate) fn desktop_file(&self) -> PathBuf {
         self.applications_dir.join("aftercare.desktop")
     }

@@ -22,10 +22,13 @@
 mod jobs;
 mod notes;
 mod runtime;
+mod screen;
 mod state;
 mod wake;
 mod window;
 
+#[cfg(test)]
+mod screen_tests;
 #[cfg(test)]
 mod tests;
 

@@ -41,9 +41,8 @@ impl<N: Notifier> Daemon<N> {
             snooze_label: Some(format!("Snooze {}", format_duration(self.config.snooze))),
             indoors: members.iter().any(|o| self.first_daylight_of_day(o)),
             expire: self.config.expire,
-            replaces: members
-                .iter()
-                .find_map(|o| self.shown_as.get(&o.id).copied()),
+            // the caller knows what it replaces (screen.rs)
+            replaces: None,
         })
     }
 

@@ -1,20 +1,23 @@
 //! The daemon's state machine: what to show at `now`, recording it, the
 //! user's answers. Independent of the scheduler and of the clock.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::time::Duration;
 
 use chrono::{DateTime, Utc};
 use tokio::sync::mpsc::UnboundedSender;
 use tracing::{debug, error, info, warn};
 
+use super::screen::{Live, end_of_day};
 use super::{COMPLETE_ID, COMPLETE_TEXT, MAX_BACKOFF, Outcome, Span, ceil_second, delta};
 use crate::app::journal::{Entry, Journal, Status};
 use crate::config::Config;
+use crate::ledger::OnScreen;
 use crate::notifier::{
-    ACTION_DONE, ACTION_INDOORS, ACTION_SNOOZE, Answer, CLOSED, Note, Notifier, ShowError, Shown,
+    ACTION_DONE, ACTION_INDOORS, ACTION_SNOOZE, Answer, CLOSED, Note, Notifier, SERVER_CHANGED,
+    ShowError, Shown,
 };
-use crate::plan::{Overview, Plan, PlanError, resolve_local};
+use crate::plan::{Overview, Plan, PlanError};
 use crate::policy::Show;
 use crate::{policy, report};
 
@@ -30,20 +33,23 @@ pub(crate) struct Daemon<N> {
     pub(super) window: Span,
     pub journal: Journal,
     pub(super) notifier: N,
-    answers: UnboundedSender<Answer>,
+    pub(super) answers: UnboundedSender<Answer>,
     /// Retry state while the notification server is unreachable.
     pub(super) retry: Option<(u32, DateTime<Utc>)>,
     /// The plan was over (or empty) before this process started.
     pub(super) started_after_end: bool,
     /// A journal write failed; logged once until it works again.
     journal_failing: bool,
-    /// The server's id of the notification each occurrence was last shown
-    /// in, so a repeat replaces it instead of stacking.
-    pub(super) shown_as: HashMap<String, u32>,
+    /// The notifications on screen, oldest first (`screen.rs`).
+    pub(super) screen: Vec<Live>,
+    /// The server they are on ([`Notifier::server`]).
+    pub(super) server: Option<String>,
+    /// What a previous run or server left on screen, to take over.
+    pub(super) carried: Option<OnScreen>,
     /// The plan's last notification, waited on for its answer.
     pub(super) awaiting: Option<Awaiting>,
     /// Occurrences whose notification was closed without an answer.
-    closed: HashSet<String>,
+    pub(super) closed: HashSet<String>,
     /// The wall-clock time the clock can really have reached, and the time
     /// since boot when it was reckoned ([`Daemon::observe_clock`]).
     trusted: Option<(DateTime<Utc>, Duration)>,
@@ -62,8 +68,8 @@ pub(super) enum NotShown {
 /// closed, or until `until` (the end of its day).
 #[derive(Debug)]
 pub(super) struct Awaiting {
-    ids: Vec<String>,
-    until: DateTime<Utc>,
+    pub(super) ids: Vec<String>,
+    pub(super) until: DateTime<Utc>,
 }
 
 impl<N: Notifier> Daemon<N> {
@@ -87,6 +93,7 @@ impl<N: Notifier> Daemon<N> {
                 .last
                 .is_none_or(|last| last + delta(config.catch_up) < now);
         let (plan, window) = Self::window(&config, &journal, &overview, now)?;
+        let carried = journal.on_screen().cloned();
         let mut d = Daemon {
             config,
             plan,
@@ -98,7 +105,9 @@ impl<N: Notifier> Daemon<N> {
             retry: None,
             started_after_end,
             journal_failing: false,
-            shown_as: HashMap::new(),
+            screen: Vec::new(),
+            server: None,
+            carried,
             awaiting: None,
             closed: HashSet::new(),
             trusted: None,
@@ -149,21 +158,24 @@ impl<N: Notifier> Daemon<N> {
                 warn!(id = %note.ids.join(","), "the bus refused a notification: {e}; recorded as failed");
                 Err(NotShown::Rejected)
             }
-            Err(ShowError::Unavailable(e)) => {
-                let attempt = self.retry.map_or(0, |(n, _)| n + 1);
-                let wait = Duration::from_secs(1u64 << attempt.min(6)).min(MAX_BACKOFF);
-                if attempt == 0 {
-                    warn!(
-                        "cannot show notifications: {e}; retrying with backoff while reminders are within catch_up"
-                    );
-                } else {
-                    debug!(attempt, "notification server still unreachable: {e}");
-                }
-                let at = ceil_second(now + delta(wait));
-                self.retry = Some((attempt, at));
-                Err(NotShown::RetryAt(at))
-            }
+            Err(ShowError::Unavailable(e)) => Err(NotShown::RetryAt(self.unavailable(&e, now))),
         }
+    }
+
+    /// The server cannot be reached: when to try again (with backoff).
+    pub(super) fn unavailable(&mut self, e: &str, now: DateTime<Utc>) -> DateTime<Utc> {
+        let attempt = self.retry.map_or(0, |(n, _)| n + 1);
+        let wait = Duration::from_secs(1u64 << attempt.min(6)).min(MAX_BACKOFF);
+        if attempt == 0 {
+            warn!(
+                "cannot show notifications: {e}; retrying with backoff while reminders are within catch_up"
+            );
+        } else {
+            debug!(attempt, "notification server still unreachable: {e}");
+        }
+        let at = ceil_second(now + delta(wait));
+        self.retry = Some((attempt, at));
+        at
     }
 
     /// Do what is due at `now`.
@@ -172,6 +184,11 @@ impl<N: Notifier> Daemon<N> {
         // `aftercare done` may have answered from the command line.
         self.journal.merge_from_disk();
         self.refresh_window(now);
+        if self.carried.is_some() {
+            if let Err(retry_at) = self.take_over(now).await {
+                out.wakes.push(retry_at);
+            }
+        }
         let d = policy::decide_trusting(
             &self.plan,
             &self.journal,
@@ -202,6 +219,7 @@ impl<N: Notifier> Daemon<N> {
                 out.wakes.push(retry_at);
             }
         }
+        self.clear_answered().await;
         self.save();
         if self.window_reaches_end() && policy::all_settled(&self.plan, &self.journal) {
             out.finished = self.finish(now, &mut out.wakes).await;
@@ -224,9 +242,13 @@ impl<N: Notifier> Daemon<N> {
                 .occurrences
                 .iter()
                 .all(|o| covered(&o.id) || policy::due_at(o, &self.journal).is_none());
-        let Some(note) = self.note_for(&ids, last) else {
+        // a repeat replaces its notification; a fourth joins the oldest
+        let (target, listed) = self.target(&ids);
+        let replaces = target.map(|l| l.id);
+        let Some(mut note) = self.note_for(&listed, last) else {
             return Ok(());
         };
+        note.replaces = replaces;
         let shown = match self.show(&note, now).await {
             Ok(shown) => shown,
             Err(NotShown::RetryAt(at)) => return Err(at),
@@ -253,20 +275,13 @@ impl<N: Notifier> Daemon<N> {
             for m in &s.merged {
                 self.journal.set(m, Entry::merged(now, &s.id));
             }
-            self.shown_as.insert(s.id.clone(), shown.id);
         }
+        self.on_shown(&note, &shown, now, last);
         if last {
             self.journal.set_complete(now);
-            let tz = self.plan.timezone;
-            let end_of_day = now
-                .with_timezone(&tz)
-                .date_naive()
-                .succ_opt()
-                .and_then(|d| resolve_local(tz, d.and_time(chrono::NaiveTime::MIN)))
-                .map_or(now, |t| t.with_timezone(&Utc));
             self.awaiting = shown.actions.then(|| Awaiting {
                 ids: ids.clone(),
-                until: end_of_day,
+                until: end_of_day(self.plan.timezone, now),
             });
         }
         // Persist before anything else: a crash from here on must not show
@@ -381,7 +396,13 @@ impl<N: Notifier> Daemon<N> {
                 // Not an answer: the reminders stay as sent (never done).
                 debug!(ids = ?a.ids, "notification closed without an answer");
                 self.closed.extend(a.ids.iter().cloned());
+                self.closed_on_screen(&a.ids);
+                self.save();
                 return self.awaiting.is_some();
+            }
+            SERVER_CHANGED => {
+                self.server_changed();
+                return self.carried.is_some();
             }
             other => {
                 debug!(action = other, "ignoring unknown action");

@@ -8,13 +8,21 @@ use tokio::sync::mpsc::{self, UnboundedSender};
 
 /// Records what it is asked to show; can be told to fail.
 #[derive(Debug, Default)]
-struct Recorder {
-    shown: Vec<Note>,
-    fail: bool,
+pub(super) struct Recorder {
+    pub(super) shown: Vec<Note>,
+    pub(super) fail: bool,
     /// Whether the fake server offers buttons.
-    actions: bool,
+    pub(super) actions: bool,
     /// Titles the fake bus refuses.
-    reject: Vec<&'static str>,
+    pub(super) reject: Vec<&'static str>,
+    /// The fake server's identity.
+    pub(super) name: String,
+    /// Ids it was asked to close.
+    pub(super) closed: Vec<u32>,
+    /// Ids it was told to replace, by note (0: a new one).
+    pub(super) replaced: Vec<u32>,
+    /// Its ids start after this one (another process's ids differ).
+    pub(super) base: u32,
 }
 
 impl Notifier for Recorder {
@@ -28,10 +36,25 @@ impl Notifier for Recorder {
             return Err(ShowError::Rejected("InvalidArgs".into()));
         }
         self.shown.push(note.clone());
+        self.replaced.push(note.replaces.unwrap_or(0));
         Ok(Shown {
-            id: u32::try_from(self.shown.len()).unwrap_or(0),
+            id: note
+                .replaces
+                .unwrap_or_else(|| self.base + u32::try_from(self.shown.len()).unwrap_or(0)),
             actions: self.actions,
+            server: self.name.clone(),
         })
+    }
+
+    async fn server(&mut self, _: &UnboundedSender<Answer>) -> Result<String, ShowError> {
+        match self.fail {
+            true => Err(ShowError::Unavailable("no bus".into())),
+            false => Ok(self.name.clone()),
+        }
+    }
+
+    async fn close(&mut self, id: u32) {
+        self.closed.push(id);
     }
 }
 
@@ -39,7 +62,7 @@ const CFG: &str = "[treatment]\ndate = 2026-11-23\ntime = \"08:00\"\ntimezone = 
         [reminders.a]\ndays = \"0\"\nat = [\"09:00\", \"10:00\", \"11:00\"]\ntitle = \"A\"\nbody = \"secret body\"\n\
         [reminders.b]\ndays = \"0\"\nat = [\"10:00\"]\ntitle = \"B\"\n";
 
-fn t(s: &str) -> DateTime<Utc> {
+pub(super) fn t(s: &str) -> DateTime<Utc> {
     format!("2026-11-{s}Z").parse().unwrap()
 }
 
@@ -47,7 +70,7 @@ fn daemon(dir: &std::path::Path, now: DateTime<Utc>) -> Daemon<Recorder> {
     daemon_with(dir, CFG, now)
 }
 
-fn titles(d: &Daemon<Recorder>) -> Vec<&str> {
+pub(super) fn titles(d: &Daemon<Recorder>) -> Vec<&str> {
     d.notifier.shown.iter().map(|n| n.title.as_str()).collect()
 }
 
@@ -172,7 +195,11 @@ async fn a_repeating_rule_replaces_its_notification_until_answered() {
         Some(1),
         "replaces, never stacks"
     );
-    assert_eq!(d.notifier.shown[2].replaces, Some(2));
+    assert_eq!(
+        d.notifier.shown[2].replaces,
+        Some(1),
+        "the server keeps the id it replaced"
+    );
     let e = d.journal.get("pill@2026-11-23T09:00").unwrap();
     assert_eq!((e.status, e.repeats), (Status::Sent, 2));
 }
@@ -307,7 +334,11 @@ async fn after_a_long_suspend_one_per_rule_and_the_rest_recorded_missed() {
     );
 }
 
-fn daemon_with(dir: &std::path::Path, cfg: &str, now: DateTime<Utc>) -> Daemon<Recorder> {
+pub(super) fn daemon_with(
+    dir: &std::path::Path,
+    cfg: &str,
+    now: DateTime<Utc>,
+) -> Daemon<Recorder> {
     let c = config(cfg);
     let (j, _) = Journal::open(&dir.join("journal.json"), now);
     let (tx, _rx) = mpsc::unbounded_channel();

@@ -11,9 +11,11 @@
 //!   notification id. Only the server's own are taken: GNOME Shell also
 //!   broadcasts each answer from its own connection (to its forwarding
 //!   service), which would otherwise count every answer twice.
-//! - When the server changes (`NameOwnerChanged`) or the bus goes away, the
-//!   link is dropped: capabilities are asked again and a new connection is
-//!   made at the next notification.
+//! - When the server goes away or is replaced (`NameOwnerChanged` with an
+//!   old owner) or the bus goes away, the link is dropped and the daemon is
+//!   told ([`SERVER_CHANGED`]): the notifications it had on screen are gone
+//!   or dead, and it posts the outstanding ones again. Capabilities are
+//!   asked again and a new connection is made at the next notification.
 
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -28,10 +30,15 @@ use tokio::task::JoinHandle;
 use zbus::zvariant::Value;
 use zbus::{Connection, MatchRule, MessageStream, message};
 
-use super::{Answer, CLOSED, Capabilities, Note, Notifier, ShowError, Shown, build, has_buttons};
+use super::{
+    Answer, CLOSED, Capabilities, Note, Notifier, SERVER_CHANGED, ShowError, Shown, build,
+    has_buttons,
+};
 
 pub(super) const DEST: &str = "org.freedesktop.Notifications";
 pub(super) const PATH: &str = "/org/freedesktop/Notifications";
+/// `NotificationClosed`'s reason for a `CloseNotification` call.
+const CLOSED_BY_CALL: u32 = 3;
 /// Longest wait for any call to the bus or the notification server.
 pub(crate) const CALL_TIMEOUT: Duration = Duration::from_secs(10);
 
@@ -55,6 +62,8 @@ pub(crate) struct DbusNotifier {
 struct Link {
     conn: Connection,
     caps: Option<Capabilities>,
+    /// The server's identity ([`Notifier::server`]), once known.
+    server: Option<String>,
     routes: Routes,
     /// Set by the listener when the server or the bus went away.
     stale: Arc<AtomicBool>,
@@ -211,10 +220,13 @@ async fn listen(
                 }
             }
             Some("NotificationClosed") => {
-                let Ok((id, _reason)) = msg.body().deserialize::<(u32, u32)>() else {
+                let Ok((id, reason)) = msg.body().deserialize::<(u32, u32)>() else {
                     continue;
                 };
-                if let Some(ids) = route(id, true) {
+                // Closed by a call (ours, after an answer): the route stays,
+                // since some servers (notification-daemon) leave the popup
+                // up and its buttons still answer with this id.
+                if let Some(ids) = route(id, reason != CLOSED_BY_CALL) {
                     let _ = answers.send(Answer {
                         ids,
                         action: CLOSED.to_string(),
@@ -222,12 +234,15 @@ async fn listen(
                 }
             }
             Some("NameOwnerChanged") => {
-                let Ok((name, _, _)) = msg.body().deserialize::<(String, String, String)>() else {
+                let Ok((name, old, _)) = msg.body().deserialize::<(String, String, String)>()
+                else {
                     continue;
                 };
-                if name == DEST {
+                // a server appearing where there was none (started by the
+                // bus for our first notification) changes nothing
+                if name == DEST && !old.is_empty() {
                     tracing::info!(
-                        "the notification server changed; asking it again what it can do"
+                        "the notification server went away or was replaced; asking it again what it can do"
                     );
                     break;
                 }
@@ -236,6 +251,29 @@ async fn listen(
         }
     }
     stale.store(true, Ordering::Relaxed);
+    let _ = answers.send(Answer {
+        ids: Vec::new(),
+        action: SERVER_CHANGED.to_string(),
+    });
+}
+
+/// The identity of the server behind `conn`: the bus's id (new for every
+/// bus) and the server's unique name (new for every connection to it).
+async fn identity(conn: &Connection) -> Result<String, String> {
+    let bus = bounded(
+        "connect to the bus's own service",
+        zbus::fdo::DBusProxy::new(conn),
+    )
+    .await?;
+    let id = bounded("GetId", bus.get_id()).await?;
+    let name = zbus::names::BusName::from_static_str(DEST).map_err(|e| e.to_string())?;
+    let owner = match bus.get_name_owner(name).await {
+        Ok(owner) => owner.to_string(),
+        // nobody yet: the bus starts one for the next notification
+        Err(zbus::fdo::Error::NameHasNoOwner(_)) => "-".to_string(),
+        Err(e) => return Err(format!("GetNameOwner: {e}")),
+    };
+    Ok(format!("{id}/{owner}"))
 }
 
 impl DbusNotifier {
@@ -262,6 +300,7 @@ impl DbusNotifier {
             self.link = Some(Link {
                 conn,
                 caps: None,
+                server: None,
                 routes,
                 stale,
                 listener,
@@ -307,9 +346,39 @@ impl Notifier for DbusNotifier {
             // the server may have been replaced: ask again next time
             if let Some(l) = &mut self.link {
                 l.caps = None;
+                l.server = None;
             }
         }
         result
+    }
+
+    async fn server(&mut self, answers: &UnboundedSender<Answer>) -> Result<String, ShowError> {
+        let link = self.link(answers).await.map_err(ShowError::Unavailable)?;
+        if let Some(s) = &link.server {
+            return Ok(s.clone());
+        }
+        let s = identity(&link.conn).await.map_err(ShowError::Unavailable)?;
+        // not kept while nobody owns the name: the next call asks again
+        if !s.ends_with("/-") {
+            link.server = Some(s.clone());
+        }
+        Ok(s)
+    }
+
+    async fn close(&mut self, id: u32) {
+        let Some(link) = &self.link else {
+            return;
+        };
+        if link.stale.load(Ordering::Relaxed) {
+            return;
+        }
+        let body = (id,);
+        let call = link
+            .conn
+            .call_method(Some(DEST), PATH, Some(DEST), "CloseNotification", &body);
+        if let Err(e) = bounded("CloseNotification", call).await {
+            tracing::debug!(id, "could not close a notification: {e}");
+        }
     }
 }
 
@@ -360,13 +429,17 @@ impl DbusNotifier {
                 }
             }
         };
-        if actions {
-            let link = self.link(answers).await.map_err(ShowError::Unavailable)?;
-            link.routes
-                .lock()
-                .unwrap_or_else(|e| e.into_inner())
-                .insert(id, note.ids.clone());
-        }
-        Ok(Shown { id, actions })
+        // every one, with or without buttons: its close is news too
+        let link = self.link(answers).await.map_err(ShowError::Unavailable)?;
+        link.routes
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .insert(id, note.ids.clone());
+        let server = self.server(answers).await?;
+        Ok(Shown {
+            id,
+            actions,
+            server,
+        })
     }
 }

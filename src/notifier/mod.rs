@@ -25,6 +25,10 @@ pub(crate) const ACTION_INDOORS: &str = "indoors";
 /// Not an action: the notification was closed (dismissed, expired, evicted)
 /// without one. Never taken for Done.
 pub(crate) const CLOSED: &str = "closed";
+/// Not an action: the server went away or was replaced (or the bus did),
+/// so every notification shown on it is gone or can no longer be answered.
+/// Sent with no ids.
+pub(crate) const SERVER_CHANGED: &str = "aftercare:server-changed";
 const CATEGORY: &str = "x-aftercare.reminder";
 
 /// What the notification server can do.
@@ -105,12 +109,14 @@ impl std::fmt::Display for ShowError {
 }
 
 /// What became of a notification that was sent.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Shown {
     /// The server's id, for replacing it.
     pub id: u32,
     /// It carries buttons, so an answer may come.
     pub actions: bool,
+    /// Which server showed it ([`Notifier::server`]).
+    pub server: String,
 }
 
 /// Shows notifications. The D-Bus one for real use; a recording fake in
@@ -123,6 +129,16 @@ pub(crate) trait Notifier {
         note: &Note,
         answers: &UnboundedSender<Answer>,
     ) -> Result<Shown, ShowError>;
+
+    /// Which server notifications go to now: the bus's id and the server's
+    /// unique name on it. Two answers are equal only for the same server
+    /// process on the same bus, so the ids of its notifications still
+    /// hold.
+    async fn server(&mut self, answers: &UnboundedSender<Answer>) -> Result<String, ShowError>;
+
+    /// Take a notification off the screen (`CloseNotification`); best
+    /// effort: it may be gone already.
+    async fn close(&mut self, id: u32);
 }
 
 /// Escape text for a server that renders body markup.

@@ -639,6 +639,21 @@ impl Desktop {
         self.notifies().iter().filter(|n| n.shows(summary)).count()
     }
 
+    /// How many times the reminder titled `summary` came up as a new
+    /// notification: a `Notify` that replaced one it was already in (a
+    /// restart taking it over in place) does not count.
+    pub fn count_new(&self, summary: &str) -> usize {
+        let mut ids: Vec<u32> = Vec::new();
+        let mut new = 0;
+        for n in self.notifies().iter().filter(|n| n.shows(summary)) {
+            if n.replaces_id == 0 || !ids.contains(&n.replaces_id) {
+                new += 1;
+            }
+            ids.extend(n.id);
+        }
+        new
+    }
+
     /// Wait until at least `n` Notify calls have been answered; returns all.
     pub fn wait_notifies(&self, n: usize) -> Vec<Notify> {
         self.wait_messages(&format!("{n} notification(s)"), |m| {
@@ -681,6 +696,21 @@ impl Desktop {
         };
         self.wait_messages("the daemon to listen for actions", |m| {
             (added(m, "ActionInvoked") && added(m, "NotificationClosed")).then_some(())
+        });
+    }
+
+    /// Wait until the connection `sender` asks the server to close
+    /// notification `id` (`CloseNotification`).
+    pub fn wait_close_call(&self, sender: &str, id: u32) {
+        let id = id.to_string();
+        self.wait_messages(&format!("{sender} to close notification {id}"), |m| {
+            m.iter()
+                .any(|x| {
+                    x.member == "CloseNotification"
+                        && x.sender == sender
+                        && x.args.first().is_some_and(|a| a.text.ends_with(&id))
+                })
+                .then_some(())
         });
     }
 
