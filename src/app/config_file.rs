@@ -78,17 +78,69 @@ pub(crate) fn load_text(path: &Path, defaults: Defaults) -> Result<(Config, Stri
 }
 
 /// Keep a private copy of the last config that worked, for a start with a
-/// broken one.
-pub(crate) fn save_last_good(path: &Path, text: &str) {
+/// broken one, and of the plan file it names (`last-good-plan.toml`
+/// beside it): a clinic's plan file broken by an edit is covered too.
+pub(crate) fn save_last_good(path: &Path, text: &str, config: &Config) {
+    keep_copy(path, text.as_bytes());
+    let plan_copy = last_good_plan(path);
+    match &config.treatment.plan_file {
+        Some(file) => {
+            // read again, and kept only if it is still the plan that worked
+            if let Ok(plan) = PlanFiles.plan_text(file) {
+                keep_copy(&plan_copy, plan.as_bytes());
+            }
+        }
+        None => {
+            let _ = std::fs::remove_file(&plan_copy);
+        }
+    }
+}
+
+fn last_good_plan(config_copy: &Path) -> std::path::PathBuf {
+    config_copy.with_file_name("last-good-plan.toml")
+}
+
+fn keep_copy(path: &Path, bytes: &[u8]) {
     let same = fsutil::read_regular(path, MAX_CONFIG_BYTES, false)
         .ok()
         .flatten()
-        .is_some_and(|b| b == text.as_bytes());
+        .is_some_and(|b| b == bytes);
     if !same {
-        if let Err(e) = fsutil::write_atomic(path, text.as_bytes(), true) {
+        if let Err(e) = fsutil::write_atomic(path, bytes, true) {
             tracing::warn!(path = %path.display(), "cannot keep a copy of the working config: {e}");
         }
     }
+}
+
+/// The text of the plan file as it was when the config last worked.
+#[derive(Debug)]
+struct SavedPlan(String);
+
+impl PlanSource for SavedPlan {
+    fn plan_text(&self, _path: &Path) -> Result<String, String> {
+        Ok(self.0.clone())
+    }
+}
+
+/// The last config that worked, with its plan file as it was then (when it
+/// named one and a copy was kept). Called once, at a start with a broken
+/// config or plan file.
+pub(crate) fn load_last_good(path: &Path, defaults: Defaults) -> Result<Config, ConfigError> {
+    let saved = fsutil::read_regular(&last_good_plan(path), MAX_CONFIG_BYTES, false)
+        .ok()
+        .flatten()
+        .and_then(|b| String::from_utf8(b).ok());
+    let Some(plan) = saved else {
+        return load(path, defaults);
+    };
+    let origin = path.display().to_string();
+    let text = read_limited(path)
+        .ok()
+        .and_then(|b| String::from_utf8(b).ok())
+        .ok_or_else(|| ConfigError::new(&origin, "the copy cannot be read"))?;
+    // once per process: a 'static source for the parser
+    let plans: &'static SavedPlan = Box::leak(Box::new(SavedPlan(plan)));
+    parse(&text, &origin, Defaults { plans, ..defaults })
 }
 
 /// The file's bytes: a regular file (a link to one is fine: dotfiles),

@@ -176,12 +176,12 @@ async fn initial_config(
 ) -> Result<(Config, Option<ConfigError>), Error> {
     match config_file::load_text(path, defaults) {
         Ok((config, text)) => {
-            config_file::save_last_good(last_good, &text);
+            config_file::save_last_good(last_good, &text, &config);
             Ok((config, None))
         }
         Err(e) => {
             error!("{}", e.headline());
-            match config_file::load(last_good, defaults) {
+            match config_file::load_last_good(last_good, defaults) {
                 Ok(config) => {
                     warn!(copy = %last_good.display(), "running the last config that worked until this one is fixed");
                     Ok((config, Some(e)))
@@ -366,7 +366,7 @@ async fn reload_config<N: Notifier>(
     now: DateTime<Utc>,
 ) {
     let loaded = config_file::load_text(path, defaults).and_then(|(c, text)| {
-        config_file::save_last_good(last_good, &text);
+        config_file::save_last_good(last_good, &text, &c);
         if c == d.config {
             return Ok(false);
         }
