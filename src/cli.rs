@@ -221,8 +221,12 @@ pub(crate) fn dispatch(cli: Cli, out: &mut dyn Write) -> Result<u8, Error> {
     }
     let ctx = Context {
         paths,
-        defaults: Defaults::system(clock::system_timezone()),
+        defaults: Defaults {
+            language: crate::app::language::from_env(),
+            ..Defaults::system(clock::system_timezone())
+        },
         now: cli.now.unwrap_or_else(clock::now),
+        language_noted: Default::default(),
     };
     match cli.command {
         Command::Check => commands::check(&ctx, out),

@@ -29,6 +29,21 @@ impl PlanSource for PlanFiles {
             )
         })
     }
+
+    /// A plan file's translation, read the same way; none is fine.
+    fn plan_texts(&self, path: &Path) -> Result<Option<String>, String> {
+        let bytes = match read_limited(path) {
+            Ok(b) => b,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+            Err(e) => return Err(e.to_string()),
+        };
+        String::from_utf8(bytes).map(Some).map_err(|e| {
+            format!(
+                "it is not valid UTF-8 (bad byte at offset {}); save it as UTF-8 text",
+                e.utf8_error().valid_up_to()
+            )
+        })
+    }
 }
 
 /// Read a config file and parse it.

@@ -27,12 +27,14 @@ pub(crate) fn check(ctx: &Context, out: &mut dyn Write) -> Result<u8, Error> {
         .as_ref()
         .map(|p| format!(", plan file {}", p.display()))
         .unwrap_or_default();
+    // `check` speaks to whoever edits the config, like its errors: English.
+    let en = crate::i18n::messages(crate::i18n::Lang::En);
     let line = match (p.occurrences.first(), p.last()) {
         (Some(first), Some(last)) => format!(
             "ok: {} reminders from {} to {} ({zone}), config {}",
             p.occurrences.len(),
-            when(first),
-            when(last),
+            when(en, first),
+            when(en, last),
             c.origin
         ),
         _ => format!("ok: no reminders ({zone}), config {}", c.origin),

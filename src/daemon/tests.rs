@@ -6,6 +6,9 @@ use crate::policy;
 use crate::testing::config;
 use tokio::sync::mpsc::{self, UnboundedSender};
 
+/// What the plan's last notification adds, in English.
+const COMPLETE_TEXT: &str = "That was the last reminder of your aftercare plan. Keep up daily sunscreen, and follow your practitioner's advice from here.";
+
 /// Records what it is asked to show; can be told to fail.
 #[derive(Debug, Default)]
 struct Recorder {
