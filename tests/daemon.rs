@@ -436,3 +436,36 @@ fn a_repeating_reminder_replaces_its_notification_instead_of_stacking() {
     assert_eq!(s.desk.count("Pill"), 2);
     assert_eq!(statuses(&s.sb.journal(), "pill@"), ["done"]);
 }
+
+#[test]
+fn under_a_german_locale_the_notification_on_the_bus_is_german() {
+    let s = Scenario::new();
+    // a clinic's plan, with its German translation beside it
+    let dir = s.sb.config_path().parent().unwrap().to_path_buf();
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("clinic.toml"), s.t.rule("rinse", &[3], "Rinse")).unwrap();
+    std::fs::write(
+        dir.join("clinic.de.ftl"),
+        "title-rinse = Sanft abspülen\nbody-rinse = Mit lauwarmem Wasser und den Fingerspitzen.\n",
+    )
+    .unwrap();
+    let config =
+        s.t.header("")
+            .replace("plan = \"none\"", "plan = \"clinic.toml\"");
+    s.sb.write_config(&config);
+    let mut d = s.start_with(|c| {
+        c.env("LANG", "de_DE.UTF-8");
+    });
+    let n = s.desk.wait_summary("Sanft abspülen");
+    assert_eq!(n.app, "aftercare");
+    assert_eq!(
+        n.body,
+        "Mit lauwarmem Wasser und den Fingerspitzen.\n\nDas war die letzte Erinnerung Ihres Nachsorgeplans. Tragen Sie weiterhin jeden Tag Sonnenschutz auf und folgen Sie ab jetzt den Empfehlungen Ihrer Praxis."
+    );
+    assert_eq!(n.actions, ["done", "Erledigt", "snooze", "Später (15m)"]);
+    s.desk.wait_action_listener(&n);
+    s.desk.close_notification(n.id.unwrap());
+    assert_eq!(d.wait_exit(), Some(0));
+    assert_eq!(s.desk.count("Rinse"), 0, "not in English");
+    assert_eq!(statuses(&s.sb.journal(), "rinse@"), ["sent"]);
+}

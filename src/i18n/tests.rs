@@ -311,41 +311,93 @@ fn plan_texts_parse_and_refuse_what_a_notification_cannot_carry() {
     assert!(e.message.contains("control character (U+0007)"), "{e:?}");
 }
 
+/// What is wrong with `source`, the translation of the plan `toml_text`
+/// into `lang` (`file` names it): it is missing, does not parse, lacks the
+/// key of one of the plan's texts, or has a key the plan has no text for.
+fn translation_problems(
+    file: &str,
+    toml_text: &str,
+    lang: Lang,
+    source: Option<&str>,
+) -> Vec<String> {
+    let keys = plan_file_text_keys(toml_text, file).unwrap();
+    let Some(source) = source else {
+        return vec![format!("{file}: missing")];
+    };
+    let texts = match PlanTexts::parse(source, lang) {
+        Ok(t) => t,
+        Err(e) => return vec![format!("{file}: {} at byte {}", e.message, e.span.start)],
+    };
+    let mut problems = Vec::new();
+    for k in &keys {
+        if texts.get(k).is_none() {
+            problems.push(format!("{file}: no `{k}`"));
+        }
+    }
+    for k in texts.keys() {
+        if !k.starts_with('-') && !keys.contains(k) {
+            problems.push(format!("{file}: unknown key `{k}`"));
+        }
+    }
+    problems
+}
+
+#[test]
+fn the_translation_check_finds_missing_and_unknown_keys() {
+    let plan = "description = \"Peel\"\n[reminders.rinse]\ndays = \"0-2\"\nat = [\"09:00\"]\ntitle = \"Rinse\"\nbody = \"Water.\"\n\
+        [reminders.pool-ok]\ndays = \"3\"\nat = [\"08:00\"]\nonce = true\nallows = \"pool\"\ntitle = \"Pool\"\n\
+        [healing]\n\"0-1\" = \"pink.\"\n\"2,3\" = \"flaking.\"\n";
+    let complete = "description = Peeling\ntitle-rinse = Abspülen\nbody-rinse = Wasser.\n\
+        title-pool-ok = Schwimmbad\nallows-pool-ok = Schwimmbad\nhealing-0-1 = rosig.\nhealing-2_3 = schuppig.\n";
+    let de = Lang::De;
+    assert_eq!(
+        translation_problems("p.de.ftl", plan, de, Some(complete)),
+        Vec::<String>::new()
+    );
+    let lacking = complete.replace("allows-pool-ok = Schwimmbad\n", "");
+    assert_eq!(
+        translation_problems("p.de.ftl", plan, de, Some(&lacking)),
+        ["p.de.ftl: no `allows-pool-ok`"]
+    );
+    let extra = format!("{complete}body-pool-ok = Nein.\n");
+    assert_eq!(
+        translation_problems("p.de.ftl", plan, de, Some(&extra)),
+        ["p.de.ftl: unknown key `body-pool-ok`"]
+    );
+    assert_eq!(
+        translation_problems("p.de.ftl", plan, de, None),
+        ["p.de.ftl: missing"]
+    );
+    let broken = translation_problems("p.de.ftl", plan, de, Some("title-rinse\n"));
+    assert!(broken[0].contains("not valid Fluent syntax"), "{broken:?}");
+    // and a complete translation is what the plan then says
+    let t = crate::config::Translation {
+        texts: PlanTexts::parse(complete, de).unwrap(),
+        origin: "p.de.ftl",
+        source: complete,
+    };
+    let p = crate::config::parse_plan_in(plan, "p.toml", Some(&t)).unwrap();
+    assert_eq!(p.description.as_deref(), Some("Peeling"));
+    assert_eq!(p.rules[1].allows.as_deref(), Some("Schwimmbad"));
+    assert_eq!(p.healing[1].1, "schuppig.");
+}
+
 /// For every built-in plan and each language besides English: its
 /// translation `plans/NAME.LANG.ftl` exists, parses, and has exactly one
 /// key per text of the plan (none missing, none unknown), each formatting
-/// without errors.
+/// without errors; and the plan builds with it.
 #[test]
 fn every_built_in_plan_is_translated_completely() {
     let mut problems = Vec::new();
     for (name, toml_text) in BUILTIN_PLANS {
-        let keys = plan_file_text_keys(toml_text, name).unwrap();
         for lang in &Lang::ALL[1..] {
             let file = format!("plans/{name}.{}.ftl", lang.tag());
-            let Some(source) = crate::config::builtin_plan_texts(name, *lang) else {
-                problems.push(format!("{file}: missing"));
-                continue;
-            };
-            let texts = match PlanTexts::parse(source, *lang) {
-                Ok(t) => t,
-                Err(e) => {
-                    problems.push(format!("{file}: {} at byte {}", e.message, e.span.start));
-                    continue;
+            let source = crate::config::builtin_plan_texts(name, *lang);
+            problems.extend(translation_problems(&file, toml_text, *lang, source));
+            if source.is_some() {
+                if let Err(e) = crate::config::builtin_care_plan_in(name, *lang) {
+                    problems.push(format!("{file}: {e}"));
                 }
-            };
-            for k in &keys {
-                if texts.get(k).is_none() {
-                    problems.push(format!("{file}: no `{k}`"));
-                }
-            }
-            for k in texts.keys() {
-                if !k.starts_with('-') && !keys.contains(k) {
-                    problems.push(format!("{file}: unknown key `{k}`"));
-                }
-            }
-            // and the plan builds with it
-            if let Err(e) = crate::config::builtin_care_plan_in(name, *lang) {
-                problems.push(format!("{file}: {e}"));
             }
         }
     }
