@@ -49,6 +49,9 @@ config-error-body =
     { $error }
     Einzelheiten zeigt `aftercare check`.
 
+test-title = aftercare-Test
+test-body = Wenn Sie das lesen können, erreichen Sie die Erinnerungen von aftercare.
+
 ## The morning summary
 
 summary-title = Tag { $day }: { $title }
@@ -87,6 +90,13 @@ status-missed = verpasst
 status-merged = zusammengefasst
 status-skipped = übersprungen
 status-failed = fehlgeschlagen
+
+## aftercare plans
+
+plans-length = { $days ->
+        [one] { $days } Tag
+       *[other] { $days } Tage
+    }
 
 ## aftercare today
 

@@ -57,6 +57,10 @@ config-error-body =
     { $error }
     Run `aftercare check` for details.
 
+# `aftercare test-notification`: the sample.
+test-title = aftercare test
+test-body = If you can read this, aftercare's reminders will reach you.
+
 ## The morning summary
 
 # The summary reminder's title: $title is the plan's own ("today's aftercare").
@@ -102,6 +106,14 @@ status-missed = missed
 status-merged = merged
 status-skipped = skipped
 status-failed = failed
+
+## aftercare plans
+
+# How long a built-in plan runs.
+plans-length = { $days ->
+        [one] { $days } day
+       *[other] { $days } days
+    }
 
 ## aftercare today
 

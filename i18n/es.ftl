@@ -49,6 +49,9 @@ config-error-body =
     { $error }
     Ejecute `aftercare check` para ver los detalles.
 
+test-title = Prueba de aftercare
+test-body = Si puede leer esto, los recordatorios de aftercare le llegarán.
+
 ## The morning summary
 
 summary-title = Día { $day }: { $title }
@@ -87,6 +90,13 @@ status-missed = perdido
 status-merged = agrupado
 status-skipped = omitido
 status-failed = fallido
+
+## aftercare plans
+
+plans-length = { $days ->
+        [one] { $days } día
+       *[other] { $days } días
+    }
 
 ## aftercare today
 

@@ -52,6 +52,9 @@ config-error-body =
     { $error }
     Lancez `aftercare check` pour les détails.
 
+test-title = Test d’aftercare
+test-body = Si vous pouvez lire ceci, les rappels d’aftercare vous parviendront.
+
 ## The morning summary
 
 summary-title = Jour { $day } : { $title }
@@ -90,6 +93,13 @@ status-missed = manqué
 status-merged = regroupé
 status-skipped = ignoré
 status-failed = échoué
+
+## aftercare plans
+
+plans-length = { $days ->
+        [one] { $days } jour
+       *[other] { $days } jours
+    }
 
 ## aftercare today
 

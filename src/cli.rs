@@ -230,11 +230,11 @@ pub(crate) fn dispatch(cli: Cli, out: &mut dyn Write) -> Result<u8, Error> {
     };
     match cli.command {
         Command::Check => commands::check(&ctx, out),
-        Command::Plans => commands::plans(out),
+        Command::Plans => commands::plans(ctx.defaults.language, out),
         Command::Plan { json, all } => commands::plan(&ctx, json, all, out),
         Command::Init(args) => commands::init(&ctx, &NewConfig::from(&args), out),
         Command::Run => daemon::run(&ctx),
-        Command::TestNotification => notifier::test_notification(out),
+        Command::TestNotification => notifier::test_notification(ctx.defaults.language.lang, out),
         Command::Install(args) => {
             let install = service::Install {
                 date: args.date,

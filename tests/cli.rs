@@ -1138,6 +1138,16 @@ fn plans_lists_every_built_in_plan_on_one_line() {
         let out = sb.run(&["plan", "--all", "--now", "2026-11-23T12:00:00Z"]);
         assert_stdout_has(&out, &format!("plan {name}"));
     }
+    // in the locale's language
+    let out = sb
+        .cmd()
+        .env("LANG", "de_DE.UTF-8")
+        .arg("plans")
+        .output()
+        .unwrap();
+    let s = stdout(&out);
+    assert!(s.lines().next().unwrap().contains("  14 Tage  "), "{s}");
+    assert!(s.contains("  5 Tage  "), "{s}");
 }
 
 #[test]
