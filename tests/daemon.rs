@@ -250,6 +250,24 @@ fn bad_config_at_start_exits_78() {
         summaries,
         ["aftercare: config error — no reminders until it is fixed"]
     );
+    // in the locale's language; the error itself as `check` says it
+    let s = Scenario::new().config("[treatment]\ndate = 2026-02-30\n");
+    let mut d = s.start_with(|c| {
+        c.env("LC_MESSAGES", "es_ES.UTF-8");
+    });
+    assert_eq!(d.wait_exit(), Some(78));
+    let n = s.desk.wait_notifies(1).remove(0);
+    assert_eq!(
+        n.summary,
+        "aftercare: error en la configuración; no habrá recordatorios hasta que se corrija"
+    );
+    assert!(
+        n.body.contains("invalid date")
+            && n.body
+                .ends_with("\nEjecute `aftercare check` para ver los detalles."),
+        "{}",
+        n.body
+    );
 }
 
 #[test]
@@ -468,4 +486,26 @@ fn under_a_german_locale_the_notification_on_the_bus_is_german() {
     assert_eq!(d.wait_exit(), Some(0));
     assert_eq!(s.desk.count("Rinse"), 0, "not in English");
     assert_eq!(statuses(&s.sb.journal(), "rinse@"), ["sent"]);
+}
+
+#[test]
+fn under_an_unknown_locale_the_daemon_speaks_english_and_says_so_once() {
+    let s = Scenario::new().reminders(&[("first", &[3], "First")]);
+    let mut d = s.start_with(|c| {
+        c.env("LANG", "pt_BR.UTF-8");
+    });
+    let n = s.desk.wait_summary("First");
+    assert_eq!(n.actions, ["done", "Done", "snooze", "Snooze 15m"]);
+    assert!(
+        n.body.ends_with("That was the last reminder of your aftercare plan. Keep up daily sunscreen, and follow your practitioner's advice from here."),
+        "{}",
+        n.body
+    );
+    assert_eq!(s.dismiss_last_and_wait(&mut d), Some(0));
+    assert_eq!(
+        d.log_count("language \"pt\" (from LANG) is not available; using English"),
+        1,
+        "{:?}",
+        d.log()
+    );
 }
