@@ -1479,6 +1479,19 @@ fn a_clinic_plan_file_carries_its_own_translation() {
     // French: no translation beside it, the plan's own words
     let out = plan_in(&sb, "fr_FR.UTF-8", &["plan"]);
     assert_stdout_has(&out, "  Rinse");
+    // `check` checks every translation there is, in any language
+    std::fs::write(dir.join("clinic.es.ftl"), "title-balm = Bálsamo\n").unwrap();
+    let out = sb.run(&["check"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_stdout_has(&out, "clinic.toml (translated: de, es)\n");
+    std::fs::write(dir.join("clinic.es.ftl"), "title-balsam = Bálsamo\n").unwrap();
+    let out = sb.run(&["check"]);
+    assert_eq!(out.status.code(), Some(78), "{}", stdout(&out));
+    assert_stderr_has(
+        &out,
+        "clinic.es.ftl:1:1: `title-balsam` is not a text of the plan",
+    );
+    std::fs::remove_file(dir.join("clinic.es.ftl")).unwrap();
     // a key the plan does not have is an error in the translation's file
     std::fs::write(
         dir.join("clinic.de.ftl"),

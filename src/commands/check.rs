@@ -3,7 +3,7 @@
 
 use std::io::Write;
 
-use crate::app::Context;
+use crate::app::{Context, config_file};
 use crate::error::Error;
 use crate::fsutil;
 use crate::report::when;
@@ -39,6 +39,17 @@ pub(crate) fn check(ctx: &Context, out: &mut dyn Write) -> Result<u8, Error> {
         ),
         _ => format!("ok: no reminders ({zone}), config {}", c.origin),
     };
-    writeln!(out, "{line}{plan_file}").map_err(Error::output)?;
+    // A clinic's plan: its translations too, whatever the language in use.
+    let translations = match &c.treatment.plan_file {
+        Some(f) => config_file::check_plan_translations(f)?,
+        None => Vec::new(),
+    };
+    let translations = if translations.is_empty() {
+        String::new()
+    } else {
+        let tags: Vec<&str> = translations.iter().map(|l| l.tag()).collect();
+        format!(" (translated: {})", tags.join(", "))
+    };
+    writeln!(out, "{line}{plan_file}{translations}").map_err(Error::output)?;
     Ok(0)
 }

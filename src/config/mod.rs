@@ -306,7 +306,7 @@ pub struct Translation<'a> {
 }
 
 /// Parse a plan translation, its errors positioned in its file.
-fn parse_texts(source: &str, lang: Lang, origin: &str) -> Result<PlanTexts, ConfigError> {
+pub fn parse_texts(source: &str, lang: Lang, origin: &str) -> Result<PlanTexts, ConfigError> {
     PlanTexts::parse(source, lang).map_err(|e| {
         ConfigError::at(origin, source, e.span, e.message).hint(
             "a plan's translation is a Fluent file of `key = text` lines: description, title-RULE, body-RULE, allows-RULE, healing-RANGE (i18n/README.md)",

@@ -103,8 +103,6 @@ pub enum Source {
     Config,
     /// A locale variable: its name.
     Env(&'static str),
-    /// Nothing asked for a language.
-    Default,
 }
 
 impl std::fmt::Display for Source {
@@ -112,7 +110,6 @@ impl std::fmt::Display for Source {
         match self {
             Source::Config => f.write_str("the config"),
             Source::Env(var) => f.write_str(var),
-            Source::Default => f.write_str("the default"),
         }
     }
 }
