@@ -371,13 +371,22 @@ pub fn builtin_care_plan_in(name: &str, lang: Lang) -> Result<CarePlan, ConfigEr
     let Some(source) = builtin_plan_texts(name, lang).filter(|_| lang != Lang::En) else {
         return parse_plan_in(text, &origin, None);
     };
+    // A built-in translation with a fault (the completeness test in
+    // src/i18n/tests.rs has none) leaves the plan in English rather than
+    // stopping everyone who reads that language.
     let texts_origin = format!("<built-in plan {name}.{}.ftl>", lang.tag());
-    let t = Translation {
-        texts: parse_texts(source, lang, &texts_origin)?,
-        origin: &texts_origin,
-        source,
-    };
-    parse_plan_in(text, &origin, Some(&t))
+    let translated = parse_texts(source, lang, &texts_origin).and_then(|texts| {
+        let t = Translation {
+            texts,
+            origin: &texts_origin,
+            source,
+        };
+        parse_plan_in(text, &origin, Some(&t))
+    });
+    match translated {
+        Ok(plan) => Ok(plan),
+        Err(_) => parse_plan_in(text, &origin, None),
+    }
 }
 
 /// Longest `description` of a plan file, in characters.
