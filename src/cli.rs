@@ -363,7 +363,7 @@ fn man_sections(top: bool) -> String {
             "The config is invalid (EX_CONFIG); the message names its file, line and column.",
         ),
     ];
-    let environment: [(&str, &str); 10] = [
+    let environment: [(&str, &str); 12] = [
         (
             "AFTERCARE_CONFIG",
             "The config file, as --config FILE (the option wins).",
@@ -387,6 +387,14 @@ fn man_sections(top: bool) -> String {
         (
             "TZ",
             "The system time zone, used when the config names none (an IANA name such as Europe/Berlin); without it, /etc/timezone or /etc/localtime.",
+        ),
+        (
+            "LC_ALL, LC_MESSAGES, LANG",
+            "The language of notifications and of plan, today and status (the first one set; C and POSIX mean English): en, de, es or fr, else English. language = \"de\" in the config wins.",
+        ),
+        (
+            "LANGUAGE",
+            "GNU's list of preferred languages (fr:de), used unless the locale is C.",
         ),
         (
             "TZDIR",

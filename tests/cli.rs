@@ -1039,6 +1039,8 @@ fn man_pages_have_exit_status_environment_and_files() {
             "XDG_DATA_HOME",
             "TZ",
             "TZDIR",
+            "LC_MESSAGES",
+            "LANGUAGE",
             "DBUS_SESSION_BUS_ADDRESS",
             "NOTIFY_SOCKET",
             "JOURNAL_STREAM",
