@@ -55,13 +55,13 @@ test-body = Si puede leer esto, los recordatorios de aftercare le llegarán.
 ## The morning summary
 
 summary-title = Día { $day }: { $title }
-summary-normal = Es normal ahora: { $text }
+summary-normal = Lo normal ahora: { $text }
 summary-still-item = { $what } ({ $days ->
         [one] falta { $days } día
        *[other] faltan { $days } días
     })
 summary-still = Todavía debe evitar: { $list }.
-summary-from-today = Desde hoy, normalmente ya se puede de nuevo: { $list }.
+summary-from-today = A partir de hoy, por lo general vuelve a estar permitido: { $list }.
 summary-nothing = Ya no hay restricciones; siga con el protector solar cada día.
 list-separator = {", "}
 
@@ -110,7 +110,7 @@ done-line = hecho: { $title } del { $when }
 
 ## The next reminder
 
-next-line = siguiente: { $title } a las { $when } (día { $day })
+next-line = siguiente: { $title }, { $when } (día { $day })
 next-none = no quedan recordatorios: el plan ha terminado
 
 ## aftercare status
