@@ -1,5 +1,5 @@
 # German translation of plans/chemical-peel.toml (plan = "chemical-peel").
-# Keys: description, title-RULE, body-RULE, healing-RANGE (the [healing] key, "," written "_").
+# Keys: description, title-RULE, body-RULE, allows-RULE, healing-RANGE (the [healing] key, "," written "_").
 # Keep the meaning exact; the practitioner's instructions come first.
 # Terms: practitioner = "Ihre Behandlerin oder Ihr Behandler"; aftercare = Nachpflege;
 # sunscreen = Sonnenschutz, SPF = LSF; actives = Wirkstoffe; usually = in der Regel;
@@ -65,3 +65,9 @@ healing-0-1 = Rötung, ein Spannen der Haut und ein Gefühl wie bei einem leicht
 healing-2-5 = Schälen: feine Schüppchen nach einem leichten Peeling, größere Hautfetzen und dunklere Flecken nach einem mitteltiefen.
 healing-6-7 = das Schälen endet; die neue Haut ist rosig, glatt und empfindlich.
 healing-8-14 = die neue Haut erholt sich; sie verbrennt und dunkelt leichter nach als sonst.
+
+## What each milestone allows again (a noun phrase in the morning summary)
+allows-makeup-ok = mineralisches Make-up nach einem leichten Peeling
+allows-exercise-ok = schweißtreibender Sport
+allows-heat-ok = Schwimmbad, Sauna, Dampfbad und Whirlpool
+allows-actives-ok = Retinoide, Säuren, Körnchenpeelings und Vitamin C

@@ -1,5 +1,5 @@
 # Spanish translation of plans/chemical-peel.toml (plan = "chemical-peel").
-# Keys: description, title-RULE, body-RULE, healing-RANGE (the [healing] key, "," written "_").
+# Keys: description, title-RULE, body-RULE, allows-RULE, healing-RANGE (the [healing] key, "," written "_").
 # Keep the meaning exact; the practitioner's instructions come first.
 # Terms: practitioner = "su profesional"; aftercare = cuidados posteriores;
 # sunscreen = protector solar, SPF = FPS; actives = activos; usually = por lo general; formal "usted";
@@ -65,3 +65,9 @@ healing-0-1 = enrojecimiento, tirantez y una sensación parecida a una quemadura
 healing-2-5 = descamación: escamas finas tras un peeling superficial, láminas más grandes y manchas más oscuras tras uno medio.
 healing-6-7 = la descamación termina; la piel nueva está rosada, lisa y sensible.
 healing-8-14 = la piel nueva se estabiliza; se quema y se oscurece con más facilidad de lo habitual.
+
+## What each milestone allows again (a noun phrase in the morning summary)
+allows-makeup-ok = maquillaje mineral tras un peeling superficial
+allows-exercise-ok = ejercicio intenso que haga sudar
+allows-heat-ok = piscina, sauna, baño de vapor y jacuzzi
+allows-actives-ok = retinoides, ácidos, exfoliantes y vitamina C

@@ -1,5 +1,5 @@
 # French translation of plans/chemical-peel.toml (plan = "chemical-peel").
-# Keys: description, title-RULE, body-RULE, healing-RANGE (the [healing] key, "," written "_").
+# Keys: description, title-RULE, body-RULE, allows-RULE, healing-RANGE (the [healing] key, "," written "_").
 # Keep the meaning exact; the practitioner's instructions come first.
 # Terms: practitioner = "votre praticien"; aftercare = soins post-traitement;
 # sunscreen = protection solaire, SPF = SPF; actives = actifs; usually = en général; formal "vous";
@@ -66,3 +66,9 @@ healing-0-1 = rougeur, tiraillements et sensation de léger coup de soleil ; ap
 healing-2-5 = desquamation : fines peaux après un peeling superficiel, lambeaux plus grands et taches plus foncées après un peeling moyen.
 healing-6-7 = fin de la desquamation ; la nouvelle peau est rosée, lisse et sensible.
 healing-8-14 = la nouvelle peau se stabilise ; elle brûle et fonce plus facilement que d'habitude.
+
+## What each milestone allows again (a noun phrase in the morning summary)
+allows-makeup-ok = maquillage minéral après un peeling superficiel
+allows-exercise-ok = sport intense qui fait transpirer
+allows-heat-ok = piscine, sauna, hammam et jacuzzi
+allows-actives-ok = rétinoïdes, acides, gommages et vitamine C

@@ -1,5 +1,5 @@
 # German translation of plans/dermaroller.toml (plan = "dermaroller").
-# Keys: description, title-RULE, body-RULE, healing-RANGE (the [healing] key, "," written "_").
+# Keys: description, title-RULE, body-RULE, allows-RULE, healing-RANGE (the [healing] key, "," written "_").
 # Keep the meaning exact; the roller's instructions, and a practitioner's if there is one, come first.
 # Terms: practitioner = "Ihre Behandlerin oder Ihr Behandler"; doctor = "eine Ärztin oder ein Arzt";
 # aftercare = Nachpflege; roller = Roller; sunscreen = Sonnenschutz, SPF = LSF; actives = Wirkstoffe; usually = in der Regel.
@@ -52,3 +52,8 @@ body-evening-care = Vor dem Schlafengehen: sanft mit lauwarmem Wasser reinigen, 
 healing-0 = Rötung und leichte Wärme für ein paar Stunden, wie bei einem leichten Sonnenbrand.
 healing-1-2 = die Haut ist größtenteils beruhigt; sie kann sich trocken oder leicht rau anfühlen.
 healing-3-5 = die Haut ist wieder normal, bekommt aber eventuell noch leichter einen Sonnenbrand als sonst.
+
+## What each milestone allows again (a noun phrase in the morning summary)
+allows-makeup-ok = Make-up
+allows-heat-ok = schweißtreibender Sport, Schwimmbad und Sauna
+allows-actives-ok = Retinoide, Säuren und Vitamin C

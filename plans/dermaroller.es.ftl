@@ -1,5 +1,5 @@
 # Spanish translation of plans/dermaroller.toml (plan = "dermaroller").
-# Keys: description, title-RULE, body-RULE, healing-RANGE (the [healing] key, "," written "_").
+# Keys: description, title-RULE, body-RULE, allows-RULE, healing-RANGE (the [healing] key, "," written "_").
 # Keep the meaning exact; the roller's instructions, and a practitioner's if there is one, come first.
 # Terms: practitioner = "su profesional"; doctor = "un médico"; aftercare = cuidados posteriores;
 # roller = rodillo; sunscreen = protector solar, SPF = FPS; actives = activos; usually = por lo general; formal "usted".
@@ -52,3 +52,8 @@ body-evening-care = Antes de acostarse: una limpieza suave con agua tibia, seque
 healing-0 = enrojecimiento y un ligero calor durante unas horas, como una quemadura solar leve.
 healing-1-2 = la piel está casi del todo calmada; puede notarse seca o algo áspera.
 healing-3-5 = la piel ha vuelto a la normalidad, aunque puede que aún se queme con el sol más fácilmente de lo habitual.
+
+## What each milestone allows again (a noun phrase in the morning summary)
+allows-makeup-ok = maquillaje
+allows-heat-ok = ejercicio intenso que haga sudar, piscina y sauna
+allows-actives-ok = retinoides, ácidos y vitamina C

@@ -1,5 +1,5 @@
 # French translation of plans/dermaroller.toml (plan = "dermaroller").
-# Keys: description, title-RULE, body-RULE, healing-RANGE (the [healing] key, "," written "_").
+# Keys: description, title-RULE, body-RULE, allows-RULE, healing-RANGE (the [healing] key, "," written "_").
 # Keep the meaning exact; the roller's instructions, and a practitioner's if there is one, come first.
 # Terms: practitioner = "votre praticien"; doctor = "un médecin"; aftercare = soins post-traitement;
 # roller = rouleau; sunscreen = protection solaire, SPF = SPF; actives = actifs; usually = en général; formal "vous".
@@ -53,3 +53,8 @@ body-evening-care = Avant le coucher : un nettoyage doux à l'eau tiède, séch
 healing-0 = rougeur et légère chaleur pendant quelques heures, comme un léger coup de soleil.
 healing-1-2 = peau en grande partie apaisée ; elle peut sembler sèche ou un peu rugueuse.
 healing-3-5 = peau revenue à la normale, même si elle peut encore prendre des coups de soleil plus facilement que d'habitude.
+
+## What each milestone allows again (a noun phrase in the morning summary)
+allows-makeup-ok = maquillage
+allows-heat-ok = sport intense qui fait transpirer, piscine et sauna
+allows-actives-ok = rétinoïdes, acides et vitamine C

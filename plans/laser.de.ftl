@@ -1,5 +1,5 @@
 # German translation of plans/laser.toml (plan = "laser").
-# Keys: description, title-RULE, body-RULE, healing-RANGE (the [healing] key, "," written "_").
+# Keys: description, title-RULE, body-RULE, allows-RULE, healing-RANGE (the [healing] key, "," written "_").
 # Keep the meaning exact; the practitioner's instructions come first.
 # Terms: practitioner = "Ihre Behandlerin oder Ihr Behandler"; aftercare = Nachpflege;
 # sunscreen = Sonnenschutz, SPF = LSF; actives = Wirkstoffe; usually = in der Regel; scrub = Körnchenpeeling.
@@ -64,3 +64,9 @@ healing-0-1 = Rötung, Wärme und leichte Schwellung, wie bei einem Sonnenbrand.
 healing-2-4 = die Rötung lässt nach; die Haut kann sich trocken oder rau anfühlen, und behandelte Flecken können nachdunkeln.
 healing-5-7 = nachgedunkelte Flecken schuppen ab; die Haut ist größtenteils beruhigt.
 healing-8-14 = die Haut ist beruhigt, aber Sonne kann auf ihr noch dunkle Flecken hinterlassen.
+
+## What each milestone allows again (a noun phrase in the morning summary)
+allows-makeup-ok = Make-up
+allows-heat-ok = heiße Duschen und schweißtreibender Sport
+allows-sauna-ok = Sauna, Dampfbad, Whirlpool und Schwimmen
+allows-actives-ok = Retinoide, Säuren und Vitamin C

@@ -1,5 +1,5 @@
 # Spanish translation of plans/laser.toml (plan = "laser").
-# Keys: description, title-RULE, body-RULE, healing-RANGE (the [healing] key, "," written "_").
+# Keys: description, title-RULE, body-RULE, allows-RULE, healing-RANGE (the [healing] key, "," written "_").
 # Keep the meaning exact; the practitioner's instructions come first.
 # Terms: practitioner = "su profesional"; aftercare = cuidados posteriores;
 # sunscreen = protector solar, SPF = FPS; actives = activos; usually = por lo general; formal "usted"; scrub = exfoliante.
@@ -64,3 +64,9 @@ healing-0-1 = enrojecimiento, calor e hinchazón leve, como una quemadura solar.
 healing-2-4 = el enrojecimiento disminuye; la piel puede notarse seca o áspera, y las manchas tratadas pueden oscurecerse.
 healing-5-7 = las manchas oscurecidas se desprenden; la piel está casi del todo calmada.
 healing-8-14 = la piel está calmada, pero el sol aún puede dejarle manchas oscuras.
+
+## What each milestone allows again (a noun phrase in the morning summary)
+allows-makeup-ok = maquillaje
+allows-heat-ok = duchas calientes y ejercicio intenso que haga sudar
+allows-sauna-ok = sauna, baño de vapor, jacuzzi y natación
+allows-actives-ok = retinoides, ácidos y vitamina C

@@ -1,5 +1,5 @@
 # French translation of plans/laser.toml (plan = "laser").
-# Keys: description, title-RULE, body-RULE, healing-RANGE (the [healing] key, "," written "_").
+# Keys: description, title-RULE, body-RULE, allows-RULE, healing-RANGE (the [healing] key, "," written "_").
 # Keep the meaning exact; the practitioner's instructions come first.
 # Terms: practitioner = "votre praticien"; aftercare = soins post-traitement;
 # sunscreen = protection solaire, SPF = SPF; actives = actifs; usually = en général; formal "vous"; scrub = gommage.
@@ -65,3 +65,9 @@ healing-0-1 = rougeur, chaleur et léger gonflement, comme un coup de soleil.
 healing-2-4 = la rougeur s'estompe ; la peau peut sembler sèche ou rugueuse, et les taches traitées peuvent foncer.
 healing-5-7 = les taches foncées tombent ; la peau est en grande partie apaisée.
 healing-8-14 = peau apaisée, mais le soleil peut encore y laisser des taches foncées.
+
+## What each milestone allows again (a noun phrase in the morning summary)
+allows-makeup-ok = maquillage
+allows-heat-ok = douches chaudes et sport intense qui fait transpirer
+allows-sauna-ok = sauna, hammam, jacuzzi et baignade
+allows-actives-ok = rétinoïdes, acides et vitamine C

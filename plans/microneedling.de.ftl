@@ -1,5 +1,5 @@
 # German translation of plans/microneedling.toml (plan = "microneedling").
-# Keys: description, title-RULE, body-RULE, healing-RANGE (the [healing] key, "," written "_").
+# Keys: description, title-RULE, body-RULE, allows-RULE, healing-RANGE (the [healing] key, "," written "_").
 # Keep the meaning exact; the practitioner's instructions come first.
 # Terms: practitioner = "Ihre Behandlerin oder Ihr Behandler"; aftercare = Nachpflege;
 # sunscreen = Sonnenschutz, SPF = LSF; actives = Wirkstoffe; usually = in der Regel.
@@ -64,3 +64,9 @@ healing-0-1 = Rötung, Wärme und Spannungsgefühl, wie bei einem leichten Sonne
 healing-2-4 = die Rötung lässt nach; Trockenheit und leichte Schuppung können einsetzen.
 healing-5-7 = die Schuppung klingt ab; die Haut kann sich etwas rau anfühlen oder fahl aussehen.
 healing-8-14 = die Haut ist größtenteils beruhigt, bekommt aber noch leichter einen Sonnenbrand als sonst.
+
+## What each milestone allows again (a noun phrase in the morning summary)
+allows-makeup-ok = Make-up
+allows-exercise-ok = schweißtreibender Sport
+allows-pool-ok = Schwimmbad, Sauna und Dampfbad
+allows-actives-ok = Retinoide, Säuren und Vitamin C

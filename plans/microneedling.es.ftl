@@ -1,5 +1,5 @@
 # Spanish translation of plans/microneedling.toml (plan = "microneedling").
-# Keys: description, title-RULE, body-RULE, healing-RANGE (the [healing] key, "," written "_").
+# Keys: description, title-RULE, body-RULE, allows-RULE, healing-RANGE (the [healing] key, "," written "_").
 # Keep the meaning exact; the practitioner's instructions come first.
 # Terms: practitioner = "su profesional"; aftercare = cuidados posteriores;
 # sunscreen = protector solar, SPF = FPS; actives = activos; usually = por lo general; formal "usted".
@@ -64,3 +64,9 @@ healing-0-1 = enrojecimiento, calor y tirantez, como una quemadura solar leve.
 healing-2-4 = el enrojecimiento disminuye; pueden empezar la sequedad y una descamación leve.
 healing-5-7 = la descamación remite; la piel puede notarse algo áspera o verse apagada.
 healing-8-14 = la piel está casi del todo calmada, pero aún se quema con el sol más fácilmente de lo habitual.
+
+## What each milestone allows again (a noun phrase in the morning summary)
+allows-makeup-ok = maquillaje
+allows-exercise-ok = ejercicio intenso que haga sudar
+allows-pool-ok = piscina, sauna y baño de vapor
+allows-actives-ok = retinoides, ácidos y vitamina C

@@ -1,5 +1,5 @@
 # French translation of plans/microneedling.toml (plan = "microneedling").
-# Keys: description, title-RULE, body-RULE, healing-RANGE (the [healing] key, "," written "_").
+# Keys: description, title-RULE, body-RULE, allows-RULE, healing-RANGE (the [healing] key, "," written "_").
 # Keep the meaning exact; the practitioner's instructions come first.
 # Terms: practitioner = "votre praticien"; aftercare = soins post-traitement;
 # sunscreen = protection solaire, SPF = SPF; actives = actifs; usually = en général; formal "vous".
@@ -65,3 +65,9 @@ healing-0-1 = rougeur, chaleur et tiraillement, comme un léger coup de soleil.
 healing-2-4 = la rougeur s'estompe ; sécheresse et légère desquamation peuvent apparaître.
 healing-5-7 = la desquamation diminue ; la peau peut sembler un peu rugueuse ou terne.
 healing-8-14 = peau en grande partie apaisée, mais elle prend encore des coups de soleil plus facilement que d'habitude.
+
+## What each milestone allows again (a noun phrase in the morning summary)
+allows-makeup-ok = maquillage
+allows-exercise-ok = sport intense qui fait transpirer
+allows-pool-ok = piscine, sauna et hammam
+allows-actives-ok = rétinoïdes, acides et vitamine C

@@ -1,5 +1,5 @@
 # German translation of plans/tattoo.toml (plan = "tattoo").
-# Keys: description, title-RULE, body-RULE, healing-RANGE (the [healing] key, "," written "_").
+# Keys: description, title-RULE, body-RULE, allows-RULE, healing-RANGE (the [healing] key, "," written "_").
 # Keep the meaning exact; the artist's instructions come first.
 # Terms: artist = "Ihre Tätowiererin oder Ihr Tätowierer"; doctor = "eine Ärztin oder ein Arzt";
 # aftercare = Nachpflege; wrap = Abdeckung, film = Heilfolie; ointment = Salbe; SPF = LSF; usually = in der Regel.
@@ -55,3 +55,7 @@ healing-0-3 = Rötung, Schwellung und Druckempfindlichkeit; klare Flüssigkeit o
 healing-4-7 = leichte Krusten und Schuppen; Juckreiz ist häufig.
 healing-8-14 = das Schuppen lässt nach; das Tattoo kann milchig oder matt aussehen, während sich neue Haut bildet.
 healing-15 = die Oberfläche ist größtenteils abgeheilt; die Haut darunter braucht noch Wochen.
+
+## What each milestone allows again (a noun phrase in the morning summary)
+allows-exercise-ok = Sport
+allows-swim-ok = Schwimmen, Vollbäder, Whirlpool und Sonne (mit LSF 30+ auf dem Tattoo)

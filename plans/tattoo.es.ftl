@@ -1,5 +1,5 @@
 # Spanish translation of plans/tattoo.toml (plan = "tattoo").
-# Keys: description, title-RULE, body-RULE, healing-RANGE (the [healing] key, "," written "_").
+# Keys: description, title-RULE, body-RULE, allows-RULE, healing-RANGE (the [healing] key, "," written "_").
 # Keep the meaning exact; the artist's instructions come first.
 # Terms: artist = "su tatuador"; doctor = "un médico"; aftercare = cuidados posteriores;
 # wrap = envoltorio, film = lámina protectora; ointment = pomada; SPF = FPS; usually = por lo general; formal "usted".
@@ -55,3 +55,7 @@ healing-0-3 = enrojecimiento, hinchazón y sensibilidad; puede salir líquido tr
 healing-4-7 = costras finas y descamación; el picor es frecuente.
 healing-8-14 = la descamación remite; el tatuaje puede verse turbio o apagado mientras se forma piel nueva.
 healing-15 = la superficie está casi curada; la piel de debajo tarda semanas más.
+
+## What each milestone allows again (a noun phrase in the morning summary)
+allows-exercise-ok = ejercicio
+allows-swim-ok = natación, baños de inmersión, jacuzzi y sol (con FPS 30+ sobre el tatuaje)

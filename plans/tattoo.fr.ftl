@@ -1,5 +1,5 @@
 # French translation of plans/tattoo.toml (plan = "tattoo").
-# Keys: description, title-RULE, body-RULE, healing-RANGE (the [healing] key, "," written "_").
+# Keys: description, title-RULE, body-RULE, allows-RULE, healing-RANGE (the [healing] key, "," written "_").
 # Keep the meaning exact; the artist's instructions come first.
 # Terms: artist = "votre tatoueur"; doctor = "un médecin"; aftercare = soins du tatouage;
 # wrap = pansement, film = film protecteur; ointment = pommade; SPF = SPF; usually = en général; formal "vous".
@@ -56,3 +56,7 @@ healing-0-3 = rougeur, gonflement et sensibilité ; du liquide clair ou un peu 
 healing-4-7 = fines croûtes et desquamation ; les démangeaisons sont fréquentes.
 healing-8-14 = la desquamation diminue ; le tatouage peut sembler laiteux ou terne pendant que la nouvelle peau se forme.
 healing-15 = surface en grande partie cicatrisée ; la peau en dessous met encore des semaines.
+
+## What each milestone allows again (a noun phrase in the morning summary)
+allows-exercise-ok = sport
+allows-swim-ok = baignade, bains, jacuzzi et soleil (avec SPF 30+ sur le tatouage)

@@ -251,16 +251,20 @@ pub(crate) fn dispatch(cli: Cli, out: &mut dyn Write) -> Result<u8, Error> {
     }
     let ctx = Context {
         paths,
-        defaults: Defaults::system(clock::system_timezone()),
+        defaults: Defaults {
+            language: crate::app::language::from_env(),
+            ..Defaults::system(clock::system_timezone())
+        },
         now: cli.now.unwrap_or_else(clock::now),
+        language_noted: Default::default(),
     };
     match cli.command {
         Command::Check => commands::check(&ctx, out),
-        Command::Plans => commands::plans(out),
+        Command::Plans => commands::plans(ctx.defaults.language, out),
         Command::Plan { json, all } => commands::plan(&ctx, json, all, out),
         Command::Init(args) => commands::init(&ctx, &NewConfig::from(&args), out),
         Command::Run => daemon::run(&ctx),
-        Command::TestNotification => notifier::test_notification(out),
+        Command::TestNotification => notifier::test_notification(ctx.defaults.language.lang, out),
         Command::Install(args) => {
             let install = service::Install {
                 date: args.date,
@@ -390,7 +394,7 @@ fn man_sections(top: bool) -> String {
             "The config is invalid (EX_CONFIG); the message names its file, line and column.",
         ),
     ];
-    let environment: [(&str, &str); 10] = [
+    let environment: [(&str, &str); 12] = [
         (
             "AFTERCARE_CONFIG",
             "The config file, as --config FILE (the option wins).",
@@ -414,6 +418,14 @@ fn man_sections(top: bool) -> String {
         (
             "TZ",
             "The system time zone, used when the config names none (an IANA name such as Europe/Berlin); without it, /etc/timezone or /etc/localtime.",
+        ),
+        (
+            "LC_ALL, LC_MESSAGES, LANG",
+            "The language of notifications and of plan, today and status (the first one set; C and POSIX mean English): en, de, es or fr, else English. language = \"de\" in the config wins.",
+        ),
+        (
+            "LANGUAGE",
+            "GNU's list of preferred languages (fr:de), used unless the locale is C.",
         ),
         (
             "TZDIR",

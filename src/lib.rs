@@ -19,6 +19,7 @@ mod daemon;
 mod error;
 mod export;
 mod fsutil;
+pub mod i18n;
 mod ledger;
 mod notifier;
 pub mod plan;

@@ -4,37 +4,33 @@
 use std::collections::BTreeMap;
 use std::time::Duration;
 
-use chrono::{DateTime, Datelike, NaiveDate, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 
 use crate::config::Location;
+use crate::i18n::Messages;
 use crate::ledger::{Ledger, Status};
 use crate::plan::{Daylight, Occurrence, Plan};
 use crate::policy;
 
-/// "Tue 25 Nov" for a local date.
-pub(crate) fn short_date(d: NaiveDate) -> String {
-    format!("{} {} {}", d.weekday(), d.day(), month_abbr(d.month()))
-}
-
-fn month_abbr(m: u32) -> &'static str {
-    [
-        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-    ]
-    .get(m.saturating_sub(1) as usize)
-    .copied()
-    .unwrap_or("?")
+/// "Tue 25 Nov" for a local date, in the language of `m`.
+pub(crate) fn short_date(m: &Messages, d: NaiveDate) -> String {
+    m.short_date(d)
 }
 
 /// "Tue 25 Nov 15:00": an occurrence's local date and time.
-pub(crate) fn when(o: &Occurrence) -> String {
-    format!("{} {}", short_date(o.at.date_naive()), o.at.format("%H:%M"))
+pub(crate) fn when(m: &Messages, o: &Occurrence) -> String {
+    format!(
+        "{} {}",
+        short_date(m, o.at.date_naive()),
+        o.at.format("%H:%M")
+    )
 }
 
 /// The next reminder, one line, for systemd's status and `install`:
 /// "next: Sunscreen at 15:00 (day 2)", with the date when it is not today.
-pub(crate) fn next_line(plan: &Plan, ledger: &Ledger, now: DateTime<Utc>) -> String {
+pub(crate) fn next_line(m: &Messages, plan: &Plan, ledger: &Ledger, now: DateTime<Utc>) -> String {
     let Some((o, due)) = policy::next_due(plan, ledger, now) else {
-        return "no reminders left: the plan is over".into();
+        return m.text("next-none");
     };
     let local = due.with_timezone(&plan.timezone);
     let today = now.with_timezone(&plan.timezone).date_naive();
@@ -43,16 +39,23 @@ pub(crate) fn next_line(plan: &Plan, ledger: &Ledger, now: DateTime<Utc>) -> Str
     } else {
         format!(
             "{} {}",
-            short_date(local.date_naive()),
+            short_date(m, local.date_naive()),
             local.format("%H:%M")
         )
     };
-    format!("next: {} at {when} (day {})", o.title, o.day)
+    m.fmt(
+        "next-line",
+        &[
+            ("title", o.title.as_str().into()),
+            ("when", when.into()),
+            ("day", o.day.into()),
+        ],
+    )
 }
 
 /// Where sunrise and sunset are computed for: the configured place, or the
 /// time zone's principal city (and how to set the real one).
-pub(crate) fn daylight_source(loc: Location, zone: &str) -> String {
+pub(crate) fn daylight_source(m: &Messages, loc: Location, zone: &str) -> String {
     let (ns, ew) = (
         if loc.latitude < 0.0 { 'S' } else { 'N' },
         if loc.longitude < 0.0 { 'W' } else { 'E' },
@@ -63,23 +66,38 @@ pub(crate) fn daylight_source(loc: Location, zone: &str) -> String {
         loc.longitude.abs()
     );
     if loc.from_zone {
-        format!(
-            "Sunscreen follows daylight at {at}, the principal city of {zone}; set [location] in the config for where you are."
+        m.fmt(
+            "plan-daylight-zone",
+            &[("place", at.into()), ("zone", zone.into())],
         )
     } else {
-        format!("Sunscreen follows daylight at {at} ([location] in the config).")
+        m.fmt("plan-daylight-config", &[("place", at.into())])
     }
 }
 
 /// "daylight 07:58–16:12".
-pub(crate) fn daylight_words(d: Daylight) -> String {
+pub(crate) fn daylight_words(m: &Messages, d: Daylight) -> String {
     match d {
-        Daylight::Between(up, down) => {
-            format!("daylight {}–{}", up.format("%H:%M"), down.format("%H:%M"))
-        }
-        Daylight::PolarDay => "sun up all day".into(),
-        Daylight::PolarNight => "no daylight today".into(),
+        Daylight::Between(up, down) => m.fmt(
+            "daylight-between",
+            &[
+                ("sunrise", up.format("%H:%M").to_string().into()),
+                ("sunset", down.format("%H:%M").to_string().into()),
+            ],
+        ),
+        Daylight::PolarDay => m.text("daylight-polar-day"),
+        Daylight::PolarNight => m.text("daylight-polar-night"),
     }
+}
+
+/// A status as `plan` shows it ("missed").
+pub(crate) fn status_word(m: &Messages, s: Status) -> String {
+    m.text(&format!("status-{}", s.label()))
+}
+
+/// "12 sent": how many had a status (or `pending`).
+pub(crate) fn count_words(m: &Messages, label: &str, n: usize) -> String {
+    m.fmt(&format!("count-{label}"), &[("n", n.into())])
 }
 
 /// Per-status counts over the plan's occurrences.
@@ -104,6 +122,7 @@ pub(crate) fn counts(
 /// "sunscreen: 12 sent, 9 done, 1 missed" and
 /// "Day 2: sunscreen 4/5 done, moisturize 2/2 done".
 pub(crate) fn adherence(
+    m: &Messages,
     plan: &Plan,
     ledger: &Ledger,
     now: DateTime<Utc>,
@@ -129,9 +148,12 @@ pub(crate) fn adherence(
             .iter()
             .map(|s| s.label())
             .chain(["pending"])
-            .filter_map(|k| by.get(k).map(|n| format!("{n} {k}")))
+            .filter_map(|k| by.get(k).map(|n| count_words(m, k, *n)))
             .collect();
-        lines.push(format!("{rule}: {}", parts.join(", ")));
+        lines.push(m.fmt(
+            "adherence-rule",
+            &[("rule", (*rule).into()), ("list", m.list(&parts).into())],
+        ));
     }
     let mut days: BTreeMap<u32, Vec<&Occurrence>> = BTreeMap::new();
     for o in &past {
@@ -149,10 +171,20 @@ pub(crate) fn adherence(
                     .iter()
                     .filter(|o| ledger.status(&o.id) == Some(Status::Done))
                     .count();
-                format!("{r} {done}/{} done", of.len())
+                m.fmt(
+                    "adherence-day-rule",
+                    &[
+                        ("rule", (*r).into()),
+                        ("done", done.into()),
+                        ("total", of.len().into()),
+                    ],
+                )
             })
             .collect();
-        lines.push(format!("Day {day}: {}", parts.join(", ")));
+        lines.push(m.fmt(
+            "adherence-day",
+            &[("day", day.into()), ("list", m.list(&parts).into())],
+        ));
     }
     lines
 }

@@ -10,7 +10,8 @@ use chrono::{NaiveDate, NaiveTime};
 use crate::app::new_config::{self, NewConfig};
 use crate::app::{Context, build_plan, lock};
 use crate::error::{EXIT_NOT_RUNNING, Error};
-use crate::report::{adherence, counts, next_line, short_date};
+use crate::i18n;
+use crate::report::{adherence, count_words, counts, next_line, short_date};
 use crate::zone::Zone;
 use crate::{fsutil, policy};
 
@@ -336,7 +337,7 @@ pub(crate) fn install(ctx: &Context, args: &Install, out: &mut dyn Write) -> Res
         )?;
         writeln!(out, "wrote {} (private: mode 0600)", path.display()).map_err(Error::output)?;
     }
-    let (_, plan) = ctx.load_plan()?;
+    let (config, plan) = ctx.load_plan()?;
     require_user_manager()?;
 
     let exe = std::env::current_exe()
@@ -374,7 +375,8 @@ pub(crate) fn install(ctx: &Context, args: &Install, out: &mut dyn Write) -> Res
     match state.active.as_str() {
         "active" => {
             writeln!(out, "aftercare is running and starts with every login (systemctl --user status aftercare)").map_err(Error::output)?;
-            writeln!(out, "{}", next_line(&plan, &journal, ctx.now)).map_err(Error::output)?;
+            let m = Context::messages(&config);
+            writeln!(out, "{}", next_line(m, &plan, &journal, ctx.now)).map_err(Error::output)?;
             Ok(0)
         }
         _ if plan.is_over(ctx.now) => {
@@ -458,10 +460,17 @@ pub(crate) fn uninstall(ctx: &Context, purge: bool, out: &mut dyn Write) -> Resu
 
 pub(crate) fn status(ctx: &Context, out: &mut dyn Write) -> Result<u8, Error> {
     let unit_path = ctx.paths.unit_file();
+    // The language first: every line below is in it (the config's errors
+    // come after the service's state, as before).
+    let loaded = ctx.load_config();
+    let m = match &loaded {
+        Ok(c) => Context::messages(c),
+        Err(_) => i18n::messages(ctx.defaults.language.lang),
+    };
     let state = unit_state();
     let running = matches!(&state, Ok(s) if s.active == "active");
     let service = match &state {
-        Ok(s) if s.load == "not-found" => "not installed (run `aftercare install`)".to_string(),
+        Ok(s) if s.load == "not-found" => m.text("status-not-installed"),
         Ok(s) => {
             let mut line = format!("{} ({})", s.active, s.sub);
             if s.active == "failed"
@@ -480,30 +489,43 @@ pub(crate) fn status(ctx: &Context, out: &mut dyn Write) -> Result<u8, Error> {
             }
             line
         }
-        Err(e) => format!("unknown: {e}"),
+        Err(e) => m.fmt("status-unknown", &[("error", e.to_string().into())]),
     };
-    writeln!(out, "service: {service}").map_err(Error::output)?;
+    let w = Error::output;
+    writeln!(
+        out,
+        "{}",
+        m.fmt("status-service", &[("state", service.into())])
+    )
+    .map_err(w)?;
     let daemon = match lock::holder(&ctx.paths.state_dir) {
-        Some(Some(pid)) => format!("running (pid {pid})"),
-        Some(None) => "running".to_string(),
-        None => "not running".to_string(),
+        Some(Some(pid)) => m.fmt("status-running-pid", &[("pid", pid.into())]),
+        Some(None) => m.text("status-running"),
+        None => m.text("status-not-running"),
     };
-    writeln!(out, "daemon:  {daemon}").map_err(Error::output)?;
+    writeln!(
+        out,
+        "{}",
+        m.fmt("status-daemon", &[("state", daemon.into())])
+    )
+    .map_err(w)?;
     // a daemon started by hand (or from autostart) counts as running too
     let running = running || lock::holder(&ctx.paths.state_dir).is_some();
     if unit_path.exists() {
-        writeln!(out, "unit:    {}", unit_path.display()).map_err(Error::output)?;
+        let path = unit_path.display().to_string();
+        writeln!(out, "{}", m.fmt("status-unit", &[("path", path.into())])).map_err(w)?;
     }
-    let config = ctx.load_config()?;
+    let config = loaded?;
     let plan = build_plan(&config)?;
-    writeln!(
-        out,
-        "config:  {} ({} reminders, {})",
-        ctx.paths.config.display(),
-        plan.occurrences.len(),
-        plan.timezone.name()
-    )
-    .map_err(Error::output)?;
+    let line = m.fmt(
+        "status-config",
+        &[
+            ("path", ctx.paths.config.display().to_string().into()),
+            ("count", plan.occurrences.len().into()),
+            ("zone", plan.timezone.name().into()),
+        ],
+    );
+    writeln!(out, "{line}").map_err(w)?;
     let journal = ctx.read_journal();
     let mut next: Vec<_> = plan
         .occurrences
@@ -513,37 +535,42 @@ pub(crate) fn status(ctx: &Context, out: &mut dyn Write) -> Result<u8, Error> {
         .collect();
     next.sort_by_key(|(_, due)| *due);
     if next.is_empty() {
-        writeln!(out, "next:    nothing: the plan is over").map_err(Error::output)?;
+        writeln!(out, "{}", m.text("status-next-none")).map_err(w)?;
     } else {
-        writeln!(out, "next:").map_err(Error::output)?;
+        writeln!(out, "{}", m.text("status-next")).map_err(w)?;
         for (o, due) in next.iter().take(3) {
             let local = due.with_timezone(&plan.timezone);
-            writeln!(
-                out,
-                "  {} {}  {} (day {})",
-                short_date(local.date_naive()),
-                local.format("%H:%M"),
-                o.title,
-                o.day
-            )
-            .map_err(Error::output)?;
+            let line = m.fmt(
+                "status-next-item",
+                &[
+                    ("date", short_date(m, local.date_naive()).into()),
+                    ("time", local.format("%H:%M").to_string().into()),
+                    ("title", o.title.as_str().into()),
+                    ("day", o.day.into()),
+                ],
+            );
+            writeln!(out, "  {line}").map_err(w)?;
         }
     }
     let c = counts(&plan, &journal, ctx.now, config.catch_up);
     let parts: Vec<String> = c
         .iter()
-        .map(|(s, n)| format!("{n} {}", s.label()))
+        .map(|(s, n)| count_words(m, s.label(), *n))
         .collect();
-    writeln!(out, "so far:  {}", parts.join(", ")).map_err(Error::output)?;
-    for line in adherence(&plan, &journal, ctx.now, config.catch_up) {
-        writeln!(out, "  {line}").map_err(Error::output)?;
+    writeln!(
+        out,
+        "{}",
+        m.fmt("status-so-far", &[("list", m.list(&parts).into())])
+    )
+    .map_err(w)?;
+    for line in adherence(m, &plan, &journal, ctx.now, config.catch_up) {
+        writeln!(out, "  {line}").map_err(w)?;
     }
     let over = next.is_empty();
     if running || over {
         Ok(0)
     } else {
-        writeln!(out, "warning: the service is not running but the plan is not over; start it with `aftercare install`")
-            .map_err(Error::output)?;
+        writeln!(out, "{}", m.text("status-warning-not-running")).map_err(w)?;
         Ok(EXIT_NOT_RUNNING)
     }
 }

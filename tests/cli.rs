@@ -1109,6 +1109,8 @@ fn man_pages_have_exit_status_environment_and_files() {
             "XDG_DATA_HOME",
             "TZ",
             "TZDIR",
+            "LC_MESSAGES",
+            "LANGUAGE",
             "DBUS_SESSION_BUS_ADDRESS",
             "NOTIFY_SOCKET",
             "JOURNAL_STREAM",
@@ -1208,6 +1210,16 @@ fn plans_lists_every_built_in_plan_on_one_line() {
         let out = sb.run(&["plan", "--all", "--now", "2026-11-23T12:00:00Z"]);
         assert_stdout_has(&out, &format!("plan {name}"));
     }
+    // in the locale's language
+    let out = sb
+        .cmd()
+        .env("LANG", "de_DE.UTF-8")
+        .arg("plans")
+        .output()
+        .unwrap();
+    let s = stdout(&out);
+    assert!(s.lines().next().unwrap().contains("  14 Tage  "), "{s}");
+    assert!(s.contains("  5 Tage  "), "{s}");
 }
 
 #[test]
@@ -1319,4 +1331,258 @@ fn a_missing_clinic_plan_file_says_which_path_was_tried() {
         "{err}"
     );
     assert!(err.contains("aftercare plans"), "{err}");
+}
+
+// ------------------------------------------------------------ languages
+
+/// `aftercare plan` (and `today`) with `LANG=…` set, at the default-berlin
+/// fixture's moment (day 2, Wednesday 25 November).
+fn plan_in(sb: &Sandbox, lang: &str, args: &[&str]) -> std::process::Output {
+    sb.cmd()
+        .env("LANG", lang)
+        .args(args)
+        .args(["--now", "2026-11-25T10:00:00Z"])
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn plan_and_today_follow_lang() {
+    let sb = Sandbox::new();
+    sb.write_config(OK);
+    // (LANG, words of `plan` that only that language has, of `today`)
+    #[rustfmt::skip]
+    let cases: [(&str, &[&str], &[&str]); 3] = [
+        ("de_DE.UTF-8",
+         &["Behandlung Mo., 23. Nov. um 14:30 (Europe/Berlin), Plan microneedling\n",
+           "\nTag 2 — Mi., 25. Nov. (Tageslicht 07:45–16:02)\n",
+           "\nTag 3 — Do., 26. Nov.",
+           "Tag 2: ", "[verpasst]", "<- als Nächstes", "Sonnenschutz richtet sich nach dem Tageslicht"],
+         &["Tag 2 — Mi., 25. Nov.\n", "Noch zu meiden: ", "(noch 2 Tage)", "(noch 3 Tage)", "Tageslicht 07:45–16:02"]),
+        ("es_ES.UTF-8",
+         &["Tratamiento lun, 23 nov a las 14:30 (Europe/Berlin), plan microneedling\n",
+           "\nDía 2 — mié, 25 nov (luz del día 07:45–16:02)\n",
+           "\nDía 3 — jue, 26 nov",
+           "[perdido]", "<- siguiente"],
+         &["Día 2 — mié, 25 nov\n", "Todavía debe evitar: ", "(faltan 2 días)"]),
+        ("fr_FR.UTF-8",
+         &["Traitement lun. 23 nov. à 14:30 (Europe/Berlin), plan microneedling\n",
+           "\nJour 2 — mer. 25 nov. (lumière du jour 07:45–16:02)\n",
+           "\nJour 3 — jeu. 26 nov.",
+           "Jour 2 : ", "[manqué]", "<- prochain"],
+         &["Jour 2 — mer. 25 nov.\n", "Encore à éviter : ", "(encore 2 jours)"]),
+    ];
+    for (lang, plan_words, today_words) in cases {
+        let out = plan_in(&sb, lang, &["plan"]);
+        assert_eq!(out.status.code(), Some(0), "{lang}: {}", stderr(&out));
+        for w in plan_words {
+            assert_stdout_has(&out, w);
+        }
+        let s = stdout(&out);
+        for english in ["Treatment", "Day 2", "[missed]", "<- next", "daylight"] {
+            assert!(!s.contains(english), "{lang}: {english:?} in\n{s}");
+        }
+        assert_eq!(
+            stderr(&out),
+            "",
+            "{lang}: a language aftercare has, no note"
+        );
+        let out = plan_in(&sb, lang, &["today"]);
+        assert_eq!(out.status.code(), Some(0), "{lang}: {}", stderr(&out));
+        for w in today_words {
+            assert_stdout_has(&out, w);
+        }
+    }
+}
+
+#[test]
+fn lc_all_beats_lang_and_c_means_english() {
+    let sb = Sandbox::new();
+    sb.write_config(OK);
+    let out = sb
+        .cmd()
+        .env("LANG", "de_DE.UTF-8")
+        .env("LC_ALL", "fr_FR.UTF-8")
+        .args(["plan", "--now", "2026-11-25T10:00:00Z"])
+        .output()
+        .unwrap();
+    assert_stdout_has(&out, "\nJour 2 — mer. 25 nov.");
+    let out = sb
+        .cmd()
+        .env("LANG", "de_DE.UTF-8")
+        .env("LC_MESSAGES", "C")
+        .args(["plan", "--now", "2026-11-25T10:00:00Z"])
+        .output()
+        .unwrap();
+    assert_stdout_has(&out, "\nDay 2 — Wed 25 Nov");
+}
+
+#[test]
+fn language_in_the_config_beats_lang() {
+    let sb = Sandbox::new();
+    sb.write_config(&format!("language = \"fr\"\n{OK}"));
+    let out = plan_in(&sb, "de_DE.UTF-8", &["plan"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_stdout_has(&out, "Traitement lun. 23 nov. à 14:30");
+    assert_stdout_has(&out, "\nJour 2 — mer. 25 nov.");
+    assert!(!stdout(&out).contains("Tag 2"), "{}", stdout(&out));
+    // `--json` keeps its machine keys and values
+    let out = plan_in(&sb, "de_DE.UTF-8", &["plan", "--json"]);
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let missed: Vec<_> = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|o| o["status"] == "missed")
+        .collect();
+    assert!(!missed.is_empty(), "status values stay English: {v}");
+    assert_eq!(missed[0]["rule"], "summary");
+}
+
+#[test]
+fn an_unknown_language_is_english_with_one_warning() {
+    let sb = Sandbox::new();
+    sb.write_config(OK);
+    let out = plan_in(&sb, "pt_BR.UTF-8", &["plan"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_stdout_has(&out, "Treatment Mon 23 Nov at 14:30");
+    assert_stdout_has(&out, "\nDay 2 — Wed 25 Nov");
+    assert_eq!(
+        stderr(&out),
+        "warning: language \"pt\" (from LANG) is not available; using English (available: en, de, es, fr)\n"
+    );
+    // the same from the config: English, one warning, not an error
+    sb.write_config(&format!("language = \"pt-BR\"\n{OK}"));
+    let out = plan_in(&sb, "de_DE.UTF-8", &["plan"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_stdout_has(&out, "\nDay 2 — Wed 25 Nov");
+    let err = stderr(&out);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(err.contains("\"pt-BR\" (from the config)"), "{err}");
+    // `check` accepts it
+    assert_eq!(sb.run(&["check"]).status.code(), Some(0));
+}
+
+#[test]
+fn a_malformed_language_is_a_config_error_with_a_hint() {
+    let sb = Sandbox::new();
+    for (text, expect) in [
+        (
+            format!("language = 5\n{OK}"),
+            "`language` must be a language tag in quotes, not integer",
+        ),
+        (
+            format!("language = \"Deutsch!\"\n{OK}"),
+            "`language = \"Deutsch!\"` is not a language tag",
+        ),
+    ] {
+        sb.write_config(&text);
+        let out = sb.run(&["check"]);
+        assert_eq!(out.status.code(), Some(78), "{}", stderr(&out));
+        assert_stderr_has(&out, "config.toml:1:12");
+        assert_stderr_has(&out, expect);
+        assert_stderr_has(&out, "e.g. language = \"de\"");
+    }
+    // written inside a table: where it belongs
+    sb.write_config(&format!("{OK}language = \"de\"\n"));
+    let out = sb.run(&["check"]);
+    assert_eq!(out.status.code(), Some(78));
+    assert_stderr_has(&out, "`language` is a top-level key");
+}
+
+#[test]
+fn status_follows_lang() {
+    let sb = Sandbox::new();
+    sb.write_config(OK);
+    let out = plan_in(&sb, "de_DE.UTF-8", &["status"]);
+    let s = stdout(&out);
+    for w in [
+        "Dienst: ",
+        "Daemon: läuft nicht\n",
+        "Konfiguration: ",
+        "Erinnerungen, Europe/Berlin)",
+        "Als Nächstes:\n",
+        "  Mi., 25. Nov. 12:00  ",
+        "(Tag 2)",
+        "Bisher: 0 gesendet, 0 erledigt",
+        "verpasst",
+    ] {
+        assert!(s.contains(w), "{w:?} not in\n{s}");
+    }
+}
+
+#[test]
+fn a_clinic_plan_file_carries_its_own_translation() {
+    let sb = Sandbox::new();
+    let dir = sb.config_path().parent().unwrap().to_path_buf();
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(
+        dir.join("clinic.toml"),
+        "description = \"A clinic's plan\"\n\n[reminders.rinse]\ndays = \"0-3\"\nat = [\"09:00\"]\ntitle = \"Rinse\"\nbody = \"Lukewarm water.\"\n\n[reminders.balm]\ndays = \"0-3\"\nat = [\"19:00\"]\ntitle = \"Balm\"\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("clinic.de.ftl"),
+        "title-rinse = Abspülen\nbody-rinse = Mit lauwarmem Wasser.\n",
+    )
+    .unwrap();
+    sb.write_config(
+        "[treatment]\ndate = 2026-11-23\ntime = \"08:30\"\ntimezone = \"Europe/Berlin\"\nplan = \"clinic.toml\"\n",
+    );
+    let out = plan_in(&sb, "de_DE.UTF-8", &["plan", "--json"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let first = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|o| o["rule"] == "rinse")
+        .unwrap();
+    assert_eq!(first["title"], "Abspülen");
+    assert_eq!(first["body"], "Mit lauwarmem Wasser.");
+    // a key the translation lacks keeps the plan's words
+    let balm = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|o| o["rule"] == "balm")
+        .unwrap();
+    assert_eq!(balm["title"], "Balm");
+    // French: no translation beside it, the plan's own words
+    let out = plan_in(&sb, "fr_FR.UTF-8", &["plan"]);
+    assert_stdout_has(&out, "  Rinse");
+    // `check` checks every translation there is, in any language
+    std::fs::write(dir.join("clinic.es.ftl"), "title-balm = Bálsamo\n").unwrap();
+    let out = sb.run(&["check"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_stdout_has(&out, "clinic.toml (translated: de, es)\n");
+    std::fs::write(dir.join("clinic.es.ftl"), "title-balsam = Bálsamo\n").unwrap();
+    let out = sb.run(&["check"]);
+    assert_eq!(out.status.code(), Some(78), "{}", stdout(&out));
+    assert_stderr_has(
+        &out,
+        "clinic.es.ftl:1:1: `title-balsam` is not a text of the plan",
+    );
+    std::fs::remove_file(dir.join("clinic.es.ftl")).unwrap();
+    // a key the plan does not have is an error in the translation's file
+    std::fs::write(
+        dir.join("clinic.de.ftl"),
+        "title-rinse = Abspülen\ntitle-rins = X\n",
+    )
+    .unwrap();
+    let out = plan_in(&sb, "de_DE.UTF-8", &["check"]);
+    assert_eq!(out.status.code(), Some(78), "{}", stderr(&out));
+    assert_stderr_has(&out, "clinic.de.ftl:2:1");
+    assert_stderr_has(&out, "`title-rins` is not a text of the plan");
+    assert_stderr_has(&out, "did you mean `title-rinse`?");
+    // and one that is not Fluent, positioned
+    std::fs::write(
+        dir.join("clinic.de.ftl"),
+        "title-rinse = Abspülen\nbody-rinse\n",
+    )
+    .unwrap();
+    let out = plan_in(&sb, "de_DE.UTF-8", &["check"]);
+    assert_eq!(out.status.code(), Some(78), "{}", stderr(&out));
+    assert_stderr_has(&out, "clinic.de.ftl:2:");
+    assert_stderr_has(&out, "not valid Fluent syntax");
 }

@@ -326,6 +326,24 @@ fn bad_config_at_start_exits_78() {
         summaries,
         ["aftercare: config error — no reminders until it is fixed"]
     );
+    // in the locale's language; the error itself as `check` says it
+    let s = Scenario::new().config("[treatment]\ndate = 2026-02-30\n");
+    let mut d = s.start_with(|c| {
+        c.env("LC_MESSAGES", "es_ES.UTF-8");
+    });
+    assert_eq!(d.wait_exit(), Some(78));
+    let n = s.desk.wait_notifies(1).remove(0);
+    assert_eq!(
+        n.summary,
+        "aftercare: error en la configuración; no habrá recordatorios hasta que se corrija"
+    );
+    assert!(
+        n.body.contains("invalid date")
+            && n.body
+                .ends_with("\nEjecute `aftercare check` para ver los detalles."),
+        "{}",
+        n.body
+    );
 }
 
 #[test]
@@ -511,4 +529,59 @@ fn a_repeating_reminder_replaces_its_notification_instead_of_stacking() {
     }
     assert_eq!(s.desk.count("Pill"), 2);
     assert_eq!(statuses(&s.sb.journal(), "pill@"), ["done"]);
+}
+
+#[test]
+fn under_a_german_locale_the_notification_on_the_bus_is_german() {
+    let s = Scenario::new();
+    // a clinic's plan, with its German translation beside it
+    let dir = s.sb.config_path().parent().unwrap().to_path_buf();
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("clinic.toml"), s.t.rule("rinse", &[3], "Rinse")).unwrap();
+    std::fs::write(
+        dir.join("clinic.de.ftl"),
+        "title-rinse = Sanft abspülen\nbody-rinse = Mit lauwarmem Wasser und den Fingerspitzen.\n",
+    )
+    .unwrap();
+    let config =
+        s.t.header("")
+            .replace("plan = \"none\"", "plan = \"clinic.toml\"");
+    s.sb.write_config(&config);
+    let mut d = s.start_with(|c| {
+        c.env("LANG", "de_DE.UTF-8");
+    });
+    let n = s.desk.wait_summary("Sanft abspülen");
+    assert_eq!(n.app, "aftercare");
+    assert_eq!(
+        n.body,
+        "Mit lauwarmem Wasser und den Fingerspitzen.\n\nDas war die letzte Erinnerung Ihres Nachsorgeplans. Tragen Sie weiterhin jeden Tag Sonnenschutz auf und folgen Sie ab jetzt den Empfehlungen Ihrer Praxis."
+    );
+    assert_eq!(n.actions, ["done", "Erledigt", "snooze", "Später (15m)"]);
+    s.desk.wait_action_listener(&n);
+    s.desk.close_notification(n.id.unwrap());
+    assert_eq!(d.wait_exit(), Some(0));
+    assert_eq!(s.desk.count("Rinse"), 0, "not in English");
+    assert_eq!(statuses(&s.sb.journal(), "rinse@"), ["sent"]);
+}
+
+#[test]
+fn under_an_unknown_locale_the_daemon_speaks_english_and_says_so_once() {
+    let s = Scenario::new().reminders(&[("first", &[3], "First")]);
+    let mut d = s.start_with(|c| {
+        c.env("LANG", "pt_BR.UTF-8");
+    });
+    let n = s.desk.wait_summary("First");
+    assert_eq!(n.actions, ["done", "Done", "snooze", "Snooze 15m"]);
+    assert!(
+        n.body.ends_with("That was the last reminder of your aftercare plan. Keep up daily sunscreen, and follow your practitioner's advice from here."),
+        "{}",
+        n.body
+    );
+    assert_eq!(s.dismiss_last_and_wait(&mut d), Some(0));
+    assert_eq!(
+        d.log_count("language \"pt\" (from LANG) is not available; using English"),
+        1,
+        "{:?}",
+        d.log()
+    );
 }

@@ -5,8 +5,12 @@
 
 use std::path::Path;
 
-use crate::config::{Config, ConfigError, Defaults, MAX_CONFIG_BYTES, PlanSource, parse};
+use crate::config::{
+    Config, ConfigError, Defaults, MAX_CONFIG_BYTES, PlanSource, Translation, parse, parse_plan_in,
+    parse_texts, plan_texts_path,
+};
 use crate::fsutil;
+use crate::i18n::Lang;
 
 /// Plan files from disk, read like the config: a regular file (a link to
 /// one is fine), opened non-blocking, at most [`MAX_CONFIG_BYTES`], UTF-8.
@@ -23,6 +27,21 @@ impl PlanSource for PlanFiles {
             Err(e) => return Err(e.to_string()),
         };
         String::from_utf8(bytes).map_err(|e| {
+            format!(
+                "it is not valid UTF-8 (bad byte at offset {}); save it as UTF-8 text",
+                e.utf8_error().valid_up_to()
+            )
+        })
+    }
+
+    /// A plan file's translation, read the same way; none is fine.
+    fn plan_texts(&self, path: &Path) -> Result<Option<String>, String> {
+        let bytes = match read_limited(path) {
+            Ok(b) => b,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+            Err(e) => return Err(e.to_string()),
+        };
+        String::from_utf8(bytes).map(Some).map_err(|e| {
             format!(
                 "it is not valid UTF-8 (bad byte at offset {}); save it as UTF-8 text",
                 e.utf8_error().valid_up_to()
@@ -75,6 +94,38 @@ pub(crate) fn load_text(path: &Path, defaults: Defaults) -> Result<(Config, Stri
     })?;
     let config = parse(&text, &origin, defaults)?;
     Ok((config, text))
+}
+
+/// Every translation beside a plan file (`X.LANG.ftl` for each language
+/// aftercare speaks besides English), each checked against the plan as a
+/// run in that language would: the languages found.
+pub(crate) fn check_plan_translations(plan_file: &Path) -> Result<Vec<Lang>, ConfigError> {
+    let origin = plan_file.display().to_string();
+    let text = PlanFiles
+        .plan_text(plan_file)
+        .map_err(|r| ConfigError::new(&origin, format!("cannot read the plan file: {r}")))?;
+    let mut found = Vec::new();
+    for lang in Lang::ALL.into_iter().filter(|l| *l != Lang::En) {
+        let path = plan_texts_path(plan_file, lang);
+        let texts_origin = path.display().to_string();
+        let source = PlanFiles.plan_texts(&path).map_err(|r| {
+            ConfigError::new(
+                &texts_origin,
+                format!("cannot read the plan's translation: {r}"),
+            )
+        })?;
+        let Some(source) = source else {
+            continue;
+        };
+        let t = Translation {
+            texts: parse_texts(&source, lang, &texts_origin)?,
+            origin: &texts_origin,
+            source: &source,
+        };
+        parse_plan_in(&text, &origin, Some(&t))?;
+        found.push(lang);
+    }
+    Ok(found)
 }
 
 /// Keep a private copy of the last config that worked, for a start with a

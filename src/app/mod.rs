@@ -5,6 +5,7 @@
 
 pub(crate) mod config_file;
 pub mod journal;
+pub(crate) mod language;
 pub(crate) mod lock;
 pub(crate) mod new_config;
 pub(crate) mod paths;
@@ -13,6 +14,7 @@ use chrono::{DateTime, Utc};
 
 use crate::config::{Config, ConfigError, Defaults};
 use crate::error::Error;
+use crate::i18n::{self, Messages};
 use crate::plan::{Plan, PlanError};
 use journal::Journal;
 use paths::Paths;
@@ -24,11 +26,23 @@ pub(crate) struct Context {
     pub defaults: Defaults,
     /// `--now` or the real clock.
     pub now: DateTime<Utc>,
+    /// The note about an unavailable language was printed.
+    pub language_noted: std::cell::Cell<bool>,
 }
 
 impl Context {
+    /// The config; says once (stderr) when its language is not available.
     pub(crate) fn load_config(&self) -> Result<Config, Error> {
-        Ok(config_file::load(&self.paths.config, self.defaults)?)
+        let c = config_file::load(&self.paths.config, self.defaults)?;
+        if !self.language_noted.replace(true) {
+            language::warn_unsupported(&c.language);
+        }
+        Ok(c)
+    }
+
+    /// aftercare's messages in the config's language.
+    pub(crate) fn messages(c: &Config) -> &'static Messages {
+        i18n::messages(c.language.lang)
     }
 
     pub(crate) fn load_plan(&self) -> Result<(Config, Plan), Error> {

@@ -3,7 +3,7 @@
 
 use std::io::Write;
 
-use crate::app::Context;
+use crate::app::{Context, config_file};
 use crate::error::Error;
 use crate::fsutil;
 use crate::report::when;
@@ -27,16 +27,29 @@ pub(crate) fn check(ctx: &Context, out: &mut dyn Write) -> Result<u8, Error> {
         .as_ref()
         .map(|p| format!(", plan file {}", p.display()))
         .unwrap_or_default();
+    // `check` speaks to whoever edits the config, like its errors: English.
+    let en = crate::i18n::messages(crate::i18n::Lang::En);
     let line = match (p.occurrences.first(), p.last()) {
         (Some(first), Some(last)) => format!(
             "ok: {} reminders from {} to {} ({zone}), config {}",
             p.occurrences.len(),
-            when(first),
-            when(last),
+            when(en, first),
+            when(en, last),
             c.origin
         ),
         _ => format!("ok: no reminders ({zone}), config {}", c.origin),
     };
-    writeln!(out, "{line}{plan_file}").map_err(Error::output)?;
+    // A clinic's plan: its translations too, whatever the language in use.
+    let translations = match &c.treatment.plan_file {
+        Some(f) => config_file::check_plan_translations(f)?,
+        None => Vec::new(),
+    };
+    let translations = if translations.is_empty() {
+        String::new()
+    } else {
+        let tags: Vec<&str> = translations.iter().map(|l| l.tag()).collect();
+        format!(" (translated: {})", tags.join(", "))
+    };
+    writeln!(out, "{line}{plan_file}{translations}").map_err(Error::output)?;
     Ok(0)
 }

@@ -41,6 +41,14 @@ pub(crate) fn done(ctx: &Context, rule: &str, out: &mut dyn Write) -> Result<u8,
     journal
         .save()
         .map_err(|e| Error::io(format!("cannot write {}", path.display()), e))?;
-    writeln!(out, "done: {} of {}", o.title, when(o)).map_err(Error::output)?;
+    let m = Context::messages(&c);
+    let line = m.fmt(
+        "done-line",
+        &[
+            ("title", o.title.as_str().into()),
+            ("when", when(m, o).into()),
+        ],
+    );
+    writeln!(out, "{line}").map_err(Error::output)?;
     Ok(0)
 }

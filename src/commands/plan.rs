@@ -10,7 +10,7 @@ use crate::error::Error;
 use crate::ledger::Status;
 use crate::plan::Occurrence;
 use crate::policy;
-use crate::report::{daylight_source, daylight_words, short_date};
+use crate::report::{daylight_source, daylight_words, short_date, status_word};
 
 /// One occurrence in `plan --json`.
 #[derive(serde::Serialize)]
@@ -52,30 +52,36 @@ pub(crate) fn plan(ctx: &Context, json: bool, all: bool, out: &mut dyn Write) ->
         writeln!(out, "{s}").map_err(Error::output)?;
         return Ok(0);
     }
+    let m = Context::messages(&c);
     let dates: Vec<String> = p
         .starts
         .iter()
-        .map(|s| short_date(s.date_naive()))
+        .map(|s| short_date(m, s.date_naive()))
         .collect();
-    writeln!(
-        out,
-        "Treatment{} {} at {} ({}), plan {}",
-        if dates.len() > 1 { "s" } else { "" },
-        dates.join(", "),
-        p.start.format("%H:%M"),
-        c.treatment.timezone.name(),
-        c.treatment.plan.as_deref().unwrap_or("none")
-    )
-    .map_err(Error::output)?;
+    let heading = m.fmt(
+        "plan-treatment",
+        &[
+            ("count", dates.len().into()),
+            ("dates", m.list(&dates).into()),
+            ("time", p.start.format("%H:%M").to_string().into()),
+            ("zone", c.treatment.timezone.name().into()),
+            ("plan", c.treatment.plan.as_deref().unwrap_or("none").into()),
+        ],
+    );
+    writeln!(out, "{heading}").map_err(Error::output)?;
     if let Some(loc) = p.location.filter(|_| p.daylight_rules) {
-        writeln!(out, "{}", daylight_source(loc, c.treatment.timezone.name()))
-            .map_err(Error::output)?;
+        writeln!(
+            out,
+            "{}",
+            daylight_source(m, loc, c.treatment.timezone.name())
+        )
+        .map_err(Error::output)?;
     }
     if shown.is_empty() {
         let msg = if p.occurrences.is_empty() {
-            "No reminders in this plan."
+            m.text("plan-empty")
         } else {
-            "The plan is over: nothing from today on (see --all)."
+            m.text("plan-over")
         };
         writeln!(out, "{msg}").map_err(Error::output)?;
         return Ok(0);
@@ -90,27 +96,26 @@ pub(crate) fn plan(ctx: &Context, json: bool, all: bool, out: &mut dyn Write) ->
         if day != Some((o.session, o.day)) {
             day = Some((o.session, o.day));
             let date = p.session_day_date(o.session, o.day);
-            let session = if p.starts.len() > 1 {
-                format!("Session {}, ", o.session)
+            let args = [
+                ("session", o.session.into()),
+                ("day", o.day.into()),
+                ("date", short_date(m, date).into()),
+            ];
+            let heading = if p.starts.len() > 1 {
+                m.fmt("plan-session-day", &args)
             } else {
-                String::new()
+                m.fmt("plan-day", &args)
             };
             let light = p
                 .daylight(date)
-                .map(|d| format!(" ({})", daylight_words(d)))
+                .map(|d| format!(" ({})", daylight_words(m, d)))
                 .unwrap_or_default();
-            writeln!(
-                out,
-                "\n{session}Day {} — {}{light}",
-                o.day,
-                short_date(date)
-            )
-            .map_err(Error::output)?;
+            writeln!(out, "\n{heading}{light}").map_err(Error::output)?;
         }
         let mut time = o.at.format("%H:%M").to_string();
         if o.at.date_naive() != p.session_day_date(o.session, o.day) {
             // moved past midnight by quiet hours
-            time = format!("{} {time}", short_date(o.at.date_naive()));
+            time = format!("{} {time}", short_date(m, o.at.date_naive()));
         }
         if matches!(
             p.timezone.from_local_datetime(&o.at.naive_local()),
@@ -125,8 +130,8 @@ pub(crate) fn plan(ctx: &Context, json: bool, all: bool, out: &mut dyn Write) ->
         let is_next = next_id == Some(o.id.as_str());
         let mark = if is_next { ">" } else { " " };
         let status = match policy::status_at(o, &journal, ctx.now, c.catch_up) {
-            Some(s) => format!("  [{}]", s.label()),
-            None if is_next => "  <- next".to_string(),
+            Some(s) => format!("  [{}]", status_word(m, s)),
+            None if is_next => format!("  {}", m.text("plan-next")),
             None => String::new(),
         };
         writeln!(out, "{mark} {time}  {}{status}", o.title).map_err(Error::output)?;

@@ -10,25 +10,28 @@ use crate::report::{daylight_words, short_date};
 
 pub(crate) fn today(ctx: &Context, out: &mut dyn Write) -> Result<u8, Error> {
     let (c, p) = ctx.load_plan()?;
+    let m = Context::messages(&c);
     let Some((session, day)) = p.current_day(ctx.now) else {
-        writeln!(
-            out,
-            "Your treatment is on {}; nothing yet.",
-            short_date(p.start.date_naive())
-        )
-        .map_err(Error::output)?;
+        let date = short_date(m, p.start.date_naive());
+        writeln!(out, "{}", m.fmt("today-before", &[("date", date.into())]))
+            .map_err(Error::output)?;
         return Ok(0);
     };
-    let label = if p.starts.len() > 1 {
-        format!("Session {session}, day {day}")
-    } else {
-        format!("Day {day}")
-    };
     let date = p.session_day_date(session, day);
-    writeln!(out, "{label} — {}", short_date(date)).map_err(Error::output)?;
+    let args = [
+        ("session", session.into()),
+        ("day", day.into()),
+        ("date", short_date(m, date).into()),
+    ];
+    let heading = if p.starts.len() > 1 {
+        m.fmt("today-session-day", &args)
+    } else {
+        m.fmt("today-day", &args)
+    };
+    writeln!(out, "{heading}").map_err(Error::output)?;
     writeln!(out, "{}", summary_text(&c, day)).map_err(Error::output)?;
     if let Some(d) = p.daylight(date) {
-        writeln!(out, "{}", daylight_words(d)).map_err(Error::output)?;
+        writeln!(out, "{}", daylight_words(m, d)).map_err(Error::output)?;
     }
     Ok(0)
 }

@@ -36,9 +36,11 @@ pub use values::{
     DateError, format_duration, parse_clock, parse_date, parse_days, parse_duration, parse_zone,
 };
 
+use crate::i18n::{Choice, Lang, PlanTexts, Source, healing_key};
 use crate::zone::{SystemZones, Zone, ZoneSource};
 use diagnostic::from_toml;
 use raw::{RawConfig, RawPlan};
+use toml::Spanned;
 use validate::Validator;
 
 /// Largest config file accepted; a real one is a few KB.
@@ -71,6 +73,25 @@ pub const BUILTIN_PLANS: &[(&str, &str)] = &[
     ("dermaroller", include_str!("../../plans/dermaroller.toml")),
 ];
 
+// BUILTIN_PLAN_TEXTS: the translations in plans/ (`NAME.LANG.ftl`), found
+// by build.rs.
+include!(concat!(env!("OUT_DIR"), "/plan_texts.rs"));
+
+/// The translation of a built-in plan's texts into `lang`, if there is one.
+pub fn builtin_plan_texts(name: &str, lang: Lang) -> Option<&'static str> {
+    BUILTIN_PLAN_TEXTS
+        .iter()
+        .find(|(p, l, _)| *p == name && *l == lang.tag())
+        .map(|(_, _, text)| *text)
+}
+
+/// Where the translation of a plan file into `lang` lives: beside it, the
+/// same name with `.LANG.ftl` for `.toml` (`clinic.toml` →
+/// `clinic.de.ftl`).
+pub fn plan_texts_path(plan_file: &Path, lang: Lang) -> std::path::PathBuf {
+    plan_file.with_extension(format!("{}.ftl", lang.tag()))
+}
+
 /// Where the text of a plan file (`plan = "PATH"`) comes from. The parser
 /// asks through this, so it reads no files itself; the application reads
 /// them from disk.
@@ -79,6 +100,13 @@ pub trait PlanSource: std::fmt::Debug + Sync {
     /// folder), or why it cannot be had, as a phrase ("there is no such
     /// file").
     fn plan_text(&self, path: &Path) -> Result<String, String>;
+
+    /// The text of a plan file's translation (`X.LANG.ftl` beside it, see
+    /// [`plan_texts_path`]); `Ok(None)` when there is none.
+    fn plan_texts(&self, path: &Path) -> Result<Option<String>, String> {
+        let _ = path;
+        Ok(None)
+    }
 }
 
 /// No plan files: what a parse without the application's reader gets.
@@ -92,12 +120,14 @@ impl PlanSource for NoPlanFiles {
 }
 
 /// Context a parse needs from outside: the system time zone (the default),
-/// where named zones come from, and where plan files come from.
+/// where named zones come from, where plan files come from, and the
+/// locale's language (used unless the config says `language = "…"`).
 #[derive(Debug, Clone, Copy)]
 pub struct Defaults {
     pub timezone: Zone,
     pub zones: &'static dyn ZoneSource,
     pub plans: &'static dyn PlanSource,
+    pub language: &'static Choice,
 }
 
 impl Defaults {
@@ -108,14 +138,28 @@ impl Defaults {
             timezone,
             zones: &SystemZones,
             plans: &NoPlanFiles,
+            language: &Choice::ENGLISH,
         }
     }
 }
 
 /// Parse and validate config text. `origin` names it in errors.
 pub fn parse(text: &str, origin: &str, defaults: Defaults) -> Result<Config, ConfigError> {
-    let raw: RawConfig = toml::from_str(text).map_err(|e| from_toml(origin, text, &e))?;
+    let raw: RawConfig = toml::from_str(text).map_err(|e| {
+        let mut err = from_toml(origin, text, &e);
+        if err.message.starts_with("unknown field `language`") {
+            err.hint = Some(
+                "`language` is a top-level key: put `language = \"de\"` at the top of the file, before [treatment]".into(),
+            );
+        }
+        err
+    })?;
     let v = Validator { origin, text };
+    let language = match &raw.language {
+        Some(l) => Choice::of_tag(&v.language(l)?, Source::Config),
+        None => defaults.language.clone(),
+    };
+    let lang = language.lang;
 
     let Some(treatment) = raw.treatment else {
         return Err(ConfigError::new(origin, "missing the [treatment] table").hint(
@@ -163,9 +207,32 @@ pub fn parse(text: &str, origin: &str, defaults: Defaults) -> Result<Config, Con
                 )
                 .hint(plan_file_hint(path))
             })?;
-            parse_plan(&text, &path.display().to_string())?
+            let texts_path = plan_texts_path(path, lang);
+            let texts_origin = texts_path.display().to_string();
+            let texts_source = if lang == Lang::En {
+                None
+            } else {
+                defaults.plans.plan_texts(&texts_path).map_err(|reason| {
+                    v.err(
+                        value.span(),
+                        format!(
+                            "cannot read the plan's translation {texts_origin}: {reason}"
+                        ),
+                    )
+                    .hint("it is read like the plan file: a regular UTF-8 text file; remove it to use the plan's own words")
+                })?
+            };
+            let texts = match &texts_source {
+                None => None,
+                Some(src) => Some(Translation {
+                    texts: parse_texts(src, lang, &texts_origin)?,
+                    origin: &texts_origin,
+                    source: src,
+                }),
+            };
+            parse_plan_in(&text, &path.display().to_string(), texts.as_ref())?
         }
-        (None, Some(name), _) => builtin_care_plan(name)?,
+        (None, Some(name), _) => builtin_care_plan_in(name, lang)?,
         _ => CarePlan::default(),
     };
     let built_in = rules.len();
@@ -226,6 +293,24 @@ pub fn parse(text: &str, origin: &str, defaults: Defaults) -> Result<Config, Con
         rules,
         location,
         healing,
+        language,
+    })
+}
+
+/// A plan's translation: its texts, and the file it came from (for errors).
+#[derive(Debug)]
+pub struct Translation<'a> {
+    pub texts: PlanTexts,
+    pub origin: &'a str,
+    pub source: &'a str,
+}
+
+/// Parse a plan translation, its errors positioned in its file.
+pub fn parse_texts(source: &str, lang: Lang, origin: &str) -> Result<PlanTexts, ConfigError> {
+    PlanTexts::parse(source, lang).map_err(|e| {
+        ConfigError::at(origin, source, e.span, e.message).hint(
+            "a plan's translation is a Fluent file of `key = text` lines: description, title-RULE, body-RULE, allows-RULE, healing-RANGE (i18n/README.md)",
+        )
     })
 }
 
@@ -271,13 +356,37 @@ pub fn builtin_plan(name: &str) -> Result<(Vec<Rule>, Healing), ConfigError> {
 
 /// A built-in plan, whole.
 pub fn builtin_care_plan(name: &str) -> Result<CarePlan, ConfigError> {
+    builtin_care_plan_in(name, Lang::En)
+}
+
+/// A built-in plan, its texts in `lang` where its translation has them.
+pub fn builtin_care_plan_in(name: &str, lang: Lang) -> Result<CarePlan, ConfigError> {
     let Some((_, text)) = BUILTIN_PLANS.iter().find(|(n, _)| *n == name) else {
         return Err(ConfigError::new(
             "<config>",
             format!("unknown plan `{name}`"),
         ));
     };
-    parse_plan(text, &format!("<built-in plan {name}>"))
+    let origin = format!("<built-in plan {name}>");
+    let Some(source) = builtin_plan_texts(name, lang).filter(|_| lang != Lang::En) else {
+        return parse_plan_in(text, &origin, None);
+    };
+    // A built-in translation with a fault (the completeness test in
+    // src/i18n/tests.rs has none) leaves the plan in English rather than
+    // stopping everyone who reads that language.
+    let texts_origin = format!("<built-in plan {name}.{}.ftl>", lang.tag());
+    let translated = parse_texts(source, lang, &texts_origin).and_then(|texts| {
+        let t = Translation {
+            texts,
+            origin: &texts_origin,
+            source,
+        };
+        parse_plan_in(text, &origin, Some(&t))
+    });
+    match translated {
+        Ok(plan) => Ok(plan),
+        Err(_) => parse_plan_in(text, &origin, None),
+    }
 }
 
 /// Longest `description` of a plan file, in characters.
@@ -287,7 +396,18 @@ pub const MAX_DESCRIPTION: usize = 160;
 /// complete: when, days, title), `[healing]` and an optional one-line
 /// `description`. `origin` (the plan file's path) names it in errors.
 pub fn parse_plan(text: &str, origin: &str) -> Result<CarePlan, ConfigError> {
-    let raw: RawPlan = toml::from_str(text).map_err(|e| {
+    parse_plan_in(text, origin, None)
+}
+
+/// The same, with the plan's texts taken from its translation where it has
+/// them (`texts`; see [`PlanTexts`] for the keys). A key the translation
+/// has that the plan does not is an error in the translation's file.
+pub fn parse_plan_in(
+    text: &str,
+    origin: &str,
+    texts: Option<&Translation<'_>>,
+) -> Result<CarePlan, ConfigError> {
+    let mut raw: RawPlan = toml::from_str(text).map_err(|e| {
         let mut err = from_toml(origin, text, &e);
         let config_table = ["treatment", "quiet_hours", "notifications", "location"]
             .iter()
@@ -300,10 +420,22 @@ pub fn parse_plan(text: &str, origin: &str) -> Result<CarePlan, ConfigError> {
         err
     })?;
     let v = Validator { origin, text };
-    let description = match &raw.description {
+    let mut description = match &raw.description {
         None => None,
         Some(d) => Some(v.description(d)?),
     };
+    let healing_keys: Vec<String> = raw
+        .healing
+        .keys()
+        .map(|k| healing_key(k.get_ref()))
+        .collect();
+    if let Some(t) = texts {
+        for (k, value) in raw.healing.iter_mut() {
+            if let Some(s) = t.texts.get(&healing_key(k.get_ref())) {
+                *value = Spanned::new(value.span(), s);
+            }
+        }
+    }
     let mut rules = Vec::new();
     for (rname, rule) in raw.reminders {
         v.merge_rule(&mut rules, rname, rule)?;
@@ -311,9 +443,89 @@ pub fn parse_plan(text: &str, origin: &str) -> Result<CarePlan, ConfigError> {
     in_file_order(&mut rules, text);
     let mut healing = Vec::new();
     v.merge_healing(&mut healing, raw.healing)?;
-    Ok(CarePlan {
-        description,
+    let mut plan = CarePlan {
+        description: None,
         rules,
         healing,
-    })
+    };
+    if let Some(t) = texts {
+        plan.description = description.clone();
+        let known = plan_text_keys(&plan, &healing_keys);
+        if let Some(unknown) = t
+            .texts
+            .keys()
+            .iter()
+            .find(|k| !k.starts_with('-') && !known.contains(k))
+        {
+            let hint = match suggest(unknown, known.iter().map(String::as_str)) {
+                Some(s) => format!(
+                    "did you mean `{s}`? The plan's keys: description, title-RULE, body-RULE, allows-RULE, healing-RANGE"
+                ),
+                None => format!(
+                    "the plan {origin} has no text by that name; its keys: {}",
+                    known.join(", ")
+                ),
+            };
+            return Err(ConfigError::at(
+                t.origin,
+                t.source,
+                PlanTexts::span_of(t.source, unknown),
+                format!("`{unknown}` is not a text of the plan"),
+            )
+            .hint(hint));
+        }
+        if let Some(d) = t.texts.get("description") {
+            description = Some(d);
+        }
+        for r in &mut plan.rules {
+            if let Some(s) = t.texts.get(&format!("title-{}", r.name)) {
+                r.title = s;
+            }
+            if let Some(s) = t.texts.get(&format!("body-{}", r.name)) {
+                r.body = s;
+            }
+            if let Some(a) = &mut r.allows {
+                if let Some(s) = t.texts.get(&format!("allows-{}", r.name)) {
+                    *a = s;
+                }
+            }
+        }
+    }
+    plan.description = description;
+    Ok(plan)
+}
+
+/// The keys a translation of `plan` may have, one per text a person reads:
+/// `description`, `title-RULE`, `body-RULE` (rules with a body),
+/// `allows-RULE` (milestones), and `healing-RANGE` for each of
+/// `healing_keys` (already in key form, see [`healing_key`]).
+pub fn plan_text_keys(plan: &CarePlan, healing_keys: &[String]) -> Vec<String> {
+    let mut keys = Vec::new();
+    if plan.description.is_some() {
+        keys.push("description".to_string());
+    }
+    for r in &plan.rules {
+        keys.push(format!("title-{}", r.name));
+        if !r.body.is_empty() {
+            keys.push(format!("body-{}", r.name));
+        }
+        if r.allows.is_some() {
+            keys.push(format!("allows-{}", r.name));
+        }
+    }
+    keys.extend(healing_keys.iter().cloned());
+    keys
+}
+
+/// The keys a translation of the plan file `text` may have (see
+/// [`plan_text_keys`]).
+pub fn plan_file_text_keys(text: &str, origin: &str) -> Result<Vec<String>, ConfigError> {
+    let raw: RawPlan = toml::from_str(text).map_err(|e| from_toml(origin, text, &e))?;
+    let healing_keys: Vec<String> = raw
+        .healing
+        .keys()
+        .map(|k| healing_key(k.get_ref()))
+        .collect();
+    let plan = parse_plan(text, origin)?;
+    Ok(plan_text_keys(&plan, &healing_keys))
 }

@@ -5,6 +5,7 @@ use std::time::Duration;
 
 use chrono::{NaiveDate, NaiveTime};
 
+use crate::i18n::Choice;
 use crate::zone::Zone;
 
 /// A validated configuration.
@@ -28,6 +29,10 @@ pub struct Config {
     pub location: Option<Location>,
     /// What is normal on which days, for the daily summary.
     pub healing: Healing,
+    /// The language of what a person reads: `language = "…"`, else the
+    /// locale's (from [`Defaults`](super::Defaults)); the plan's texts are
+    /// already translated into it.
+    pub language: Choice,
 }
 
 /// A care plan as a plan file holds it: rules, healing stages and a

@@ -9,6 +9,8 @@ use toml::Spanned;
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(super) struct RawConfig {
+    /// `language = "de"`: a top-level key (before the first table).
+    pub(super) language: Option<Spanned<toml::Value>>,
     pub(super) treatment: Option<Spanned<RawTreatment>>,
     pub(super) quiet_hours: Option<Spanned<RawQuiet>>,
     pub(super) notifications: Option<RawNotifications>,

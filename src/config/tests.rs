@@ -1,4 +1,5 @@
 use super::*;
+use crate::i18n::{Choice, Lang};
 use crate::zone::Zone;
 use chrono::NaiveDate;
 use std::path::Path;
@@ -378,4 +379,107 @@ fn description_is_a_plan_file_key_only() {
             ("dermaroller", 5)
         ]
     );
+}
+
+// ------------------------------------------------------------ languages
+
+/// A clinic plan with a German translation beside it.
+#[derive(Debug)]
+struct Translated;
+
+const CLINIC_DE: &str = "description = Der Plan einer Praxis\ntitle-rinse = Abspülen\nbody-rinse = Lauwarmes Wasser.\ntitle-balm = Balsam\nhealing-0-2 = rosig.\n";
+
+impl PlanSource for Translated {
+    fn plan_text(&self, path: &Path) -> Result<String, String> {
+        Files.plan_text(path)
+    }
+    fn plan_texts(&self, path: &Path) -> Result<Option<String>, String> {
+        match path.to_str().unwrap_or_default() {
+            "/home/a/cfg/clinic.de.ftl" => Ok(Some(CLINIC_DE.into())),
+            "/home/a/cfg/clinic.fr.ftl" => Err("it is a directory".into()),
+            _ => Ok(None),
+        }
+    }
+}
+
+static GERMAN: Choice = Choice {
+    lang: Lang::De,
+    unsupported: None,
+};
+
+fn in_german(text: &str) -> Result<Config, ConfigError> {
+    let defaults = Defaults {
+        plans: &Translated,
+        language: &GERMAN,
+        ..defaults()
+    };
+    parse(text, "/home/a/cfg/config.toml", defaults)
+}
+
+#[test]
+fn the_plans_texts_are_translated_and_the_users_own_words_kept() {
+    let c = in_german(&format!(
+        "{MIN}plan = \"clinic.toml\"\n[reminders.balm]\ntitle = \"Meine Creme\"\n"
+    ))
+    .unwrap();
+    assert_eq!(c.language.lang, Lang::De);
+    let rinse = c.rules.iter().find(|r| r.name == "rinse").unwrap();
+    assert_eq!(
+        (rinse.title.as_str(), rinse.body.as_str()),
+        ("Abspülen", "Lauwarmes Wasser.")
+    );
+    let balm = c.rules.iter().find(|r| r.name == "balm").unwrap();
+    assert_eq!(balm.title, "Meine Creme", "the user's own title");
+    assert_eq!(c.healing[0].1, "rosig.");
+    assert_eq!(crate::plan::summary_text(&c, 1), "Jetzt normal: rosig.");
+    // `language = "en"` in the config: the plan's own words
+    let c = in_german(&format!("language = \"en\"\n{MIN}plan = \"clinic.toml\"\n")).unwrap();
+    assert_eq!(c.language.lang, Lang::En);
+    assert_eq!(c.rules[0].title, "Rinse");
+    assert_eq!(crate::plan::summary_text(&c, 1), "Normal now: pink.");
+    // a translation that cannot be read is an error naming it
+    let e = in_german(&format!("language = \"fr\"\n{MIN}plan = \"clinic.toml\"\n")).unwrap_err();
+    assert!(
+        e.message.contains(
+            "cannot read the plan's translation /home/a/cfg/clinic.fr.ftl: it is a directory"
+        ),
+        "{e}"
+    );
+}
+
+#[test]
+fn the_language_is_a_top_level_tag() {
+    let c = in_german(&format!("language = \"es-MX\"\n{MIN}")).unwrap();
+    assert_eq!(c.language.lang, Lang::Es);
+    let c = in_german(&format!("language = \"pt\"\n{MIN}")).unwrap();
+    assert_eq!(c.language.lang, Lang::En, "not one aftercare has: English");
+    assert!(
+        c.language
+            .note()
+            .unwrap()
+            .contains("\"pt\" (from the config)")
+    );
+    let c = in_german(MIN).unwrap();
+    assert_eq!(c.language, GERMAN, "the locale's, without `language`");
+    let e = in_german(&format!("language = [\"de\"]\n{MIN}")).unwrap_err();
+    assert!(
+        e.message
+            .contains("must be a language tag in quotes, not array"),
+        "{e}"
+    );
+    assert!(e.hint.unwrap().contains("en, de, es, fr"));
+}
+
+#[test]
+fn a_built_in_plan_without_its_translation_keeps_its_english_words() {
+    // whatever plans/*.LANG.ftl exist, a missing key falls back: the
+    // summary's title is the plan's when the translation lacks it
+    let c = in_german(MIN).unwrap();
+    let summary = c.rules.iter().find(|r| r.summary).unwrap();
+    let english = crate::config::builtin_care_plan("microneedling").unwrap();
+    let en_summary = english.rules.iter().find(|r| r.summary).unwrap();
+    match crate::config::builtin_plan_texts("microneedling", Lang::De) {
+        None => assert_eq!(summary.title, en_summary.title),
+        Some(_) => assert_ne!(summary.title, en_summary.title, "translated"),
+    }
 }

@@ -8,6 +8,8 @@ use std::time::Duration;
 use chrono::{Datelike, NaiveTime};
 use toml::Spanned;
 
+use crate::i18n::{Lang, is_well_formed};
+
 use super::diagnostic::{ConfigError, suggest, zone_hint};
 use super::model::{DaySet, Expire, QuietHours, QuietPolicy, Repeat, Rule, Treatment, Trigger};
 use super::raw::{RawQuiet, RawRule, RawTreatment};
@@ -434,6 +436,34 @@ impl Validator<'_> {
     }
 
     /// A plan file's `description`: one line of plain text.
+    /// `language = "de"`: a well-formed tag (one aftercare lacks falls
+    /// back to English later, without an error).
+    pub(super) fn language(&self, l: &Spanned<toml::Value>) -> Result<String, ConfigError> {
+        let have: Vec<&str> = Lang::ALL.iter().map(|l| l.tag()).collect();
+        let hint = format!(
+            "write a language tag in quotes, e.g. language = \"de\"; aftercare speaks {} (another language falls back to English)",
+            have.join(", ")
+        );
+        match l.get_ref() {
+            toml::Value::String(s) if is_well_formed(s.trim()) => Ok(s.trim().to_string()),
+            toml::Value::String(s) => Err(self
+                .err(
+                    l.span(),
+                    format!("`language = \"{s}\"` is not a language tag"),
+                )
+                .hint(hint)),
+            other => Err(self
+                .err(
+                    l.span(),
+                    format!(
+                        "`language` must be a language tag in quotes, not {}",
+                        other.type_str()
+                    ),
+                )
+                .hint(hint)),
+        }
+    }
+
     pub(super) fn description(&self, d: &Spanned<String>) -> Result<String, ConfigError> {
         let text = d.get_ref().trim();
         let problem = if text.is_empty() {

@@ -51,8 +51,6 @@ pub(crate) const LOOKBACK: TimeDelta = TimeDelta::hours(26);
 pub(crate) const MAX_BACKOFF: Duration = Duration::from_secs(60);
 /// Pseudo id of the plan-complete notification.
 pub(crate) const COMPLETE_ID: &str = "aftercare:complete";
-/// What the plan's last notification adds, or the note that says it alone.
-pub(crate) const COMPLETE_TEXT: &str = "That was the last reminder of your aftercare plan. Keep up daily sunscreen, and follow your practitioner's advice from here.";
 
 /// What woke the main loop.
 #[derive(Debug)]

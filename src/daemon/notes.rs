@@ -1,15 +1,19 @@
 //! What a person reads: the reminders due at one moment become one
 //! notification, listed in the plan's order (the order a person does them).
 
-use super::{COMPLETE_TEXT, Daemon};
+use super::{COMPLETE_ID, Daemon};
 use crate::config::format_duration;
-use crate::notifier::{Note, Notifier};
+use crate::i18n::messages;
+use crate::notifier::{Buttons, Note, Notifier};
 use crate::plan::Occurrence;
 
 impl<N: Notifier> Daemon<N> {
     /// One notification for the occurrences `ids` (in plan order); the
-    /// plan's `last` one says that the plan is complete.
+    /// plan's `last` one says that the plan is complete. Its frame (the
+    /// list, the buttons, the closing words) is in the config's language;
+    /// the reminders' texts come translated with the plan.
     pub(super) fn note_for(&self, ids: &[String], last: bool) -> Option<Note> {
+        let m = messages(self.config.language.lang);
         let members: Vec<&Occurrence> = ids.iter().filter_map(|id| self.plan.get(id)).collect();
         let (title, mut body) = match members.as_slice() {
             [] => return None,
@@ -18,11 +22,17 @@ impl<N: Notifier> Daemon<N> {
                 many.iter()
                     .map(|o| o.title.as_str())
                     .collect::<Vec<_>>()
-                    .join(" · "),
+                    .join(&m.text("group-title-separator")),
                 many.iter()
                     .map(|o| match o.body.is_empty() {
-                        true => format!("• {}", o.title),
-                        false => format!("• {}: {}", o.title, o.body),
+                        true => m.fmt("group-item", &[("title", o.title.as_str().into())]),
+                        false => m.fmt(
+                            "group-item-body",
+                            &[
+                                ("title", o.title.as_str().into()),
+                                ("body", o.body.as_str().into()),
+                            ],
+                        ),
                     })
                     .collect::<Vec<_>>()
                     .join("\n"),
@@ -32,18 +42,34 @@ impl<N: Notifier> Daemon<N> {
             if !body.is_empty() {
                 body.push_str("\n\n");
             }
-            body.push_str(COMPLETE_TEXT);
+            body.push_str(&m.text("complete-text"));
         }
+        let snooze = format_duration(self.config.snooze);
         Some(Note {
             ids: members.iter().map(|o| o.id.clone()).collect(),
             title,
             body,
-            snooze_label: Some(format!("Snooze {}", format_duration(self.config.snooze))),
+            buttons: Some(Buttons {
+                done: m.text("button-done"),
+                snooze: m.fmt("button-snooze", &[("duration", snooze.into())]),
+                indoors: m.text("button-indoors"),
+            }),
             indoors: members.iter().any(|o| self.first_daylight_of_day(o)),
             expire: self.config.expire,
             // the caller knows what it replaces (screen.rs)
             replaces: None,
         })
+    }
+
+    /// The note that says the plan is complete, alone (its last reminders
+    /// went by unseen).
+    pub(super) fn complete_note(&self) -> Note {
+        let m = messages(self.config.language.lang);
+        Note::info(
+            COMPLETE_ID,
+            m.text("complete-title"),
+            m.text("complete-text"),
+        )
     }
 
     /// "Indoors today" goes on the first reminder of a daylight rule each

@@ -18,6 +18,7 @@ use crate::app::{Context, config_file, lock, plan_error};
 use crate::clock;
 use crate::config::{Config, ConfigError, Defaults};
 use crate::error::Error;
+use crate::i18n::{self, Lang};
 use crate::notifier::{Answer, DbusNotifier, Note, Notifier};
 
 fn sd_notify(states: &[sd_notify::NotifyState]) {
@@ -33,10 +34,11 @@ fn set_status(line: &str) {
 /// Watch the config's directory (editors replace files) for changes, and,
 /// when the config is a symlink (dotfiles), the directory of its target
 /// too, so that editing the target reloads; and the directory of the plan
-/// file the config names (`plan = "PATH"`), if any.
+/// file the config names (`plan = "PATH"`), if any, and of its translation.
 fn watch_config(
     path: &Path,
     plan_file: Option<&Path>,
+    plan_texts: Option<&Path>,
     events: UnboundedSender<Event>,
 ) -> Option<notify::RecommendedWatcher> {
     use notify::{EventKind, RecursiveMode, Watcher};
@@ -55,8 +57,9 @@ fn watch_config(
         }
     }
     // A clinic's plan file (`plan = "PATH"`): its folder is watched too, and
-    // a change to it reloads like a change to the config.
-    if let Some(plan) = plan_file {
+    // a change to it reloads like a change to the config; so does a change
+    // to its translation into the person's language.
+    for plan in plan_file.into_iter().chain(plan_texts) {
         for p in [Some(plan.to_path_buf()), std::fs::canonicalize(plan).ok()]
             .into_iter()
             .flatten()
@@ -188,11 +191,7 @@ async fn initial_config(
                 }
                 Err(_) => {
                     // no schedule at all: say so where the person looks
-                    let note = Note::info(
-                        "aftercare:config-error",
-                        "aftercare: config error — no reminders until it is fixed",
-                        format!("{}\nRun `aftercare check` for details.", e.headline()),
-                    );
+                    let note = config_error_note(defaults.language.lang, &e, "none");
                     let (tx, _rx) = mpsc::unbounded_channel();
                     if let Err(err) = DbusNotifier::default().show(&note, &tx).await {
                         warn!("cannot show the config error either: {err}");
@@ -221,6 +220,9 @@ async fn main_loop(
     };
     let last_good = state_dir.join("last-good.toml");
     let (config, broken) = initial_config(&config_path, &last_good, defaults).await?;
+    if let Some(note) = config.language.note() {
+        warn!("{note}");
+    }
     let now = clock::now();
     let (journal, problem) = Journal::open(&journal_path, now);
     if let Some(p) = problem {
@@ -245,9 +247,15 @@ async fn main_loop(
         by_key: Default::default(),
         events: events_tx.clone(),
     };
+    let plan_texts = config
+        .treatment
+        .plan_file
+        .as_deref()
+        .map(|p| crate::config::plan_texts_path(p, config.language.lang));
     let _watcher = watch_config(
         &config_path,
         config.treatment.plan_file.as_deref(),
+        plan_texts.as_deref(),
         events_tx.clone(),
     );
     let _wake = super::wake::start(events_tx.clone());
@@ -262,7 +270,7 @@ async fn main_loop(
         "starting"
     );
     if let Some(e) = broken {
-        config_error(&mut d, &e, "running your last working config", now).await;
+        config_error(&mut d, &e, "last-good", now).await;
     }
     let mut reload = false;
     let status = match guarded_step(&mut d, &mut jobs, now, &mut sigs, &mut reload).await {
@@ -371,6 +379,11 @@ async fn reload_config<N: Notifier>(
             return Ok(false);
         }
         let timezone = c.treatment.timezone;
+        if c.language != d.config.language {
+            if let Some(note) = c.language.note() {
+                warn!("{note}");
+            }
+        }
         d.replace_config(c, now)
             .map_err(|e| plan_error(path.display(), &e))?;
         info!(
@@ -393,9 +406,21 @@ async fn reload_config<N: Notifier>(
                 "config error, keeping the previous schedule: {}",
                 e.headline()
             );
-            config_error(d, &e, "keeping the previous schedule", now).await;
+            config_error(d, &e, "previous", now).await;
         }
     }
+}
+
+/// The notification about a config error, in the person's language; the
+/// error itself (file:line, what is wrong) stays as `check` prints it.
+/// `doing`: `none` (no reminders), `last-good` or `previous`.
+fn config_error_note(lang: Lang, e: &ConfigError, doing: &str) -> Note {
+    let m = i18n::messages(lang);
+    Note::info(
+        "aftercare:config-error",
+        m.text(&format!("config-error-title-{doing}")),
+        m.fmt("config-error-body", &[("error", e.headline().into())]),
+    )
 }
 
 /// Show a config error once (until it changes or is fixed).
@@ -409,11 +434,7 @@ async fn config_error<N: Notifier>(
     if d.journal.config_error_shown() == Some(fingerprint.as_str()) {
         return;
     }
-    let note = Note::info(
-        "aftercare:config-error",
-        format!("aftercare: config error — {doing}"),
-        format!("{}\nRun `aftercare check` for details.", e.headline()),
-    );
+    let note = config_error_note(d.config.language.lang, e, doing);
     if d.show(&note, now).await.is_ok() {
         d.journal.set_config_error_shown(Some(fingerprint));
         d.save();

@@ -2,7 +2,7 @@
 //! answered ones, taking over after a restart or a server change.
 
 use super::screen::MAX_ON_SCREEN;
-use super::tests::{Recorder, daemon_with, t, titles};
+use super::tests::{COMPLETE_TEXT, Recorder, daemon_with, t, titles};
 use super::*;
 use crate::app::journal::Status;
 use crate::notifier::{Answer, SERVER_CHANGED};

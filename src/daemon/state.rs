@@ -9,7 +9,7 @@ use tokio::sync::mpsc::UnboundedSender;
 use tracing::{debug, error, info, warn};
 
 use super::screen::{Live, end_of_day};
-use super::{COMPLETE_ID, COMPLETE_TEXT, MAX_BACKOFF, Outcome, Span, ceil_second, delta};
+use super::{MAX_BACKOFF, Outcome, Span, ceil_second, delta};
 use crate::app::journal::{Entry, Journal, Status};
 use crate::config::Config;
 use crate::ledger::OnScreen;
@@ -339,7 +339,7 @@ impl<N: Notifier> Daemon<N> {
             return true;
         }
         // The last reminders went by unseen (missed): a note of its own.
-        let note = Note::info(COMPLETE_ID, "aftercare plan complete", COMPLETE_TEXT);
+        let note = self.complete_note();
         match self.show(&note, now).await {
             Ok(_) | Err(NotShown::Rejected) => {
                 info!("plan complete: sent the final notification");
@@ -488,6 +488,7 @@ impl<N: Notifier> Daemon<N> {
 
     /// The one-line status for systemd: "next: Sunscreen at 15:00 (day 2)".
     pub(crate) fn status_line(&self, now: DateTime<Utc>) -> String {
-        report::next_line(&self.plan, &self.journal, now)
+        let m = crate::i18n::messages(self.config.language.lang);
+        report::next_line(m, &self.plan, &self.journal, now)
     }
 }

@@ -6,6 +6,9 @@ use crate::policy;
 use crate::testing::config;
 use tokio::sync::mpsc::{self, UnboundedSender};
 
+/// What the plan's last notification adds, in English.
+pub(super) const COMPLETE_TEXT: &str = "That was the last reminder of your aftercare plan. Keep up daily sunscreen, and follow your practitioner's advice from here.";
+
 /// Records what it is asked to show; can be told to fail.
 #[derive(Debug, Default)]
 pub(super) struct Recorder {
@@ -591,4 +594,32 @@ async fn after_a_real_suspend_old_reminders_are_recorded_missed() {
     d.observe_clock(t("23T14:30:00"), boot(1000 + 6 * 3600));
     d.tick(t("23T14:30:00")).await;
     assert_eq!(d.journal.status("a@2026-11-23T09:00"), Some(Status::Missed));
+}
+
+#[tokio::test]
+async fn the_frame_of_a_notification_is_in_the_configs_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let cfg = format!("language = \"fr\"\n{CFG}\n[notifications]\nsnooze = \"1h\"\n");
+    let mut d = daemon_with(dir.path(), &cfg, t("23T08:30:00"));
+    d.tick(t("23T09:00:00")).await;
+    let b = d.notifier.shown[0].buttons.clone().unwrap();
+    assert_eq!(b.done, "Fait");
+    assert_eq!(b.snooze, "Rappeler dans 1h");
+    assert_eq!(b.indoors, "À l’intérieur aujourd’hui");
+    d.tick(t("23T10:00:00")).await;
+    // the user's own words stay; the list is French (a space before ":")
+    assert_eq!(d.notifier.shown[1].title, "A · B");
+    assert_eq!(d.notifier.shown[1].body, "• A : secret body\n• B");
+    d.tick(t("23T11:00:00")).await;
+    assert!(
+        d.notifier.shown[2]
+            .body
+            .ends_with("C’était le dernier rappel de votre plan de soins. Continuez à appliquer une protection solaire chaque jour et suivez désormais les conseils de votre praticien."),
+        "{}",
+        d.notifier.shown[2].body
+    );
+    assert_eq!(
+        d.status_line(t("23T11:00:01")),
+        "plus aucun rappel : le plan est terminé"
+    );
 }

@@ -55,8 +55,8 @@ pub(crate) struct Note {
     pub ids: Vec<String>,
     pub title: String,
     pub body: String,
-    /// Offer Done and Snooze (with this label) if the server has actions.
-    pub snooze_label: Option<String>,
+    /// Offer Done and Snooze (with these labels) if the server has actions.
+    pub buttons: Option<Buttons>,
     /// Also offer "Indoors today" (first daylight reminder of a day).
     pub indoors: bool,
     /// How long it stays when it has buttons.
@@ -73,12 +73,22 @@ impl Note {
             ids: vec![id.to_string()],
             title: title.into(),
             body: body.into(),
-            snooze_label: None,
+            buttons: None,
             indoors: false,
             expire: Expire::Server,
             replaces: None,
         }
     }
+}
+
+/// The buttons' labels, in the person's language.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Buttons {
+    pub done: String,
+    /// "Snooze 15m".
+    pub snooze: String,
+    /// "Indoors today" (only where [`Note::indoors`]).
+    pub indoors: String,
 }
 
 /// An answer from the user to a shown notification.
@@ -172,10 +182,11 @@ pub(crate) fn build(note: &Note, caps: Capabilities) -> Notification {
     if let Some(id) = note.replaces {
         n.id(id);
     }
-    if let (true, Some(label)) = (caps.actions, &note.snooze_label) {
-        n.action(ACTION_DONE, "Done").action(ACTION_SNOOZE, label);
+    if let (true, Some(b)) = (caps.actions, &note.buttons) {
+        n.action(ACTION_DONE, &b.done)
+            .action(ACTION_SNOOZE, &b.snooze);
         if note.indoors {
-            n.action(ACTION_INDOORS, "Indoors today");
+            n.action(ACTION_INDOORS, &b.indoors);
         }
         // Buttons must outlive a glance: stay until answered (or as told),
         // and stay in the server's list after a click elsewhere.
@@ -193,7 +204,7 @@ pub(crate) fn build(note: &Note, caps: Capabilities) -> Notification {
 
 /// Whether a note shows buttons on a server with these capabilities.
 pub(crate) fn has_buttons(note: &Note, caps: Capabilities) -> bool {
-    caps.actions && note.snooze_label.is_some()
+    caps.actions && note.buttons.is_some()
 }
 
 #[cfg(test)]
@@ -208,7 +219,11 @@ mod tests {
     #[test]
     fn body_escaped_only_for_markup_servers() {
         let note = Note {
-            snooze_label: Some("Snooze 15m".into()),
+            buttons: Some(Buttons {
+                done: "Done".into(),
+                snooze: "Snooze 15m".into(),
+                indoors: "Indoors today".into(),
+            }),
             expire: Expire::Never,
             ..Note::info("x", "T <i>", "a <b>&")
         };

@@ -8,6 +8,7 @@ use zbus::Connection;
 use super::dbus::{DEST, PATH, bounded, capabilities_of, notify};
 use super::{Capabilities, Note, build};
 use crate::error::Error;
+use crate::i18n::{self, Lang};
 
 /// What the server says about itself.
 #[derive(Debug)]
@@ -18,7 +19,7 @@ struct ServerInfo {
     spec: String,
 }
 
-async fn probe() -> Result<(ServerInfo, Vec<String>, u32), String> {
+async fn probe(lang: Lang) -> Result<(ServerInfo, Vec<String>, u32), String> {
     let conn = bounded("connect to the session bus", Connection::session()).await?;
     let reply = bounded(
         "GetServerInformation",
@@ -28,11 +29,8 @@ async fn probe() -> Result<(ServerInfo, Vec<String>, u32), String> {
     let (name, vendor, version, spec): (String, String, String, String) =
         reply.body().deserialize().map_err(|e| e.to_string())?;
     let list = capabilities_of(&conn).await?;
-    let note = Note::info(
-        "test",
-        "aftercare test",
-        "If you can read this, aftercare's reminders will reach you.",
-    );
+    let m = i18n::messages(lang);
+    let note = Note::info("test", m.text("test-title"), m.text("test-body"));
     let n = build(&note, Capabilities::from_list(&list));
     let id = bounded("Notify", notify(&conn, &n, 0)).await?;
     let info = ServerInfo {
@@ -44,12 +42,16 @@ async fn probe() -> Result<(ServerInfo, Vec<String>, u32), String> {
     Ok((info, list, id))
 }
 
-pub(crate) fn test_notification(out: &mut dyn Write) -> Result<u8, Error> {
+/// Send a sample in the locale's language; what it prints about the
+/// server stays English (it is for bug reports).
+pub(crate) fn test_notification(lang: Lang, out: &mut dyn Write) -> Result<u8, Error> {
     let rt = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
         .map_err(|e| Error::io("cannot start the async runtime", e))?;
-    let (info, list, id) = rt.block_on(probe()).map_err(Error::NoNotificationServer)?;
+    let (info, list, id) = rt
+        .block_on(probe(lang))
+        .map_err(Error::NoNotificationServer)?;
     let caps = Capabilities::from_list(&list);
     let w = Error::output;
     writeln!(out, "sent notification {id}").map_err(w)?;

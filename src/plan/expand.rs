@@ -7,7 +7,7 @@ use chrono::{DateTime, Duration as ChronoDuration, NaiveDate, NaiveDateTime, Nai
 
 use super::{
     Daylight, MAX_OCCURRENCES, Occurrence, PlanError, after_quiet, daylight, resolve_local,
-    summary_text,
+    summary_text, summary_title,
 };
 use crate::config::{Config, QuietPolicy, Rule, Trigger};
 use crate::zone::Zone;
@@ -145,7 +145,7 @@ pub(super) fn rule_occurrences(
         }
         let (title, body) = if rule.summary {
             (
-                format!("Day {day}: {}", rule.title),
+                summary_title(config, day, &rule.title),
                 summary_text(config, day),
             )
         } else {

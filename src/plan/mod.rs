@@ -37,7 +37,7 @@ mod tests;
 pub use expand::id_local_date;
 use expand::rule_occurrences;
 pub use local::{after_quiet, resolve_local};
-pub use summary::summary_text;
+pub use summary::{summary_text, summary_title};
 pub use sun::{Daylight, daylight};
 
 /// Most occurrences a plan may have; a config that makes more is rejected.

@@ -1,6 +1,7 @@
 //! The daily summary's text: what is normal, what is still off-limits.
 
 use crate::config::{Config, Rule};
+use crate::i18n::messages;
 
 use super::expand::rule_occurrences;
 use super::resolve_local;
@@ -23,11 +24,12 @@ fn announced_on(config: &Config, rule: &Rule) -> Option<u32> {
 
 /// Today's summary for a plan day: what is normal, what is still off-limits
 /// and for how long, what is allowed from today. Built from the healing
-/// stages and the milestone rules' `allows`.
+/// stages and the milestone rules' `allows`, in the config's language.
 pub fn summary_text(config: &Config, day: u32) -> String {
+    let m = messages(config.language.lang);
     let mut parts = Vec::new();
     if let Some((_, text)) = config.healing.iter().find(|(d, _)| d.contains(day)) {
-        parts.push(format!("Normal now: {text}"));
+        parts.push(m.fmt("summary-normal", &[("text", text.as_str().into())]));
     }
     let mut still = Vec::new();
     let mut today = Vec::new();
@@ -40,10 +42,12 @@ pub fn summary_text(config: &Config, day: u32) -> String {
         };
         match from.cmp(&day) {
             std::cmp::Ordering::Greater => {
-                let n = from - day;
-                still.push(format!(
-                    "{what} ({n} more day{})",
-                    if n == 1 { "" } else { "s" }
+                still.push(m.fmt(
+                    "summary-still-item",
+                    &[
+                        ("what", what.as_str().into()),
+                        ("days", (from - day).into()),
+                    ],
                 ));
             }
             std::cmp::Ordering::Equal => today.push(what.clone()),
@@ -51,16 +55,21 @@ pub fn summary_text(config: &Config, day: u32) -> String {
         }
     }
     if !still.is_empty() {
-        parts.push(format!("Still off-limits: {}.", still.join(", ")));
+        parts.push(m.fmt("summary-still", &[("list", m.list(&still).into())]));
     }
     if !today.is_empty() {
-        parts.push(format!(
-            "From today, usually fine again: {}.",
-            today.join(", ")
-        ));
+        parts.push(m.fmt("summary-from-today", &[("list", m.list(&today).into())]));
     }
     if parts.is_empty() {
-        parts.push("Nothing is off-limits any more; keep up daily sunscreen.".into());
+        parts.push(m.text("summary-nothing"));
     }
     parts.join(" ")
+}
+
+/// The summary reminder's title: "Day 3: today's aftercare".
+pub fn summary_title(config: &Config, day: u32, title: &str) -> String {
+    messages(config.language.lang).fmt(
+        "summary-title",
+        &[("day", day.into()), ("title", title.into())],
+    )
 }

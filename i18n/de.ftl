@@ -1,0 +1,146 @@
+# aftercare's own messages, German (Sie).
+#
+# Same messages, attributes and $placeholders as en.ftl (checked by the
+# completeness test). See i18n/README.md.
+
+## Dates
+
+weekday-mon = Mo.
+weekday-tue = Di.
+weekday-wed = Mi.
+weekday-thu = Do.
+weekday-fri = Fr.
+weekday-sat = Sa.
+weekday-sun = So.
+
+month-1 = Jan.
+month-2 = Feb.
+month-3 = März
+month-4 = Apr.
+month-5 = Mai
+month-6 = Juni
+month-7 = Juli
+month-8 = Aug.
+month-9 = Sept.
+month-10 = Okt.
+month-11 = Nov.
+month-12 = Dez.
+
+# "Di., 1. Dez."
+date-short = { $weekday }, { $day }. { $month }
+
+## Notifications
+
+button-done = Erledigt
+button-snooze = Später ({ $duration })
+button-indoors = Heute drinnen
+
+group-title-separator = {" · "}
+group-item = • { $title }
+group-item-body = • { $title }: { $body }
+
+complete-title = aftercare: Plan abgeschlossen
+complete-text = Das war die letzte Erinnerung Ihres Nachsorgeplans. Tragen Sie weiterhin jeden Tag Sonnenschutz auf und folgen Sie ab jetzt den Empfehlungen Ihrer Praxis.
+
+config-error-title-none = aftercare: Fehler in der Konfiguration – keine Erinnerungen, bis er behoben ist
+config-error-title-last-good = aftercare: Fehler in der Konfiguration – die letzte funktionierende Fassung läuft
+config-error-title-previous = aftercare: Fehler in der Konfiguration – der bisherige Plan läuft weiter
+config-error-body =
+    { $error }
+    Einzelheiten zeigt `aftercare check`.
+
+test-title = aftercare-Test
+test-body = Wenn Sie das lesen können, erreichen Sie die Erinnerungen von aftercare.
+
+## The morning summary
+
+summary-title = Tag { $day }: { $title }
+summary-normal = Jetzt normal: { $text }
+summary-still-item = { $what } (noch { $days ->
+        [one] { $days } Tag
+       *[other] { $days } Tage
+    })
+summary-still = Noch zu meiden: { $list }.
+summary-from-today = Ab heute meist wieder in Ordnung: { $list }.
+summary-nothing = Es gibt keine Einschränkungen mehr; bleiben Sie beim täglichen Sonnenschutz.
+list-separator = {", "}
+
+## aftercare plan
+
+plan-treatment = { $count ->
+        [one] Behandlung
+       *[other] Behandlungen
+    } { $dates } um { $time } ({ $zone }), Plan { $plan }
+plan-daylight-zone = Der Sonnenschutz richtet sich nach dem Tageslicht bei { $place }, der wichtigsten Stadt der Zeitzone { $zone }; tragen Sie unter [location] in der Konfiguration Ihren Ort ein.
+plan-daylight-config = Der Sonnenschutz richtet sich nach dem Tageslicht bei { $place } ([location] in der Konfiguration).
+plan-empty = Dieser Plan enthält keine Erinnerungen.
+plan-over = Der Plan ist vorbei: ab heute nichts mehr (siehe --all).
+plan-day = Tag { $day } — { $date }
+plan-session-day = Sitzung { $session }, Tag { $day } — { $date }
+plan-next = <- als Nächstes
+
+daylight-between = Tageslicht { $sunrise }–{ $sunset }
+daylight-polar-day = Sonne den ganzen Tag
+daylight-polar-night = heute kein Tageslicht
+
+status-sent = gesendet
+status-done = erledigt
+status-snoozed = verschoben
+status-missed = verpasst
+status-merged = zusammengefasst
+status-skipped = übersprungen
+status-failed = fehlgeschlagen
+
+## aftercare plans
+
+plans-length = { $days ->
+        [one] { $days } Tag
+       *[other] { $days } Tage
+    }
+
+## aftercare today
+
+today-before = Ihre Behandlung ist am { $date }; bis dahin gibt es nichts zu tun.
+today-day = Tag { $day } — { $date }
+today-session-day = Sitzung { $session }, Tag { $day } — { $date }
+
+## aftercare done
+
+done-line = erledigt: { $title } vom { $when }
+
+## The next reminder
+
+next-line = als Nächstes: { $title } um { $when } (Tag { $day })
+next-none = keine Erinnerungen mehr: der Plan ist vorbei
+
+## aftercare status
+
+status-service = Dienst: { $state }
+status-not-installed = nicht installiert (`aftercare install` ausführen)
+status-unknown = unbekannt: { $error }
+status-daemon = Daemon: { $state }
+status-running-pid = läuft (PID { $pid })
+status-running = läuft
+status-not-running = läuft nicht
+status-unit = Unit: { $path }
+status-config = Konfiguration: { $path } ({ $count ->
+        [one] { $count } Erinnerung
+       *[other] { $count } Erinnerungen
+    }, { $zone })
+status-next = Als Nächstes:
+status-next-none = Als Nächstes: nichts, der Plan ist vorbei
+status-next-item = { $date } { $time }  { $title } (Tag { $day })
+status-so-far = Bisher: { $list }
+status-warning-not-running = Warnung: Der Dienst läuft nicht, aber der Plan ist noch nicht vorbei; starten Sie ihn mit `aftercare install`
+
+count-sent = { $n } gesendet
+count-done = { $n } erledigt
+count-snoozed = { $n } verschoben
+count-missed = { $n } verpasst
+count-merged = { $n } zusammengefasst
+count-skipped = { $n } übersprungen
+count-failed = { $n } fehlgeschlagen
+count-pending = { $n } ausstehend
+adherence-rule = { $rule }: { $list }
+adherence-day = Tag { $day }: { $list }
+adherence-day-rule = { $rule } { $done }/{ $total } erledigt

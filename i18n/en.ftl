@@ -1,0 +1,167 @@
+# aftercare's own messages, English (the reference catalog).
+#
+# Every message here must exist in every other catalog, with the same
+# attributes and the same $placeholders (the completeness test in
+# src/i18n/tests.rs checks it). See i18n/README.md.
+#
+# Not medical advice: every text defers to the practitioner's instructions.
+
+## Dates: weekday and month names, and how a short date is written.
+
+weekday-mon = Mon
+weekday-tue = Tue
+weekday-wed = Wed
+weekday-thu = Thu
+weekday-fri = Fri
+weekday-sat = Sat
+weekday-sun = Sun
+
+month-1 = Jan
+month-2 = Feb
+month-3 = Mar
+month-4 = Apr
+month-5 = May
+month-6 = Jun
+month-7 = Jul
+month-8 = Aug
+month-9 = Sep
+month-10 = Oct
+month-11 = Nov
+month-12 = Dec
+
+# "Tue 25 Nov": $weekday and $month are the names above, $day the day of
+# the month (a number).
+date-short = { $weekday } { $day } { $month }
+
+## Notifications
+
+button-done = Done
+# $duration: the snooze length as the config writes it ("15m", "1h").
+button-snooze = Snooze { $duration }
+button-indoors = Indoors today
+
+# Several reminders due at one moment are one notification: the titles
+# joined in the title, one line each in the body.
+group-title-separator = {" · "}
+group-item = • { $title }
+group-item-body = • { $title }: { $body }
+
+complete-title = aftercare plan complete
+complete-text = That was the last reminder of your aftercare plan. Keep up daily sunscreen, and follow your practitioner's advice from here.
+
+config-error-title-none = aftercare: config error — no reminders until it is fixed
+config-error-title-last-good = aftercare: config error — running your last working config
+config-error-title-previous = aftercare: config error — keeping the previous schedule
+# $error: the error itself (file:line and what is wrong; always English).
+config-error-body =
+    { $error }
+    Run `aftercare check` for details.
+
+# `aftercare test-notification`: the sample.
+test-title = aftercare test
+test-body = If you can read this, aftercare's reminders will reach you.
+
+## The morning summary
+
+# The summary reminder's title: $title is the plan's own ("today's aftercare").
+summary-title = Day { $day }: { $title }
+# $text: the plan's [healing] sentence for today.
+summary-normal = Normal now: { $text }
+# $what: what a milestone allows again ("makeup"); $days: how many days until then.
+summary-still-item = { $what } ({ $days ->
+        [one] { $days } more day
+       *[other] { $days } more days
+    })
+# $list: the items above, joined with ", ".
+summary-still = Still off-limits: { $list }.
+summary-from-today = From today, usually fine again: { $list }.
+summary-nothing = Nothing is off-limits any more; keep up daily sunscreen.
+list-separator = {", "}
+
+## aftercare plan
+
+# $count: how many treatment dates; $dates: them, joined with ", ";
+# $plan: the plan's name or file as the config writes it.
+plan-treatment = { $count ->
+        [one] Treatment
+       *[other] Treatments
+    } { $dates } at { $time } ({ $zone }), plan { $plan }
+plan-daylight-zone = Sunscreen follows daylight at { $place }, the principal city of { $zone }; set [location] in the config for where you are.
+plan-daylight-config = Sunscreen follows daylight at { $place } ([location] in the config).
+plan-empty = No reminders in this plan.
+plan-over = The plan is over: nothing from today on (see --all).
+plan-day = Day { $day } — { $date }
+plan-session-day = Session { $session }, Day { $day } — { $date }
+plan-next = <- next
+
+daylight-between = daylight { $sunrise }–{ $sunset }
+daylight-polar-day = sun up all day
+daylight-polar-night = no daylight today
+
+# A reminder's status, in brackets after it in `plan`.
+status-sent = sent
+status-done = done
+status-snoozed = snoozed
+status-missed = missed
+status-merged = merged
+status-skipped = skipped
+status-failed = failed
+
+## aftercare plans
+
+# How long a built-in plan runs.
+plans-length = { $days ->
+        [one] { $days } day
+       *[other] { $days } days
+    }
+
+## aftercare today
+
+today-before = Your treatment is on { $date }; nothing yet.
+today-day = Day { $day } — { $date }
+today-session-day = Session { $session }, day { $day } — { $date }
+
+## aftercare done
+
+# $when: the reminder's date and time.
+done-line = done: { $title } of { $when }
+
+## The next reminder (systemd's status line, install, status)
+
+# $when: a time ("15:00"), or a date and a time when it is not today.
+next-line = next: { $title } at { $when } (day { $day })
+next-none = no reminders left: the plan is over
+
+## aftercare status
+
+status-service = service: { $state }
+status-not-installed = not installed (run `aftercare install`)
+status-unknown = unknown: { $error }
+status-daemon = daemon:  { $state }
+status-running-pid = running (pid { $pid })
+status-running = running
+status-not-running = not running
+status-unit = unit:    { $path }
+status-config = config:  { $path } ({ $count ->
+        [one] { $count } reminder
+       *[other] { $count } reminders
+    }, { $zone })
+status-next = next:
+status-next-none = next:    nothing: the plan is over
+status-next-item = { $date } { $time }  { $title } (day { $day })
+status-so-far = so far:  { $list }
+status-warning-not-running = warning: the service is not running but the plan is not over; start it with `aftercare install`
+
+# How many reminders had each status ("12 sent"); $n is the number.
+count-sent = { $n } sent
+count-done = { $n } done
+count-snoozed = { $n } snoozed
+count-missed = { $n } missed
+count-merged = { $n } merged
+count-skipped = { $n } skipped
+count-failed = { $n } failed
+count-pending = { $n } pending
+# $rule: the rule's name (as in the config); $list: counts joined with ", ".
+adherence-rule = { $rule }: { $list }
+adherence-day = Day { $day }: { $list }
+adherence-day-rule = { $rule } { $done }/{ $total } done

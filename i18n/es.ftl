@@ -1,0 +1,170 @@
+# aftercare's own messages, Spanish (usted).
+#
+# Same messages, attributes and $placeholders as en.ftl (checked by the
+# completeness test). See i18n/README.md.
+
+## Dates
+
+weekday-mon = lun
+weekday-tue = mar
+weekday-wed = mié
+weekday-thu = jue
+weekday-fri = vie
+weekday-sat = sáb
+weekday-sun = dom
+
+month-1 = ene
+month-2 = feb
+month-3 = mar
+month-4 = abr
+month-5 = may
+month-6 = jun
+month-7 = jul
+month-8 = ago
+month-9 = sept
+month-10 = oct
+month-11 = nov
+month-12 = dic
+
+# "mar, 1 dic"
+date-short = { $weekday }, { $day } { $month }
+
+## Notifications
+
+button-done = Hecho
+button-snooze = Posponer { $duration }
+button-indoors = Hoy en interiores
+
+group-title-separator = {" · "}
+group-item = • { $title }
+group-item-body = • { $title }: { $body }
+
+complete-title = aftercare: plan completado
+complete-text = Este fue el último recordatorio de su plan de cuidados. Siga aplicándose protector solar cada día y, a partir de ahora, las indicaciones de su profesional.
+
+config-error-title-none = aftercare: error en la configuración; no habrá recordatorios hasta que se corrija
+config-error-title-last-good = aftercare: error en la configuración; se usa la última configuración que funcionaba
+config-error-title-previous = aftercare: error en la configuración; se mantiene el calendario anterior
+config-error-body =
+    { $error }
+    Ejecute `aftercare check` para ver los detalles.
+
+test-title = Prueba de aftercare
+test-body = Si puede leer esto, los recordatorios de aftercare le llegarán.
+
+## The morning summary
+
+summary-title = Día { $day }: { $title }
+summary-normal = Lo normal ahora: { $text }
+summary-still-item = { $what } ({ $days ->
+        [one] falta { $days } día
+       *[other] faltan { $days } días
+    })
+summary-still = Todavía debe evitar: { $list }.
+summary-from-today = A partir de hoy, por lo general vuelve a estar permitido: { $list }.
+summary-nothing = Ya no hay restricciones; siga con el protector solar cada día.
+list-separator = {", "}
+
+## aftercare plan
+
+plan-treatment = { $count ->
+        [one] Tratamiento
+       *[other] Tratamientos
+    } { $dates } a las { $time } ({ $zone }), plan { $plan }
+plan-daylight-zone = El protector solar sigue la luz del día en { $place }, la ciudad principal de la zona { $zone }; indique dónde está en [location] de la configuración.
+plan-daylight-config = El protector solar sigue la luz del día en { $place } ([location] en la configuración).
+plan-empty = Este plan no tiene recordatorios.
+plan-over = El plan ha terminado: nada a partir de hoy (vea --all).
+plan-day = Día { $day } — { $date }
+plan-session-day = Sesión { $session }, día { $day } — { $date }
+plan-next = <- siguiente
+
+daylight-between = luz del día { $sunrise }–{ $sunset }
+daylight-polar-day = sol todo el día
+daylight-polar-night = hoy no hay luz del día
+
+status-sent = enviado
+status-done = hecho
+status-snoozed = pospuesto
+status-missed = perdido
+status-merged = agrupado
+status-skipped = omitido
+status-failed = fallido
+
+## aftercare plans
+
+plans-length = { $days ->
+        [one] { $days } día
+       *[other] { $days } días
+    }
+
+## aftercare today
+
+today-before = Su tratamiento es el { $date }; todavía no hay nada que hacer.
+today-day = Día { $day } — { $date }
+today-session-day = Sesión { $session }, día { $day } — { $date }
+
+## aftercare done
+
+done-line = hecho: { $title } del { $when }
+
+## The next reminder
+
+next-line = siguiente: { $title }, { $when } (día { $day })
+next-none = no quedan recordatorios: el plan ha terminado
+
+## aftercare status
+
+status-service = servicio: { $state }
+status-not-installed = no instalado (ejecute `aftercare install`)
+status-unknown = desconocido: { $error }
+status-daemon = daemon: { $state }
+status-running-pid = en ejecución (pid { $pid })
+status-running = en ejecución
+status-not-running = detenido
+status-unit = unidad: { $path }
+status-config = configuración: { $path } ({ $count ->
+        [one] { $count } recordatorio
+       *[other] { $count } recordatorios
+    }, { $zone })
+status-next = siguientes:
+status-next-none = siguientes: nada, el plan ha terminado
+status-next-item = { $date } { $time }  { $title } (día { $day })
+status-so-far = hasta ahora: { $list }
+status-warning-not-running = aviso: el servicio no está en ejecución, pero el plan no ha terminado; inícielo con `aftercare install`
+
+count-sent = { $n ->
+        [one] { $n } enviado
+       *[other] { $n } enviados
+    }
+count-done = { $n ->
+        [one] { $n } hecho
+       *[other] { $n } hechos
+    }
+count-snoozed = { $n ->
+        [one] { $n } pospuesto
+       *[other] { $n } pospuestos
+    }
+count-missed = { $n ->
+        [one] { $n } perdido
+       *[other] { $n } perdidos
+    }
+count-merged = { $n ->
+        [one] { $n } agrupado
+       *[other] { $n } agrupados
+    }
+count-skipped = { $n ->
+        [one] { $n } omitido
+       *[other] { $n } omitidos
+    }
+count-failed = { $n ->
+        [one] { $n } fallido
+       *[other] { $n } fallidos
+    }
+count-pending = { $n ->
+        [one] { $n } pendiente
+       *[other] { $n } pendientes
+    }
+adherence-rule = { $rule }: { $list }
+adherence-day = Día { $day }: { $list }
+adherence-day-rule = { $rule }: { $done }/{ $total } hechos

@@ -1,0 +1,170 @@
+# aftercare's own messages, French (vous).
+#
+# Same messages, attributes and $placeholders as en.ftl (checked by the
+# completeness test). See i18n/README.md.
+
+## Dates
+
+weekday-mon = lun.
+weekday-tue = mar.
+weekday-wed = mer.
+weekday-thu = jeu.
+weekday-fri = ven.
+weekday-sat = sam.
+weekday-sun = dim.
+
+month-1 = janv.
+month-2 = févr.
+month-3 = mars
+month-4 = avr.
+month-5 = mai
+month-6 = juin
+month-7 = juil.
+month-8 = août
+month-9 = sept.
+month-10 = oct.
+month-11 = nov.
+month-12 = déc.
+
+# "mar. 1er déc.", "mer. 2 déc."
+date-short = { $weekday } { $day ->
+        [1] 1er
+       *[other] { $day }
+    } { $month }
+
+## Notifications
+
+button-done = Fait
+button-snooze = Rappeler dans { $duration }
+button-indoors = À l’intérieur aujourd’hui
+
+group-title-separator = {" · "}
+group-item = • { $title }
+group-item-body = • { $title } : { $body }
+
+complete-title = aftercare : plan terminé
+complete-text = C’était le dernier rappel de votre plan de soins. Continuez à appliquer une protection solaire chaque jour et suivez désormais les conseils de votre praticien.
+
+config-error-title-none = aftercare : erreur de configuration — aucun rappel tant qu’elle n’est pas corrigée
+config-error-title-last-good = aftercare : erreur de configuration — votre dernière configuration valide est utilisée
+config-error-title-previous = aftercare : erreur de configuration — le programme précédent continue
+config-error-body =
+    { $error }
+    Lancez `aftercare check` pour les détails.
+
+test-title = Test d’aftercare
+test-body = Si vous pouvez lire ceci, les rappels d’aftercare vous parviendront.
+
+## The morning summary
+
+summary-title = Jour { $day } : { $title }
+summary-normal = Normal en ce moment : { $text }
+summary-still-item = { $what } (encore { $days ->
+        [one] { $days } jour
+       *[other] { $days } jours
+    })
+summary-still = Encore à éviter : { $list }.
+summary-from-today = À partir d’aujourd’hui, de nouveau possible en général : { $list }.
+summary-nothing = Plus aucune restriction ; continuez la protection solaire chaque jour.
+list-separator = {", "}
+
+## aftercare plan
+
+plan-treatment = { $count ->
+        [one] Traitement
+       *[other] Traitements
+    } { $dates } à { $time } ({ $zone }), plan { $plan }
+plan-daylight-zone = La protection solaire suit la lumière du jour à { $place }, la ville principale du fuseau { $zone } ; indiquez votre lieu dans [location] de la configuration.
+plan-daylight-config = La protection solaire suit la lumière du jour à { $place } ([location] dans la configuration).
+plan-empty = Ce plan ne contient aucun rappel.
+plan-over = Le plan est terminé : plus rien à partir d’aujourd’hui (voir --all).
+plan-day = Jour { $day } — { $date }
+plan-session-day = Séance { $session }, jour { $day } — { $date }
+plan-next = <- prochain
+
+daylight-between = lumière du jour { $sunrise }–{ $sunset }
+daylight-polar-day = soleil toute la journée
+daylight-polar-night = pas de lumière du jour aujourd’hui
+
+status-sent = envoyé
+status-done = fait
+status-snoozed = reporté
+status-missed = manqué
+status-merged = regroupé
+status-skipped = ignoré
+status-failed = échoué
+
+## aftercare plans
+
+plans-length = { $days ->
+        [one] { $days } jour
+       *[other] { $days } jours
+    }
+
+## aftercare today
+
+today-before = Votre traitement a lieu le { $date } ; rien à faire d’ici là.
+today-day = Jour { $day } — { $date }
+today-session-day = Séance { $session }, jour { $day } — { $date }
+
+## aftercare done
+
+done-line = fait : { $title } du { $when }
+
+## The next reminder
+
+next-line = prochain : { $title } à { $when } (jour { $day })
+next-none = plus aucun rappel : le plan est terminé
+
+## aftercare status
+
+status-service = service : { $state }
+status-not-installed = non installé (lancez `aftercare install`)
+status-unknown = inconnu : { $error }
+status-daemon = démon : { $state }
+status-running-pid = en marche (pid { $pid })
+status-running = en marche
+status-not-running = arrêté
+status-unit = unité : { $path }
+status-config = configuration : { $path } ({ $count ->
+        [one] { $count } rappel
+       *[other] { $count } rappels
+    }, { $zone })
+status-next = prochains :
+status-next-none = prochains : rien, le plan est terminé
+status-next-item = { $date } { $time }  { $title } (jour { $day })
+status-so-far = jusqu’ici : { $list }
+status-warning-not-running = avertissement : le service ne tourne pas alors que le plan n’est pas terminé ; démarrez-le avec `aftercare install`
+
+count-sent = { $n ->
+        [one] { $n } envoyé
+       *[other] { $n } envoyés
+    }
+count-done = { $n ->
+        [one] { $n } fait
+       *[other] { $n } faits
+    }
+count-snoozed = { $n ->
+        [one] { $n } reporté
+       *[other] { $n } reportés
+    }
+count-missed = { $n ->
+        [one] { $n } manqué
+       *[other] { $n } manqués
+    }
+count-merged = { $n ->
+        [one] { $n } regroupé
+       *[other] { $n } regroupés
+    }
+count-skipped = { $n ->
+        [one] { $n } ignoré
+       *[other] { $n } ignorés
+    }
+count-failed = { $n ->
+        [one] { $n } échoué
+       *[other] { $n } échoués
+    }
+count-pending = { $n } en attente
+adherence-rule = { $rule } : { $list }
+adherence-day = Jour { $day } : { $list }
+adherence-day-rule = { $rule } { $done }/{ $total } faits

@@ -1,0 +1,347 @@
+//! The person's language: which one ([`Lang`], chosen from a config value
+//! or the POSIX locale variables, passed in), aftercare's own messages in it
+//! ([`Messages`], Fluent catalogs `i18n/LANG.ftl` embedded in the binary),
+//! dates with localised weekday and month names, and the translations of a
+//! plan's texts ([`PlanTexts`], `plans/NAME.LANG.ftl`).
+//!
+//! Pure: nothing here reads the environment or a file. The application
+//! layer (`app::language`) reads `LC_ALL`/`LC_MESSAGES`/`LANG`/`LANGUAGE`
+//! and hands the values to [`from_locale`]. Only the chosen language's
+//! catalog is parsed, once, on first use. English is the fallback for a
+//! language aftercare does not have and for a message a catalog lacks.
+//!
+//! Log lines, CLI errors and `--help` stay English (they are for bug
+//! reports); JSON output keeps its machine keys and values.
+
+mod plan_texts;
+
+#[cfg(test)]
+mod tests;
+
+use std::sync::OnceLock;
+
+use chrono::{Datelike, NaiveDate, Weekday};
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+
+pub use plan_texts::{PlanTexts, PlanTextsError, healing_key};
+
+/// A language aftercare speaks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Lang {
+    #[default]
+    En,
+    De,
+    Es,
+    Fr,
+}
+
+impl Lang {
+    /// Every language, English (the reference) first.
+    pub const ALL: [Lang; 4] = [Lang::En, Lang::De, Lang::Es, Lang::Fr];
+
+    /// Its tag, as in `language = "de"` and the file names.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::De => "de",
+            Lang::Es => "es",
+            Lang::Fr => "fr",
+        }
+    }
+
+    /// The language of a tag's primary subtag ("de", "de-AT", "de_DE"),
+    /// case-insensitive; `None` for one aftercare does not have.
+    pub fn from_tag(tag: &str) -> Option<Lang> {
+        let primary = tag.split(['-', '_', '.', '@']).next()?;
+        Lang::ALL
+            .into_iter()
+            .find(|l| l.tag().eq_ignore_ascii_case(primary))
+    }
+
+    /// The message catalog's source.
+    fn source(self) -> &'static str {
+        match self {
+            Lang::En => include_str!("../../i18n/en.ftl"),
+            Lang::De => include_str!("../../i18n/de.ftl"),
+            Lang::Es => include_str!("../../i18n/es.ftl"),
+            Lang::Fr => include_str!("../../i18n/fr.ftl"),
+        }
+    }
+}
+
+/// Whether `tag` is a well-formed language tag (BCP 47 shape, or a POSIX
+/// locale name): 2–3 letters, then subtags of 1–8 letters or digits after
+/// `-` or `_`; "de", "pt-BR", "zh_Hant_TW". A well-formed tag aftercare
+/// does not have falls back to English; a malformed one is a config error.
+pub fn is_well_formed(tag: &str) -> bool {
+    let mut parts = tag.split(['-', '_']);
+    let primary = parts.next().unwrap_or("");
+    (2..=3).contains(&primary.len())
+        && primary.bytes().all(|b| b.is_ascii_alphabetic())
+        && parts.all(|p| (1..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphanumeric()))
+}
+
+/// The language a POSIX locale value names: "de_DE.UTF-8@euro" → "de";
+/// `None` for an empty value and for `C` / `POSIX` (and `C.UTF-8`), which
+/// mean no translation.
+pub fn locale_language(value: &str) -> Option<&str> {
+    let value = value.trim();
+    let base = value.split(['.', '@']).next().unwrap_or("");
+    if base.is_empty() || base == "C" || base == "POSIX" {
+        return None;
+    }
+    let lang = base.split(['_', '-']).next().unwrap_or("");
+    (!lang.is_empty()).then_some(lang)
+}
+
+/// Where a language choice came from, for the one note about a language
+/// aftercare does not have.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Source {
+    /// `language = "…"` in the config.
+    Config,
+    /// A locale variable: its name.
+    Env(&'static str),
+}
+
+impl std::fmt::Display for Source {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Source::Config => f.write_str("the config"),
+            Source::Env(var) => f.write_str(var),
+        }
+    }
+}
+
+/// The language to use, and the tag that was asked for when aftercare
+/// does not have it (English is used then).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Choice {
+    pub lang: Lang,
+    /// The unsupported tag asked for, and where it came from.
+    pub unsupported: Option<(String, Source)>,
+}
+
+impl Choice {
+    /// English, asked for by nothing.
+    pub const ENGLISH: Choice = Choice {
+        lang: Lang::En,
+        unsupported: None,
+    };
+
+    /// The choice for a tag from `source`.
+    pub fn of_tag(tag: &str, source: Source) -> Choice {
+        match Lang::from_tag(tag) {
+            Some(lang) => Choice {
+                lang,
+                unsupported: None,
+            },
+            None => Choice {
+                lang: Lang::En,
+                unsupported: Some((tag.to_string(), source)),
+            },
+        }
+    }
+
+    /// The line that says an asked-for language is not available.
+    pub fn note(&self) -> Option<String> {
+        let (tag, source) = self.unsupported.as_ref()?;
+        let have: Vec<&str> = Lang::ALL.iter().map(|l| l.tag()).collect();
+        Some(format!(
+            "language \"{tag}\" (from {source}) is not available; using English (available: {})",
+            have.join(", ")
+        ))
+    }
+}
+
+/// The values of the locale variables, as the environment has them.
+#[derive(Debug, Clone, Default)]
+pub struct LocaleVars {
+    pub lc_all: Option<String>,
+    pub lc_messages: Option<String>,
+    pub lang: Option<String>,
+    /// GNU `LANGUAGE`: a colon-separated list of preferences.
+    pub language: Option<String>,
+}
+
+/// The language the locale variables ask for, in POSIX order: the first
+/// non-empty of `LC_ALL`, `LC_MESSAGES`, `LANG`. `C`/`POSIX` (or nothing)
+/// mean English. Unless the locale is `C`, GNU `LANGUAGE`'s first entry
+/// that aftercare has wins over it.
+pub fn from_locale(vars: &LocaleVars) -> Choice {
+    let named = [
+        ("LC_ALL", &vars.lc_all),
+        ("LC_MESSAGES", &vars.lc_messages),
+        ("LANG", &vars.lang),
+    ]
+    .into_iter()
+    .find_map(|(name, v)| {
+        let v = v.as_deref()?.trim();
+        (!v.is_empty()).then_some((name, v))
+    });
+    let Some((name, value)) = named else {
+        return Choice::ENGLISH;
+    };
+    let Some(tag) = locale_language(value) else {
+        return Choice::ENGLISH; // C / POSIX: untranslated, LANGUAGE too
+    };
+    if let Some(list) = vars.language.as_deref() {
+        let preferred = list
+            .split(':')
+            .filter_map(locale_language)
+            .find_map(Lang::from_tag);
+        if let Some(lang) = preferred {
+            return Choice {
+                lang,
+                unsupported: None,
+            };
+        }
+    }
+    Choice::of_tag(tag, Source::Env(name))
+}
+
+/// One argument of a message.
+pub type Arg<'a> = (&'a str, FluentValue<'a>);
+
+/// aftercare's own messages in one language.
+pub struct Messages {
+    lang: Lang,
+    bundle: FluentBundle<FluentResource>,
+}
+
+impl std::fmt::Debug for Messages {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Messages")
+            .field("lang", &self.lang)
+            .finish()
+    }
+}
+
+/// The catalog of a language, parsed on first use.
+pub fn messages(lang: Lang) -> &'static Messages {
+    static CATALOGS: [OnceLock<Messages>; 4] = [const { OnceLock::new() }; 4];
+    let slot = match lang {
+        Lang::En => &CATALOGS[0],
+        Lang::De => &CATALOGS[1],
+        Lang::Es => &CATALOGS[2],
+        Lang::Fr => &CATALOGS[3],
+    };
+    slot.get_or_init(|| Messages::parse(lang, lang.source()))
+}
+
+/// A bundle for `lang` with one resource; Unicode isolation marks off
+/// (they would show in notifications and terminals). Parse errors leave
+/// out the broken entries (the completeness test has none).
+pub(crate) fn bundle(lang: Lang, source: &str) -> FluentBundle<FluentResource> {
+    let resource = match FluentResource::try_new(source.to_string()) {
+        Ok(r) | Err((r, _)) => r,
+    };
+    let id = lang
+        .tag()
+        .parse::<unic_langid::LanguageIdentifier>()
+        .unwrap_or_default();
+    let mut bundle = FluentBundle::new_concurrent(vec![id]);
+    bundle.set_use_isolating(false);
+    // a duplicate entry: the first one counts
+    let _ = bundle.add_resource(resource);
+    bundle
+}
+
+impl Messages {
+    fn parse(lang: Lang, source: &str) -> Messages {
+        Messages {
+            lang,
+            bundle: bundle(lang, source),
+        }
+    }
+
+    pub fn lang(&self) -> Lang {
+        self.lang
+    }
+
+    /// Message `id` with `args`; English when this catalog lacks it, the id
+    /// itself when English does too.
+    pub fn fmt(&self, id: &str, args: &[Arg<'_>]) -> String {
+        if let Some(s) = self.try_fmt(id, args) {
+            return s;
+        }
+        if self.lang != Lang::En {
+            if let Some(s) = messages(Lang::En).try_fmt(id, args) {
+                return s;
+            }
+        }
+        id.to_string()
+    }
+
+    /// Message `id` without arguments.
+    pub fn text(&self, id: &str) -> String {
+        self.fmt(id, &[])
+    }
+
+    fn try_fmt(&self, id: &str, args: &[Arg<'_>]) -> Option<String> {
+        let pattern = self.bundle.get_message(id)?.value()?;
+        let mut fargs = FluentArgs::with_capacity(args.len());
+        for (k, v) in args {
+            fargs.set(*k, v.clone());
+        }
+        let mut errors = Vec::new();
+        let s = self
+            .bundle
+            .format_pattern(pattern, Some(&fargs), &mut errors);
+        Some(s.into_owned())
+    }
+
+    /// Formatting errors of message `id` with `args` (for the tests).
+    #[cfg(test)]
+    pub(crate) fn errors(&self, id: &str, args: &[Arg<'_>]) -> Vec<String> {
+        let Some(pattern) = self.bundle.get_message(id).and_then(|m| m.value()) else {
+            return vec![format!("no message {id}")];
+        };
+        let mut fargs = FluentArgs::new();
+        for (k, v) in args {
+            fargs.set(*k, v.clone());
+        }
+        let mut errors = Vec::new();
+        let _ = self
+            .bundle
+            .format_pattern(pattern, Some(&fargs), &mut errors);
+        errors.iter().map(ToString::to_string).collect()
+    }
+
+    /// The short weekday name ("Tue", "Di.").
+    pub fn weekday(&self, d: Weekday) -> String {
+        let id = match d {
+            Weekday::Mon => "weekday-mon",
+            Weekday::Tue => "weekday-tue",
+            Weekday::Wed => "weekday-wed",
+            Weekday::Thu => "weekday-thu",
+            Weekday::Fri => "weekday-fri",
+            Weekday::Sat => "weekday-sat",
+            Weekday::Sun => "weekday-sun",
+        };
+        self.text(id)
+    }
+
+    /// The short month name, 1 = January ("Nov", "Dez.").
+    pub fn month(&self, m: u32) -> String {
+        self.text(&format!("month-{m}"))
+    }
+
+    /// A short local date: "Tue 25 Nov", "Mi., 25. Nov.", "mer. 25 nov.".
+    pub fn short_date(&self, d: NaiveDate) -> String {
+        self.fmt(
+            "date-short",
+            &[
+                ("weekday", self.weekday(d.weekday()).into()),
+                ("day", d.day().into()),
+                ("month", self.month(d.month()).into()),
+            ],
+        )
+    }
+
+    /// Items joined with the language's list separator (", ").
+    pub fn list(&self, items: &[String]) -> String {
+        items.join(&self.text("list-separator"))
+    }
+}
