@@ -501,6 +501,41 @@ fn a_broken_config_at_start_runs_the_last_good_copy() {
 }
 
 #[test]
+fn a_broken_clinic_plan_file_at_start_runs_the_plan_that_worked() {
+    let s = Scenario::new();
+    let header =
+        s.t.header("")
+            .replace("plan = \"none\"", "plan = \"clinic.toml\"");
+    let text = header + &s.t.rule("z", &[3600], "Later");
+    let s = s.config(&text);
+    let plan = s.sb.config_path().with_file_name("clinic.toml");
+    let good = s.t.rule("a", &[10], "From the clinic plan");
+    std::fs::write(&plan, &good).unwrap();
+    // a first run keeps a copy of the plan file with the config
+    let mut d = s.start();
+    d.wait_log("scheduled;");
+    d.signal("TERM");
+    assert_eq!(d.wait_exit(), Some(0));
+    let copy = s.sb.state_dir().join("last-good-plan.toml");
+    assert_eq!(std::fs::read_to_string(&copy).unwrap(), good);
+    assert_eq!(mode(&copy), 0o600);
+    // the clinic's file broken by an edit, then a reboot
+    std::fs::write(
+        &plan,
+        good.replace("after = [", "at = [\"25:00\"]\nafter = ["),
+    )
+    .unwrap();
+    let d = s.start();
+    let err = s
+        .desk
+        .wait_summary("aftercare: config error — running your last working config");
+    assert!(err.body.contains("clinic.toml:1:1"), "{}", err.body);
+    s.desk.wait_summary("From the clinic plan");
+    d.wait_log("sent");
+    assert_eq!(s.desk.count("From the clinic plan"), 1);
+}
+
+#[test]
 fn a_broken_config_without_a_good_copy_says_so_and_exits_78() {
     let s = Scenario::new().config("[treatment]\ndate = 2026-11-31\n");
     let mut d = s.start();
