@@ -320,10 +320,21 @@ def main():
         # the daemon waits for an answer to the last reminder: stop it once
         # every reminder reached the bus
         deadline = time.monotonic() + first + 2 * o.reminders + 60
-        while time.monotonic() < deadline and len({s for _, s in desk.notifies if s in planned}) < o.reminders:
+
+        def first_seen():
+            # a reminder's first Notify: alone, or listed with others ("R0 · R3":
+            # at most three are on screen, a fourth joins the oldest)
+            seen = {}
+            for t, s in list(desk.notifies):
+                for title in s.split(" · "):
+                    if title in planned and title not in seen:
+                        seen[title] = t
+            return seen
+
+        while time.monotonic() < deadline and len(first_seen()) < o.reminders:
             time.sleep(0.5)
         stop(p)
-        late = sorted((t - planned[s]) * 1000 for t, s in desk.notifies if s in planned)
+        late = sorted((t - planned[s]) * 1000 for s, t in first_seen().items())
 
         # --- check / plan wall time
         timings = {}

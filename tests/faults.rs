@@ -536,6 +536,32 @@ fn a_broken_clinic_plan_file_at_start_runs_the_plan_that_worked() {
 }
 
 #[test]
+fn editing_a_clinic_plan_file_elsewhere_while_running_reloads_the_schedule() {
+    let s = Scenario::new();
+    // the plan file in a folder of its own, not the config's: that folder
+    // is watched too
+    let dir = s.sb.path().join("from-the-clinic");
+    std::fs::create_dir_all(&dir).unwrap();
+    let plan = dir.join("plan.toml");
+    std::fs::write(&plan, s.t.rule("a", &[3600], "Original")).unwrap();
+    let header =
+        s.t.header("")
+            .replace("plan = \"none\"", &format!("plan = \"{}\"", plan.display()));
+    let text = header + &s.t.rule("z", &[7200], "Later");
+    let s = s.config(&text);
+    let d = s.start();
+    d.wait_log("scheduled;");
+    // the clinic sends an update: written beside, renamed over (as editors do)
+    let tmp = dir.join(".plan.toml.new");
+    std::fs::write(&tmp, s.t.rule("a", &[6], "After the edit")).unwrap();
+    std::fs::rename(&tmp, &plan).unwrap();
+    d.wait_log("config reloaded");
+    let n = s.desk.wait_summary("After the edit");
+    assert_eq!(n.body, "Body of After the edit");
+    assert_eq!(s.desk.count("Original"), 0);
+}
+
+#[test]
 fn a_broken_config_without_a_good_copy_says_so_and_exits_78() {
     let s = Scenario::new().config("[treatment]\ndate = 2026-11-31\n");
     let mut d = s.start();

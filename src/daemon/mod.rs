@@ -25,6 +25,7 @@ mod runtime;
 mod screen;
 mod state;
 mod wake;
+mod watch;
 mod window;
 
 #[cfg(test)]

@@ -40,8 +40,7 @@ fn watch_config(
     plan_file: Option<&Path>,
     plan_texts: Option<&Path>,
     events: UnboundedSender<Event>,
-) -> Option<notify::RecommendedWatcher> {
-    use notify::{EventKind, RecursiveMode, Watcher};
+) -> Option<super::watch::Watch> {
     let dir_of = |p: &Path| {
         p.parent()
             .filter(|d| !d.as_os_str().is_empty())
@@ -72,28 +71,7 @@ fn watch_config(
             }
         }
     }
-    let names: Vec<_> = watched.iter().map(|(_, n)| n.clone()).collect();
-    let mut watcher = notify::recommended_watcher(move |res: notify::Result<notify::Event>| {
-        let Ok(ev) = res else { return };
-        if matches!(ev.kind, EventKind::Access(_)) {
-            return;
-        }
-        let ours = ev
-            .paths
-            .iter()
-            .any(|p| p.file_name().is_some_and(|n| names.iter().any(|m| m == n)));
-        if ours {
-            let _ = events.send(Event::ConfigChanged);
-        }
-    })
-    .map_err(|e| warn!("cannot watch the config for changes: {e}; use SIGHUP to reload"))
-    .ok()?;
-    for (dir, _) in &watched {
-        if let Err(e) = watcher.watch(dir, RecursiveMode::NonRecursive) {
-            warn!(dir = %dir.display(), "cannot watch the config directory: {e}; use SIGHUP to reload");
-        }
-    }
-    Some(watcher)
+    super::watch::start(watched, events)
 }
 
 /// Entry point of `aftercare run`.
