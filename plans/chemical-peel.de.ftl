@@ -23,7 +23,7 @@ body-soothe = Wenn Ihre Haut spannt oder sich heiß anfühlt: eine dünne Schich
 title-summary = Ihre Nachpflege heute
 
 title-makeup-ok = Make-up nach einem leichten Peeling
-body-makeup-ok = Es sind mindestens 24 Stunden vergangen: Nach einem leichten Peeling ist sanftes mineralisches Make-up mit sauberen Pinseln in der Regel in Ordnung, wenn die Haut nicht wund oder verkrustet ist. Nach einem mitteltiefen Peeling warten Sie, bis Ihre Behandlerin oder Ihr Behandler es erlaubt, oft etwa eine Woche. Ganz ohne Make-up ist es für die Haut am schonendsten.
+body-makeup-ok = Es sind mindestens 24 Stunden vergangen: Nach einem leichten Peeling ist sanftes mineralisches Make-up mit sauberen Pinseln in der Regel in Ordnung, wenn die Haut nicht wund oder verkrustet ist. Nach einem mitteltiefen Peeling warten Sie, bis Ihre Behandlerin oder Ihr Behandler es erlaubt, oft etwa 10 Tage, bis sich die neue Haut gebildet hat. Ganz ohne Make-up ist es für die Haut am schonendsten.
 
 title-exercise-ok = Sport ist in der Regel wieder möglich
 body-exercise-ok = Es sind mindestens 72 Stunden vergangen: Schweißtreibender Sport ist in der Regel wieder in Ordnung, wenn sich Ihre Haut beruhigt hat. Spülen Sie die Haut danach sanft ab und tragen Sie erneut Sonnenschutz auf; Schweiß auf schälender Haut kann brennen.
@@ -57,7 +57,7 @@ title-sunscreen-daily = Täglicher Sonnenschutz
 body-sunscreen-daily = Jeden Morgen Breitband-Sonnenschutz mit LSF 30+, solange sich die neue Haut noch erholt; wenn Sie im Freien sind, erneut auftragen. Sonne auf neuer Haut kann dunkle Flecken hinterlassen.
 
 title-wrap-up = Nachpflege abgeschlossen
-body-wrap-up = Gut gemacht: Die zusätzliche Pflege ist vorbei. Bleiben Sie beim täglichen Sonnenschutz; neue Haut bleibt wochenlang empfindlich. Peelings werden oft als Reihe im Abstand von einigen Wochen gemacht: Fragen Sie Ihre Behandlerin oder Ihren Behandler, wann Ihr nächstes Peeling ansteht. Dunkle Flecken, anhaltende Rötung oder neue Knötchen in den kommenden Wochen zeigen Sie am besten Ihrer Behandlerin oder Ihrem Behandler.
+body-wrap-up = Gut gemacht: Die zusätzliche Pflege ist vorbei. Schützen Sie Ihre Haut weiter vor der Sonne, so wie Ihre Behandlerin oder Ihr Behandler es empfiehlt: in der Regel konsequent für mindestens 6 Wochen nach dem Peeling (manche raten zu bis zu 3 Monaten), mit täglichem Sonnenschutz mit LSF 30+, Schatten und einem Hut. Peelings werden oft als Reihe im Abstand von einigen Wochen gemacht: Fragen Sie Ihre Behandlerin oder Ihren Behandler, wann Ihr nächstes Peeling ansteht. Dunkle Flecken, anhaltende Rötung oder neue Knötchen in den kommenden Wochen zeigen Sie am besten Ihrer Behandlerin oder Ihrem Behandler.
 
 ## What is usually normal on which days (for the morning summary)
 

@@ -23,7 +23,7 @@ body-soothe = Si nota la piel tirante o caliente: una capa fina de la crema hidr
 title-summary = Cuidados posteriores de hoy
 
 title-makeup-ok = Maquillaje, tras un peeling superficial
-body-makeup-ok = Han pasado al menos 24 horas: tras un peeling superficial, por lo general ya puede usar un maquillaje mineral suave con brochas limpias si la piel no está en carne viva ni tiene costras. Tras un peeling medio, espere hasta que su profesional se lo indique, a menudo alrededor de una semana. La piel sin maquillaje es la opción más suave.
+body-makeup-ok = Han pasado al menos 24 horas: tras un peeling superficial, por lo general ya puede usar un maquillaje mineral suave con brochas limpias si la piel no está en carne viva ni tiene costras. Tras un peeling medio, espere hasta que su profesional se lo indique, a menudo unos 10 días, cuando ya se ha formado la piel nueva. La piel sin maquillaje es la opción más suave.
 
 title-exercise-ok = Por lo general, ya puede hacer ejercicio
 body-exercise-ok = Han pasado al menos 72 horas: por lo general, ya puede volver a hacer ejercicio que le haga sudar si su piel está calmada. Después, enjuáguese con suavidad y vuelva a aplicarse protector solar; el sudor sobre la piel que se pela puede escocer.
@@ -57,7 +57,7 @@ title-sunscreen-daily = Protector solar a diario
 body-sunscreen-daily = Protector solar de amplio espectro FPS 30+ cada mañana mientras la piel nueva se recupera; vuelva a aplicarlo cuando esté al aire libre. El sol sobre la piel nueva puede dejar manchas oscuras.
 
 title-wrap-up = Cuidados posteriores completados
-body-wrap-up = Bien hecho: los cuidados adicionales han terminado. Siga usando protector solar a diario; la piel nueva sigue sensible durante semanas. Los peelings suelen hacerse en series, con unas semanas entre sesiones: pregunte a su profesional cuándo le toca el siguiente. Si en las próximas semanas aparecen manchas oscuras, un enrojecimiento que no se va o bultitos nuevos, conviene que se los enseñe a su profesional.
+body-wrap-up = Bien hecho: los cuidados adicionales han terminado. Siga protegiendo su piel del sol como le indique su profesional: por lo general, de forma estricta durante al menos 6 semanas después del peeling (algunos recomiendan hasta 3 meses), con protector solar FPS 30+ a diario, sombra y sombrero. Los peelings suelen hacerse en series, con unas semanas entre sesiones: pregunte a su profesional cuándo le toca el siguiente. Si en las próximas semanas aparecen manchas oscuras, un enrojecimiento que no se va o bultitos nuevos, conviene que se los enseñe a su profesional.
 
 ## What is usually normal on which days (for the morning summary)
 

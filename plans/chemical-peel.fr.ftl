@@ -24,7 +24,7 @@ body-soothe = Si votre peau tiraille ou chauffe : une fine couche de la crème 
 title-summary = Vos soins post-traitement du jour
 
 title-makeup-ok = Maquillage, après un peeling superficiel
-body-makeup-ok = Au moins 24 heures se sont écoulées : après un peeling superficiel, un maquillage minéral doux appliqué avec des pinceaux propres est en général possible si la peau n'est ni à vif ni croûteuse. Après un peeling moyen, attendez l'accord de votre praticien, souvent au bout d'environ une semaine. Une peau sans maquillage est l'option la plus douce.
+body-makeup-ok = Au moins 24 heures se sont écoulées : après un peeling superficiel, un maquillage minéral doux appliqué avec des pinceaux propres est en général possible si la peau n'est ni à vif ni croûteuse. Après un peeling moyen, attendez l'accord de votre praticien, souvent au bout d'environ 10 jours, une fois la nouvelle peau formée. Une peau sans maquillage est l'option la plus douce.
 
 title-exercise-ok = Vous pouvez en général reprendre le sport
 body-exercise-ok = Au moins 72 heures se sont écoulées : le sport qui fait transpirer est en général de nouveau possible si votre peau est apaisée. Rincez-vous ensuite en douceur et réappliquez de la protection solaire ; la transpiration sur une peau qui pèle peut piquer.
@@ -58,7 +58,7 @@ title-sunscreen-daily = Protection solaire quotidienne
 body-sunscreen-daily = Protection solaire à large spectre SPF 30+ chaque matin, le temps que la nouvelle peau se stabilise ; réappliquez-la quand vous êtes à l'extérieur. Le soleil sur une peau neuve peut laisser des taches foncées.
 
 title-wrap-up = Soins post-traitement terminés
-body-wrap-up = Bravo : les soins renforcés sont terminés. Gardez une protection solaire au quotidien ; la nouvelle peau reste sensible pendant des semaines. Les peelings se font souvent en série, à quelques semaines d'intervalle : demandez à votre praticien quand aura lieu le prochain. Des taches foncées, une rougeur qui dure ou de nouvelles petites bosses dans les semaines à venir méritent de lui être montrées.
+body-wrap-up = Bravo : les soins renforcés sont terminés. Continuez à protéger votre peau du soleil comme votre praticien vous le conseille : en général de façon stricte pendant au moins 6 semaines après le peeling (certains conseillent jusqu'à 3 mois), avec une protection solaire SPF 30+ chaque jour, l'ombre et un chapeau. Les peelings se font souvent en série, à quelques semaines d'intervalle : demandez à votre praticien quand aura lieu le prochain. Des taches foncées, une rougeur qui dure ou de nouvelles petites bosses dans les semaines à venir méritent de lui être montrées.
 
 ## What is usually normal on which days (for the morning summary)
 

@@ -22,16 +22,16 @@ body-hydrate = Mit sauberen Händen eine einfache, parfümfreie Feuchtigkeitscre
 title-summary = Ihre Nachpflege heute
 
 title-makeup-ok = Make-up ist jetzt in der Regel möglich
-body-makeup-ok = Es sind mindestens 24 Stunden vergangen: Make-up ist in der Regel wieder in Ordnung; verwenden Sie saubere Pinsel.
+body-makeup-ok = Es sind mindestens 24 Stunden vergangen: Wenn sich Ihre Haut beruhigt hat, ist Make-up in der Regel wieder in Ordnung; verwenden Sie saubere Pinsel. Sagen die Anleitung Ihres Rollers oder die Anweisungen Ihrer Behandlerin oder Ihres Behandlers etwas anderes, folgen Sie diesen.
 
 title-heat-ok = Sport, Schwimmbad und Sauna
-body-heat-ok = Es sind mindestens 48 Stunden vergangen: Schweißtreibender Sport, Schwimmbad und Sauna sind in der Regel wieder in Ordnung, wenn sich Ihre Haut beruhigt hat.
+body-heat-ok = Es sind mindestens 48 Stunden vergangen: Schweißtreibender Sport, Schwimmbad und Sauna sind in der Regel wieder in Ordnung, wenn sich Ihre Haut beruhigt hat. Sagen die Anleitung Ihres Rollers oder die Anweisungen Ihrer Behandlerin oder Ihres Behandlers etwas anderes, folgen Sie diesen.
 
 title-actives-ok = Wirkstoffe, einer nach dem anderen
-body-actives-ok = Es sind mindestens 3 Tage vergangen: Wenn sich Ihre Haut beruhigt hat, nehmen Sie Retinoide, Säuren und Vitamin C wieder auf, eins nach dem anderen. Noch gereizt? Warten Sie noch ein paar Tage länger und rollen Sie beim nächsten Mal sanfter oder seltener.
+body-actives-ok = Es sind mindestens 3 Tage vergangen: Wenn sich Ihre Haut beruhigt hat, können Sie Retinoide, Säuren und Vitamin C in der Regel wieder aufnehmen, eins nach dem anderen. Noch gereizt? Warten Sie noch ein paar Tage länger und rollen Sie beim nächsten Mal sanfter oder seltener. Sagen die Anleitung Ihres Rollers oder die Anweisungen Ihrer Behandlerin oder Ihres Behandlers etwas anderes, folgen Sie diesen.
 
 title-wrap-up = Bis zum nächsten Mal
-body-wrap-up = Bewahren Sie den Roller trocken in seinem Etui auf. Ersetzen Sie ihn nach etwa 10 bis 15 Anwendungen, oder früher, wenn die Nadeln verbogen, stumpf oder rostig aussehen. Geben Sie Ihrer Haut Zeit, sich vor der nächsten Sitzung vollständig zu erholen: Je länger die Nadeln, desto länger die Pause (wie lange, steht in der Anleitung Ihres Rollers).
+body-wrap-up = Bewahren Sie den Roller trocken in seinem Etui auf. Ersetzen Sie ihn nach etwa 10 bis 15 Anwendungen, oder früher, wenn die Nadeln verbogen, stumpf oder rostig aussehen. Rollen Sie höchstens einmal pro Woche und erst, wenn sich Ihre Haut vollständig erholt hat: Häufigeres Rollen kann Narben oder Verfärbungen hinterlassen. Sehen die Anleitung Ihres Rollers oder die Anweisungen Ihrer Behandlerin oder Ihres Behandlers eine längere Pause vor, folgen Sie diesen.
 
 title-morning-care = Reinigen und eincremen
 body-morning-care = Lauwarmes Wasser und ein milder Reiniger, mit einem sauberen Handtuch trocken tupfen, dann eine einfache Feuchtigkeitscreme. Noch keine Wirkstoffe.

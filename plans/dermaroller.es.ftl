@@ -22,16 +22,16 @@ body-hydrate = Con las manos limpias, una crema hidratante sencilla y sin perfum
 title-summary = Cuidados posteriores de hoy
 
 title-makeup-ok = Por lo general, ya puede maquillarse
-body-makeup-ok = Han pasado al menos 24 horas: por lo general, ya puede volver a maquillarse; use brochas limpias.
+body-makeup-ok = Han pasado al menos 24 horas: si su piel está calmada, por lo general ya puede volver a maquillarse; use brochas limpias. Si las instrucciones de su rodillo o de su profesional indican otra cosa, sígalas.
 
 title-heat-ok = Ejercicio, piscina y sauna
-body-heat-ok = Han pasado al menos 48 horas: por lo general, ya puede volver a hacer ejercicio que le haga sudar e ir a la piscina y a la sauna si su piel está calmada.
+body-heat-ok = Han pasado al menos 48 horas: por lo general, ya puede volver a hacer ejercicio que le haga sudar e ir a la piscina y a la sauna si su piel está calmada. Si las instrucciones de su rodillo o de su profesional indican otra cosa, sígalas.
 
 title-actives-ok = Activos, de uno en uno
-body-actives-ok = Han pasado al menos 3 días: si su piel está calmada, vuelva a introducir los retinoides, los ácidos y la vitamina C de uno en uno. ¿Sigue irritada? Espere unos días más y, la próxima vez, pase el rodillo con más suavidad o con menos frecuencia.
+body-actives-ok = Han pasado al menos 3 días: si su piel está calmada, por lo general puede volver a introducir los retinoides, los ácidos y la vitamina C de uno en uno. ¿Sigue irritada? Espere unos días más y, la próxima vez, pase el rodillo con más suavidad o con menos frecuencia. Si las instrucciones de su rodillo o de su profesional indican otra cosa, sígalas.
 
 title-wrap-up = Hasta la próxima
-body-wrap-up = Guarde el rodillo seco en su estuche. Cámbielo después de unos 10 a 15 usos, o antes si las agujas se ven dobladas, desafiladas u oxidadas. Deje que su piel se recupere por completo antes de la siguiente sesión: cuanto más largas sean las agujas, más tiempo entre sesiones (las instrucciones de su rodillo indican cuánto).
+body-wrap-up = Guarde el rodillo seco en su estuche. Cámbielo después de unos 10 a 15 usos, o antes si las agujas se ven dobladas, desafiladas u oxidadas. Use el rodillo como máximo una vez por semana, y solo cuando su piel se haya recuperado por completo: usarlo con más frecuencia puede dejar cicatrices o manchas. Si las instrucciones de su rodillo o de su profesional indican esperar más, sígalas.
 
 title-morning-care = Limpie e hidrate
 body-morning-care = Agua tibia y un limpiador suave, seque con toquecitos con una toalla limpia y luego una crema hidratante sencilla. Todavía nada de activos.

@@ -23,16 +23,16 @@ body-hydrate = Les mains propres, une crème hydratante simple et sans parfum ou
 title-summary = Vos soins post-traitement du jour
 
 title-makeup-ok = Le maquillage est en général possible
-body-makeup-ok = Au moins 24 heures se sont écoulées : le maquillage est en général de nouveau possible ; utilisez des pinceaux propres.
+body-makeup-ok = Au moins 24 heures se sont écoulées : si votre peau est apaisée, le maquillage est en général de nouveau possible ; utilisez des pinceaux propres. Si les instructions de votre rouleau ou de votre praticien disent autre chose, suivez-les.
 
 title-heat-ok = Sport, piscine et sauna
-body-heat-ok = Au moins 48 heures se sont écoulées : le sport qui fait transpirer, la piscine et le sauna sont en général de nouveau possibles si votre peau est apaisée.
+body-heat-ok = Au moins 48 heures se sont écoulées : le sport qui fait transpirer, la piscine et le sauna sont en général de nouveau possibles si votre peau est apaisée. Si les instructions de votre rouleau ou de votre praticien disent autre chose, suivez-les.
 
 title-actives-ok = Les actifs, un par un
-body-actives-ok = Au moins 3 jours se sont écoulés : si votre peau est apaisée, réintroduisez les rétinoïdes, les acides et la vitamine C un par un. Encore irritée ? Attendez quelques jours de plus et, la prochaine fois, passez le rouleau plus doucement ou moins souvent.
+body-actives-ok = Au moins 3 jours se sont écoulés : si votre peau est apaisée, vous pouvez en général réintroduire les rétinoïdes, les acides et la vitamine C un par un. Encore irritée ? Attendez quelques jours de plus et, la prochaine fois, passez le rouleau plus doucement ou moins souvent. Si les instructions de votre rouleau ou de votre praticien disent autre chose, suivez-les.
 
 title-wrap-up = D'ici la prochaine fois
-body-wrap-up = Rangez le rouleau au sec dans son étui. Remplacez-le après environ 10 à 15 utilisations, ou plus tôt si les aiguilles semblent tordues, émoussées ou rouillées. Laissez votre peau récupérer complètement avant la séance suivante : plus les aiguilles sont longues, plus l'intervalle doit être long (les instructions de votre rouleau indiquent combien de temps).
+body-wrap-up = Rangez le rouleau au sec dans son étui. Remplacez-le après environ 10 à 15 utilisations, ou plus tôt si les aiguilles semblent tordues, émoussées ou rouillées. Ne passez pas le rouleau plus d'une fois par semaine, et seulement quand votre peau a complètement récupéré : plus souvent, il peut laisser des cicatrices ou des taches. Si les instructions de votre rouleau ou de votre praticien prévoient un intervalle plus long, suivez-les.
 
 title-morning-care = Nettoyez et hydratez
 body-morning-care = Eau tiède et nettoyant doux, séchez en tamponnant avec une serviette propre, puis une crème hydratante simple. Pas encore d'actifs.

@@ -40,7 +40,7 @@ title-sunscreen = Sonnenschutz
 body-sunscreen = Breitband-Sonnenschutz mit LSF 30+, im Freien alle 2 Stunden und nach dem Schwitzen erneut aufgetragen. Sonne auf behandelter Haut kann dunkle Flecken hinterlassen: zusätzlich Schatten und ein Hut mit breiter Krempe.
 
 title-hands-off = Finger weg
-body-hands-off = Nach IPL werden behandelte Flecken oft dunkel wie Kaffeesatz und schuppen innerhalb von ein bis zwei Wochen ab; nach einem Laser kann sich die Haut rau anfühlen. Lassen Sie alles von selbst abfallen: nicht daran zupfen, nicht rubbeln, nicht peelen.
+body-hands-off = Nach IPL werden behandelte Flecken oft dunkel wie Kaffeesatz und schuppen ab: im Gesicht in der Regel innerhalb von etwa 1 bis 2 Wochen; am Körper kann es länger dauern, bis zu mehreren Wochen. Nach einem Laser kann sich die Haut rau anfühlen. Lassen Sie alles von selbst abfallen: nicht daran zupfen, nicht rubbeln, nicht peelen.
 
 ## The evening routine
 
@@ -56,7 +56,7 @@ title-sunscreen-daily = Täglicher Sonnenschutz
 body-sunscreen-daily = Jeden Morgen Breitband-Sonnenschutz mit LSF 30+, solange sich Ihre Haut noch erholt; wenn Sie im Freien sind, erneut auftragen.
 
 title-wrap-up = Nachpflege abgeschlossen
-body-wrap-up = Gut gemacht: Die zusätzliche Pflege ist vorbei. Bleiben Sie beim täglichen Sonnenschutz. Laser und IPL werden oft als Reihe im Abstand von einigen Wochen gemacht: Fragen Sie Ihre Behandlerin oder Ihren Behandler, wann Ihre nächste Sitzung ansteht. Hellere oder dunklere Flecken in den kommenden Wochen zeigen Sie am besten Ihrer Behandlerin oder Ihrem Behandler.
+body-wrap-up = Gut gemacht: Die zusätzliche Pflege ist vorbei. Bleiben Sie mindestens 4 bis 6 Wochen nach der Behandlung beim täglichen Sonnenschutz mit LSF 30+, oder länger, wenn Ihre Behandlerin oder Ihr Behandler es empfiehlt; Sonne auf behandelter Haut kann noch dunkle Flecken hinterlassen. Laser und IPL werden oft als Reihe im Abstand von einigen Wochen gemacht: Fragen Sie Ihre Behandlerin oder Ihren Behandler, wann Ihre nächste Sitzung ansteht. Hellere oder dunklere Flecken in den kommenden Wochen zeigen Sie am besten Ihrer Behandlerin oder Ihrem Behandler.
 
 ## What is usually normal on which days (for the morning summary)
 

@@ -40,7 +40,7 @@ title-sunscreen = Protector solar
 body-sunscreen = Protector solar de amplio espectro FPS 30+, reaplicado cada 2 horas al aire libre y después de sudar. El sol sobre la piel tratada puede dejar manchas oscuras: también sombra y un sombrero de ala ancha.
 
 title-hands-off = No toque la piel
-body-hands-off = Tras la IPL, las manchas tratadas suelen oscurecerse como posos de café y desprenderse en una o dos semanas; tras el láser, la piel puede notarse áspera. Deje que se desprendan solas: no las toquetee, no frote ni exfolie.
+body-hands-off = Tras la IPL, las manchas tratadas suelen oscurecerse como posos de café y desprenderse: en la cara, por lo general en 1 o 2 semanas aproximadamente; en el cuerpo puede tardar más, hasta varias semanas. Tras el láser, la piel puede notarse áspera. Deje que se desprendan solas: no las toquetee, no frote ni exfolie.
 
 ## The evening routine
 
@@ -56,7 +56,7 @@ title-sunscreen-daily = Protector solar a diario
 body-sunscreen-daily = Protector solar de amplio espectro FPS 30+ cada mañana mientras su piel se recupera; vuelva a aplicarlo cuando esté al aire libre.
 
 title-wrap-up = Cuidados posteriores completados
-body-wrap-up = Bien hecho: los cuidados adicionales han terminado. Siga usando protector solar a diario. El láser y la IPL suelen hacerse en series, con unas semanas entre sesiones: pregunte a su profesional cuándo es su próxima sesión. Si en las próximas semanas aparecen manchas más claras o más oscuras, conviene que se las enseñe a su profesional.
+body-wrap-up = Bien hecho: los cuidados adicionales han terminado. Siga usando protector solar FPS 30+ a diario durante al menos 4 a 6 semanas después del tratamiento, o más tiempo si su profesional se lo recomienda; el sol sobre la piel tratada todavía puede dejar manchas oscuras. El láser y la IPL suelen hacerse en series, con unas semanas entre sesiones: pregunte a su profesional cuándo es su próxima sesión. Si en las próximas semanas aparecen manchas más claras o más oscuras, conviene que se las enseñe a su profesional.
 
 ## What is usually normal on which days (for the morning summary)
 

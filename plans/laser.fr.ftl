@@ -41,7 +41,7 @@ title-sunscreen = Protection solaire
 body-sunscreen = Protection solaire à large spectre SPF 30+, réappliquée toutes les 2 heures à l'extérieur et après avoir transpiré. Le soleil sur la peau traitée peut laisser des taches foncées : l'ombre et un chapeau à larges bords aussi.
 
 title-hands-off = Ne touchez pas à votre peau
-body-hands-off = Après une IPL, les taches traitées foncent souvent comme du marc de café et tombent en une à deux semaines ; après un laser, la peau peut sembler rugueuse. Laissez-les partir d'elles-mêmes : ne grattez pas, ne frottez pas, n'exfoliez pas.
+body-hands-off = Après une IPL, les taches traitées foncent souvent comme du marc de café, puis tombent : sur le visage, en général en 1 à 2 semaines environ ; sur le corps, cela peut prendre plus longtemps, jusqu'à plusieurs semaines. Après un laser, la peau peut sembler rugueuse. Laissez-les partir d'elles-mêmes : ne grattez pas, ne frottez pas, n'exfoliez pas.
 
 ## The evening routine
 
@@ -57,7 +57,7 @@ title-sunscreen-daily = Protection solaire quotidienne
 body-sunscreen-daily = Protection solaire à large spectre SPF 30+ chaque matin, le temps que votre peau se stabilise ; réappliquez-la quand vous êtes à l'extérieur.
 
 title-wrap-up = Soins post-traitement terminés
-body-wrap-up = Bravo : les soins renforcés sont terminés. Gardez une protection solaire au quotidien. Le laser et l'IPL se font souvent en série, à quelques semaines d'intervalle : demandez à votre praticien quand aura lieu votre prochaine séance. Des taches plus claires ou plus foncées dans les semaines à venir méritent de lui être montrées.
+body-wrap-up = Bravo : les soins renforcés sont terminés. Gardez une protection solaire SPF 30+ au quotidien pendant au moins 4 à 6 semaines après le traitement, ou plus longtemps si votre praticien le conseille ; le soleil sur la peau traitée peut encore laisser des taches foncées. Le laser et l'IPL se font souvent en série, à quelques semaines d'intervalle : demandez à votre praticien quand aura lieu votre prochaine séance. Des taches plus claires ou plus foncées dans les semaines à venir méritent de lui être montrées.
 
 ## What is usually normal on which days (for the morning summary)
 

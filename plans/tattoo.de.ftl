@@ -24,8 +24,8 @@ title-summary = Ihre Tattoo-Pflege heute
 title-exercise-ok = Sport, aber behutsam
 body-exercise-ok = Es sind mindestens 48 Stunden vergangen: Sport ist in der Regel wieder in Ordnung, wenn nichts am Tattoo reibt. Wischen Sie gemeinsam genutzte Geräte ab, tragen Sie lockere Kleidung darüber und waschen Sie das Tattoo danach sanft.
 
-title-swim-ok = Schwimmen und Sonne
-body-swim-ok = Zwei Wochen sind vorbei: Wenn keine Krusten oder glänzenden Stellen mehr da sind, sind Schwimmen, Baden und Whirlpool in der Regel wieder in Ordnung, und auch Sonne, mit LSF 30+ auf dem Tattoo. Noch verkrustet oder glänzend? Warten Sie, bis es abgeheilt ist; Ihre Tätowiererin oder Ihr Tätowierer kann es Ihnen sagen.
+title-swim-ok = Schwimmen, nach dem Abheilen
+body-swim-ok = Zwei Wochen sind vorbei: Schwimmen, Baden und Whirlpool sind in der Regel wieder in Ordnung, sobald das Tattoo vollständig abgeheilt ist, oft nach etwa 2 bis 3 Wochen. Nicht, solange es noch verkrustet ist, sich schält oder glänzt: Warten Sie, und fragen Sie im Zweifel Ihre Tätowiererin oder Ihren Tätowierer. Halten Sie es noch einige Wochen aus starker Sonne heraus, und tragen Sie nach dem Abheilen in der Sonne LSF 30+ darauf auf.
 
 title-morning-care = Waschen, dann dünn eincremen
 body-morning-care = Waschen Sie das Tattoo sanft mit lauwarmem Wasser und parfümfreier Seife, tupfen Sie es trocken, dann eine dünne Schicht Salbe: ein Hauch, keine dicke Schicht. Sobald es schuppt, übernimmt in der Regel eine parfümfreie Lotion, so wie Ihre Tätowiererin oder Ihr Tätowierer es empfiehlt.
@@ -47,15 +47,15 @@ body-evening-care = Vor dem Schlafengehen: sanft waschen, trocken tupfen, dünn 
 ## The end
 
 title-wrap-up = Tägliche Pflege abgeschlossen
-body-wrap-up = Die zwei Wochen Pflege sind vorbei. Die Oberfläche heilt in der Regel in zwei bis vier Wochen ab, die Haut darunter braucht länger: Cremen Sie das Tattoo ein, solange es trocken ist, und nach dem Abheilen erhält LSF 30+ auf dem Tattoo in der Sonne die Farben. Einen Knoten, einen Ausschlag oder Juckreiz, der nicht weggeht, zeigen Sie am besten einer Ärztin oder einem Arzt.
+body-wrap-up = Die zwei Wochen Pflege sind vorbei. Die Oberfläche heilt in der Regel in zwei bis vier Wochen ab, die Haut darunter kann länger brauchen: Cremen Sie das Tattoo ein, solange es trocken ist, und nach dem Abheilen erhält LSF 30+ auf dem Tattoo in der Sonne die Farben. Einen Knoten, einen Ausschlag oder Juckreiz, der nicht weggeht, zeigen Sie am besten einer Ärztin oder einem Arzt.
 
 ## What is usually normal on which days (for the morning summary)
 
 healing-0-3 = Rötung, Schwellung und Druckempfindlichkeit; klare Flüssigkeit oder etwas Farbe kann austreten.
 healing-4-7 = leichte Krusten und Schuppen; Juckreiz ist häufig.
 healing-8-14 = das Schuppen lässt nach; das Tattoo kann milchig oder matt aussehen, während sich neue Haut bildet.
-healing-15 = die Oberfläche ist größtenteils abgeheilt; die Haut darunter braucht noch Wochen.
+healing-15 = die Oberfläche ist größtenteils abgeheilt; die Haut darunter kann länger brauchen.
 
 ## What each milestone allows again (a noun phrase in the morning summary)
 allows-exercise-ok = Sport
-allows-swim-ok = Schwimmen, Vollbäder, Whirlpool und Sonne (mit LSF 30+ auf dem Tattoo)
+allows-swim-ok = Schwimmen, Vollbäder und Whirlpool (nach vollständigem Abheilen)

@@ -24,8 +24,8 @@ title-summary = Cuidados de hoy para su tatuaje
 title-exercise-ok = Ejercicio, con cuidado
 body-exercise-ok = Han pasado al menos 48 horas: por lo general, ya puede volver a hacer ejercicio si nada roza el tatuaje. Limpie el equipo compartido, lleve ropa holgada encima y lave el tatuaje con suavidad después.
 
-title-swim-ok = Natación y sol
-body-swim-ok = Han pasado dos semanas: si no quedan costras ni zonas brillantes, por lo general ya puede volver a nadar, bañarse en bañera y usar el jacuzzi, y también exponerlo al sol, con FPS 30+ sobre el tatuaje. ¿Todavía tiene costras o brilla? Espere a que se haya curado; su tatuador puede decírselo.
+title-swim-ok = Natación, una vez curado
+body-swim-ok = Han pasado dos semanas: por lo general, podrá volver a nadar, bañarse en bañera y usar el jacuzzi cuando el tatuaje se haya curado por completo, a menudo al cabo de unas 2 o 3 semanas. No mientras todavía tenga costras, se pele o brille: espere y, si tiene dudas, pregunte a su tatuador. Manténgalo alejado del sol fuerte unas semanas más y, una vez curado, aplíquele FPS 30+ cuando esté al sol.
 
 title-morning-care = Lave y aplique una capa fina
 body-morning-care = Lave el tatuaje con suavidad con agua tibia y jabón sin perfume, seque con toquecitos y aplique una capa fina de pomada: una película, no una capa gruesa. Cuando empiece a descamarse, por lo general se pasa a una loción sin perfume, según le indique su tatuador.
@@ -47,15 +47,15 @@ body-evening-care = Antes de acostarse: un lavado suave, seque con toquecitos y 
 ## The end
 
 title-wrap-up = Cuidados diarios terminados
-body-wrap-up = Han terminado las dos semanas de cuidados. La superficie suele curarse en un plazo de dos a cuatro semanas y la piel de debajo tarda más: mantenga el tatuaje hidratado mientras esté seco y, una vez curado, el FPS 30+ sobre él al sol conserva los colores. Si aparece un bulto, una erupción o un picor que no desaparece, conviene que lo vea un médico.
+body-wrap-up = Han terminado las dos semanas de cuidados. La superficie suele curarse en un plazo de dos a cuatro semanas y la piel de debajo puede tardar más: mantenga el tatuaje hidratado mientras esté seco y, una vez curado, el FPS 30+ sobre él al sol conserva los colores. Si aparece un bulto, una erupción o un picor que no desaparece, conviene que lo vea un médico.
 
 ## What is usually normal on which days (for the morning summary)
 
 healing-0-3 = enrojecimiento, hinchazón y sensibilidad; puede salir líquido transparente o un poco de tinta.
 healing-4-7 = costras finas y descamación; el picor es frecuente.
 healing-8-14 = la descamación remite; el tatuaje puede verse turbio o apagado mientras se forma piel nueva.
-healing-15 = la superficie está casi curada; la piel de debajo tarda semanas más.
+healing-15 = la superficie está casi curada; la piel de debajo puede tardar más.
 
 ## What each milestone allows again (a noun phrase in the morning summary)
 allows-exercise-ok = ejercicio
-allows-swim-ok = natación, baños de inmersión, jacuzzi y sol (con FPS 30+ sobre el tatuaje)
+allows-swim-ok = natación, baños de inmersión y jacuzzi (una vez totalmente curado)

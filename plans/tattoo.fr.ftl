@@ -25,8 +25,8 @@ title-summary = Les soins du jour pour votre tatouage
 title-exercise-ok = Le sport, en douceur
 body-exercise-ok = Au moins 48 heures se sont écoulées : le sport est en général de nouveau possible si rien ne frotte sur le tatouage. Essuyez le matériel partagé, portez des vêtements amples par-dessus et lavez le tatouage en douceur après.
 
-title-swim-ok = Baignade et soleil
-body-swim-ok = Deux semaines ont passé : s'il ne reste ni croûtes ni zones brillantes, la baignade, les bains et le jacuzzi sont en général de nouveau possibles, et le soleil aussi, avec un SPF 30+ sur le tatouage. Encore des croûtes ou des zones brillantes ? Attendez qu'il soit cicatrisé ; votre tatoueur peut vous le dire.
+title-swim-ok = Baignade, une fois cicatrisé
+body-swim-ok = Deux semaines ont passé : la baignade, les bains et le jacuzzi sont en général de nouveau possibles une fois le tatouage complètement cicatrisé, souvent au bout de 2 à 3 semaines environ. Pas tant qu'il a encore des croûtes, qu'il pèle ou qu'il brille : attendez et, en cas de doute, demandez à votre tatoueur. Gardez-le à l'abri du soleil fort quelques semaines de plus et, une fois qu'il est cicatrisé, appliquez-y un SPF 30+ au soleil.
 
 title-morning-care = Lavez, puis une fine couche
 body-morning-care = Lavez le tatouage en douceur à l'eau tiède avec un savon sans parfum, séchez en tamponnant, puis une fine couche de pommade : un voile, pas une couche épaisse. Quand il desquame, une lotion sans parfum prend en général le relais, selon les conseils de votre tatoueur.
@@ -48,15 +48,15 @@ body-evening-care = Avant le coucher : un lavage doux, séchez en tamponnant, u
 ## The end
 
 title-wrap-up = Fin des soins quotidiens
-body-wrap-up = Les deux semaines de soins sont terminées. La surface cicatrise en général en deux à quatre semaines et la peau en dessous met plus longtemps : continuez à hydrater le tatouage tant qu'il est sec et, une fois qu'il est cicatrisé, un SPF 30+ dessus au soleil préserve les couleurs. Une bosse, une éruption ou des démangeaisons qui ne disparaissent pas méritent d'être montrées à un médecin.
+body-wrap-up = Les deux semaines de soins sont terminées. La surface cicatrise en général en deux à quatre semaines et la peau en dessous peut mettre plus longtemps : continuez à hydrater le tatouage tant qu'il est sec et, une fois qu'il est cicatrisé, un SPF 30+ dessus au soleil préserve les couleurs. Une bosse, une éruption ou des démangeaisons qui ne disparaissent pas méritent d'être montrées à un médecin.
 
 ## What is usually normal on which days (for the morning summary)
 
 healing-0-3 = rougeur, gonflement et sensibilité ; du liquide clair ou un peu d'encre peut suinter.
 healing-4-7 = fines croûtes et desquamation ; les démangeaisons sont fréquentes.
 healing-8-14 = la desquamation diminue ; le tatouage peut sembler laiteux ou terne pendant que la nouvelle peau se forme.
-healing-15 = surface en grande partie cicatrisée ; la peau en dessous met encore des semaines.
+healing-15 = surface en grande partie cicatrisée ; la peau en dessous peut mettre plus longtemps.
 
 ## What each milestone allows again (a noun phrase in the morning summary)
 allows-exercise-ok = sport
-allows-swim-ok = baignade, bains, jacuzzi et soleil (avec SPF 30+ sur le tatouage)
+allows-swim-ok = baignade, bains et jacuzzi (une fois complètement cicatrisé)
