@@ -58,4 +58,4 @@ healing-15 = die Oberfläche ist größtenteils abgeheilt; die Haut darunter kan
 
 ## What each milestone allows again (a noun phrase in the morning summary)
 allows-exercise-ok = Sport
-allows-swim-ok = Schwimmen, Vollbäder und Whirlpool (nach vollständigem Abheilen)
+allows-swim-ok = Schwimmen, Vollbäder und Whirlpool

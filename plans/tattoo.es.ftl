@@ -58,4 +58,4 @@ healing-15 = la superficie está casi curada; la piel de debajo puede tardar má
 
 ## What each milestone allows again (a noun phrase in the morning summary)
 allows-exercise-ok = ejercicio
-allows-swim-ok = natación, baños de inmersión y jacuzzi (una vez totalmente curado)
+allows-swim-ok = natación, baños de inmersión y jacuzzi

@@ -59,4 +59,4 @@ healing-15 = surface en grande partie cicatrisée ; la peau en dessous peut met
 
 ## What each milestone allows again (a noun phrase in the morning summary)
 allows-exercise-ok = sport
-allows-swim-ok = baignade, bains et jacuzzi (une fois complètement cicatrisé)
+allows-swim-ok = baignade, bains et jacuzzi
