@@ -240,6 +240,7 @@ def main():
     ap.add_argument("--idle", type=float, default=60, help="idle measurement window in seconds (>= 60 for the README table)")
     ap.add_argument("--reminders", type=int, default=24, help="reminders for the lateness run")
     ap.add_argument("--runs", type=int, default=20, help="repetitions for timing")
+    ap.add_argument("--rss-runs", type=int, default=9, help="fresh starts for the idle RSS medians")
     ap.add_argument("--baseline", type=Path, help="another aftercare binary (e.g. a release build from before a change) to measure idle beside this one")
     o = ap.parse_args()
     if not shutil.which("remind") and os.geteuid() == 0:
@@ -276,6 +277,20 @@ def main():
             for env, acc in ((env_default, ready_default), (env_big, ready_big)):
                 p, t = wait_ready([exe, "run"], env)
                 acc.append(t * 1000)
+                stop(p)
+
+        # --- idle RSS over fresh starts: resident file pages vary by a
+        # few hundred KiB from one start to the next, so one sample decides
+        # nothing; the median of several does
+        rss_runs = {}
+        rss_cases = [("aftercare run (default plan)", exe, env_default), (f"aftercare run (365-day plan, {n_big} reminders)", exe, env_big)]
+        if o.baseline:
+            rss_cases.insert(1, ("baseline: aftercare run (default plan)", o.baseline, env_default))
+        for _ in range(o.rss_runs):
+            for name, binary, env in rss_cases:
+                p, _ = wait_ready([binary, "run"], env)
+                time.sleep(2)
+                rss_runs.setdefault(name, []).append(proc_sample(p.pid))
                 stop(p)
 
         # --- idle cost
@@ -361,6 +376,14 @@ def main():
         for k in [k for k in results if k.startswith(("aftercare", "baseline"))]:
             threads = ", ".join(f"{t}: {n:.1f}" for t, n in results[k]["per_thread_per_min"].items())
             print(f"\nWakeups a minute by thread, {k}: {threads}")
+        print(f"\n### Idle RSS over {o.rss_runs} fresh starts (2 s after READY=1)\n")
+        print("| process | RSS median KiB | min | max | anon median KiB | file median KiB | vs 5 MiB |")
+        print("|---|---:|---:|---:|---:|---:|---:|")
+        for name, samples in rss_runs.items():
+            rss = sorted(x["rss_kib"] for x in samples)
+            med = statistics.median(rss)
+            print(f"| {name} | {med:.0f} | {rss[0]} | {rss[-1]} | {statistics.median(x['anon_kib'] for x in samples):.0f} | "
+                  f"{statistics.median(x['file_kib'] for x in samples):.0f} | {med / 5120:.2f}x |")
         print(f"\n### Delivery lateness (planned second -> Notify on the bus, {len(late)} of {o.reminders} reminders)\n")
         if late:
             print(f"min {late[0]:.0f} ms, median {statistics.median(late):.0f} ms, max {late[-1]:.0f} ms")

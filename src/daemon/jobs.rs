@@ -13,6 +13,9 @@ use super::{Daemon, Event, HORIZON, ceil_second};
 use crate::notifier::Notifier;
 use crate::{clock, policy};
 
+/// Occurrence jobs registered at once, at most (within [`HORIZON`]).
+const MAX_JOBS: usize = 12;
+
 /// The scheduler's jobs, keyed by (occurrence id or none, due second).
 pub(super) struct Jobs {
     pub(super) sched: JobScheduler,
@@ -86,6 +89,12 @@ impl Jobs {
             policy::upcoming(&d.plan, &d.journal, now, until)
                 .map(|(o, due)| (Some(o.id.clone()), ceil_second(due)))
                 .collect();
+        // The first few only: a job costs memory in the scheduler for as
+        // long as it waits, and a dense plan (every 30 min) has ~100 in the
+        // horizon. Each fire steps and syncs again, so the next ones are
+        // added as these go (the last one kept is a refill too).
+        want.sort_by_key(|(_, at)| *at);
+        want.truncate(MAX_JOBS);
         want.extend(extra.iter().map(|t| (None, ceil_second(*t))));
         if d.overview.last.is_some_and(|last| last > until) {
             want.push((None, ceil_second(now + HORIZON / 2)));
