@@ -40,7 +40,7 @@ group-item = • { $title }
 group-item-body = • { $title }: { $body }
 
 complete-title = aftercare: Plan abgeschlossen
-complete-text = Das war die letzte Erinnerung Ihres Nachsorgeplans. Tragen Sie weiterhin jeden Tag Sonnenschutz auf und folgen Sie ab jetzt den Empfehlungen Ihrer Praxis.
+complete-text = Das war die letzte Erinnerung Ihres Nachpflegeplans. Tragen Sie weiterhin jeden Tag Sonnenschutz auf und folgen Sie ab jetzt den Empfehlungen Ihrer Behandlerin oder Ihres Behandlers.
 
 config-error-title-none = aftercare: Fehler in der Konfiguration – keine Erinnerungen, bis er behoben ist
 config-error-title-last-good = aftercare: Fehler in der Konfiguration – die letzte funktionierende Fassung läuft
@@ -50,7 +50,7 @@ config-error-body =
     Einzelheiten zeigt `aftercare check`.
 
 test-title = aftercare-Test
-test-body = Wenn Sie das lesen können, erreichen Sie die Erinnerungen von aftercare.
+test-body = Wenn Sie das lesen können, kommen die Erinnerungen von aftercare bei Ihnen an.
 
 ## The morning summary
 
@@ -110,7 +110,7 @@ done-line = erledigt: { $title } vom { $when }
 
 ## The next reminder
 
-next-line = als Nächstes: { $title } um { $when } (Tag { $day })
+next-line = als Nächstes: { $title }, { $when } (Tag { $day })
 next-none = keine Erinnerungen mehr: der Plan ist vorbei
 
 ## aftercare status

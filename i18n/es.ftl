@@ -40,7 +40,7 @@ group-item = • { $title }
 group-item-body = • { $title }: { $body }
 
 complete-title = aftercare: plan completado
-complete-text = Este fue el último recordatorio de su plan de cuidados. Siga aplicándose protector solar cada día y, a partir de ahora, las indicaciones de su profesional.
+complete-text = Este fue el último recordatorio de su plan de cuidados posteriores. Siga aplicándose protector solar cada día y, a partir de ahora, siga las indicaciones de su profesional.
 
 config-error-title-none = aftercare: error en la configuración; no habrá recordatorios hasta que se corrija
 config-error-title-last-good = aftercare: error en la configuración; se usa la última configuración que funcionaba
@@ -61,7 +61,7 @@ summary-still-item = { $what } ({ $days ->
        *[other] faltan { $days } días
     })
 summary-still = Todavía debe evitar: { $list }.
-summary-from-today = A partir de hoy, por lo general vuelve a estar permitido: { $list }.
+summary-from-today = A partir de hoy, por lo general, ya no hace falta evitar: { $list }.
 summary-nothing = Ya no hay restricciones; siga con el protector solar cada día.
 list-separator = {", "}
 
@@ -100,13 +100,13 @@ plans-length = { $days ->
 
 ## aftercare today
 
-today-before = Su tratamiento es el { $date }; todavía no hay nada que hacer.
+today-before = Fecha de su tratamiento: { $date }; todavía no hay nada que hacer.
 today-day = Día { $day } — { $date }
 today-session-day = Sesión { $session }, día { $day } — { $date }
 
 ## aftercare done
 
-done-line = hecho: { $title } del { $when }
+done-line = hecho: { $title } ({ $when })
 
 ## The next reminder
 

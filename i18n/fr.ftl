@@ -40,32 +40,32 @@ button-indoors = À l’intérieur aujourd’hui
 
 group-title-separator = {" · "}
 group-item = • { $title }
-group-item-body = • { $title } : { $body }
+group-item-body = • { $title } : { $body }
 
-complete-title = aftercare : plan terminé
-complete-text = C’était le dernier rappel de votre plan de soins. Continuez à appliquer une protection solaire chaque jour et suivez désormais les conseils de votre praticien.
+complete-title = aftercare : plan terminé
+complete-text = C’était le dernier rappel de votre plan de soins post-traitement. Continuez à appliquer une protection solaire chaque jour et suivez désormais les conseils de votre praticien.
 
-config-error-title-none = aftercare : erreur de configuration — aucun rappel tant qu’elle n’est pas corrigée
-config-error-title-last-good = aftercare : erreur de configuration — votre dernière configuration valide est utilisée
-config-error-title-previous = aftercare : erreur de configuration — le programme précédent continue
+config-error-title-none = aftercare : erreur de configuration — aucun rappel tant qu’elle n’est pas corrigée
+config-error-title-last-good = aftercare : erreur de configuration — votre dernière configuration valide est utilisée
+config-error-title-previous = aftercare : erreur de configuration — le programme précédent continue
 config-error-body =
     { $error }
-    Lancez `aftercare check` pour les détails.
+    Lancez `aftercare check` pour plus de détails.
 
 test-title = Test d’aftercare
 test-body = Si vous pouvez lire ceci, les rappels d’aftercare vous parviendront.
 
 ## The morning summary
 
-summary-title = Jour { $day } : { $title }
-summary-normal = Normal en ce moment : { $text }
+summary-title = Jour { $day } : { $title }
+summary-normal = Normal en ce moment : { $text }
 summary-still-item = { $what } (encore { $days ->
         [one] { $days } jour
        *[other] { $days } jours
     })
-summary-still = Encore à éviter : { $list }.
-summary-from-today = À partir d’aujourd’hui, de nouveau possible en général : { $list }.
-summary-nothing = Plus aucune restriction ; continuez la protection solaire chaque jour.
+summary-still = Encore à éviter : { $list }.
+summary-from-today = À partir d’aujourd’hui, vous pouvez en général reprendre : { $list }.
+summary-nothing = Plus aucune restriction ; continuez à appliquer une protection solaire chaque jour.
 list-separator = {", "}
 
 ## aftercare plan
@@ -74,10 +74,10 @@ plan-treatment = { $count ->
         [one] Traitement
        *[other] Traitements
     } { $dates } à { $time } ({ $zone }), plan { $plan }
-plan-daylight-zone = La protection solaire suit la lumière du jour à { $place }, la ville principale du fuseau { $zone } ; indiquez votre lieu dans [location] de la configuration.
+plan-daylight-zone = La protection solaire suit la lumière du jour à { $place }, la ville principale du fuseau { $zone } ; indiquez votre lieu dans [location] de la configuration.
 plan-daylight-config = La protection solaire suit la lumière du jour à { $place } ([location] dans la configuration).
 plan-empty = Ce plan ne contient aucun rappel.
-plan-over = Le plan est terminé : plus rien à partir d’aujourd’hui (voir --all).
+plan-over = Le plan est terminé : plus rien à partir d’aujourd’hui (voir --all).
 plan-day = Jour { $day } — { $date }
 plan-session-day = Séance { $session }, jour { $day } — { $date }
 plan-next = <- prochain
@@ -91,8 +91,8 @@ status-done = fait
 status-snoozed = reporté
 status-missed = manqué
 status-merged = regroupé
-status-skipped = ignoré
-status-failed = échoué
+status-skipped = sans objet
+status-failed = en échec
 
 ## aftercare plans
 
@@ -103,38 +103,38 @@ plans-length = { $days ->
 
 ## aftercare today
 
-today-before = Votre traitement a lieu le { $date } ; rien à faire d’ici là.
+today-before = Votre traitement a lieu le { $date } ; rien à faire d’ici là.
 today-day = Jour { $day } — { $date }
 today-session-day = Séance { $session }, jour { $day } — { $date }
 
 ## aftercare done
 
-done-line = fait : { $title } du { $when }
+done-line = fait : { $title } du { $when }
 
 ## The next reminder
 
-next-line = prochain : { $title } à { $when } (jour { $day })
-next-none = plus aucun rappel : le plan est terminé
+next-line = prochain : { $title }, { $when } (jour { $day })
+next-none = plus aucun rappel : le plan est terminé
 
 ## aftercare status
 
-status-service = service : { $state }
+status-service = service : { $state }
 status-not-installed = non installé (lancez `aftercare install`)
-status-unknown = inconnu : { $error }
-status-daemon = démon : { $state }
+status-unknown = inconnu : { $error }
+status-daemon = démon : { $state }
 status-running-pid = en marche (pid { $pid })
 status-running = en marche
 status-not-running = arrêté
-status-unit = unité : { $path }
-status-config = configuration : { $path } ({ $count ->
+status-unit = unité : { $path }
+status-config = configuration : { $path } ({ $count ->
         [one] { $count } rappel
        *[other] { $count } rappels
     }, { $zone })
-status-next = prochains :
-status-next-none = prochains : rien, le plan est terminé
+status-next = prochains :
+status-next-none = prochains : rien, le plan est terminé
 status-next-item = { $date } { $time }  { $title } (jour { $day })
-status-so-far = jusqu’ici : { $list }
-status-warning-not-running = avertissement : le service ne tourne pas alors que le plan n’est pas terminé ; démarrez-le avec `aftercare install`
+status-so-far = jusqu’ici : { $list }
+status-warning-not-running = avertissement : le service ne tourne pas alors que le plan n’est pas terminé ; démarrez-le avec `aftercare install`
 
 count-sent = { $n ->
         [one] { $n } envoyé
@@ -157,14 +157,14 @@ count-merged = { $n ->
        *[other] { $n } regroupés
     }
 count-skipped = { $n ->
-        [one] { $n } ignoré
-       *[other] { $n } ignorés
+        [one] { $n } sans objet
+       *[other] { $n } sans objet
     }
 count-failed = { $n ->
-        [one] { $n } échoué
-       *[other] { $n } échoués
+        [one] { $n } en échec
+       *[other] { $n } en échec
     }
 count-pending = { $n } en attente
-adherence-rule = { $rule } : { $list }
-adherence-day = Jour { $day } : { $list }
+adherence-rule = { $rule } : { $list }
+adherence-day = Jour { $day } : { $list }
 adherence-day-rule = { $rule } { $done }/{ $total } faits

@@ -1369,8 +1369,8 @@ fn plan_and_today_follow_lang() {
          &["Traitement lun. 23 nov. à 14:30 (Europe/Berlin), plan microneedling\n",
            "\nJour 2 — mer. 25 nov. (lumière du jour 07:45–16:02)\n",
            "\nJour 3 — jeu. 26 nov.",
-           "Jour 2 : ", "[manqué]", "<- prochain"],
-         &["Jour 2 — mer. 25 nov.\n", "Encore à éviter : ", "(encore 2 jours)"]),
+           "Jour 2\u{a0}: ", "[manqué]", "<- prochain"],
+         &["Jour 2 — mer. 25 nov.\n", "Encore à éviter\u{a0}: ", "(encore 2 jours)"]),
     ];
     for (lang, plan_words, today_words) in cases {
         let out = plan_in(&sb, lang, &["plan"]);

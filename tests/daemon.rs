@@ -554,7 +554,7 @@ fn under_a_german_locale_the_notification_on_the_bus_is_german() {
     assert_eq!(n.app, "aftercare");
     assert_eq!(
         n.body,
-        "Mit lauwarmem Wasser und den Fingerspitzen.\n\nDas war die letzte Erinnerung Ihres Nachsorgeplans. Tragen Sie weiterhin jeden Tag Sonnenschutz auf und folgen Sie ab jetzt den Empfehlungen Ihrer Praxis."
+        "Mit lauwarmem Wasser und den Fingerspitzen.\n\nDas war die letzte Erinnerung Ihres Nachpflegeplans. Tragen Sie weiterhin jeden Tag Sonnenschutz auf und folgen Sie ab jetzt den Empfehlungen Ihrer Behandlerin oder Ihres Behandlers."
     );
     assert_eq!(n.actions, ["done", "Erledigt", "snooze", "Später (15m)"]);
     s.desk.wait_action_listener(&n);

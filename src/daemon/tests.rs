@@ -607,19 +607,20 @@ async fn the_frame_of_a_notification_is_in_the_configs_language() {
     assert_eq!(b.snooze, "Rappeler dans 1h");
     assert_eq!(b.indoors, "À l’intérieur aujourd’hui");
     d.tick(t("23T10:00:00")).await;
-    // the user's own words stay; the list is French (a space before ":")
+    // the user's own words stay; the list is French (a no-break space
+    // before ":")
     assert_eq!(d.notifier.shown[1].title, "A · B");
-    assert_eq!(d.notifier.shown[1].body, "• A : secret body\n• B");
+    assert_eq!(d.notifier.shown[1].body, "• A\u{a0}: secret body\n• B");
     d.tick(t("23T11:00:00")).await;
     assert!(
         d.notifier.shown[2]
             .body
-            .ends_with("C’était le dernier rappel de votre plan de soins. Continuez à appliquer une protection solaire chaque jour et suivez désormais les conseils de votre praticien."),
+            .ends_with("C’était le dernier rappel de votre plan de soins post-traitement. Continuez à appliquer une protection solaire chaque jour et suivez désormais les conseils de votre praticien."),
         "{}",
         d.notifier.shown[2].body
     );
     assert_eq!(
         d.status_line(t("23T11:00:01")),
-        "plus aucun rappel : le plan est terminé"
+        "plus aucun rappel\u{a0}: le plan est terminé"
     );
 }
