@@ -159,7 +159,7 @@ fn check_summarises_in_one_line() {
     let s = stdout(&out);
     assert_eq!(s.lines().count(), 1, "{s}");
     assert!(
-        s.starts_with("ok: 91 reminders from Mon 23 Nov 14:30 to Mon 7 Dec 08:00 (Europe/Berlin)"),
+        s.starts_with("ok: 92 reminders from Mon 23 Nov 14:30 to Mon 7 Dec 08:00 (Europe/Berlin)"),
         "{s}"
     );
 }
@@ -373,7 +373,7 @@ fn plan_json_has_the_documented_fields() {
     let out = sb.run(&["plan", "--json", "--all"]);
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     let arr = v.as_array().unwrap();
-    assert_eq!(arr.len(), 91);
+    assert_eq!(arr.len(), 92);
     for o in arr {
         for k in ["id", "rule", "day", "at", "title", "body"] {
             assert!(o.get(k).is_some(), "{k} missing in {o}");
@@ -1355,19 +1355,19 @@ fn plan_and_today_follow_lang() {
     let cases: [(&str, &[&str], &[&str]); 3] = [
         ("de_DE.UTF-8",
          &["Behandlung Mo., 23. Nov. um 14:30 (Europe/Berlin), Plan microneedling\n",
-           "\nTag 2 — Mi., 25. Nov. (Tageslicht 07:45–16:02)\n",
+           "\nTag 2 — Mi., 25. Nov. (Tageslicht 07:44–16:03)\n",
            "\nTag 3 — Do., 26. Nov.",
            "Tag 2: ", "[verpasst]", "<- als Nächstes", "Sonnenschutz richtet sich nach dem Tageslicht"],
-         &["Tag 2 — Mi., 25. Nov.\n", "Noch zu meiden: ", "(noch 2 Tage)", "(noch 3 Tage)", "Tageslicht 07:45–16:02"]),
+         &["Tag 2 — Mi., 25. Nov.\n", "Noch zu meiden: ", "(noch 2 Tage)", "(noch 3 Tage)", "Tageslicht 07:44–16:03"]),
         ("es_ES.UTF-8",
          &["Tratamiento lun, 23 nov a las 14:30 (Europe/Berlin), plan microneedling\n",
-           "\nDía 2 — mié, 25 nov (luz del día 07:45–16:02)\n",
+           "\nDía 2 — mié, 25 nov (luz del día 07:44–16:03)\n",
            "\nDía 3 — jue, 26 nov",
            "[perdido]", "<- siguiente"],
          &["Día 2 — mié, 25 nov\n", "Todavía debe evitar: ", "(faltan 2 días)"]),
         ("fr_FR.UTF-8",
          &["Traitement lun. 23 nov. à 14:30 (Europe/Berlin), plan microneedling\n",
-           "\nJour 2 — mer. 25 nov. (lumière du jour 07:45–16:02)\n",
+           "\nJour 2 — mer. 25 nov. (lumière du jour 07:44–16:03)\n",
            "\nJour 3 — jeu. 26 nov.",
            "Jour 2\u{a0}: ", "[manqué]", "<- prochain"],
          &["Jour 2 — mer. 25 nov.\n", "Encore à éviter\u{a0}: ", "(encore 2 jours)"]),

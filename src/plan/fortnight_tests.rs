@@ -3,12 +3,12 @@
 //!
 //! Every expectation here is written down independently of the plan's own
 //! TOML and code: the milestone thresholds, the quiet window, the budget and
-//! sunrise/sunset (NOAA's solar equations, not the `sunrise` crate the plan
+//! sunrise/sunset (the `sunrise` crate, not NOAA's equations the plan
 //! uses). The spec is the "Revised timing" of docs/care-plan.md.
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use chrono::{DateTime, Datelike, Duration as ChronoDuration, NaiveDate, NaiveTime, TimeZone, Utc};
+use chrono::{DateTime, Duration as ChronoDuration, NaiveDate, NaiveTime, TimeZone, Utc};
 
 use super::{Occurrence, Plan, summary_text};
 use crate::config::{Config, QuietPolicy};
@@ -364,49 +364,27 @@ fn check_budget(f: &Fortnight) {
     }
 }
 
-/// Sunrise and sunset (UTC) of a local date at a place, from NOAA's general
-/// solar position equations (fractional year, equation of time, declination,
-/// hour angle at the zenith 90.833°). `None` in polar day or night.
-fn noaa_sun(
+/// Sunrise and sunset (UTC) of a local date at a place from the `sunrise`
+/// crate (its own solar equations), as an oracle for the plan's
+/// (`super::sun`, NOAA's). `None` in polar day or night.
+fn oracle_sun(
     date: NaiveDate,
     latitude: f64,
     longitude: f64,
 ) -> Option<(DateTime<Utc>, DateTime<Utc>)> {
-    use std::f64::consts::PI;
-    let year_days = if date.leap_year() { 366.0 } else { 365.0 };
-    // Evaluated at local solar noon, in UTC hours.
-    let noon_utc = 12.0 - longitude / 15.0;
-    let g = 2.0 * PI / year_days * (f64::from(date.ordinal()) - 1.0 + (noon_utc - 12.0) / 24.0);
-    let eqtime = 229.18
-        * (0.000_075 + 0.001_868 * g.cos()
-            - 0.032_077 * g.sin()
-            - 0.014_615 * (2.0 * g).cos()
-            - 0.040_849 * (2.0 * g).sin());
-    let decl = 0.006_918 - 0.399_912 * g.cos() + 0.070_257 * g.sin() - 0.006_758 * (2.0 * g).cos()
-        + 0.000_907 * (2.0 * g).sin()
-        - 0.002_697 * (3.0 * g).cos()
-        + 0.001_48 * (3.0 * g).sin();
-    let lat = latitude.to_radians();
-    let cos_ha = 90.833_f64.to_radians().cos() / (lat.cos() * decl.cos()) - lat.tan() * decl.tan();
-    if !(-1.0..=1.0).contains(&cos_ha) {
-        return None;
-    }
-    let ha = cos_ha.acos().to_degrees();
-    // Minutes from 00:00 UTC of the date (negative east of Greenwich).
-    let rise = 720.0 - 4.0 * (longitude + ha) - eqtime;
-    let set = 720.0 - 4.0 * (longitude - ha) - eqtime;
-    let midnight = date.and_time(NaiveTime::MIN).and_utc();
-    let at = |minutes: f64| {
-        let secs = format!("{:.0}", minutes * 60.0).parse::<i64>().unwrap();
-        midnight + ChronoDuration::seconds(secs)
-    };
-    Some((at(rise), at(set)))
+    use sunrise::{Coordinates, SolarDay, SolarEvent};
+    let day = SolarDay::new(Coordinates::new(latitude, longitude)?, date);
+    Some((
+        day.event_time(SolarEvent::Sunrise)?,
+        day.event_time(SolarEvent::Sunset)?,
+    ))
 }
 
 #[test]
-fn noaa_sun_matches_published_times() {
+fn the_plans_sun_matches_published_times() {
     // Berlin, 21 June 2027: sunrise 04:43, sunset 21:33 CEST (timeanddate).
-    let (up, down) = noaa_sun(NaiveDate::from_ymd_opt(2027, 6, 21).unwrap(), 52.52, 13.40).unwrap();
+    let (up, down) =
+        super::sun::sun_times(NaiveDate::from_ymd_opt(2027, 6, 21).unwrap(), 52.52, 13.40).unwrap();
     let tz = zone("Europe/Berlin");
     let close = |t: DateTime<Utc>, h, m| {
         let want = tz
@@ -421,7 +399,39 @@ fn noaa_sun_matches_published_times() {
     assert!(close(up, 4, 43), "{}", up.with_timezone(&tz));
     assert!(close(down, 21, 33), "{}", down.with_timezone(&tz));
     // Far north in midsummer: the sun does not set.
-    assert!(noaa_sun(NaiveDate::from_ymd_opt(2027, 6, 21).unwrap(), 78.2, 15.6).is_none());
+    assert_eq!(
+        super::sun::sun_times(NaiveDate::from_ymd_opt(2027, 6, 21).unwrap(), 78.2, 15.6),
+        Err(true)
+    );
+    // ...and in midwinter it does not rise
+    assert_eq!(
+        super::sun::sun_times(NaiveDate::from_ymd_opt(2027, 12, 21).unwrap(), 78.2, 15.6),
+        Err(false)
+    );
+    // and it agrees with the `sunrise` crate, away from the poles, within
+    // two minutes, across the year and the world
+    for (lat, lon) in [
+        (52.52, 13.40),
+        (-33.87, 151.21),
+        (40.71, -74.01),
+        (60.17, 24.94),
+        (0.0, 0.0),
+        (-54.8, -68.3),
+    ] {
+        for month in 1..=12 {
+            let date = NaiveDate::from_ymd_opt(2027, month, 11).unwrap();
+            let (up, down) = super::sun::sun_times(date, lat, lon).unwrap();
+            let (o_up, o_down) = oracle_sun(date, lat, lon).unwrap();
+            assert!(
+                (up - o_up).num_seconds().abs() <= 120,
+                "{lat},{lon} {date}: rise {up} vs {o_up}"
+            );
+            assert!(
+                (down - o_down).num_seconds().abs() <= 120,
+                "{lat},{lon} {date}: set {down} vs {o_down}"
+            );
+        }
+    }
 }
 
 #[test]
@@ -448,7 +458,7 @@ fn check_sunscreen_in_daylight(f: &Fortnight) {
     let tz = f.start().timezone();
     for day in 1..=7 {
         let date = f.date_of(day);
-        let (up, down) = noaa_sun(date, f.place.latitude, f.place.longitude).unwrap();
+        let (up, down) = oracle_sun(date, f.place.latitude, f.place.longitude).unwrap();
         let shown: BTreeSet<DateTime<Utc>> = f
             .of_rule("sunscreen")
             .filter(|o| f.local_day(o) == day)
