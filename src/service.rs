@@ -81,6 +81,11 @@ fn vendor_unit_dirs(data_dirs: Option<std::ffi::OsString>) -> Vec<PathBuf> {
     dirs
 }
 
+/// The path of the running binary, links resolved: what a unit runs.
+fn this_binary() -> std::io::Result<PathBuf> {
+    std::env::current_exe().and_then(|p| p.canonicalize())
+}
+
 /// A packaged `aftercare.service` (the Debian package's, in
 /// /usr/lib/systemd/user) that runs this very binary.
 fn packaged_unit(exe: &Path) -> Option<PathBuf> {
@@ -340,9 +345,7 @@ pub(crate) fn install(ctx: &Context, args: &Install, out: &mut dyn Write) -> Res
     let (config, plan) = ctx.load_plan()?;
     require_user_manager()?;
 
-    let exe = std::env::current_exe()
-        .and_then(|p| p.canonicalize())
-        .map_err(|e| Error::io("cannot find the aftercare binary's path", e))?;
+    let exe = this_binary().map_err(|e| Error::io("cannot find the aftercare binary's path", e))?;
     let config_arg = if args.custom_config {
         Some(path.canonicalize().unwrap_or_else(|_| path.clone()))
     } else {
@@ -416,10 +419,7 @@ pub(crate) fn uninstall(ctx: &Context, purge: bool, out: &mut dyn Write) -> Resu
         let _ = systemctl(&["daemon-reload"]);
         let _ = systemctl(&["reset-failed", UNIT]);
     }
-    let packaged = std::env::current_exe()
-        .and_then(|p| p.canonicalize())
-        .ok()
-        .and_then(|exe| packaged_unit(&exe));
+    let packaged = this_binary().ok().and_then(|exe| packaged_unit(&exe));
     match (own, packaged) {
         (false, Some(p)) => writeln!(
             out,

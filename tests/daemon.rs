@@ -543,10 +543,7 @@ fn under_a_german_locale_the_notification_on_the_bus_is_german() {
         "title-rinse = Sanft abspülen\nbody-rinse = Mit lauwarmem Wasser und den Fingerspitzen.\n",
     )
     .unwrap();
-    let config =
-        s.t.header("")
-            .replace("plan = \"none\"", "plan = \"clinic.toml\"");
-    s.sb.write_config(&config);
+    s.sb.write_config(&s.t.header_with_plan("clinic.toml"));
     let mut d = s.start_with(|c| {
         c.env("LANG", "de_DE.UTF-8");
     });

@@ -503,10 +503,7 @@ fn a_broken_config_at_start_runs_the_last_good_copy() {
 #[test]
 fn a_broken_clinic_plan_file_at_start_runs_the_plan_that_worked() {
     let s = Scenario::new();
-    let header =
-        s.t.header("")
-            .replace("plan = \"none\"", "plan = \"clinic.toml\"");
-    let text = header + &s.t.rule("z", &[3600], "Later");
+    let text = s.t.header_with_plan("clinic.toml") + &s.t.rule("z", &[3600], "Later");
     let s = s.config(&text);
     let plan = s.sb.config_path().with_file_name("clinic.toml");
     let good = s.t.rule("a", &[10], "From the clinic plan");
@@ -544,10 +541,7 @@ fn editing_a_clinic_plan_file_elsewhere_while_running_reloads_the_schedule() {
     std::fs::create_dir_all(&dir).unwrap();
     let plan = dir.join("plan.toml");
     std::fs::write(&plan, s.t.rule("a", &[3600], "Original")).unwrap();
-    let header =
-        s.t.header("")
-            .replace("plan = \"none\"", &format!("plan = \"{}\"", plan.display()));
-    let text = header + &s.t.rule("z", &[7200], "Later");
+    let text = s.t.header_with_plan(&plan.display().to_string()) + &s.t.rule("z", &[7200], "Later");
     let s = s.config(&text);
     let d = s.start();
     d.wait_log("scheduled;");

@@ -38,6 +38,18 @@ pub(crate) struct Live {
     pub last: bool,
 }
 
+impl Live {
+    /// How the journal keeps it, for the next run.
+    fn posted(&self) -> Posted {
+        Posted {
+            id: self.id,
+            ids: self.ids.clone(),
+            at: self.at,
+            last: self.last,
+        }
+    }
+}
+
 impl<N: Notifier> Daemon<N> {
     /// Shown, with no answer and not closed: it belongs on screen.
     pub(super) fn outstanding(&self, id: &str) -> bool {
@@ -77,15 +89,22 @@ impl<N: Notifier> Daemon<N> {
     }
 
     /// `note` is on screen as `shown`: it replaces what it replaced, or
-    /// joins the list.
-    pub(super) fn on_shown(&mut self, note: &Note, shown: &Shown, now: DateTime<Utc>, last: bool) {
+    /// joins the list as first posted at `posted` (now, or by the run that
+    /// it is taken over from).
+    pub(super) fn on_shown(
+        &mut self,
+        note: &Note,
+        shown: &Shown,
+        posted: DateTime<Utc>,
+        last: bool,
+    ) {
         let at = self
             .screen
             .iter()
             .filter(|l| Some(l.id) == note.replaces || l.id == shown.id)
             .map(|l| l.at)
             .min()
-            .unwrap_or(now);
+            .unwrap_or(posted);
         self.screen
             .retain(|l| Some(l.id) != note.replaces && l.id != shown.id);
         // on screen again (a snooze, a repeat): a close of an earlier one
@@ -110,12 +129,7 @@ impl<N: Notifier> Daemon<N> {
             .screen
             .iter()
             .filter(|l| l.buttons)
-            .map(|l| Posted {
-                id: l.id,
-                ids: l.ids.clone(),
-                at: l.at,
-                last: l.last,
-            })
+            .map(Live::posted)
             .collect();
         let screen = match (&self.server, notes.is_empty()) {
             (Some(server), false) => Some(OnScreen {
@@ -164,15 +178,11 @@ impl<N: Notifier> Daemon<N> {
     pub(super) fn server_changed(&mut self) {
         let notes: Vec<Posted> = self
             .screen
-            .drain(..)
+            .iter()
             .filter(|l| l.buttons)
-            .map(|l| Posted {
-                id: l.id,
-                ids: l.ids,
-                at: l.at,
-                last: l.last,
-            })
+            .map(Live::posted)
             .collect();
+        self.screen.clear();
         self.server = None;
         if !notes.is_empty() {
             self.carried = Some(OnScreen {
@@ -227,14 +237,7 @@ impl<N: Notifier> Daemon<N> {
             note.replaces = same.then_some(p.id);
             match self.show(&note, now).await {
                 Ok(shown) => {
-                    self.screen.push(Live {
-                        id: shown.id,
-                        ids: note.ids.clone(),
-                        buttons: shown.actions,
-                        at: p.at,
-                        last: p.last,
-                    });
-                    self.server = Some(shown.server.clone());
+                    self.on_shown(&note, &shown, p.at, p.last);
                     if p.last && shown.actions {
                         self.awaiting = Some(Awaiting { ids, until });
                     }

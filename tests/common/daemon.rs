@@ -133,6 +133,12 @@ impl Timed {
         self.header_in("UTC", notifications)
     }
 
+    /// The header with `plan = PLAN` (a clinic's plan file) instead of none.
+    pub fn header_with_plan(&self, plan: &str) -> String {
+        self.header("")
+            .replace("plan = \"none\"", &format!("plan = \"{plan}\""))
+    }
+
     /// The same in another time zone.
     pub fn header_in(&self, timezone: &str, notifications: &str) -> String {
         let group = if notifications.contains("group") {
