@@ -5,7 +5,7 @@
 //! privacy promises (private files, escaped markup, no network, no bodies
 //! in logs).
 
-mod common;
+use crate::common;
 
 use common::daemon::Running;
 use common::scenario::Scenario;
