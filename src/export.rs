@@ -83,7 +83,7 @@ pub(crate) fn ics(plan: &Plan, now: DateTime<Utc>) -> String {
     for o in &plan.occurrences {
         let start = o.utc();
         fold("BEGIN:VEVENT", &mut out);
-        fold(&format!("UID:{}", uid(&o.id)), &mut out);
+        fold(&format!("UID:{}", uid(o.id.as_str())), &mut out);
         fold(&format!("DTSTAMP:{dtstamp}"), &mut out);
         fold(&format!("DTSTART:{}", stamp(start)), &mut out);
         fold(

@@ -173,7 +173,7 @@ fn journal_writer_child() {
     let (mut j, _) = aftercare::journal::Journal::open(&path, now);
     let start = j.entries().count();
     for i in start.. {
-        j.set(&format!("id{i:06}"), aftercare::journal::Entry::sent(now));
+        j.set(format!("id{i:06}"), aftercare::journal::Entry::sent(now));
         j.save().unwrap();
     }
 }

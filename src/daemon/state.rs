@@ -14,7 +14,7 @@ use crate::app::journal::{Entry, Journal, Status};
 use crate::config::Config;
 use crate::ledger::OnScreen;
 use crate::notifier::{Answer, Button, Note, Notifier, ShowError, Shown};
-use crate::plan::{Overview, Plan, PlanError};
+use crate::plan::{OccurrenceId, Overview, Plan, PlanError};
 use crate::policy::Show;
 use crate::{policy, report};
 
@@ -231,8 +231,9 @@ impl<N: Notifier> Daemon<N> {
         shows: &[Show],
         now: DateTime<Utc>,
     ) -> Result<(), DateTime<Utc>> {
-        let ids: Vec<String> = shows.iter().map(|s| s.id.clone()).collect();
-        let covered = |id: &String| ids.contains(id) || shows.iter().any(|s| s.merged.contains(id));
+        let ids: Vec<String> = shows.iter().map(|s| s.id.to_string()).collect();
+        let covered =
+            |id: &OccurrenceId| shows.iter().any(|s| s.id == *id || s.merged.contains(id));
         let last = self.window_reaches_end()
             && self
                 .plan
@@ -423,7 +424,7 @@ impl<N: Notifier> Daemon<N> {
             return false;
         };
         let (rule, date) = (o.rule.clone(), o.at.date_naive());
-        let rest: Vec<String> = self
+        let rest: Vec<OccurrenceId> = self
             .plan
             .occurrences
             .iter()

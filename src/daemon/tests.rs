@@ -555,7 +555,7 @@ async fn a_clock_set_forward_and_back_loses_nothing_of_the_real_future() {
     d.tick(t("23T14:30:00")).await;
     for at in ["09:00", "10:00", "11:00"] {
         assert_eq!(
-            d.journal.status(&format!("a@2026-11-23T{at}")),
+            d.journal.status(format!("a@2026-11-23T{at}")),
             None,
             "{at}: not recorded missed on the word of a clock that jumped"
         );
