@@ -191,7 +191,8 @@ fn kill_9_during_writes_never_leaves_half_a_journal() {
             .args([
                 "--ignored",
                 "--exact",
-                "journal_writer_child",
+                // its name in the one test binary (tests/lib.rs)
+                "faults::journal_writer_child",
                 "--test-threads",
                 "1",
             ])
