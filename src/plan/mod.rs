@@ -21,6 +21,7 @@ use chrono::{DateTime, Duration as ChronoDuration, NaiveDate, NaiveTime, Utc};
 use crate::config::{Config, DaySet, Location, Repeat, Trigger};
 use crate::zone::Zone;
 
+mod emergency;
 mod expand;
 mod id;
 mod local;
@@ -37,6 +38,7 @@ mod source_tests;
 #[cfg(test)]
 mod tests;
 
+pub use emergency::emergency_number;
 use expand::rule_occurrences;
 pub use id::OccurrenceId;
 pub use local::{after_quiet, resolve_local};
