@@ -33,7 +33,7 @@ date-short = { $weekday }, { $day } { $month }
 
 button-done = Hecho
 button-snooze = Posponer { $duration }
-button-indoors = Hoy en interiores
+button-indoors = Hoy no salgo
 
 group-title-separator = {" · "}
 group-item = • { $title }
@@ -67,7 +67,7 @@ summary-still-item = { $what } ({ $days ->
        *[other] faltan { $days } días
     })
 summary-still = Todavía debe evitar: { $list }.
-summary-from-today = A partir de hoy, por lo general, ya no hace falta evitar: { $list }.
+summary-from-today = A partir de hoy, por lo general, vuelve a estar permitido: { $list }.
 summary-nothing = Ya no hay restricciones.
 list-separator = {", "}
 # Between items when one of them holds a comma ("pool, sauna and steam").

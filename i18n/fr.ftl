@@ -105,7 +105,7 @@ status-done = fait
 status-snoozed = reporté
 status-missed = manqué
 status-merged = regroupé
-status-skipped = sans objet
+status-skipped = ignoré
 status-failed = en échec
 
 ## aftercare plans
@@ -171,8 +171,8 @@ count-merged = { $n ->
        *[other] { $n } regroupés
     }
 count-skipped = { $n ->
-        [one] { $n } sans objet
-       *[other] { $n } sans objet
+        [one] { $n } ignoré
+       *[other] { $n } ignorés
     }
 count-failed = { $n ->
         [one] { $n } en échec
