@@ -71,7 +71,7 @@ impl<N: Notifier> Daemon<N> {
         let (title, body) = merged_text(&self.config, &members, last)?;
         let snooze = format_duration(self.config.snooze);
         Some(Note {
-            ids: members.iter().map(|o| o.id.clone()).collect(),
+            ids: members.iter().map(|o| o.id.to_string()).collect(),
             title,
             body,
             buttons: Some(Buttons {
