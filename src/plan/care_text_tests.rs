@@ -10,7 +10,7 @@ use std::collections::BTreeMap;
 
 use chrono::DateTime;
 
-use super::{Occurrence, Plan, id_local_date};
+use super::{Occurrence, Plan};
 use crate::config::{BUILTIN_PLANS, Config, Rule};
 use crate::daemon::merged_text;
 use crate::i18n::{Lang, messages};
@@ -177,7 +177,7 @@ fn no_deferred_note_speaks_of_the_day_it_was_deferred_past() {
     for c in every_case() {
         let lang = c.config.language.lang;
         for o in &c.plan.occurrences {
-            let nominal = id_local_date(&o.id).unwrap();
+            let nominal = o.id.local_date().unwrap();
             if o.at.date_naive() == nominal {
                 continue;
             }
