@@ -3,9 +3,48 @@
 
 use super::{COMPLETE_ID, Daemon};
 use crate::config::format_duration;
-use crate::i18n::messages;
+use crate::i18n::{Lang, messages};
 use crate::notifier::{Buttons, Note, Notifier};
 use crate::plan::Occurrence;
+
+/// The title and body of one notification for the reminders due at one
+/// moment (`members`, in plan order); the plan's `last` one says that the
+/// plan is complete. `None` when there is nothing to show. The calendar
+/// export and the printed chart list a moment with this, so all three
+/// read alike.
+pub(crate) fn merged_text(lang: Lang, members: &[&Occurrence], last: bool) -> Option<(String, String)> {
+    let m = messages(lang);
+    let (title, mut body) = match members {
+        [] => return None,
+        [one] => (one.title.clone(), one.body.clone()),
+        many => (
+            many.iter()
+                .map(|o| o.title.as_str())
+                .collect::<Vec<_>>()
+                .join(&m.text("group-title-separator")),
+            many.iter()
+                .map(|o| match o.body.is_empty() {
+                    true => m.fmt("group-item", &[("title", o.title.as_str().into())]),
+                    false => m.fmt(
+                        "group-item-body",
+                        &[
+                            ("title", o.title.as_str().into()),
+                            ("body", o.body.as_str().into()),
+                        ],
+                    ),
+                })
+                .collect::<Vec<_>>()
+                .join("\n"),
+        ),
+    };
+    if last {
+        if !body.is_empty() {
+            body.push_str("\n\n");
+        }
+        body.push_str(&m.text("complete-text"));
+    }
+    Some((title, body))
+}
 
 impl<N: Notifier> Daemon<N> {
     /// One notification for the occurrences `ids` (in plan order); the
@@ -15,35 +54,7 @@ impl<N: Notifier> Daemon<N> {
     pub(super) fn note_for(&self, ids: &[String], last: bool) -> Option<Note> {
         let m = messages(self.config.language.lang);
         let members: Vec<&Occurrence> = ids.iter().filter_map(|id| self.plan.get(id)).collect();
-        let (title, mut body) = match members.as_slice() {
-            [] => return None,
-            [one] => (one.title.clone(), one.body.clone()),
-            many => (
-                many.iter()
-                    .map(|o| o.title.as_str())
-                    .collect::<Vec<_>>()
-                    .join(&m.text("group-title-separator")),
-                many.iter()
-                    .map(|o| match o.body.is_empty() {
-                        true => m.fmt("group-item", &[("title", o.title.as_str().into())]),
-                        false => m.fmt(
-                            "group-item-body",
-                            &[
-                                ("title", o.title.as_str().into()),
-                                ("body", o.body.as_str().into()),
-                            ],
-                        ),
-                    })
-                    .collect::<Vec<_>>()
-                    .join("\n"),
-            ),
-        };
-        if last {
-            if !body.is_empty() {
-                body.push_str("\n\n");
-            }
-            body.push_str(&m.text("complete-text"));
-        }
+        let (title, body) = merged_text(self.config.language.lang, &members, last)?;
         let snooze = format_duration(self.config.snooze);
         Some(Note {
             ids: members.iter().map(|o| o.id.clone()).collect(),
