@@ -8,6 +8,7 @@ use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 
 use crate::app::Context;
+use crate::chart::Paper;
 use crate::app::new_config::NewConfig;
 use crate::app::paths::Paths;
 use crate::config::{self, DateError, Defaults};
@@ -93,6 +94,20 @@ pub(crate) enum Command {
         /// Write to this file ("-", or --ics alone: standard output)
         #[arg(long, value_name = "FILE", num_args = 0..=1, default_missing_value = "-")]
         ics: Option<PathBuf>,
+    },
+    /// Write the plan as a printable chart (HTML): a tick box per routine
+    /// and day, the milestones, the warning signs
+    ///
+    /// One page for the built-in plans (A4 or Letter): open it in a browser
+    /// and print it, or `chromium --headless --print-to-pdf=chart.pdf
+    /// chart.html`. Self-contained: no script, nothing fetched.
+    Chart {
+        /// Write to this file ("-": standard output) [default: standard output]
+        #[arg(long, short, value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// The paper size the page is laid out for
+        #[arg(long, value_enum, default_value_t = Paper::A4)]
+        paper: Paper,
     },
     /// Print shell completions
     Completions {
@@ -280,6 +295,7 @@ pub(crate) fn dispatch(cli: Cli, out: &mut dyn Write) -> Result<u8, Error> {
         Command::Done { rule } => commands::done(&ctx, &rule, out),
         Command::Today => commands::today(&ctx, out),
         Command::Export { ics } => commands::export(&ctx, ics.as_deref(), out),
+        Command::Chart { output, paper } => commands::chart(&ctx, output.as_deref(), paper, out),
         Command::Completions { shell } => {
             // Without the hidden --now: the derived command lacks it. Into
             // memory first: clap_complete panics when its writer fails

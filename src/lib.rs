@@ -11,6 +11,7 @@
 // layer (`app`) → core (`config`, `plan`, `policy`, `ledger`, `report`) →
 // leaves (`zone`, `fsutil`, `clock`). Only `lib` imports `cli`.
 mod app;
+mod chart;
 mod cli;
 mod clock;
 mod commands;
@@ -19,6 +20,7 @@ mod daemon;
 mod error;
 mod export;
 mod fsutil;
+mod grid;
 pub mod i18n;
 mod ledger;
 mod notifier;

@@ -2,6 +2,7 @@
 //! from the [`Context`](crate::app::Context) and its arguments to an exit
 //! code, writing to `out`.
 
+mod chart;
 mod check;
 mod done;
 mod export;
@@ -10,6 +11,7 @@ mod plan;
 mod plans;
 mod today;
 
+pub(crate) use chart::chart;
 pub(crate) use check::check;
 pub(crate) use done::done;
 pub(crate) use export::export;
