@@ -122,6 +122,7 @@ chart-disclaimer = Keine medizinische Beratung: Die Anweisungen Ihrer Behandleri
 ## aftercare plan --week: the grid in the terminal
 
 week-heading = Tage { $first }–{ $last }: { $from } – { $to }
+week-heading-one = Tag { $first }: { $from }
 week-day = Tag { $day }
 week-session-day = B{ $session } T{ $day }
 week-milestones = ✓

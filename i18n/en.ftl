@@ -149,6 +149,7 @@ chart-disclaimer = Not medical advice: your practitioner's instructions come fir
 # $first, $last: plan day numbers; $from, $to: short dates.
 week-heading = Days { $first }–{ $last }: { $from } – { $to }
 # The column head under the date; keep it within 9 characters.
+week-heading-one = Day { $first }: { $from }
 week-day = day { $day }
 week-session-day = s{ $session } d{ $day }
 # The row of milestones in the grid.

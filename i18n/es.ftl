@@ -122,6 +122,7 @@ chart-disclaimer = Esto no es consejo médico: las indicaciones de su profesiona
 ## aftercare plan --week: the grid in the terminal
 
 week-heading = Días { $first }–{ $last }: { $from } – { $to }
+week-heading-one = Día { $first }: { $from }
 week-day = día { $day }
 week-session-day = s{ $session } d{ $day }
 week-milestones = ✓

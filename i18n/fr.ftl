@@ -125,6 +125,7 @@ chart-disclaimer = Ceci n’est pas un avis médical : les instructions de votr
 ## aftercare plan --week: the grid in the terminal
 
 week-heading = Jours { $first } à { $last } : { $from } – { $to }
+week-heading-one = Jour { $first } : { $from }
 week-day = jour { $day }
 week-session-day = s{ $session } j{ $day }
 week-milestones = ✓

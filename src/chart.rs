@@ -139,7 +139,11 @@ pub(crate) fn html(config: &Config, plan: &Plan, paper: Paper) -> String {
         ],
     );
     let _ = writeln!(out, "<p><strong>{}</strong></p>", esc(&treatment));
-    let _ = writeln!(out, "<p class=\"how\">{}</p>\n</header>", esc(&m.text("chart-how")));
+    let _ = writeln!(
+        out,
+        "<p class=\"how\">{}</p>\n</header>",
+        esc(&m.text("chart-how"))
+    );
 
     let chunks = if grid.days.len() <= MAX_COLUMNS {
         vec![(0, grid.days.len())]
@@ -228,7 +232,10 @@ fn table(
         let first = last_time != Some(row.time);
         last_time = Some(row.time);
         let label = if row.rule.summary {
-            m.fmt("chart-summary-row", &[("title", row.rule.title.as_str().into())])
+            m.fmt(
+                "chart-summary-row",
+                &[("title", row.rule.title.as_str().into())],
+            )
         } else {
             row.rule.title.clone()
         };

@@ -8,9 +8,9 @@ use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 
 use crate::app::Context;
-use crate::chart::Paper;
 use crate::app::new_config::NewConfig;
 use crate::app::paths::Paths;
+use crate::chart::Paper;
 use crate::config::{self, DateError, Defaults};
 use crate::error::{EXIT_CONFIG, EXIT_NOT_RUNNING, Error};
 use crate::zone::{SystemZones, Zone};
@@ -53,6 +53,10 @@ pub(crate) enum Command {
         /// The whole plan, not only from today on
         #[arg(long)]
         all: bool,
+        /// A week as a grid: days as columns, the routine's times as rows
+        /// (80 columns; with --all, every week)
+        #[arg(long, conflicts_with = "json")]
+        week: bool,
     },
     /// Validate the config (and the plan file it names): exit 0, or 78
     /// with a pointed error
@@ -276,7 +280,10 @@ pub(crate) fn dispatch(cli: Cli, out: &mut dyn Write) -> Result<u8, Error> {
     match cli.command {
         Command::Check => commands::check(&ctx, out),
         Command::Plans => commands::plans(ctx.defaults.language, out),
-        Command::Plan { json, all } => commands::plan(&ctx, json, all, out),
+        Command::Plan {
+            all, week: true, ..
+        } => commands::week(&ctx, all, out),
+        Command::Plan { json, all, .. } => commands::plan(&ctx, json, all, out),
         Command::Init(args) => commands::init(&ctx, &NewConfig::from(&args), out),
         Command::Run => daemon::run(&ctx),
         Command::TestNotification => notifier::test_notification(ctx.defaults.language.lang, out),

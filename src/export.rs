@@ -115,9 +115,10 @@ pub(crate) fn ics(config: &Config, plan: &Plan, now: DateTime<Utc>) -> String {
     let count = moments.len();
     for (i, moment) in moments.into_iter().enumerate() {
         let members: Vec<&Occurrence> = moment.iter().collect();
-        let Some((first, (title, body))) = members
-            .first()
-            .zip(merged_text(config.language.lang, &members, i + 1 == count))
+        let Some((first, (title, body))) =
+            members
+                .first()
+                .zip(merged_text(config.language.lang, &members, i + 1 == count))
         else {
             continue;
         };

@@ -30,6 +30,7 @@ mod report;
 mod service;
 #[cfg(test)]
 mod testing;
+mod week;
 pub mod zone;
 
 /// The journal's store and its ledger types (for tests and tools).

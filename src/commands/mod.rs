@@ -10,6 +10,7 @@ mod init;
 mod plan;
 mod plans;
 mod today;
+mod week;
 
 pub(crate) use chart::chart;
 pub(crate) use check::check;
@@ -19,3 +20,4 @@ pub(crate) use init::init;
 pub(crate) use plan::plan;
 pub(crate) use plans::plans;
 pub(crate) use today::today;
+pub(crate) use week::week;

@@ -37,8 +37,8 @@ use std::time::Duration;
 
 use chrono::{DateTime, DurationRound, TimeDelta, Utc};
 
-pub(crate) use runtime::run;
 pub(crate) use notes::merged_text;
+pub(crate) use runtime::run;
 pub(crate) use state::Daemon;
 
 /// How far ahead jobs are registered.

@@ -12,7 +12,11 @@ use crate::plan::Occurrence;
 /// plan is complete. `None` when there is nothing to show. The calendar
 /// export and the printed chart list a moment with this, so all three
 /// read alike.
-pub(crate) fn merged_text(lang: Lang, members: &[&Occurrence], last: bool) -> Option<(String, String)> {
+pub(crate) fn merged_text(
+    lang: Lang,
+    members: &[&Occurrence],
+    last: bool,
+) -> Option<(String, String)> {
     let m = messages(lang);
     let (title, mut body) = match members {
         [] => return None,
