@@ -32,6 +32,8 @@ mod fortnight_tests;
 #[cfg(test)]
 mod plans_tests;
 #[cfg(test)]
+mod source_tests;
+#[cfg(test)]
 mod tests;
 
 pub use expand::id_local_date;
