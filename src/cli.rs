@@ -83,8 +83,17 @@ pub(crate) enum Command {
     ///
     /// Exit status: 0 when the service runs or the plan is over, 3 when the
     /// service is not running although reminders are left, 78 for a bad
-    /// config.
-    Status,
+    /// config. With --json or --format waybar: the same, for programs and
+    /// status bars (docs/status-json.md); waybar's form always exits 0.
+    Status {
+        /// Print JSON with stable keys (docs/status-json.md)
+        #[arg(long, conflicts_with = "format")]
+        json: bool,
+        /// The output's form: text, json, or waybar (one line:
+        /// {"text","tooltip","class"})
+        #[arg(long, value_enum, value_name = "FORM")]
+        format: Option<StatusFormat>,
+    },
     /// Today's summary: what is normal, what is still off-limits
     Today,
     /// Mark the latest shown reminder of a rule done (for servers without
@@ -124,6 +133,17 @@ pub(crate) enum Command {
         #[arg(long, value_name = "DIR")]
         dir: Option<PathBuf>,
     },
+}
+
+/// The forms of `status`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub(crate) enum StatusFormat {
+    /// Lines for a person (the default)
+    Text,
+    /// JSON with stable keys (as --json)
+    Json,
+    /// One JSON line for waybar's custom module (also i3status-rust)
+    Waybar,
 }
 
 #[derive(Debug, clap::Args, Clone)]
@@ -298,7 +318,16 @@ pub(crate) fn dispatch(cli: Cli, out: &mut dyn Write) -> Result<u8, Error> {
             commands::install(&ctx, &install, out)
         }
         Command::Uninstall { purge } => commands::uninstall(&ctx, purge, out),
-        Command::Status => commands::status(&ctx, out),
+        Command::Status { json: true, .. }
+        | Command::Status {
+            format: Some(StatusFormat::Json),
+            ..
+        } => commands::status_json(&ctx, out),
+        Command::Status {
+            format: Some(StatusFormat::Waybar),
+            ..
+        } => commands::status_bar(&ctx, out),
+        Command::Status { .. } => commands::status(&ctx, out),
         Command::Done { rule } => commands::done(&ctx, &rule, out),
         Command::Today => commands::today(&ctx, out),
         Command::Export { ics } => commands::export(&ctx, ics.as_deref(), out),
