@@ -36,6 +36,15 @@ impl Paper {
 /// one per page.
 const MAX_COLUMNS: usize = 17;
 
+/// More rows than this in a table (routines and milestones) get shorter
+/// rows, so that the table and the boxes below it fit one page.
+const DENSE_ROWS: usize = 18;
+
+/// The rows of the grid's tallest table.
+fn rows_per_page(grid: &Grid<'_>) -> usize {
+    grid.rows.len() + grid.milestones.len()
+}
+
 /// The rule whose text names the warning signs and where to turn (every
 /// built-in plan has one; docs/plan-files.md).
 const WARNING_RULE: &str = "check-in";
@@ -78,14 +87,17 @@ table.grid thead th.label{text-align:left;font-weight:bold;vertical-align:bottom
 tbody th{text-align:left;font-weight:normal;line-height:1.2}
 tbody tr.first th,tbody tr.first td{border-top:0.6mm solid #000}
 .time{display:inline-block;min-width:9mm;font-weight:bold;font-variant-numeric:tabular-nums}
-td.tick{text-align:center;height:7mm}
+td.tick{text-align:center;height:6.3mm}
+body.dense td.tick{height:5.4mm}
+body.dense tbody th{line-height:1.1}
 .box{display:inline-block;width:3.6mm;height:3.6mm;border:0.35mm solid #000;border-radius:0.4mm;vertical-align:middle}
 tbody.milestones th.head{font-weight:bold;border-top:0.6mm solid #000;background:#fff}
 td.from{border-left:0.9mm solid #000;font-weight:bold;white-space:normal}
 td.before{text-align:right;font-weight:bold}
 td.mark{border-left:0.9mm solid #000;text-align:center;font-weight:bold}
 .boxes{display:flex;gap:3mm;break-inside:avoid}
-.boxes>div{flex:1;border:0.5mm solid #000;padding:2mm}
+.boxes>div{flex:1;border:0.5mm solid #000;padding:1.6mm 2mm;font-size:8pt}
+.boxes .warn{flex:1.25}
 .boxes .warn{border-width:0.9mm}
 .boxes ul{margin:0;padding-left:4mm}
 .boxes li{margin-bottom:0.6mm}
@@ -116,10 +128,15 @@ pub(crate) fn html(config: &Config, plan: &Plan, paper: Paper) -> String {
         out,
         "<!DOCTYPE html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width\">\n<title>{title}</title>\n\
-         <style>@page{{size:{size};margin:9mm 10mm}}{STYLE}</style>\n</head>\n<body>\n<header>\n<h1>{title}</h1>\n",
+         <style>@page{{size:{size};margin:9mm 10mm}}{STYLE}</style>\n</head>\n<body{dense}>\n<header>\n<h1>{title}</h1>\n",
         lang = config.language.lang.tag(),
         title = esc(&title),
         size = paper.css(),
+        dense = if rows_per_page(&grid) > DENSE_ROWS {
+            " class=\"dense\""
+        } else {
+            ""
+        },
     );
     if let Some(d) = description {
         let _ = writeln!(out, "<p class=\"sub\">{}</p>", esc(&d));

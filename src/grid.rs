@@ -47,10 +47,9 @@ pub(crate) struct Grid<'a> {
     pub milestones: Vec<Milestone<'a>>,
 }
 
-/// Whether a rule is a milestone: it allows something again, or waits for
-/// an elapsed time and comes once.
+/// Whether a rule is a milestone: it allows something again ("makeup").
 pub(crate) fn is_milestone(rule: &Rule) -> bool {
-    rule.allows.is_some() || (rule.once && rule.not_before.is_some())
+    rule.allows.is_some()
 }
 
 impl<'a> Grid<'a> {
