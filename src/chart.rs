@@ -282,9 +282,9 @@ fn table(
         .filter(|ms| (from..to).contains(&ms.column))
         .collect();
     if !milestones.is_empty() {
-        let _ = write!(
+        let _ = writeln!(
             out,
-            "<tbody class=\"milestones\"><tr><th class=\"head\" colspan=\"{}\">{}</th></tr>\n",
+            "<tbody class=\"milestones\"><tr><th class=\"head\" colspan=\"{}\">{}</th></tr>",
             days.len() + 1,
             esc(&m.text("chart-milestones"))
         );

@@ -253,7 +253,11 @@ mod tests {
             "{unfolded}"
         );
         assert!(
-            unfolded.contains("\r\nDESCRIPTION:tab\there\\nnew linebell [31mred ä🧴\r\n"),
+            // the plan's only (so last) moment says the plan is complete, as its
+            // notification does
+            unfolded.contains(
+                "\r\nDESCRIPTION:tab\there\\nnew linebell [31mred ä🧴\\n\\nThat was the last reminder"
+            ),
             "{unfolded}"
         );
         assert!(
