@@ -45,8 +45,8 @@ fn rows_per_page(grid: &Grid<'_>) -> usize {
     grid.rows.len() + grid.milestones.len()
 }
 
-/// The rule whose text names the warning signs and where to turn (every
-/// built-in plan has one; docs/plan-files.md).
+/// The rule whose text names the warning signs and where to turn, when no
+/// rule says `emergency = true` (docs/plan-files.md).
 const WARNING_RULE: &str = "check-in";
 
 /// Escape text for HTML content and attribute values.
@@ -173,11 +173,22 @@ pub(crate) fn html(config: &Config, plan: &Plan, paper: Paper) -> String {
     }
 
     let _ = writeln!(out, "<section class=\"boxes\">");
-    let warning = config
-        .rules
+    // the check-in's text as its notification says it (with the emergency
+    // line and the local number), else the rule's, else a general one
+    let emergency = |name: &str| config.rules.iter().any(|r| r.name == name && r.emergency);
+    let warning = plan
+        .occurrences
         .iter()
-        .find(|r| r.name == WARNING_RULE && !r.body.is_empty())
-        .map_or_else(|| m.text("chart-warning-default"), |r| r.body.clone());
+        .find(|o| emergency(&o.rule) && !o.body.is_empty())
+        .map(|o| o.body.clone())
+        .or_else(|| {
+            config
+                .rules
+                .iter()
+                .find(|r| r.name == WARNING_RULE && !r.body.is_empty())
+                .map(|r| r.body.clone())
+        })
+        .unwrap_or_else(|| m.text("chart-warning-default"));
     let _ = writeln!(
         out,
         "<div class=\"warn\"><h2>{}</h2><p>{}</p></div>",

@@ -118,12 +118,12 @@ pub(crate) fn ics(config: &Config, plan: &Plan, now: DateTime<Utc>) -> String {
         let Some((first, (title, body))) =
             members
                 .first()
-                .zip(merged_text(config.language.lang, &members, i + 1 == count))
+                .zip(merged_text(config, &members, i + 1 == count))
         else {
             continue;
         };
         fold("BEGIN:VEVENT", &mut out);
-        fold(&format!("UID:{}", uid(&first.id)), &mut out);
+        fold(&format!("UID:{}", uid(first.id.as_str())), &mut out);
         fold(&format!("DTSTAMP:{dtstamp}"), &mut out);
         fold(
             &format!("DTSTART:{}", event_time(moment, config, first.at)),

@@ -17,7 +17,7 @@ use chrono::{DateTime, Utc};
 
 use crate::config::QuietHours;
 use crate::ledger::{Ledger, Status};
-use crate::plan::{Occurrence, Plan, after_quiet};
+use crate::plan::{Occurrence, OccurrenceId, Plan, after_quiet};
 
 /// What to do now.
 #[derive(Debug, Default, PartialEq, Eq)]
@@ -25,16 +25,16 @@ pub(crate) struct Decision {
     /// Show these (one per rule), each with the ids merged into it.
     pub show: Vec<Show>,
     /// Record these as missed (too late).
-    pub missed: Vec<String>,
+    pub missed: Vec<OccurrenceId>,
     /// Nothing may be shown before this (quiet hours); look again then.
     pub deferred_until: Option<DateTime<Utc>>,
 }
 
 #[derive(Debug, PartialEq, Eq)]
 pub(crate) struct Show {
-    pub id: String,
+    pub id: OccurrenceId,
     /// Others of the same rule that were overdue and are shown as this one.
-    pub merged: Vec<String>,
+    pub merged: Vec<OccurrenceId>,
     /// How late it is being shown.
     pub late: Duration,
     /// It is a snoozed reminder coming back.

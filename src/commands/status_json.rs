@@ -191,7 +191,7 @@ pub(crate) fn status_json(ctx: &Context, out: &mut dyn Write) -> Result<u8, Erro
             .iter()
             .take(3)
             .map(|(o, due)| Next {
-                id: &o.id,
+                id: o.id.as_str(),
                 rule: &o.rule,
                 title: &o.title,
                 at: local(*due),
@@ -277,7 +277,7 @@ fn bar(ctx: &Context) -> Result<Bar, Error> {
         .filter(|(_, d)| d == due)
         .map(|(o, _)| *o)
         .collect();
-    let title = merged_text(config.language.lang, &together, false)
+    let title = merged_text(&config, &together, false)
         .map_or_else(|| first.title.clone(), |(title, _)| title);
     let mut text = m.fmt(
         "bar-next",

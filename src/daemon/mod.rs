@@ -59,7 +59,7 @@ pub(crate) const COMPLETE_ID: &str = "aftercare:complete";
 pub(crate) enum Event {
     /// A scheduler job fired: an occurrence (id) or a plain wake-up.
     Fire {
-        id: Option<String>,
+        id: Option<crate::plan::OccurrenceId>,
         planned: DateTime<Utc>,
     },
     /// Something changed in the config's directory.

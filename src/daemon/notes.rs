@@ -2,22 +2,31 @@
 //! notification, listed in the plan's order (the order a person does them).
 
 use super::{COMPLETE_ID, Daemon};
-use crate::config::format_duration;
-use crate::i18n::{Lang, messages};
+use crate::config::{Config, format_duration};
+use crate::i18n::messages;
 use crate::notifier::{Buttons, Note, Notifier};
 use crate::plan::Occurrence;
 
-/// The title and body of one notification for the reminders due at one
-/// moment (`members`, in plan order); the plan's `last` one says that the
-/// plan is complete. `None` when there is nothing to show. The calendar
-/// export and the printed chart list a moment with this, so all three
-/// read alike.
+/// What the plan says at its end: its own `complete` text, else the
+/// catalog's.
+fn complete_text(config: &Config) -> String {
+    match &config.closing.complete {
+        Some(t) => t.clone(),
+        None => messages(config.language.lang).text("complete-text"),
+    }
+}
+
+/// The title and body of the one notification for the reminders due at
+/// one moment (`members`, in plan order); the plan's `last` one says that
+/// the plan is complete. `None` when there is nothing to show. The
+/// calendar export and the status bar line list a moment with this, so
+/// they read as the notification does.
 pub(crate) fn merged_text(
-    lang: Lang,
+    config: &Config,
     members: &[&Occurrence],
     last: bool,
 ) -> Option<(String, String)> {
-    let m = messages(lang);
+    let m = messages(config.language.lang);
     let (title, mut body) = match members {
         [] => return None,
         [one] => (one.title.clone(), one.body.clone()),
@@ -45,7 +54,7 @@ pub(crate) fn merged_text(
         if !body.is_empty() {
             body.push_str("\n\n");
         }
-        body.push_str(&m.text("complete-text"));
+        body.push_str(&complete_text(config));
     }
     Some((title, body))
 }
@@ -58,10 +67,10 @@ impl<N: Notifier> Daemon<N> {
     pub(super) fn note_for(&self, ids: &[String], last: bool) -> Option<Note> {
         let m = messages(self.config.language.lang);
         let members: Vec<&Occurrence> = ids.iter().filter_map(|id| self.plan.get(id)).collect();
-        let (title, body) = merged_text(self.config.language.lang, &members, last)?;
+        let (title, body) = merged_text(&self.config, &members, last)?;
         let snooze = format_duration(self.config.snooze);
         Some(Note {
-            ids: members.iter().map(|o| o.id.clone()).collect(),
+            ids: members.iter().map(|o| o.id.to_string()).collect(),
             title,
             body,
             buttons: Some(Buttons {
@@ -83,7 +92,7 @@ impl<N: Notifier> Daemon<N> {
         Note::info(
             COMPLETE_ID,
             m.text("complete-title"),
-            m.text("complete-text"),
+            complete_text(&self.config),
         )
     }
 
