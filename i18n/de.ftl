@@ -130,7 +130,10 @@ chart-from-here = { $what } ✓ ab hier
 chart-warning-title = Warnzeichen: an wen Sie sich wenden
 chart-warning-default = Etwas Rötung, Wärme und ein Spannungsgefühl sind anfangs normal. Eiter oder gelbe Krusten, eine sich ausbreitende oder streifenförmige Rötung, Fieber, Blasen oder zunehmende Schmerzen: Rufen Sie noch am selben Tag Ihre Behandlerin oder Ihren Behandler an, oder wenden Sie sich an eine Notfallpraxis oder den ärztlichen Bereitschaftsdienst. Atemnot oder eine heiße, schmerzhafte Rötung, die sich mit Fieber schnell ausbreitet: Wählen Sie den Notruf.
 chart-normal-title = Was meist normal ist
-chart-normal-item = Tage { $days }: { $text }
+chart-normal-item = { $count ->
+        [one] Tag
+       *[other] Tage
+    } { $days }: { $text }
 chart-disclaimer = Keine medizinische Beratung: Die Anweisungen Ihrer Behandlerin oder Ihres Behandlers gehen vor. Erstellt mit aftercare aus Ihrem Plan.
 
 ## aftercare plan --week: the grid in the terminal

@@ -161,8 +161,11 @@ chart-warning-title = Warning signs: where to turn
 # For a plan without a check-in reminder of its own.
 chart-warning-default = Some redness, warmth and tightness are normal at first. Pus or yellow crust, spreading or streaking redness, fever, blisters, or pain that grows: call your practitioner, or an urgent-care or out-of-hours service, the same day. Trouble breathing, or hot, painful redness spreading fast with a fever: emergency services.
 chart-normal-title = What is usually normal
-# $days: day numbers ("0–1"); $text: the plan's sentence for them.
-chart-normal-item = Days { $days }: { $text }
+# $days: day numbers ("0–1"), $count of them; $text: the plan's sentence.
+chart-normal-item = { $count ->
+        [one] Day
+       *[other] Days
+    } { $days }: { $text }
 chart-disclaimer = Not medical advice: your practitioner's instructions come first. Made with aftercare from your plan.
 
 ## aftercare plan --week: the grid in the terminal

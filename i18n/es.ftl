@@ -130,7 +130,10 @@ chart-from-here = { $what } ✓ a partir de aquí
 chart-warning-title = Señales de alarma: a quién acudir
 chart-warning-default = Al principio es normal algo de enrojecimiento, calor y tirantez. Pus o costras amarillas, enrojecimiento que se extiende o forma líneas, fiebre, ampollas, o un dolor que va en aumento: llame ese mismo día a su profesional, o a un centro de urgencias o un servicio de guardia. Dificultad para respirar, o un enrojecimiento caliente y doloroso que se extiende rápido con fiebre: llame a emergencias.
 chart-normal-title = Lo que suele ser normal
-chart-normal-item = Días { $days }: { $text }
+chart-normal-item = { $count ->
+        [one] Día
+       *[other] Días
+    } { $days }: { $text }
 chart-disclaimer = Esto no es consejo médico: las indicaciones de su profesional van primero. Hecho con aftercare a partir de su plan.
 
 ## aftercare plan --week: the grid in the terminal

@@ -133,7 +133,10 @@ chart-from-here = { $what } ✓ à partir d’ici
 chart-warning-title = Signes d’alerte : qui appeler
 chart-warning-default = Un peu de rougeur, de chaleur et de tiraillement, c’est normal au début. Pus ou croûtes jaunes, rougeur qui s’étend ou forme des traînées, fièvre, cloques, ou douleur qui augmente : appelez le jour même votre praticien, ou bien un centre de soins non programmés ou un médecin de garde. Difficultés à respirer, ou rougeur chaude et douloureuse qui s’étend vite avec de la fièvre : appelez les secours.
 chart-normal-title = Ce qui est généralement normal
-chart-normal-item = Jours { $days } : { $text }
+chart-normal-item = { $count ->
+        [one] Jour
+       *[other] Jours
+    } { $days } : { $text }
 chart-disclaimer = Ceci n’est pas un avis médical : les instructions de votre praticien passent en premier. Réalisé avec aftercare à partir de votre plan.
 
 ## aftercare plan --week: the grid in the terminal

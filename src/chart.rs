@@ -103,6 +103,7 @@ td.mark{border-left:0.9mm solid #000;text-align:center;font-weight:bold}
 .boxes li{margin-bottom:0.6mm}
 footer{margin-top:2.5mm;font-size:7.5pt;border-top:0.3mm solid #000;padding-top:1mm}
 .page{break-before:page}
+@media screen{body{max-width:190mm;margin:8mm auto;padding:0 4mm}}
 "#;
 
 /// Render the chart.
@@ -205,6 +206,7 @@ pub(crate) fn html(config: &Config, plan: &Plan, paper: Paper) -> String {
             let item = m.fmt(
                 "chart-normal-item",
                 &[
+                    ("count", days.iter().count().into()),
                     ("days", day_ranges(days).into()),
                     ("text", text.as_str().into()),
                 ],
