@@ -84,7 +84,7 @@ pub(crate) fn decide(
     decide_trusting(plan, ledger, now, now, catch_up, quiet)
 }
 
-/// [`decide`] when the wall clock may have been set forward: nothing is
+/// What to do at `now`, when the wall clock may have been set forward: nothing is
 /// recorded missed unless it is beyond catch-up at `trusted` too (the
 /// wall-clock time the clock could really have reached), so that a jump
 /// forward and back again loses nothing of the real future. What lies

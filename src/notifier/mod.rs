@@ -1,6 +1,6 @@
 //! Desktop notifications: what a notification is ([`Note`]), a small
 //! [`Notifier`] trait (the D-Bus one in [`dbus`], a recording fake in
-//! tests), and `aftercare test-notification` ([`probe`]).
+//! tests), and `aftercare test-notification` ([`probe()`]).
 //!
 //! Notifications are built with notify-rust's `Notification` (hints,
 //! actions, timeout) and sent over one long-lived bus connection of our own
