@@ -37,7 +37,6 @@ use std::time::Duration;
 
 use chrono::{DateTime, DurationRound, TimeDelta, Utc};
 
-#[cfg(test)]
 pub(crate) use notes::merged_text;
 pub(crate) use runtime::run;
 pub(crate) use state::Daemon;

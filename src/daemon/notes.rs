@@ -7,12 +7,22 @@ use crate::i18n::messages;
 use crate::notifier::{Buttons, Note, Notifier};
 use crate::plan::Occurrence;
 
-/// The title and body of one notification for the reminders due at one
-/// moment (`members`, in plan order), in the config's language; the
+/// What the plan says at its end: its own `complete` words, else the
+/// catalog's.
+fn complete_text(config: &Config) -> String {
+    match &config.closing.complete {
+        Some(t) => t.clone(),
+        None => messages(config.language.lang).text("complete-text"),
+    }
+}
+
+/// The title and body of the one notification for the reminders due at
+/// one moment (`members`, in plan order), in the config's language; the
 /// plan's `last` one adds the plan's closing words. `None` when there is
 /// nothing to show. Each item of a list is "• Title — body": the dash
 /// keeps a title's own colon ("Day 2: today's aftercare") from stacking
-/// with the body's.
+/// with the body's. The calendar export and the status bar line list a
+/// moment with this, so they read as the notification does.
 pub(crate) fn merged_text(
     config: &Config,
     members: &[&Occurrence],
@@ -49,15 +59,6 @@ pub(crate) fn merged_text(
         body.push_str(&complete_text(config));
     }
     Some((title, body))
-}
-
-/// What the plan says at its end: its own `complete` words, else the
-/// catalog's.
-pub(crate) fn complete_text(config: &Config) -> String {
-    match &config.closing.complete {
-        Some(t) => t.clone(),
-        None => messages(config.language.lang).text("complete-text"),
-    }
 }
 
 impl<N: Notifier> Daemon<N> {
