@@ -103,13 +103,14 @@ td.mark{border-left:0.9mm solid #000;text-align:center;font-weight:bold}
 .boxes li{margin-bottom:0.6mm}
 footer{margin-top:2.5mm;font-size:7.5pt;border-top:0.3mm solid #000;padding-top:1mm}
 .page{break-before:page}
+table.grid th.gap{border-left:0.9mm double #000}
 @media screen{body{max-width:190mm;margin:8mm auto;padding:0 4mm}}
 "#;
 
 /// Render the chart.
 pub(crate) fn html(config: &Config, plan: &Plan, paper: Paper) -> String {
     let m = messages(config.language.lang);
-    let grid = Grid::new(config, plan);
+    let grid = Grid::new(config, plan).without_empty_days();
     let mut out = String::new();
     let plan_name = match config.treatment.plan.as_deref() {
         None => m.text("chart-plan-none"),
@@ -250,7 +251,12 @@ fn table(
         esc(&m.text("chart-routine"))
     );
     for (i, d) in days.iter().enumerate() {
-        let _ = write!(out, "<th>{}</th>", day_head(m, d, i == 0, series));
+        let _ = write!(
+            out,
+            "<th{}>{}</th>",
+            if d.after_gap { " class=\"gap\"" } else { "" },
+            day_head(m, d, i == 0 || d.after_gap, series)
+        );
     }
     out.push_str("</tr></thead>\n<tbody>\n");
     let mut last_time = None;

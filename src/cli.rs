@@ -115,7 +115,8 @@ pub(crate) enum Command {
     /// and day, the milestones, the warning signs
     ///
     /// One page for the built-in plans (A4 or Letter): open it in a browser
-    /// and print it, or `chromium --headless --print-to-pdf=chart.pdf
+    /// and print it (without the browser's headers and footers), or
+    /// `chromium --headless --no-pdf-header-footer --print-to-pdf=chart.pdf
     /// chart.html`. Self-contained: no script, nothing fetched.
     Chart {
         /// Write to this file ("-": standard output) [default: standard output]

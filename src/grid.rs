@@ -16,6 +16,8 @@ pub(crate) struct Day {
     pub session: u32,
     /// The plan day (0 = treatment day of its session).
     pub day: u32,
+    /// Days without reminders were left out just before this one.
+    pub after_gap: bool,
 }
 
 /// One routine: a rule at a local time of day, ticked on some days.
@@ -78,7 +80,12 @@ impl<'a> Grid<'a> {
                             u32::try_from((date - s.date_naive()).num_days()).unwrap_or(0),
                         )
                     });
-                Day { date, session, day }
+                Day {
+                    date,
+                    session,
+                    day,
+                    after_gap: false,
+                }
             })
             .collect();
         let column = |d: NaiveDate| usize::try_from((d - first).num_days()).unwrap_or(0);
@@ -125,6 +132,53 @@ impl<'a> Grid<'a> {
             rows,
             milestones,
         }
+    }
+}
+
+impl Grid<'_> {
+    /// The grid without the days that have nothing on them (between the
+    /// sessions of a series, or a long pause in a plan); the day after such
+    /// a gap says so.
+    pub(crate) fn without_empty_days(mut self) -> Self {
+        let keep: Vec<bool> = (0..self.days.len())
+            .map(|i| {
+                i == 0
+                    || self.rows.iter().any(|r| r.cells[i].is_some())
+                    || self.milestones.iter().any(|m| m.column == i)
+            })
+            .collect();
+        if keep.iter().all(|k| *k) {
+            return self;
+        }
+        let mut new_index = vec![0; keep.len()];
+        let mut days = Vec::new();
+        let mut gap = false;
+        for (i, d) in self.days.iter().enumerate() {
+            if keep[i] {
+                new_index[i] = days.len();
+                days.push(Day {
+                    after_gap: gap,
+                    ..*d
+                });
+                gap = false;
+            } else {
+                gap = true;
+            }
+        }
+        for r in &mut self.rows {
+            r.cells = r
+                .cells
+                .iter()
+                .zip(&keep)
+                .filter(|(_, k)| **k)
+                .map(|(c, _)| *c)
+                .collect();
+        }
+        for m in &mut self.milestones {
+            m.column = new_index[m.column];
+        }
+        self.days = days;
+        self
     }
 }
 

@@ -297,6 +297,17 @@ fn the_chart_renders_in_four_languages_and_long_plans_take_two_pages() {
     let pdf = html.with_extension("pdf");
     print_to_pdf(&sb, &html, &pdf);
     assert_eq!(pdf_pages(&sb, &pdf).0, 2);
+    // a series of two sessions six weeks apart: the empty weeks between
+    // are left out, a page per session
+    sb.write_config(
+        "[treatment]\ndate = [2026-11-23, 2027-01-04]\ntime = \"14:30\"\ntimezone = \"Europe/Berlin\"\n",
+    );
+    let out = sb.run(&["chart", "-o", html.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let page = std::fs::read_to_string(&html).unwrap();
+    assert_eq!(page.matches("class=\"gap\"").count(), 1, "one gap");
+    print_to_pdf(&sb, &html, &pdf);
+    assert_eq!(pdf_pages(&sb, &pdf).0, 2);
 }
 
 /// `chart` without --output writes the page to standard output; a file it
@@ -319,6 +330,18 @@ fn the_chart_goes_to_stdout_or_a_private_file() {
     assert_eq!(common::mode(&file), 0o600);
     let out = sb.run(&["chart", "--paper", "a3"]);
     assert_eq!(out.status.code(), Some(2));
+    // the person's overrides, as the daemon reads them
+    sb.write_config(&format!(
+        "{}[reminders.no-picking]\ntitle = \"Fingers off, please\"\n[reminders.sunscreen]\nenabled = false\n",
+        config("microneedling", "en")
+    ));
+    let page = stdout(&sb.run(&["chart"]));
+    assert!(page.contains("Fingers off, please") && !page.contains("> Hands off<"));
+    assert!(
+        !page.contains("> Sunscreen<"),
+        "a rule turned off is not on the chart"
+    );
+    assert!(page.contains("> Daily sunscreen<"));
 }
 
 // -------------------------------------------------------------- week grid
