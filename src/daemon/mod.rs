@@ -45,4 +45,5 @@ mod screen_tests;
 mod tests;
 
 pub(crate) use event::Event;
+pub(crate) use notes::merged_text;
 pub(crate) use runtime::run;
