@@ -1,11 +1,11 @@
 //! `aftercare run`: the long-running process the user service starts.
 //!
-//! [`Daemon`] (`state.rs`) composes its parts: the plan window
+//! [`Daemon`](state::Daemon) (`state.rs`) composes its parts: the plan window
 //! (`window.rs`), what is on screen (`screen.rs`), the answer awaited at
 //! the end (`awaited.rs`) and the server's retry state (`retry.rs`), with
 //! the config, the journal and the notifier; the scheduler's registrations
 //! are `jobs.rs`. It does one
-//! [`Daemon::tick`] whenever something may be due: it asks
+//! [`Daemon::tick`](state::Daemon::tick) whenever something may be due: it asks
 //! [`policy::decide_trusting`](crate::policy::decide_trusting) what to do at `now`, shows, records, and says when to
 //! wake next. Ticks are driven by tokio-cron-scheduler: one one-shot job per
 //! occurrence at its UTC second (a 7-field cron with the year, which never
