@@ -7,7 +7,7 @@
 # Typography: a no-break space (U+00A0) before : ; ? ! and %.
 
 description = Peeling chimique superficiel ou moyen : ne pas toucher la peau qui pèle, protection solaire stricte, pas d’actifs pendant environ une semaine
-complete = C’était le dernier rappel de votre plan de peeling. Continuez à protéger la nouvelle peau du soleil comme votre praticien vous l’a conseillé, et suivez désormais ses conseils.
+complete = C’était le dernier rappel de votre plan de soins après peeling. Continuez à protéger la nouvelle peau du soleil comme votre praticien vous l’a conseillé, et suivez désormais ses conseils.
 nothing-off-limits = Plus aucune restriction ; continuez à protéger la nouvelle peau du soleil.
 
 ## Day 0

@@ -6,7 +6,7 @@
 # Typography: a no-break space (U+00A0) before : ; ? ! and %.
 
 description = Laser non ablatif ou IPL : refroidir la peau, protection solaire stricte, pas de chaleur pendant quelques jours, maquillage après environ 24 heures
-complete = C’était le dernier rappel de votre plan laser. Gardez une protection solaire SPF 30+ au quotidien aussi longtemps que votre praticien l’a conseillé, et suivez désormais ses conseils.
+complete = C’était le dernier rappel de votre plan de soins après laser. Gardez une protection solaire SPF 30+ au quotidien aussi longtemps que votre praticien l’a conseillé, et suivez désormais ses conseils.
 nothing-off-limits = Plus aucune restriction ; gardez une protection solaire SPF 30+ au quotidien.
 
 ## Day 0

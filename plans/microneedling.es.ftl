@@ -5,7 +5,7 @@
 # sunscreen = protector solar, SPF = FPS; actives = activos; usually = por lo general; formal "usted".
 
 description = Microneedling en clínica (el plan predeterminado): dos semanas de cuidados suaves, protección solar e hitos
-complete = Este fue el último recordatorio de su plan de microneedling. Siga usando protector solar FPS 30+ a diario y, a partir de ahora, siga las indicaciones de su profesional.
+complete = Este fue el último recordatorio de su plan de cuidados tras el microneedling. Siga usando protector solar FPS 30+ a diario y, a partir de ahora, siga las indicaciones de su profesional.
 nothing-off-limits = Ya no hay restricciones; siga con el protector solar cada día.
 
 ## Day 0

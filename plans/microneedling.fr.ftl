@@ -6,7 +6,7 @@
 # Typography: a no-break space (U+00A0) before : ; ? ! and %.
 
 description = Microneedling en clinique (le plan par défaut) : deux semaines de soins doux, de protection solaire et d’étapes clés
-complete = C’était le dernier rappel de votre plan de microneedling. Gardez une protection solaire SPF 30+ au quotidien et suivez désormais les conseils de votre praticien.
+complete = C’était le dernier rappel de votre plan de soins après microneedling. Gardez une protection solaire SPF 30+ au quotidien et suivez désormais les conseils de votre praticien.
 nothing-off-limits = Plus aucune restriction ; continuez à appliquer une protection solaire chaque jour.
 
 ## Day 0
@@ -50,7 +50,7 @@ body-no-picking = La desquamation et les démangeaisons sont normales : c’est
 ## The evening routine
 
 title-check-in = Comment va votre peau ?
-body-check-in = Un peu de rougeur, de gonflement, de démangeaisons ou de brûlure, c’est normal au début. Pus ou croûtes jaunes, rougeur qui s’étend, fièvre, cloques ou boutons de fièvre, ou douleur qui augmente : appelez dès ce soir le numéro de permanence de votre praticien, ou bien un centre de soins non programmés ou un médecin de garde. Rougeur ou gonflement qui s’aggrave après 48 heures, ou qui persiste au jour 5 : appelez demain matin votre praticien ou un dermatologue.
+body-check-in = Un peu de rougeur ou de gonflement, des démangeaisons ou une sensation de brûlure légères, c’est normal au début. Pus ou croûtes jaunes, rougeur qui s’étend, fièvre, cloques ou boutons de fièvre, ou douleur qui augmente : appelez dès ce soir le numéro de permanence de votre praticien, ou bien un centre de soins non programmés ou un médecin de garde. Rougeur ou gonflement qui s’aggrave après 48 heures, ou qui persiste au jour 5 : appelez demain matin votre praticien ou un dermatologue.
 
 title-evening-care = Nettoyez et hydratez
 body-evening-care = Avant le coucher : un nettoyage doux à l’eau tiède, séchez en tamponnant, puis votre crème hydratante légère et non comédogène. Une taie d’oreiller propre aide.
@@ -65,7 +65,7 @@ body-wrap-up = Bravo : les soins renforcés sont terminés. Gardez une protecti
 
 ## What is usually normal on which days (for the morning summary)
 
-healing-0-1 = rougeur, chaleur et tiraillement, comme un léger coup de soleil ; un peu de gonflement, de démangeaisons ou de brûlure, en général légers et passagers en quelques jours.
+healing-0-1 = rougeur, chaleur et tiraillement, comme un léger coup de soleil ; un peu de gonflement, des démangeaisons ou une sensation de brûlure, en général légers et passagers en quelques jours.
 healing-2-4 = la rougeur et le gonflement s’estompent ; sécheresse, légère desquamation et quelques démangeaisons peuvent apparaître.
 healing-5-7 = la desquamation diminue ; la peau peut sembler un peu rugueuse ou terne.
 healing-8-14 = peau en grande partie apaisée, mais elle prend encore des coups de soleil plus facilement que d’habitude.

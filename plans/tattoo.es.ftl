@@ -5,7 +5,7 @@
 # wrap = envoltorio, film = lámina protectora; ointment = pomada; SPF = FPS; usually = por lo general; formal "usted".
 
 description = Tatuaje nuevo: lavado y una capa fina de pomada dos o tres veces al día durante dos semanas, sin sumergirlo en agua y sin sol
-complete = Este fue el último recordatorio de su plan de tatuaje. Hasta que se cure por completo, manténgalo limpio, hidratado y fuera del sol; después, FPS 30+ sobre él cuando esté al sol. Las indicaciones de su tatuador tienen prioridad.
+complete = Este fue el último recordatorio de su plan de cuidados del tatuaje. Hasta que se cure por completo, manténgalo limpio, hidratado y fuera del sol; después, FPS 30+ sobre él cuando esté al sol. Las indicaciones de su tatuador tienen prioridad.
 nothing-off-limits = Ya no hay restricciones una vez que el tatuaje se ha curado por completo; hasta entonces, nada de sumergirlo en agua ni de sol sobre él.
 
 ## Day 0

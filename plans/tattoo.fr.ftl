@@ -6,7 +6,7 @@
 # Typography: a no-break space (U+00A0) before : ; ? ! and %.
 
 description = Nouveau tatouage : lavage et fine couche de pommade deux ou trois fois par jour pendant deux semaines, pas d’immersion dans l’eau, pas de soleil
-complete = C’était le dernier rappel de votre plan tatouage. Jusqu’à cicatrisation complète, gardez-le propre, hydraté et à l’abri du soleil ; ensuite, un SPF 30+ dessus au soleil. Les conseils de votre tatoueur priment.
+complete = C’était le dernier rappel de votre plan de soins du tatouage. Jusqu’à cicatrisation complète, gardez-le propre, hydraté et à l’abri du soleil ; ensuite, un SPF 30+ dessus au soleil. Les conseils de votre tatoueur priment.
 nothing-off-limits = Plus aucune restriction une fois le tatouage complètement cicatrisé ; d’ici là, pas d’immersion dans l’eau ni de soleil dessus.
 
 ## Day 0
