@@ -20,7 +20,7 @@ body-soothe = Si nota la piel tirante o caliente: una capa fina de la crema hidr
 
 ## The morning routine
 
-title-summary = Cuidados posteriores de hoy
+title-summary = cuidados posteriores de hoy
 
 title-makeup-ok = Maquillaje, tras un peeling superficial
 body-makeup-ok = Han pasado al menos 24 horas: tras un peeling superficial, por lo general ya puede usar un maquillaje mineral suave con brochas limpias si la piel no está en carne viva ni tiene costras. Tras un peeling medio, espere hasta que su profesional se lo indique, a menudo unos 10 días, cuando ya se ha formado la piel nueva. La piel sin maquillaje es la opción más suave.
@@ -41,7 +41,7 @@ title-sunscreen = Protector solar
 body-sunscreen = Protector solar de amplio espectro FPS 30+ (uno mineral suele ser más suave), reaplicado cada 2 horas al aire libre y después de sudar. La piel nueva se quema y se oscurece con facilidad: también sombra y un sombrero de ala ancha.
 
 title-no-picking = No toque la piel que se pela
-body-no-picking = Que la piel se pele es normal y significa que el peeling está haciendo efecto. No toquetee, arranque ni frote las escamas: puede dejar cicatrices o manchas oscuras. La crema hidratante ayuda a que se desprendan solas.
+body-no-picking = Que la piel se pele y pique es normal y significa que el peeling está haciendo efecto. No toquetee, rasque, arranque ni frote las escamas: puede dejar cicatrices o manchas oscuras. La crema hidratante ayuda a que se desprendan solas.
 
 ## The evening routine
 
@@ -61,7 +61,7 @@ body-wrap-up = Bien hecho: los cuidados adicionales han terminado. Siga protegie
 
 ## What is usually normal on which days (for the morning summary)
 
-healing-0-1 = enrojecimiento, tirantez y una sensación parecida a una quemadura solar leve; tras un peeling medio puede haber hinchazón.
+healing-0-1 = enrojecimiento, tirantez, algo de picor y una sensación parecida a una quemadura solar leve; tras un peeling medio puede haber hinchazón.
 healing-2-5 = descamación: escamas finas tras un peeling superficial, láminas más grandes y manchas más oscuras tras uno medio.
 healing-6-7 = la descamación termina; la piel nueva está rosada, lisa y sensible.
 healing-8-14 = la piel nueva se estabiliza; se quema y se oscurece con más facilidad de lo habitual.

@@ -7,7 +7,7 @@ use crate::testing::config;
 use tokio::sync::mpsc::{self, UnboundedSender};
 
 /// What the plan's last notification adds, in English.
-pub(super) const COMPLETE_TEXT: &str = "That was the last reminder of your aftercare plan. Keep up daily sunscreen, and follow your practitioner's advice from here.";
+pub(super) const COMPLETE_TEXT: &str = "That was the last reminder of your aftercare plan. From here, follow the advice you were given.";
 
 /// Records what it is asked to show; can be told to fail.
 #[derive(Debug, Default)]
@@ -93,7 +93,8 @@ async fn each_once_in_order_and_then_complete() {
         d.notifier.shown[1].ids,
         ["a@2026-11-23T10:00", "b@2026-11-23T10:00"]
     );
-    assert_eq!(d.notifier.shown[1].body, "• A: secret body\n• B");
+    // each item's title and body apart by a dash, not a colon
+    assert_eq!(d.notifier.shown[1].body, "• A — secret body\n• B");
     let out = d.tick(t("23T11:00:00")).await;
     assert!(
         out.finished,
@@ -607,15 +608,14 @@ async fn the_frame_of_a_notification_is_in_the_configs_language() {
     assert_eq!(b.snooze, "Rappeler dans 1h");
     assert_eq!(b.indoors, "À l’intérieur aujourd’hui");
     d.tick(t("23T10:00:00")).await;
-    // the user's own words stay; the list is French (a no-break space
-    // before ":")
+    // the user's own words stay; the list is the French one
     assert_eq!(d.notifier.shown[1].title, "A · B");
-    assert_eq!(d.notifier.shown[1].body, "• A\u{a0}: secret body\n• B");
+    assert_eq!(d.notifier.shown[1].body, "• A — secret body\n• B");
     d.tick(t("23T11:00:00")).await;
     assert!(
         d.notifier.shown[2]
             .body
-            .ends_with("C’était le dernier rappel de votre plan de soins post-traitement. Continuez à appliquer une protection solaire chaque jour et suivez désormais les conseils de votre praticien."),
+            .ends_with("C’était le dernier rappel de votre plan de soins post-traitement. Suivez désormais les conseils qui vous ont été donnés."),
         "{}",
         d.notifier.shown[2].body
     );

@@ -6,15 +6,64 @@ use std::collections::HashSet;
 use chrono::{DateTime, Duration as ChronoDuration, NaiveDate, NaiveDateTime, NaiveTime, Timelike};
 
 use super::{
-    Daylight, MAX_OCCURRENCES, Occurrence, PlanError, after_quiet, daylight, resolve_local,
-    summary_text, summary_title,
+    Daylight, MAX_OCCURRENCES, Occurrence, PlanError, after_quiet, daylight, emergency_number,
+    resolve_local, summary_text, summary_title,
 };
 use crate::config::{Config, QuietPolicy, Rule, Trigger};
+use crate::i18n::messages;
 use crate::zone::Zone;
 
 /// The occurrences of one rule: nominal local times → instants, then day-0
 /// truncation, quiet hours and collision removal.
 pub(super) fn rule_occurrences(
+    rule: &Rule,
+    config: &Config,
+    start: DateTime<Zone>,
+    dates: Option<(NaiveDate, NaiveDate)>,
+) -> Result<Vec<Occurrence>, PlanError> {
+    let mut out = unbounded_occurrences(rule, config, start, dates)?;
+    if rule.from.is_none() && rule.until.is_none() {
+        return Ok(out);
+    }
+    // Reminders less than `group` apart become one notification: a rule
+    // that ends with a milestone stops that far before it, so that it never
+    // shares the milestone's notification.
+    let group = ChronoDuration::from_std(config.group).unwrap_or(ChronoDuration::zero());
+    if let Some(name) = &rule.from {
+        match milestone_at(config, name, start)? {
+            // a milestone that never comes (turned off): nothing begins
+            None => out.clear(),
+            Some(m) => out.retain(|o| o.at >= m),
+        }
+    }
+    if let Some(name) = &rule.until {
+        if let Some(m) = milestone_at(config, name, start)? {
+            out.retain(|o| o.at < m && m - o.at >= group);
+        }
+    }
+    Ok(out)
+}
+
+/// When the milestone `name` of the config is announced for the session
+/// that starts at `start` (its first occurrence, after quiet hours);
+/// `None` when the config has no such rule or it never fires.
+fn milestone_at(
+    config: &Config,
+    name: &str,
+    start: DateTime<Zone>,
+) -> Result<Option<DateTime<Zone>>, PlanError> {
+    let Some(m) = config.rules.iter().find(|r| r.name == name) else {
+        return Ok(None);
+    };
+    // its own bounds are not followed (validation forbids them; a chain
+    // would recurse)
+    Ok(unbounded_occurrences(m, config, start, None)?
+        .first()
+        .map(|o| o.at))
+}
+
+/// [`rule_occurrences`] without the rule's `from` and `until`.
+fn unbounded_occurrences(
     rule: &Rule,
     config: &Config,
     start: DateTime<Zone>,
@@ -97,6 +146,10 @@ pub(super) fn rule_occurrences(
         return Err(PlanError::TooLarge);
     }
 
+    let body = match rule.emergency {
+        true => with_emergency_line(config, &rule.body),
+        false => rule.body.clone(),
+    };
     let mut out = Vec::with_capacity(nominal.len());
     let mut seen_instants = HashSet::new();
     let mut seen_ids: HashSet<String> = HashSet::new();
@@ -149,7 +202,7 @@ pub(super) fn rule_occurrences(
                 summary_text(config, day),
             )
         } else {
-            (rule.title.clone(), rule.body.clone())
+            (rule.title.clone(), body.clone())
         };
         out.push(Occurrence {
             id,
@@ -166,6 +219,22 @@ pub(super) fn rule_occurrences(
         }
     }
     Ok(out)
+}
+
+/// A check-in's body and the emergency line after it, in the config's
+/// language, naming the emergency number of the zone's country where it
+/// is certain.
+fn with_emergency_line(config: &Config, body: &str) -> String {
+    let m = messages(config.language.lang);
+    let call = match emergency_number(config.treatment.timezone.name()) {
+        Some(n) => m.fmt("emergency-call-number", &[("number", n.into())]),
+        None => m.text("emergency-call"),
+    };
+    let line = m.fmt("emergency-line", &[("call", call.into())]);
+    match body.trim().is_empty() {
+        true => line,
+        false => format!("{} {line}", body.trim_end()),
+    }
 }
 
 /// The nominal local date inside an occurrence id (`RULE@YYYY-MM-DDT…`):

@@ -21,6 +21,7 @@ use chrono::{DateTime, Duration as ChronoDuration, NaiveDate, NaiveTime, Utc};
 use crate::config::{Config, DaySet, Location, Repeat, Trigger};
 use crate::zone::Zone;
 
+mod emergency;
 mod expand;
 mod local;
 mod query;
@@ -32,8 +33,11 @@ mod fortnight_tests;
 #[cfg(test)]
 mod plans_tests;
 #[cfg(test)]
+mod source_tests;
+#[cfg(test)]
 mod tests;
 
+pub use emergency::emergency_number;
 pub use expand::id_local_date;
 use expand::rule_occurrences;
 pub use local::{after_quiet, resolve_local};
