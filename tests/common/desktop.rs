@@ -1224,11 +1224,11 @@ impl Desktop {
         format!("xdotool click at {bx},{by} on lxqt-notificationd's {label:?} button")
     }
 
-    /// The geometry (x, y, width, height) of the visible X window named
-    /// `name`.
+    /// The geometry (x, y, width, height) of the visible X window of class
+    /// `name` (its WM_NAME is not searchable).
     fn x_window(&self, name: &str) -> Option<(i64, i64, i64, i64)> {
         let mut cmd = Command::new("xdotool");
-        cmd.args(["search", "--onlyvisible", "--name", &format!("^{name}$")]);
+        cmd.args(["search", "--onlyvisible", "--class", name]);
         self.apply(&mut cmd);
         let out = cmd.output().ok()?;
         let win = String::from_utf8_lossy(&out.stdout)
@@ -1250,6 +1250,9 @@ impl Desktop {
         (g.3 > 0).then_some(g)
     }
 
+    /// Click at x, y, then move the pointer away to the middle of the
+    /// screen, as a person does (Cinnamon keeps a banner under the pointer
+    /// on screen).
     fn xdotool_click(&self, x: i64, y: i64) {
         let mut cmd = Command::new("xdotool");
         cmd.args([
@@ -1260,6 +1263,11 @@ impl Desktop {
             "0.1",
             "click",
             "1",
+            "sleep",
+            "0.1",
+            "mousemove",
+            "640",
+            "400",
         ]);
         self.apply(&mut cmd);
         assert!(cmd.status().unwrap().success(), "xdotool failed");
