@@ -479,3 +479,122 @@ fn gnome_shell() {
         },
     );
 }
+
+/// Do not disturb never loses a reminder: one shown while the person is
+/// not to be disturbed is still with the server when they come back,
+/// answerable there, recorded once; the daemon does not post it again.
+/// `quiet` turns do not disturb on and returns what turns it off when
+/// dropped (or called); `hidden` checks the server holds the reminder
+/// without showing it.
+fn do_not_disturb(
+    server: Server,
+    quiet: impl FnOnce(&Scenario) -> Box<dyn FnOnce(&Scenario)>,
+    hidden: impl Fn(&Scenario, &Notify),
+) {
+    let _one = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
+    if !runs_here(server) {
+        return;
+    }
+    let s = Scenario::with_server(server);
+    let config = s.t.header("snooze = \"3s\"")
+        + &format!(
+            "[reminders.a]\nafter = [\"{}\"]\ntitle = \"{TITLE}\"\nbody = \"{BODY}\"\n\n",
+            s.t.after(2)
+        )
+        + &s.t.rule("b", &[6], "Other")
+        + &s.t.rule("z", &[300], "Later");
+    let s = s.config(&config);
+    let back = quiet(&s);
+    let d = s.start();
+    let n = s.desk.wait_summary(TITLE);
+    d.wait_log("sent");
+    hidden(&s, &n);
+    // a while later, still quiet: the next reminder comes, and the first
+    // is neither posted again nor given up on
+    s.desk.wait_summary("Other");
+    d.wait_log_n("sent", 2);
+    hidden(&s, &n);
+    assert_eq!(statuses(&s.sb.journal(), "a@"), ["sent"]);
+    back(&s);
+
+    // Back: answered where it is, recorded once.
+    let id = n.id.unwrap();
+    s.desk.wait_action_listener(&n);
+    let how = s.desk.invoke_action(id, "done");
+    eprintln!("{}: done after do not disturb: {how}", server.name());
+    d.wait_log("done");
+    assert_eq!(statuses(&s.sb.journal(), "a@"), ["done"]);
+    s.desk.wait_close_call(&n.sender, id);
+    assert_eq!(
+        s.desk.count(TITLE),
+        1,
+        "posted once: {:#?}",
+        s.desk.notifies()
+    );
+    assert_eq!(d.log_count("done"), 1, "{:?}", d.log());
+    drop(d);
+}
+
+/// Plasma: `Inhibit()` (held by a connection; the `Inhibited` property
+/// says so). The reminder is accepted and not shown; lifted, it pops up.
+#[test]
+fn plasma_do_not_disturb() {
+    do_not_disturb(
+        Server::Plasma,
+        |s| {
+            let inhibition = s.desk.plasma_inhibit();
+            assert!(s.desk.plasma_inhibited(), "Inhibited");
+            Box::new(move |s: &Scenario| {
+                drop(inhibition);
+                s.desk.poll("Plasma to lift the inhibition", || {
+                    !s.desk.plasma_inhibited()
+                });
+            })
+        },
+        |s, _| assert!(s.desk.plasma_inhibited(), "still inhibited"),
+    );
+}
+
+/// mako: a mode (`[mode=do-not-disturb] invisible=1`, the man page's
+/// example): the reminder is held (`makoctl list`), not drawn.
+#[test]
+fn mako_do_not_disturb() {
+    do_not_disturb(
+        Server::Mako,
+        |s| {
+            s.desk.set_do_not_disturb(true);
+            Box::new(|s: &Scenario| s.desk.set_do_not_disturb(false))
+        },
+        |s, n| {
+            let ids = s.desk.mako_ids();
+            assert!(
+                ids.contains(&u64::from(n.id.unwrap())),
+                "mako holds it: {ids:?}"
+            );
+        },
+    );
+}
+
+/// swaync: its DND switch. Popups are not shown (no button of it is
+/// showing), the control centre holds it; after DND it is answered there.
+#[test]
+fn swaync_do_not_disturb() {
+    do_not_disturb(
+        Server::Swaync,
+        |s| {
+            s.desk.set_do_not_disturb(true);
+            Box::new(|s: &Scenario| s.desk.set_do_not_disturb(false))
+        },
+        |s, _| {
+            let count = s.desk.swaync_cc("NotificationCount", &[]);
+            assert!(
+                count["data"][0].as_u64().is_some_and(|c| c >= 1),
+                "in the control centre: {count}"
+            );
+            assert!(
+                !s.desk.swaync_showing("Done"),
+                "no popup under do not disturb"
+            );
+        },
+    );
+}

@@ -795,6 +795,9 @@ impl Desktop {
             });
         }
         let mut cmd = self.as_nobody(self.kind.name());
+        // no dconf on this bus: swaync keeps its DND switch in GSettings,
+        // which then lives in memory (else a switch would not stick)
+        cmd.env("GSETTINGS_BACKEND", "memory");
         cmd.stdout(Stdio::null()).stderr(
             if std::env::var_os("AFTERCARE_TEST_SERVER_LOG").is_some() {
                 Stdio::inherit()
@@ -1111,6 +1114,12 @@ impl Desktop {
         }
     }
 
+    /// Whether a button `label` of swaync is showing (a popup, or the
+    /// open control centre).
+    pub fn swaync_showing(&self, label: &str) -> bool {
+        atspi_find(&self.a11y_address(), "swaync", label, true).is_some()
+    }
+
     /// Call swaync's control-centre interface (org.erikreider.swaync.cc):
     /// `SetDnd b true`, `NotificationCount`, `SetVisibility b true`…
     pub fn swaync_cc(&self, method: &str, args: &[&str]) -> serde_json::Value {
@@ -1134,7 +1143,17 @@ impl Desktop {
                 assert!(out.status.success(), "makoctl mode -s {mode}: {out:?}");
             }
             Server::Swaync => {
-                self.swaync_cc("SetDnd", &["b", if on { "true" } else { "false" }]);
+                let flag = if on { "--dnd-on" } else { "--dnd-off" };
+                let mut cmd = Command::new("swaync-client");
+                // one option at a time (it prints its usage for two)
+                cmd.arg(flag);
+                self.apply(&mut cmd);
+                let out = cmd.output().unwrap();
+                assert!(out.status.success(), "swaync-client {flag}: {out:?}");
+                eprintln!(
+                    "swaync-client {flag}: {}",
+                    String::from_utf8_lossy(&out.stdout).trim()
+                );
                 assert_eq!(self.swaync_cc("GetDnd", &[])["data"][0], on);
             }
             k => panic!("{}: do not disturb is not a switch here", k.name()),
@@ -1592,6 +1611,10 @@ fn busctl_as(nobody: bool, address: &str, args: &[&str]) -> Result<serde_json::V
         .map_err(|e| e.to_string())?;
     if !out.status.success() {
         return Err(String::from_utf8_lossy(&out.stderr).trim().to_string());
+    }
+    if out.stdout.iter().all(u8::is_ascii_whitespace) {
+        // a method that returns nothing
+        return Ok(serde_json::Value::Null);
     }
     serde_json::from_slice(&out.stdout).map_err(|e| e.to_string())
 }
