@@ -1295,8 +1295,9 @@ impl Desktop {
     /// Cinnamon shows one banner at a time, top right, for about 4 s
     /// (then it goes to the tray applet). Ask the shell
     /// (`org.Cinnamon.Eval`) where the banner titled `title` has its
-    /// button `label`, once it has settled, and click its middle with
-    /// xdotool.
+    /// button `label`, once it is fully shown (the tray's state SHOWN, 2,
+    /// after the slide-in) and two answers agree, and click its middle
+    /// with xdotool.
     fn cinnamon_click(&self, title: &str, label: &str) -> String {
         let deadline = Instant::now() + PATIENCE;
         let mut last: Option<String> = None;
@@ -1328,7 +1329,17 @@ impl Desktop {
     /// "x,y,w,h" of the banner's button, when the banner shows `title`.
     fn cinnamon_button(&self, title: &str, label: &str) -> Option<String> {
         let js = format!(
-            "(function() {{ var n = imports.ui.main.messageTray._notification;              if (!n || n.title !== {t}) return ''; var r = '';              n._actionArea.get_children().forEach(function(b) {{                if (b.get_label && b.get_label() === {l} && b.mapped) {{                  var p = b.get_transformed_position(), z = b.get_transformed_size();                  r = [p[0], p[1], z[0], z[1]].map(Math.round).join(','); }} }});              return r; }})()",
+            concat!(
+                "(function() {{ var tray = imports.ui.main.messageTray; ",
+                "var n = tray._notification; ",
+                "if (!n || n.title !== {t} || tray._notificationState !== 2) return ''; ",
+                "var r = ''; ",
+                "n._actionArea.get_children().forEach(function(b) {{ ",
+                "if (b.get_label && b.get_label() === {l} && b.mapped) {{ ",
+                "var p = b.get_transformed_position(), z = b.get_transformed_size(); ",
+                "r = [p[0], p[1], z[0], z[1]].map(Math.round).join(','); }} }}); ",
+                "return r; }})()"
+            ),
             t = serde_json::to_string(title).unwrap(),
             l = serde_json::to_string(label).unwrap()
         );
