@@ -45,6 +45,7 @@ fn minimal_config_gets_defaults() {
             "pool-ok",
             "actives-ok",
             "morning-care",
+            "morning-care-after",
             "sunscreen",
             "no-picking",
             "check-in",
@@ -58,6 +59,10 @@ fn minimal_config_gets_defaults() {
 #[test]
 fn date_may_be_a_string_and_time_defaults_to_noon() {
     let c = p("[treatment]\ndate = \"2026-11-23\"\n").unwrap();
+    assert_eq!(
+        c.treatment.date,
+        NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()
+    );
     assert_eq!(c.treatment.time, clock(12, 0));
 }
 

@@ -1,6 +1,6 @@
 use super::*;
 use crate::app::journal::{Journal, Status};
-use crate::notifier::{Answer, Note, Notifier, ShowError, Shown};
+use crate::notifier::{Answer, Button, Note, Notifier, ShowError, Shown};
 use crate::plan::Plan;
 use crate::policy;
 use crate::testing::config;
@@ -122,18 +122,12 @@ async fn the_last_reminder_is_waited_on_until_answered() {
     let last = d.notifier.shown.last().unwrap().clone();
     assert!(last.body.ends_with(COMPLETE_TEXT));
     // a click on the body is not an answer
-    assert!(!d.answer(
-        &Answer {
-            ids: last.ids.clone(),
-            action: "default".into()
-        },
-        t("23T11:01:00")
-    ));
+    assert_eq!(Button::from_key("default"), None);
     assert!(!d.tick(t("23T11:01:00")).await.finished);
     assert!(d.answer(
-        &Answer {
+        &Answer::Pressed {
             ids: last.ids.clone(),
-            action: "done".into()
+            button: Button::Done
         },
         t("23T11:02:00")
     ));
@@ -153,13 +147,7 @@ async fn a_closed_last_reminder_ends_the_wait_but_is_not_done() {
     d.notifier.actions = true;
     assert!(!d.tick(t("23T11:00:00")).await.finished);
     let ids = d.notifier.shown.last().unwrap().ids.clone();
-    assert!(d.answer(
-        &Answer {
-            ids,
-            action: "closed".into()
-        },
-        t("23T11:05:00")
-    ));
+    assert!(d.answer(&Answer::Closed { ids }, t("23T11:05:00")));
     assert!(d.tick(t("23T11:05:00")).await.finished);
     assert_eq!(d.journal.status("a@2026-11-23T11:00"), Some(Status::Sent));
 }
@@ -218,9 +206,9 @@ async fn an_answer_stops_the_repeats() {
     d.tick(t("23T09:00:00")).await;
     let ids = d.notifier.shown[0].ids.clone();
     assert!(d.answer(
-        &Answer {
+        &Answer::Pressed {
             ids,
-            action: "done".into()
+            button: Button::Done
         },
         t("23T09:10:00")
     ));
@@ -269,9 +257,9 @@ async fn snooze_shows_again_and_done_records() {
     d.tick(t("23T09:00:00")).await;
     let id = "a@2026-11-23T09:00".to_string();
     assert!(d.answer(
-        &Answer {
+        &Answer::Pressed {
             ids: vec![id.clone()],
-            action: "snooze".into()
+            button: Button::Snooze
         },
         t("23T09:01:00")
     ));
@@ -282,9 +270,9 @@ async fn snooze_shows_again_and_done_records() {
     d.tick(t("23T09:16:00")).await;
     assert_eq!(titles(&d), ["A", "A"]);
     assert!(d.answer(
-        &Answer {
+        &Answer::Pressed {
             ids: vec![id.clone()],
-            action: "done".into()
+            button: Button::Done
         },
         t("23T09:17:00")
     ));
@@ -440,9 +428,9 @@ async fn a_reminder_snoozed_for_days_stays_in_the_window() {
     for _ in 0..4 {
         d.tick(now).await;
         assert!(d.answer(
-            &Answer {
+            &Answer::Pressed {
                 ids: vec![id.clone()],
-                action: "snooze".into()
+                button: Button::Snooze
             },
             now
         ));
@@ -480,9 +468,9 @@ async fn indoors_today_skips_the_rest_of_the_day_only() {
         "first of the day offers Indoors today"
     );
     assert!(d.answer(
-        &Answer {
+        &Answer::Pressed {
             ids: vec!["sun@2026-11-23T09:00".into()],
-            action: "indoors".into()
+            button: Button::Indoors
         },
         t("23T09:01:00")
     ));
@@ -568,7 +556,7 @@ async fn a_clock_set_forward_and_back_loses_nothing_of_the_real_future() {
     d.tick(t("23T14:30:00")).await;
     for at in ["09:00", "10:00", "11:00"] {
         assert_eq!(
-            d.journal.status(&format!("a@2026-11-23T{at}")),
+            d.journal.status(format!("a@2026-11-23T{at}")),
             None,
             "{at}: not recorded missed on the word of a clock that jumped"
         );
@@ -623,4 +611,79 @@ async fn the_frame_of_a_notification_is_in_the_configs_language() {
         d.status_line(t("23T11:00:01")),
         "plus aucun rappel\u{a0}: le plan est terminé"
     );
+}
+
+/// The calendar export lists what the daemon shows: for each built-in plan
+/// (and in German), one event per notification the daemon posts while
+/// driven through the whole plan, in order, with the notification's title
+/// as SUMMARY and its body as DESCRIPTION (the same function makes both).
+#[tokio::test]
+async fn the_calendar_has_one_event_per_notification_the_daemon_shows() {
+    /// An ICS TEXT value back to text (RFC 5545 3.3.11).
+    fn unescape(s: &str) -> String {
+        let mut out = String::new();
+        let mut chars = s.chars();
+        while let Some(c) = chars.next() {
+            match (c, c == '\\') {
+                (_, true) => match chars.next() {
+                    Some('n' | 'N') => out.push('\n'),
+                    Some(o) => out.push(o),
+                    None => {}
+                },
+                (c, false) => out.push(c),
+            }
+        }
+        out
+    }
+    for (plan, lang) in [
+        ("microneedling", "en"),
+        ("microneedling", "de"),
+        ("chemical-peel", "fr"),
+        ("laser", "es"),
+        ("tattoo", "en"),
+        ("dermaroller", "en"),
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        let cfg = format!(
+            "language = \"{lang}\"\n[treatment]\ndate = 2026-11-23\ntime = \"14:30\"\n\
+             timezone = \"Europe/Berlin\"\nplan = \"{plan}\"\n"
+        );
+        let start = t("23T13:30:00");
+        let mut d = daemon_with(dir.path(), &cfg, start);
+        let full = Plan::build(&d.config).unwrap();
+        let ics = crate::export::ics(&d.config, &full, start);
+        let unfolded = ics.replace("\r\n ", "");
+        let field = |name: &str| -> Vec<String> {
+            let mut v = Vec::new();
+            let mut in_alarm = false;
+            for l in unfolded.split("\r\n") {
+                in_alarm = match l {
+                    "BEGIN:VALARM" => true,
+                    "END:VALARM" => false,
+                    _ => in_alarm,
+                };
+                if !in_alarm {
+                    if let Some(x) = l.strip_prefix(name) {
+                        v.push(unescape(x));
+                    }
+                }
+            }
+            v
+        };
+        let mut max_window = 0;
+        drive(&mut d, start, &mut max_window).await;
+        let shown: Vec<&str> = titles(&d);
+        assert_eq!(
+            field("SUMMARY:"),
+            shown,
+            "{plan} in {lang}: one event per notification, same titles"
+        );
+        let bodies: Vec<&str> = d.notifier.shown.iter().map(|n| n.body.as_str()).collect();
+        assert_eq!(field("DESCRIPTION:"), bodies, "{plan} in {lang}");
+        assert_eq!(unfolded.matches("BEGIN:VALARM").count(), shown.len());
+        assert!(
+            !shown.is_empty() && shown.len() < full.occurrences.len(),
+            "{plan}: some merged"
+        );
+    }
 }

@@ -8,7 +8,7 @@ use super::{Daemon, HORIZON, LOOKBACK, Span, delta};
 use crate::app::journal::{Entry, Journal, Status};
 use crate::config::Config;
 use crate::notifier::Notifier;
-use crate::plan::{Overview, Plan, PlanError, id_local_date};
+use crate::plan::{OccurrenceId, Overview, Plan, PlanError};
 
 impl<N: Notifier> Daemon<N> {
     /// Record as missed what lies before the window, from `since`, with no
@@ -52,7 +52,8 @@ impl<N: Notifier> Daemon<N> {
             if e.status != Status::Snoozed {
                 continue;
             }
-            let snoozed = id_local_date(id)
+            let snoozed = OccurrenceId::parse(id)
+                .and_then(|id| id.local_date())
                 .and_then(|d| d.checked_sub_days(chrono::Days::new(2)))
                 .map(|d| d.and_time(chrono::NaiveTime::MIN).and_utc());
             if let Some(t) = snoozed {

@@ -3,11 +3,11 @@
 
 use std::collections::HashSet;
 
-use chrono::{DateTime, Duration as ChronoDuration, NaiveDate, NaiveDateTime, NaiveTime, Timelike};
+use chrono::{DateTime, Duration as ChronoDuration, NaiveDate, NaiveDateTime, NaiveTime};
 
 use super::{
-    Daylight, MAX_OCCURRENCES, Occurrence, PlanError, after_quiet, daylight, emergency_number,
-    resolve_local, summary_text, summary_title,
+    Daylight, MAX_OCCURRENCES, Occurrence, OccurrenceId, PlanError, after_quiet, daylight,
+    emergency_number, resolve_local, summary_text, summary_title,
 };
 use crate::config::{Config, QuietPolicy, Rule, Trigger};
 use crate::i18n::messages;
@@ -152,7 +152,7 @@ fn unbounded_occurrences(
     };
     let mut out = Vec::with_capacity(nominal.len());
     let mut seen_instants = HashSet::new();
-    let mut seen_ids: HashSet<String> = HashSet::new();
+    let mut seen_ids: HashSet<OccurrenceId> = HashSet::new();
     nominal.sort_by_key(|(_, _, t)| *t);
     for (naive, day, t) in nominal {
         if t < start {
@@ -172,17 +172,11 @@ fn unbounded_occurrences(
         if !seen_instants.insert(at) {
             continue; // collided with another of this rule (quiet hours or DST)
         }
-        let fmt = if naive.second() == 0 {
-            "%Y-%m-%dT%H:%M"
-        } else {
-            "%Y-%m-%dT%H:%M:%S"
-        };
-        let base = format!("{}@{}", rule.name, naive.format(fmt));
-        let mut id = base.clone();
-        let mut n = 2;
+        let mut n = 1;
+        let mut id = OccurrenceId::new(&rule.name, naive, n);
         while !seen_ids.insert(id.clone()) {
-            id = format!("{base}#{n}");
             n += 1;
+            id = OccurrenceId::new(&rule.name, naive, n);
         }
         if rule.daylight {
             if let Some(loc) = config.location {
@@ -235,13 +229,6 @@ fn with_emergency_line(config: &Config, body: &str) -> String {
         true => line,
         false => format!("{} {line}", body.trim_end()),
     }
-}
-
-/// The nominal local date inside an occurrence id (`RULE@YYYY-MM-DDT…`):
-/// quiet hours move the reminder by less than a day from it.
-pub fn id_local_date(id: &str) -> Option<NaiveDate> {
-    let (_, at) = id.rsplit_once('@')?;
-    NaiveDate::parse_from_str(at.get(..10)?, "%Y-%m-%d").ok()
 }
 
 fn day_number(start: NaiveDate, date: NaiveDate) -> u32 {

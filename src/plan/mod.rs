@@ -10,9 +10,9 @@
 //! - an occurrence inside quiet hours moves to the end of the window, and two
 //!   of one rule that land on the same instant become one.
 //!
-//! Each occurrence gets a stable id, `RULE@YYYY-MM-DDTHH:MM` from the rule
-//! and its nominal local time (before quiet hours moved it), so the daemon
-//! can tell across restarts and reloads what it already sent.
+//! Each occurrence gets a stable id ([`OccurrenceId`], from the rule and its
+//! nominal local time before quiet hours moved it), so the daemon can tell
+//! across restarts and reloads what it already sent.
 
 use std::collections::HashSet;
 
@@ -23,11 +23,14 @@ use crate::zone::Zone;
 
 mod emergency;
 mod expand;
+mod id;
 mod local;
 mod query;
 mod summary;
 mod sun;
 
+#[cfg(test)]
+mod care_text_tests;
 #[cfg(test)]
 mod fortnight_tests;
 #[cfg(test)]
@@ -38,8 +41,8 @@ mod source_tests;
 mod tests;
 
 pub use emergency::emergency_number;
-pub use expand::id_local_date;
 use expand::rule_occurrences;
+pub use id::OccurrenceId;
 pub use local::{after_quiet, resolve_local};
 pub use summary::{summary_text, summary_title};
 pub use sun::{Daylight, daylight};
@@ -51,7 +54,7 @@ pub const MAX_OCCURRENCES: usize = 100_000;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Occurrence {
     /// Stable id: same config, same ids.
-    pub id: String,
+    pub id: OccurrenceId,
     /// Name of the rule it comes from.
     pub rule: String,
     /// Plan day it belongs to (0 = treatment day of its session).
