@@ -5,9 +5,10 @@ use std::collections::HashSet;
 
 use chrono::{DateTime, Duration as ChronoDuration, NaiveDate, NaiveDateTime, NaiveTime};
 
+use super::summary::{self, Milestone, summary_title};
 use super::{
     Daylight, MAX_OCCURRENCES, Occurrence, OccurrenceId, PlanError, after_quiet, daylight,
-    emergency_number, resolve_local, summary_text, summary_title,
+    emergency_number, resolve_local,
 };
 use crate::config::{Config, QuietPolicy, Rule, Trigger};
 use crate::i18n::messages;
@@ -42,6 +43,39 @@ pub(super) fn rule_occurrences(
         }
     }
     Ok(out)
+}
+
+/// Today's summary for a plan day (see [`summary::text`]).
+pub fn summary_text(config: &Config, day: u32) -> String {
+    summary::text(config, &milestones(config), day)
+}
+
+/// The milestones the summary speaks of: each rule with `allows`, on the
+/// plan day it is announced (the day of its first occurrence, so the
+/// summary and the milestone's own notification agree: elapsed time, quiet
+/// hours and all), in the rules' order; rules that never fire are left out.
+fn milestones(config: &Config) -> Vec<Milestone> {
+    let start = config.treatment.sessions.first().and_then(|first| {
+        resolve_local(
+            config.treatment.timezone,
+            first.and_time(config.treatment.time),
+        )
+    });
+    let Some(start) = start else {
+        return Vec::new();
+    };
+    config
+        .rules
+        .iter()
+        // a summary's text is this summary: no recursion
+        .filter(|r| !r.summary)
+        .filter_map(|r| {
+            let allows = r.allows.clone()?;
+            let first = rule_occurrences(r, config, start, None).ok()?;
+            let day = first.first()?.day;
+            Some(Milestone { allows, day })
+        })
+        .collect()
 }
 
 /// When the milestone `name` of the config is announced for the session
@@ -153,6 +187,8 @@ fn unbounded_occurrences(
     let mut out = Vec::with_capacity(nominal.len());
     let mut seen_instants = HashSet::new();
     let mut seen_ids: HashSet<OccurrenceId> = HashSet::new();
+    // a summary's milestones, found once for all its days
+    let mut announced: Option<Vec<Milestone>> = None;
     nominal.sort_by_key(|(_, _, t)| *t);
     for (naive, day, t) in nominal {
         if t < start {
@@ -193,7 +229,11 @@ fn unbounded_occurrences(
         let (title, body) = if rule.summary {
             (
                 summary_title(config, day, &rule.title),
-                summary_text(config, day),
+                summary::text(
+                    config,
+                    announced.get_or_insert_with(|| milestones(config)),
+                    day,
+                ),
             )
         } else {
             (rule.title.clone(), body.clone())
