@@ -348,16 +348,6 @@ fn plan_file_hint(path: &Path) -> String {
     )
 }
 
-/// The rules of a built-in plan.
-pub fn builtin_rules(name: &str) -> Result<Vec<Rule>, ConfigError> {
-    builtin_plan(name).map(|(r, _)| r)
-}
-
-/// The rules and healing stages of a built-in plan.
-pub fn builtin_plan(name: &str) -> Result<(Vec<Rule>, Healing), ConfigError> {
-    builtin_care_plan(name).map(|p| (p.rules, p.healing))
-}
-
 /// A built-in plan, whole.
 pub fn builtin_care_plan(name: &str) -> Result<CarePlan, ConfigError> {
     builtin_care_plan_in(name, Lang::En)
@@ -555,8 +545,9 @@ pub fn plan_text_keys(plan: &CarePlan, healing_keys: &[String]) -> Vec<String> {
 }
 
 /// The keys a translation of the plan file `text` may have (see
-/// [`plan_text_keys`]).
-pub fn plan_file_text_keys(text: &str, origin: &str) -> Result<Vec<String>, ConfigError> {
+/// [`plan_text_keys`]); the translation check's tests ask.
+#[cfg(test)]
+pub(crate) fn plan_file_text_keys(text: &str, origin: &str) -> Result<Vec<String>, ConfigError> {
     let raw: RawPlan = toml::from_str(text).map_err(|e| from_toml(origin, text, &e))?;
     let healing_keys: Vec<String> = raw
         .healing

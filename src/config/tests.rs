@@ -213,7 +213,7 @@ fn disabling_a_missing_rule_is_a_typo() {
 #[test]
 fn builtin_plans_parse() {
     for (name, _) in BUILTIN_PLANS {
-        let rules = builtin_rules(name).unwrap();
+        let rules = builtin_care_plan(name).unwrap().rules;
         assert!(!rules.is_empty());
         for r in &rules {
             assert!(
@@ -317,7 +317,7 @@ fn a_name_is_a_built_in_plan_and_a_path_is_a_file() {
         let c = p(&format!("{MIN}plan = \"{name}\"\n")).unwrap();
         assert_eq!(c.treatment.plan.as_deref(), Some(*name));
         assert_eq!(c.treatment.plan_file, None);
-        assert_eq!(c.rules, builtin_rules(name).unwrap());
+        assert_eq!(c.rules, builtin_care_plan(name).unwrap().rules);
     }
     let e = p(&format!("{MIN}plan = \"lazer\"\n")).unwrap_err();
     assert_eq!(e.origin, "test.toml");

@@ -258,10 +258,6 @@ impl Messages {
         }
     }
 
-    pub fn lang(&self) -> Lang {
-        self.lang
-    }
-
     /// Message `id` with `args`; English when this catalog lacks it, the id
     /// itself when English does too.
     pub fn fmt(&self, id: &str, args: &[Arg<'_>]) -> String {
