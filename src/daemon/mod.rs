@@ -19,6 +19,7 @@
 //! from a day before `now` to a few days after, rebuilt as time passes
 //! ([`Plan::window`] is exactly the whole plan cut to the window).
 
+mod heal;
 mod jobs;
 mod notes;
 mod runtime;
