@@ -183,9 +183,6 @@ mod tests {
         std::fs::remove_dir_all(&state).unwrap();
         assert!(first.heal().unwrap());
         assert!(lock_path(&state).exists());
-        assert!(matches!(
-            acquire(&state),
-            Err(Error::AlreadyRunning { .. })
-        ));
+        assert!(matches!(acquire(&state), Err(Error::AlreadyRunning { .. })));
     }
 }

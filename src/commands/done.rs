@@ -37,12 +37,7 @@ pub(crate) fn done(ctx: &Context, rule: &str, out: &mut dyn Write) -> Result<u8,
                 .iter()
                 .rev()
                 .filter(|o| o.rule == rule && o.utc() <= ctx.now)
-                .find(|o| {
-                    matches!(
-                        journal.status(&o.id),
-                        Some(Status::Sent | Status::Snoozed)
-                    )
-                });
+                .find(|o| matches!(journal.status(&o.id), Some(Status::Sent | Status::Snoozed)));
             let Some(o) = latest else {
                 return Err(Error::NothingToAnswer(rule.to_string()));
             };
@@ -57,7 +52,10 @@ pub(crate) fn done(ctx: &Context, rule: &str, out: &mut dyn Write) -> Result<u8,
         "done-line",
         &[
             ("title", o.title.as_str().into()),
-            ("when", when(m, o).into()),
+            (
+                "when",
+                when(m, o, ctx.now.with_timezone(&p.timezone).date_naive()).into(),
+            ),
         ],
     );
     writeln!(out, "{line}").map_err(Error::output)?;

@@ -116,8 +116,12 @@ impl Keeper {
         let gone = !self.state_dir.is_dir();
         if gone {
             match fsutil::private_dir(&self.state_dir) {
-                Ok(()) => info!(dir = %self.state_dir.display(), "the state directory was deleted; made it again"),
-                Err(e) => warn!(dir = %self.state_dir.display(), "the state directory was deleted and cannot be made again: {e}; retrying"),
+                Ok(()) => {
+                    info!(dir = %self.state_dir.display(), "the state directory was deleted; made it again")
+                }
+                Err(e) => {
+                    warn!(dir = %self.state_dir.display(), "the state directory was deleted and cannot be made again: {e}; retrying")
+                }
             }
         }
         match self.lock.heal() {
@@ -125,10 +129,11 @@ impl Keeper {
             Ok(false) => {}
             Err(e) => warn!("cannot take the lock in the state directory again: {e}"),
         }
-        if d.journal.rewrite_if_missing() && d.journal.entries().next().is_some() {
-            info!("the journal was deleted; writing it again from memory");
-        }
+        let missing = d.journal.rewrite_if_missing();
         d.save();
+        if missing && !d.journal.is_dirty() {
+            info!("the journal was deleted; wrote it again from memory");
+        }
         // the watches on a deleted folder are gone with it
         self.rewatch();
         self.after(d.journal.is_dirty());

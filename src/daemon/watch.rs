@@ -77,7 +77,9 @@ pub(crate) fn start_with<T: Send + 'static>(
     for (dir, _) in &watched {
         if let Err(e) = inotify::add_watch(&fd, dir, mask) {
             match config {
-                true => warn!(dir = %dir.display(), "cannot watch the config directory: {e}; use SIGHUP to reload"),
+                true => {
+                    warn!(dir = %dir.display(), "cannot watch the config directory: {e}; use SIGHUP to reload")
+                }
                 false => tracing::debug!(dir = %dir.display(), "cannot watch: {e}"),
             }
         }
