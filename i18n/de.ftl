@@ -39,10 +39,10 @@ button-indoors = Heute drinnen
 
 group-title-separator = {" · "}
 group-item = • { $title }
-group-item-body = • { $title }: { $body }
+group-item-body = • { $title } — { $body }
 
 complete-title = aftercare: Plan abgeschlossen
-complete-text = Das war die letzte Erinnerung Ihres Nachpflegeplans. Tragen Sie weiterhin jeden Tag Sonnenschutz auf und folgen Sie ab jetzt den Empfehlungen Ihrer Behandlerin oder Ihres Behandlers.
+complete-text = Das war die letzte Erinnerung Ihres Nachpflegeplans. Folgen Sie ab jetzt den Empfehlungen, die Sie erhalten haben.
 
 config-error-title-none = aftercare: Fehler in der Konfiguration – keine Erinnerungen, bis er behoben ist
 config-error-title-last-good = aftercare: Fehler in der Konfiguration – die letzte funktionierende Fassung läuft
@@ -54,6 +54,12 @@ config-error-body =
 test-title = aftercare-Test
 test-body = Wenn Sie das lesen können, kommen die Erinnerungen von aftercare bei Ihnen an.
 
+## Check-ins: the emergency line after a rule's body (`emergency = true`)
+
+emergency-call = den Notruf
+emergency-call-number = den Notruf { $number }
+emergency-line = Schwellung von Lippen, Zunge oder Rachen, Quaddeln am ganzen Körper, Atemnot oder eine heiße, schmerzhafte Rötung, die sich mit Fieber schnell ausbreitet: Wählen Sie sofort { $call }.
+
 ## The morning summary
 
 summary-title = Tag { $day }: { $title }
@@ -64,8 +70,10 @@ summary-still-item = { $what } (noch { $days ->
     })
 summary-still = Noch zu meiden: { $list }.
 summary-from-today = Ab heute meist wieder in Ordnung: { $list }.
-summary-nothing = Es gibt keine Einschränkungen mehr; bleiben Sie beim täglichen Sonnenschutz.
+summary-nothing = Es gibt keine Einschränkungen mehr.
 list-separator = {", "}
+# Between items when one of them holds a comma ("pool, sauna and steam").
+list-separator-long = {"; "}
 
 ## aftercare plan
 
@@ -73,8 +81,14 @@ plan-treatment = { $count ->
         [one] Behandlung
        *[other] Behandlungen
     } { $dates } um { $time } ({ $zone }), Plan { $plan }
-plan-daylight-zone = Der Sonnenschutz richtet sich nach dem Tageslicht bei { $place }, der wichtigsten Stadt der Zeitzone { $zone }; tragen Sie unter [location] in der Konfiguration Ihren Ort ein.
-plan-daylight-config = Der Sonnenschutz richtet sich nach dem Tageslicht bei { $place } ([location] in der Konfiguration).
+plan-daylight-zone = Der Sonnenschutz richtet sich nach dem Tageslicht in { $city } ({ $place }), der wichtigsten Stadt der Zeitzone { $zone }; tragen Sie unter [location] in der Konfiguration Ihren Ort ein.
+plan-daylight-config = Der Sonnenschutz richtet sich nach dem Tageslicht an dem Ort, der unter [location] in der Konfiguration steht ({ $place }).
+coordinates = { $lat }° { $ns }, { $lon }° { $ew }
+decimal-mark = ,
+compass-north = N
+compass-south = S
+compass-east = O
+compass-west = W
 plan-empty = Dieser Plan enthält keine Erinnerungen.
 plan-over = Der Plan ist vorbei: ab heute nichts mehr (siehe --all).
 plan-day = Tag { $day } — { $date }
@@ -98,6 +112,53 @@ status-failed = fehlgeschlagen
 plans-length = { $days ->
         [one] { $days } Tag
        *[other] { $days } Tage
+    }
+
+## aftercare chart: the printed page
+
+chart-title = Nachpflege-Plan: { $plan }
+chart-plan-none = Ihre eigenen Erinnerungen
+chart-treatment = { $count ->
+        [one] Behandlung
+       *[other] Behandlungen
+    }: { $dates } um { $time } ({ $zone })
+chart-how = Haken Sie ein Kästchen ab, wenn es erledigt ist. Die Tage laufen von links nach rechts; jede Zeile ist ein fester Pflegeschritt zu seiner Uhrzeit.
+chart-routine = Uhrzeit und Pflegeschritt
+chart-day = Tag { $day }
+chart-session-day = { $session }·{ $day }
+chart-summary-row = Übersicht: { $title }
+chart-milestones = Meilensteine
+chart-from-here = { $what } ✓ ab hier
+chart-warning-title = Warnzeichen: an wen Sie sich wenden
+chart-warning-default = Etwas Rötung, Wärme und ein Spannungsgefühl sind anfangs normal. Eiter oder gelbe Krusten, eine sich ausbreitende oder streifenförmige Rötung, Fieber, Blasen oder zunehmende Schmerzen: Rufen Sie noch am selben Tag Ihre Behandlerin oder Ihren Behandler an, oder wenden Sie sich an eine Notfallpraxis oder den ärztlichen Bereitschaftsdienst. Atemnot oder eine heiße, schmerzhafte Rötung, die sich mit Fieber schnell ausbreitet: Wählen Sie den Notruf.
+chart-normal-title = Was meist normal ist
+chart-normal-item = { $count ->
+        [one] Tag
+       *[other] Tage
+    } { $days }: { $text }
+chart-disclaimer = Keine medizinische Beratung: Die Anweisungen Ihrer Behandlerin oder Ihres Behandlers gehen vor. Erstellt mit aftercare aus Ihrem Plan.
+
+## aftercare plan --week: the grid in the terminal
+
+week-heading = Tage { $first }–{ $last }: { $from } – { $to }
+week-heading-one = Tag { $first }: { $from }
+week-day = Tag { $day }
+week-session-day = B{ $session } T{ $day }
+week-milestones = ✓
+week-milestone = { $date }: { $what }
+week-legend = Buchstaben: die Erinnerungen zu dieser Uhrzeit; ✓ mit Zahl: ein Meilenstein.
+
+## aftercare status --format waybar: one line for a status bar
+
+bar-next = { $title } { $time }
+bar-milestone = { $what } in { $in }
+bar-over = aftercare: Plan abgeschlossen
+bar-stopped = aftercare läuft nicht
+bar-minutes = { $n } Min.
+bar-hours = { $n } Std.
+bar-days = { $n ->
+        [one] { $n } Tag
+       *[other] { $n } Tagen
     }
 
 ## aftercare today

@@ -46,10 +46,10 @@ button-indoors = Indoors today
 # joined in the title, one line each in the body.
 group-title-separator = {" · "}
 group-item = • { $title }
-group-item-body = • { $title }: { $body }
+group-item-body = • { $title } — { $body }
 
 complete-title = aftercare plan complete
-complete-text = That was the last reminder of your aftercare plan. Keep up daily sunscreen, and follow your practitioner's advice from here.
+complete-text = That was the last reminder of your aftercare plan. From here, follow the advice you were given.
 
 config-error-title-none = aftercare: config error — no reminders until it is fixed
 config-error-title-last-good = aftercare: config error — running your last working config
@@ -63,6 +63,15 @@ config-error-body =
 test-title = aftercare test
 test-body = If you can read this, aftercare's reminders will reach you.
 
+## Check-ins: the emergency line after a rule's body (`emergency = true`)
+
+# Whom to call: emergency services in general, or the number ($number,
+# "112") where the time zone's country makes it certain.
+emergency-call = emergency services
+emergency-call-number = { $number }
+# $call: one of the two above.
+emergency-line = Swelling of the lips, tongue or throat, hives spreading over the body, trouble breathing, or hot, painful redness spreading fast with a fever: call { $call } now.
+
 ## The morning summary
 
 # The summary reminder's title: $title is the plan's own ("today's aftercare").
@@ -74,11 +83,13 @@ summary-still-item = { $what } ({ $days ->
         [one] { $days } more day
        *[other] { $days } more days
     })
-# $list: the items above, joined with ", ".
+# $list: the items above, joined with ", " (with "; " when an item holds a comma).
 summary-still = Still off-limits: { $list }.
 summary-from-today = From today, usually fine again: { $list }.
-summary-nothing = Nothing is off-limits any more; keep up daily sunscreen.
+summary-nothing = Nothing is off-limits any more.
 list-separator = {", "}
+# Between items when one of them holds a comma ("pool, sauna and steam").
+list-separator-long = {"; "}
 
 ## aftercare plan
 
@@ -88,8 +99,18 @@ plan-treatment = { $count ->
         [one] Treatment
        *[other] Treatments
     } { $dates } at { $time } ({ $zone }), plan { $plan }
-plan-daylight-zone = Sunscreen follows daylight at { $place }, the principal city of { $zone }; set [location] in the config for where you are.
-plan-daylight-config = Sunscreen follows daylight at { $place } ([location] in the config).
+# $city: the zone's principal city ("Berlin"); $place: its coordinates
+# (`coordinates`); $zone: the time zone's name.
+plan-daylight-zone = Sunscreen follows daylight in { $city } ({ $place }), the principal city of the time zone { $zone }; set [location] in the config for where you are.
+plan-daylight-config = Sunscreen follows daylight at the place set in [location] in the config ({ $place }).
+# A place: $lat and $lon are degrees with two decimals, already written
+# with `decimal-mark`; $ns and $ew are the compass letters below.
+coordinates = { $lat }°{ $ns } { $lon }°{ $ew }
+decimal-mark = .
+compass-north = N
+compass-south = S
+compass-east = E
+compass-west = W
 plan-empty = No reminders in this plan.
 plan-over = The plan is over: nothing from today on (see --all).
 plan-day = Day { $day } — { $date }
@@ -115,6 +136,67 @@ status-failed = failed
 plans-length = { $days ->
         [one] { $days } day
        *[other] { $days } days
+    }
+
+## aftercare chart: the printed page
+
+# $plan: the plan's name ("microneedling") or its file's name.
+chart-title = Aftercare chart: { $plan }
+chart-plan-none = your own reminders
+# $count: how many treatment dates; $dates: them, joined with ", ".
+chart-treatment = { $count ->
+        [one] Treatment
+       *[other] Treatments
+    }: { $dates } at { $time } ({ $zone })
+chart-how = Tick a box when it is done. The days run from left to right; each row is one routine at its time.
+# The head of the first column.
+chart-routine = Time and routine
+# A day's column head, below the date; keep it short (a narrow column).
+chart-day = day { $day }
+chart-session-day = { $session }·{ $day }
+# The row of the morning summary; $title: the plan's own ("today's aftercare").
+chart-summary-row = Summary: { $title }
+chart-milestones = Milestones
+# Where a milestone falls; $what: what it allows again ("makeup").
+chart-from-here = { $what } ✓ from here
+chart-warning-title = Warning signs: where to turn
+# For a plan without a check-in reminder of its own.
+chart-warning-default = Some redness, warmth and tightness are normal at first. Pus or yellow crust, spreading or streaking redness, fever, blisters, or pain that grows: call your practitioner, or an urgent-care or out-of-hours service, the same day. Trouble breathing, or hot, painful redness spreading fast with a fever: emergency services.
+chart-normal-title = What is usually normal
+# $days: day numbers ("0–1"), $count of them; $text: the plan's sentence.
+chart-normal-item = { $count ->
+        [one] Day
+       *[other] Days
+    } { $days }: { $text }
+chart-disclaimer = Not medical advice: your practitioner's instructions come first. Made with aftercare from your plan.
+
+## aftercare plan --week: the grid in the terminal
+
+# $first, $last: plan day numbers; $from, $to: short dates.
+week-heading = Days { $first }–{ $last }: { $from } – { $to }
+# The column head under the date; keep it within 9 characters.
+week-heading-one = Day { $first }: { $from }
+week-day = day { $day }
+week-session-day = s{ $session } d{ $day }
+# The row of milestones in the grid.
+week-milestones = ✓
+# A milestone below the grid; $date: its short date and time.
+week-milestone = { $date }: { $what }
+week-legend = Letters: the reminders at that time; ✓ and a number: a milestone.
+
+## aftercare status --format waybar: one line for a status bar
+
+# $title: the next reminder; $time: when ("14:00", or a day and a time).
+bar-next = { $title } { $time }
+# $what: the next milestone's "allows" ("makeup"); $in: how long until then.
+bar-milestone = { $what } in { $in }
+bar-over = aftercare: plan complete
+bar-stopped = aftercare is not running
+bar-minutes = { $n } min
+bar-hours = { $n } h
+bar-days = { $n ->
+        [one] { $n } day
+       *[other] { $n } days
     }
 
 ## aftercare today

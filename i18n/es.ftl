@@ -35,14 +35,14 @@ date-long = { $weekday }, { $day } { $month } { $year }
 
 button-done = Hecho
 button-snooze = Posponer { $duration }
-button-indoors = Hoy en interiores
+button-indoors = Hoy no salgo
 
 group-title-separator = {" · "}
 group-item = • { $title }
-group-item-body = • { $title }: { $body }
+group-item-body = • { $title } — { $body }
 
 complete-title = aftercare: plan completado
-complete-text = Este fue el último recordatorio de su plan de cuidados posteriores. Siga aplicándose protector solar cada día y, a partir de ahora, siga las indicaciones de su profesional.
+complete-text = Este fue el último recordatorio de su plan de cuidados posteriores. A partir de ahora, siga las indicaciones que le dieron.
 
 config-error-title-none = aftercare: error en la configuración; no habrá recordatorios hasta que se corrija
 config-error-title-last-good = aftercare: error en la configuración; se usa la última configuración que funcionaba
@@ -54,6 +54,12 @@ config-error-body =
 test-title = Prueba de aftercare
 test-body = Si puede leer esto, los recordatorios de aftercare le llegarán.
 
+## Check-ins: the emergency line after a rule's body (`emergency = true`)
+
+emergency-call = a emergencias
+emergency-call-number = al { $number }
+emergency-line = Hinchazón de labios, lengua o garganta, ronchas por todo el cuerpo, dificultad para respirar o un enrojecimiento caliente y doloroso que se extiende rápido con fiebre: llame ya { $call }.
+
 ## The morning summary
 
 summary-title = Día { $day }: { $title }
@@ -63,9 +69,11 @@ summary-still-item = { $what } ({ $days ->
        *[other] faltan { $days } días
     })
 summary-still = Todavía debe evitar: { $list }.
-summary-from-today = A partir de hoy, por lo general, ya no hace falta evitar: { $list }.
-summary-nothing = Ya no hay restricciones; siga con el protector solar cada día.
+summary-from-today = A partir de hoy, por lo general, vuelve a estar permitido: { $list }.
+summary-nothing = Ya no hay restricciones.
 list-separator = {", "}
+# Between items when one of them holds a comma ("pool, sauna and steam").
+list-separator-long = {"; "}
 
 ## aftercare plan
 
@@ -73,8 +81,14 @@ plan-treatment = { $count ->
         [one] Tratamiento
        *[other] Tratamientos
     } { $dates } a las { $time } ({ $zone }), plan { $plan }
-plan-daylight-zone = El protector solar sigue la luz del día en { $place }, la ciudad principal de la zona { $zone }; indique dónde está en [location] de la configuración.
-plan-daylight-config = El protector solar sigue la luz del día en { $place } ([location] en la configuración).
+plan-daylight-zone = El protector solar sigue la luz del día en { $city } ({ $place }), la ciudad principal de la zona horaria { $zone }; indique dónde está en [location] de la configuración.
+plan-daylight-config = El protector solar sigue la luz del día en el lugar indicado en [location] de la configuración ({ $place }).
+coordinates = { $lat }° { $ns }, { $lon }° { $ew }
+decimal-mark = ,
+compass-north = N
+compass-south = S
+compass-east = E
+compass-west = O
 plan-empty = Este plan no tiene recordatorios.
 plan-over = El plan ha terminado: nada a partir de hoy (vea --all).
 plan-day = Día { $day } — { $date }
@@ -98,6 +112,53 @@ status-failed = fallido
 plans-length = { $days ->
         [one] { $days } día
        *[other] { $days } días
+    }
+
+## aftercare chart: the printed page
+
+chart-title = Plan de cuidados: { $plan }
+chart-plan-none = sus propios recordatorios
+chart-treatment = { $count ->
+        [one] Tratamiento
+       *[other] Tratamientos
+    }: { $dates } a las { $time } ({ $zone })
+chart-how = Marque una casilla cuando lo haya hecho. Los días van de izquierda a derecha; cada fila es un cuidado a su hora.
+chart-routine = Hora y cuidado
+chart-day = día { $day }
+chart-session-day = { $session }·{ $day }
+chart-summary-row = Resumen: { $title }
+chart-milestones = Hitos
+chart-from-here = { $what } ✓ a partir de aquí
+chart-warning-title = Señales de alarma: a quién acudir
+chart-warning-default = Al principio es normal algo de enrojecimiento, calor y tirantez. Pus o costras amarillas, enrojecimiento que se extiende o forma líneas, fiebre, ampollas, o un dolor que va en aumento: llame ese mismo día a su profesional, o a un centro de urgencias o un servicio de guardia. Dificultad para respirar, o un enrojecimiento caliente y doloroso que se extiende rápido con fiebre: llame a emergencias.
+chart-normal-title = Lo que suele ser normal
+chart-normal-item = { $count ->
+        [one] Día
+       *[other] Días
+    } { $days }: { $text }
+chart-disclaimer = Esto no es consejo médico: las indicaciones de su profesional van primero. Hecho con aftercare a partir de su plan.
+
+## aftercare plan --week: the grid in the terminal
+
+week-heading = Días { $first }–{ $last }: { $from } – { $to }
+week-heading-one = Día { $first }: { $from }
+week-day = día { $day }
+week-session-day = s{ $session } d{ $day }
+week-milestones = ✓
+week-milestone = { $date }: { $what }
+week-legend = Letras: los recordatorios a esa hora; ✓ y un número: un hito.
+
+## aftercare status --format waybar: one line for a status bar
+
+bar-next = { $title } { $time }
+bar-milestone = { $what } en { $in }
+bar-over = aftercare: plan completado
+bar-stopped = aftercare no está en marcha
+bar-minutes = { $n } min
+bar-hours = { $n } h
+bar-days = { $n ->
+        [one] { $n } día
+       *[other] { $n } días
     }
 
 ## aftercare today

@@ -45,10 +45,10 @@ button-indoors = À l’intérieur aujourd’hui
 
 group-title-separator = {" · "}
 group-item = • { $title }
-group-item-body = • { $title } : { $body }
+group-item-body = • { $title } — { $body }
 
 complete-title = aftercare : plan terminé
-complete-text = C’était le dernier rappel de votre plan de soins post-traitement. Continuez à appliquer une protection solaire chaque jour et suivez désormais les conseils de votre praticien.
+complete-text = C’était le dernier rappel de votre plan de soins post-traitement. Suivez désormais les conseils qui vous ont été donnés.
 
 config-error-title-none = aftercare : erreur de configuration — aucun rappel tant qu’elle n’est pas corrigée
 config-error-title-last-good = aftercare : erreur de configuration — votre dernière configuration valide est utilisée
@@ -60,6 +60,12 @@ config-error-body =
 test-title = Test d’aftercare
 test-body = Si vous pouvez lire ceci, les rappels d’aftercare vous parviendront.
 
+## Check-ins: the emergency line after a rule's body (`emergency = true`)
+
+emergency-call = les secours
+emergency-call-number = le { $number }
+emergency-line = Gonflement des lèvres, de la langue ou de la gorge, plaques d’urticaire sur tout le corps, difficultés à respirer, ou rougeur chaude et douloureuse qui s’étend vite avec de la fièvre : appelez immédiatement { $call }.
+
 ## The morning summary
 
 summary-title = Jour { $day } : { $title }
@@ -70,8 +76,10 @@ summary-still-item = { $what } (encore { $days ->
     })
 summary-still = Encore à éviter : { $list }.
 summary-from-today = À partir d’aujourd’hui, vous pouvez en général reprendre : { $list }.
-summary-nothing = Plus aucune restriction ; continuez à appliquer une protection solaire chaque jour.
+summary-nothing = Plus aucune restriction.
 list-separator = {", "}
+# Between items when one of them holds a comma ("pool, sauna and steam").
+list-separator-long = {" ; "}
 
 ## aftercare plan
 
@@ -79,8 +87,14 @@ plan-treatment = { $count ->
         [one] Traitement
        *[other] Traitements
     } { $dates } à { $time } ({ $zone }), plan { $plan }
-plan-daylight-zone = La protection solaire suit la lumière du jour à { $place }, la ville principale du fuseau { $zone } ; indiquez votre lieu dans [location] de la configuration.
-plan-daylight-config = La protection solaire suit la lumière du jour à { $place } ([location] dans la configuration).
+plan-daylight-zone = La protection solaire suit la lumière du jour à { $city } ({ $place }), la ville principale du fuseau horaire { $zone } ; indiquez votre lieu dans [location] de la configuration.
+plan-daylight-config = La protection solaire suit la lumière du jour au lieu indiqué dans [location] de la configuration ({ $place }).
+coordinates = { $lat }° { $ns }, { $lon }° { $ew }
+decimal-mark = ,
+compass-north = N
+compass-south = S
+compass-east = E
+compass-west = O
 plan-empty = Ce plan ne contient aucun rappel.
 plan-over = Le plan est terminé : plus rien à partir d’aujourd’hui (voir --all).
 plan-day = Jour { $day } — { $date }
@@ -96,7 +110,7 @@ status-done = fait
 status-snoozed = reporté
 status-missed = manqué
 status-merged = regroupé
-status-skipped = sans objet
+status-skipped = ignoré
 status-failed = en échec
 
 ## aftercare plans
@@ -104,6 +118,53 @@ status-failed = en échec
 plans-length = { $days ->
         [one] { $days } jour
        *[other] { $days } jours
+    }
+
+## aftercare chart: the printed page
+
+chart-title = Fiche de soins : { $plan }
+chart-plan-none = vos propres rappels
+chart-treatment = { $count ->
+        [one] Traitement
+       *[other] Traitements
+    } : { $dates } à { $time } ({ $zone })
+chart-how = Cochez une case quand c’est fait. Les jours vont de gauche à droite ; chaque ligne est un soin à son heure.
+chart-routine = Heure et soin
+chart-day = jour { $day }
+chart-session-day = { $session }·{ $day }
+chart-summary-row = Résumé : { $title }
+chart-milestones = Étapes
+chart-from-here = { $what } ✓ à partir d’ici
+chart-warning-title = Signes d’alerte : qui appeler
+chart-warning-default = Un peu de rougeur, de chaleur et de tiraillement, c’est normal au début. Pus ou croûtes jaunes, rougeur qui s’étend ou forme des traînées, fièvre, cloques, ou douleur qui augmente : appelez le jour même votre praticien, ou bien un centre de soins non programmés ou un médecin de garde. Difficultés à respirer, ou rougeur chaude et douloureuse qui s’étend vite avec de la fièvre : appelez les secours.
+chart-normal-title = Ce qui est généralement normal
+chart-normal-item = { $count ->
+        [one] Jour
+       *[other] Jours
+    } { $days } : { $text }
+chart-disclaimer = Ceci n’est pas un avis médical : les instructions de votre praticien passent en premier. Réalisé avec aftercare à partir de votre plan.
+
+## aftercare plan --week: the grid in the terminal
+
+week-heading = Jours { $first } à { $last } : { $from } – { $to }
+week-heading-one = Jour { $first } : { $from }
+week-day = jour { $day }
+week-session-day = s{ $session } j{ $day }
+week-milestones = ✓
+week-milestone = { $date } : { $what }
+week-legend = Lettres : les rappels à cette heure ; ✓ et un numéro : une étape.
+
+## aftercare status --format waybar: one line for a status bar
+
+bar-next = { $title } { $time }
+bar-milestone = { $what } dans { $in }
+bar-over = aftercare : plan terminé
+bar-stopped = aftercare ne tourne pas
+bar-minutes = { $n } min
+bar-hours = { $n } h
+bar-days = { $n ->
+        [one] { $n } jour
+       *[other] { $n } jours
     }
 
 ## aftercare today
@@ -162,8 +223,8 @@ count-merged = { $n ->
        *[other] { $n } regroupés
     }
 count-skipped = { $n ->
-        [one] { $n } sans objet
-       *[other] { $n } sans objet
+        [one] { $n } ignoré
+       *[other] { $n } ignorés
     }
 count-failed = { $n ->
         [one] { $n } en échec

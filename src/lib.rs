@@ -10,7 +10,12 @@
 // → what they run (`daemon`, `service`, `notifier`, `man`) → the application
 // layer (`app`) → core (`config`, `plan`, `policy`, `ledger`, `report`) →
 // leaves (`zone`, `fsutil`, `clock`). Only `lib` imports `cli`.
+// The docs are built with private items (`cargo doc --document-private-items`,
+// .ci/run): links to private items are how they find their way around.
+#![allow(rustdoc::private_intra_doc_links)]
+
 mod app;
+mod chart;
 mod cli;
 mod clock;
 mod commands;
@@ -19,6 +24,7 @@ mod daemon;
 mod error;
 mod export;
 mod fsutil;
+mod grid;
 pub mod i18n;
 mod ledger;
 mod man;
@@ -29,6 +35,7 @@ mod report;
 mod service;
 #[cfg(test)]
 mod testing;
+mod week;
 pub mod zone;
 
 /// The journal's store and its ledger types (for tests and tools).

@@ -13,7 +13,7 @@ use tokio::sync::mpsc::{UnboundedReceiver, UnboundedSender, unbounded_channel};
 use tokio::time::Instant;
 use tracing::{info, warn};
 
-use super::Daemon;
+use super::state::Daemon;
 use super::watch::{self, Watch};
 use crate::app::lock::RunLock;
 use crate::fsutil;
@@ -129,14 +129,14 @@ impl Keeper {
             Ok(false) => {}
             Err(e) => warn!("cannot take the lock in the state directory again: {e}"),
         }
-        let missing = d.journal.rewrite_if_missing();
+        let missing = d.journal_mut().rewrite_if_missing();
         d.save();
-        if missing && !d.journal.is_dirty() {
+        if missing && !d.journal().is_dirty() {
             info!("the journal was deleted; wrote it again from memory");
         }
         // the watches on a deleted folder are gone with it
         self.rewatch();
-        self.after(d.journal.is_dirty());
+        self.after(d.journal().is_dirty());
     }
 
     /// After anything that may have written the journal: while the last

@@ -11,8 +11,10 @@ use tokio::sync::mpsc::{self, UnboundedSender};
 use tokio_cron_scheduler::JobScheduler;
 use tracing::{debug, error, info, warn};
 
+use super::event::Event;
 use super::jobs::Jobs;
-use super::{Daemon, Event, HORIZON};
+use super::state::Daemon;
+use super::time::HORIZON;
 use crate::app::journal::Journal;
 use crate::app::{Context, config_file, lock, plan_error};
 use crate::clock;
@@ -104,7 +106,8 @@ async fn step<N: Notifier>(
     if out.finished {
         return None;
     }
-    jobs.sync(d, now, &out.wakes).await;
+    jobs.sync(d.plan(), d.journal(), d.overview().last, now, &out.wakes)
+        .await;
     Some(d.status_line(now))
 }
 
@@ -222,11 +225,7 @@ async fn main_loop(
     // wake it through `_wake` below.
     sched.set_max_tick_interval(super::wake::max_tick_interval());
     sched.start().await.map_err(scheduler("start"))?;
-    let mut jobs = Jobs {
-        sched,
-        by_key: Default::default(),
-        events: events_tx.clone(),
-    };
+    let mut jobs = Jobs::new(sched, events_tx.clone());
     let plan_texts = config
         .treatment
         .plan_file
@@ -246,7 +245,7 @@ async fn main_loop(
         .map_err(|e| Error::Config(plan_error(config_path.display(), &e)))?;
     info!(
         config = %config_path.display(),
-        reminders = d.overview.total,
+        reminders = d.overview().total,
         timezone = timezone.name(),
         "starting"
     );
@@ -263,7 +262,7 @@ async fn main_loop(
         }
     };
     info!(
-        jobs = jobs.by_key.len(),
+        jobs = jobs.len(),
         horizon_h = HORIZON.num_hours(),
         "scheduled; {status}"
     );
@@ -274,7 +273,7 @@ async fn main_loop(
 
     loop {
         // a journal write that failed is tried again until it works
-        keeper.after(d.journal.is_dirty());
+        keeper.after(d.journal().is_dirty());
         let stepped = tokio::select! {
             Some(ev) = events.recv() => match ev {
                 Event::Fire { id, planned } => {
@@ -340,7 +339,7 @@ async fn main_loop(
     }
     sd_notify(&[sd_notify::NotifyState::Stopping]);
     d.save();
-    let _ = jobs.sched.shutdown().await;
+    jobs.shutdown().await;
     info!("stopped");
     Ok(0)
 }
@@ -362,11 +361,11 @@ async fn reload_config<N: Notifier>(
 ) {
     let loaded = config_file::load_text(path, defaults).and_then(|(c, text)| {
         config_file::save_last_good(last_good, &text, &c);
-        if c == d.config {
+        if c == *d.config() {
             return Ok(false);
         }
         let timezone = c.treatment.timezone;
-        if c.language != d.config.language {
+        if c.language != d.config().language {
             if let Some(note) = c.language.note() {
                 warn!("{note}");
             }
@@ -374,7 +373,7 @@ async fn reload_config<N: Notifier>(
         d.replace_config(c, now)
             .map_err(|e| plan_error(path.display(), &e))?;
         info!(
-            reminders = d.overview.total,
+            reminders = d.overview().total,
             timezone = timezone.name(),
             "config reloaded"
         );
@@ -385,7 +384,7 @@ async fn reload_config<N: Notifier>(
             if !changed {
                 debug!("config unchanged");
             }
-            d.journal.set_config_error_shown(None);
+            d.journal_mut().set_config_error_shown(None);
             d.save();
         }
         Err(e) => {
@@ -418,12 +417,12 @@ async fn config_error<N: Notifier>(
     now: DateTime<Utc>,
 ) {
     let fingerprint = e.headline();
-    if d.journal.config_error_shown() == Some(fingerprint.as_str()) {
+    if d.journal_mut().config_error_shown() == Some(fingerprint.as_str()) {
         return;
     }
-    let note = config_error_note(d.config.language.lang, e, doing);
-    if d.show(&note, now).await.is_ok() {
-        d.journal.set_config_error_shown(Some(fingerprint));
+    let note = config_error_note(d.config().language.lang, e, doing);
+    if d.show_note(&note, now).await {
+        d.journal_mut().set_config_error_shown(Some(fingerprint));
         d.save();
     }
 }

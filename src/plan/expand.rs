@@ -3,18 +3,101 @@
 
 use std::collections::HashSet;
 
-use chrono::{DateTime, Duration as ChronoDuration, NaiveDate, NaiveDateTime, NaiveTime, Timelike};
+use chrono::{DateTime, Duration as ChronoDuration, NaiveDate, NaiveDateTime, NaiveTime};
 
+use super::summary::{self, Milestone, summary_title};
 use super::{
-    Daylight, MAX_OCCURRENCES, Occurrence, PlanError, after_quiet, daylight, resolve_local,
-    summary_text, summary_title,
+    Daylight, MAX_OCCURRENCES, Occurrence, OccurrenceId, PlanError, after_quiet, daylight,
+    emergency_number, resolve_local,
 };
 use crate::config::{Config, QuietPolicy, Rule, Trigger};
+use crate::i18n::messages;
 use crate::zone::Zone;
 
 /// The occurrences of one rule: nominal local times → instants, then day-0
 /// truncation, quiet hours and collision removal.
 pub(super) fn rule_occurrences(
+    rule: &Rule,
+    config: &Config,
+    start: DateTime<Zone>,
+    dates: Option<(NaiveDate, NaiveDate)>,
+) -> Result<Vec<Occurrence>, PlanError> {
+    let mut out = unbounded_occurrences(rule, config, start, dates)?;
+    if rule.from.is_none() && rule.until.is_none() {
+        return Ok(out);
+    }
+    // Reminders less than `group` apart become one notification: a rule
+    // that ends with a milestone stops that far before it, so that it never
+    // shares the milestone's notification.
+    let group = ChronoDuration::from_std(config.group).unwrap_or(ChronoDuration::zero());
+    if let Some(name) = &rule.from {
+        match milestone_at(config, name, start)? {
+            // a milestone that never comes (turned off): nothing begins
+            None => out.clear(),
+            Some(m) => out.retain(|o| o.at >= m),
+        }
+    }
+    if let Some(name) = &rule.until {
+        if let Some(m) = milestone_at(config, name, start)? {
+            out.retain(|o| o.at < m && m - o.at >= group);
+        }
+    }
+    Ok(out)
+}
+
+/// Today's summary for a plan day (see [`summary::text`]).
+pub fn summary_text(config: &Config, day: u32) -> String {
+    summary::text(config, &milestones(config), day)
+}
+
+/// The milestones the summary speaks of: each rule with `allows`, on the
+/// plan day it is announced (the day of its first occurrence, so the
+/// summary and the milestone's own notification agree: elapsed time, quiet
+/// hours and all), in the rules' order; rules that never fire are left out.
+fn milestones(config: &Config) -> Vec<Milestone> {
+    let start = config.treatment.sessions.first().and_then(|first| {
+        resolve_local(
+            config.treatment.timezone,
+            first.and_time(config.treatment.time),
+        )
+    });
+    let Some(start) = start else {
+        return Vec::new();
+    };
+    config
+        .rules
+        .iter()
+        // a summary's text is this summary: no recursion
+        .filter(|r| !r.summary)
+        .filter_map(|r| {
+            let allows = r.allows.clone()?;
+            let first = rule_occurrences(r, config, start, None).ok()?;
+            let day = first.first()?.day;
+            Some(Milestone { allows, day })
+        })
+        .collect()
+}
+
+/// When the milestone `name` of the config is announced for the session
+/// that starts at `start` (its first occurrence, after quiet hours);
+/// `None` when the config has no such rule or it never fires.
+fn milestone_at(
+    config: &Config,
+    name: &str,
+    start: DateTime<Zone>,
+) -> Result<Option<DateTime<Zone>>, PlanError> {
+    let Some(m) = config.rules.iter().find(|r| r.name == name) else {
+        return Ok(None);
+    };
+    // its own bounds are not followed (validation forbids them; a chain
+    // would recurse)
+    Ok(unbounded_occurrences(m, config, start, None)?
+        .first()
+        .map(|o| o.at))
+}
+
+/// [`rule_occurrences`] without the rule's `from` and `until`.
+fn unbounded_occurrences(
     rule: &Rule,
     config: &Config,
     start: DateTime<Zone>,
@@ -97,9 +180,15 @@ pub(super) fn rule_occurrences(
         return Err(PlanError::TooLarge);
     }
 
+    let body = match rule.emergency {
+        true => with_emergency_line(config, &rule.body),
+        false => rule.body.clone(),
+    };
     let mut out = Vec::with_capacity(nominal.len());
     let mut seen_instants = HashSet::new();
-    let mut seen_ids: HashSet<String> = HashSet::new();
+    let mut seen_ids: HashSet<OccurrenceId> = HashSet::new();
+    // a summary's milestones, found once for all its days
+    let mut announced: Option<Vec<Milestone>> = None;
     nominal.sort_by_key(|(_, _, t)| *t);
     for (naive, day, t) in nominal {
         if t < start {
@@ -119,17 +208,11 @@ pub(super) fn rule_occurrences(
         if !seen_instants.insert(at) {
             continue; // collided with another of this rule (quiet hours or DST)
         }
-        let fmt = if naive.second() == 0 {
-            "%Y-%m-%dT%H:%M"
-        } else {
-            "%Y-%m-%dT%H:%M:%S"
-        };
-        let base = format!("{}@{}", rule.name, naive.format(fmt));
-        let mut id = base.clone();
-        let mut n = 2;
+        let mut n = 1;
+        let mut id = OccurrenceId::new(&rule.name, naive, n);
         while !seen_ids.insert(id.clone()) {
-            id = format!("{base}#{n}");
             n += 1;
+            id = OccurrenceId::new(&rule.name, naive, n);
         }
         if rule.daylight {
             if let Some(loc) = config.location {
@@ -146,10 +229,14 @@ pub(super) fn rule_occurrences(
         let (title, body) = if rule.summary {
             (
                 summary_title(config, day, &rule.title),
-                summary_text(config, day),
+                summary::text(
+                    config,
+                    announced.get_or_insert_with(|| milestones(config)),
+                    day,
+                ),
             )
         } else {
-            (rule.title.clone(), rule.body.clone())
+            (rule.title.clone(), body.clone())
         };
         out.push(Occurrence {
             id,
@@ -168,11 +255,20 @@ pub(super) fn rule_occurrences(
     Ok(out)
 }
 
-/// The nominal local date inside an occurrence id (`RULE@YYYY-MM-DDT…`):
-/// quiet hours move the reminder by less than a day from it.
-pub fn id_local_date(id: &str) -> Option<NaiveDate> {
-    let (_, at) = id.rsplit_once('@')?;
-    NaiveDate::parse_from_str(at.get(..10)?, "%Y-%m-%d").ok()
+/// A check-in's body and the emergency line after it, in the config's
+/// language, naming the emergency number of the zone's country where it
+/// is certain.
+fn with_emergency_line(config: &Config, body: &str) -> String {
+    let m = messages(config.language.lang);
+    let call = match emergency_number(config.treatment.timezone.name()) {
+        Some(n) => m.fmt("emergency-call-number", &[("number", n.into())]),
+        None => m.text("emergency-call"),
+    };
+    let line = m.fmt("emergency-line", &[("call", call.into())]);
+    match body.trim().is_empty() {
+        true => line,
+        false => format!("{} {line}", body.trim_end()),
+    }
 }
 
 fn day_number(start: NaiveDate, date: NaiveDate) -> u32 {

@@ -10,23 +10,28 @@
 //! - an occurrence inside quiet hours moves to the end of the window, and two
 //!   of one rule that land on the same instant become one.
 //!
-//! Each occurrence gets a stable id, `RULE@YYYY-MM-DDTHH:MM` from the rule
-//! and its nominal local time (before quiet hours moved it), so the daemon
-//! can tell across restarts and reloads what it already sent.
+//! Each occurrence gets a stable id ([`OccurrenceId`], from the rule and its
+//! nominal local time before quiet hours moved it), so the daemon can tell
+//! across restarts and reloads what it already sent.
 
 use std::collections::HashSet;
 
 use chrono::{DateTime, Duration as ChronoDuration, NaiveDate, NaiveTime, Utc};
 
-use crate::config::{Config, DaySet, Location, Repeat, Trigger};
+use crate::config::{Config, DaySet, Location, Trigger};
 use crate::zone::Zone;
 
+mod emergency;
 mod expand;
+mod id;
 mod local;
+mod occurrence;
 mod query;
 mod summary;
 mod sun;
 
+#[cfg(test)]
+mod care_text_tests;
 #[cfg(test)]
 mod fortnight_tests;
 #[cfg(test)]
@@ -36,39 +41,13 @@ mod source_tests;
 #[cfg(test)]
 mod tests;
 
-pub use expand::id_local_date;
+pub use emergency::emergency_number;
 use expand::rule_occurrences;
+pub use expand::summary_text;
+pub use id::OccurrenceId;
 pub use local::{after_quiet, resolve_local};
-pub use summary::{summary_text, summary_title};
+pub use occurrence::{MAX_OCCURRENCES, Occurrence, PlanError};
 pub use sun::{Daylight, daylight};
-
-/// Most occurrences a plan may have; a config that makes more is rejected.
-pub const MAX_OCCURRENCES: usize = 100_000;
-
-/// One reminder at one moment.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Occurrence {
-    /// Stable id: same config, same ids.
-    pub id: String,
-    /// Name of the rule it comes from.
-    pub rule: String,
-    /// Plan day it belongs to (0 = treatment day of its session).
-    pub day: u32,
-    /// Which treatment of a series (1 for a single treatment).
-    pub session: u32,
-    /// When, in the plan's time zone.
-    pub at: DateTime<Zone>,
-    pub title: String,
-    pub body: String,
-    /// Shown again while unanswered (from its rule).
-    pub repeat: Option<Repeat>,
-}
-
-impl Occurrence {
-    pub fn utc(&self) -> DateTime<Utc> {
-        self.at.with_timezone(&Utc)
-    }
-}
 
 /// Every occurrence of a config, sorted by time.
 #[derive(Debug, Clone, PartialEq)]
@@ -83,15 +62,6 @@ pub struct Plan {
     pub location: Option<Location>,
     /// Whether any rule follows daylight.
     pub daylight_rules: bool,
-}
-
-/// Why a plan could not be built.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-pub enum PlanError {
-    #[error("the plan would have more than {MAX_OCCURRENCES} reminders")]
-    TooLarge,
-    #[error("the treatment date is out of range")]
-    OutOfRange,
 }
 
 /// The size and the ends of a whole plan, found window by window so that

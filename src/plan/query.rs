@@ -64,7 +64,18 @@ impl Plan {
         Some((u32::try_from(i + 1).unwrap_or(1), day))
     }
 
-    pub fn get(&self, id: &str) -> Option<&Occurrence> {
+    pub fn get(&self, id: impl AsRef<str>) -> Option<&Occurrence> {
+        let id = id.as_ref();
         self.occurrences.iter().find(|o| o.id == id)
+    }
+}
+
+impl Plan {
+    /// The plan's moments: the reminders due at one instant, in plan order.
+    /// The daemon shows each as one notification (after `group` brought
+    /// reminders a few minutes apart together); the calendar export, the
+    /// week grid and the chart list them the same way.
+    pub fn moments(&self) -> impl Iterator<Item = &[Occurrence]> {
+        self.occurrences.chunk_by(|a, b| a.at == b.at)
     }
 }

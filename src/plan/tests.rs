@@ -53,14 +53,17 @@ fn default_plan_shape() {
     let p = plan(FIXED);
     let count = |r: &str| p.occurrences.iter().filter(|o| o.rule == r).count();
     assert_eq!(count("sunscreen"), 7 * 6); // 08,10,12,14,16,18 on days 1-7
-    assert_eq!(count("morning-care"), 7);
+    // treated at 14:30: actives come back on day 7 at 08:00, and so does
+    // the morning routine without "No actives yet"
+    assert_eq!(count("morning-care"), 6);
+    assert_eq!(count("morning-care-after"), 1);
     assert_eq!(count("evening-care"), 7);
     assert_eq!(count("no-picking"), 12);
     assert_eq!(count("check-in"), 3);
     for milestone in ["makeup-ok", "exercise-ok", "pool-ok", "actives-ok"] {
         assert_eq!(count(milestone), 1, "{milestone}: once");
     }
-    assert_eq!(count("sunscreen-daily"), 7);
+    assert_eq!(count("sunscreen-daily"), 6); // days 8-13: day 14 is the wrap-up's
     assert_eq!(count("wrap-up"), 1);
     assert_eq!(p.last().unwrap().rule, "wrap-up");
     assert_eq!(
@@ -392,7 +395,7 @@ fn summary_counts_restrictions_down() {
         day2.starts_with("Normal now: redness and swelling fading"),
         "{day2}"
     );
-    assert!(day2.contains("Still off-limits: sweaty workouts (2 more days), pool, sauna and steam (3 more days), retinoids, acids and vitamin C (5 more days)."), "{day2}");
+    assert!(day2.contains("Still off-limits: sweaty workouts (2 more days); pool, sauna and steam (3 more days); retinoids, acids and vitamin C (5 more days)."), "{day2}");
     assert!(
         day2.contains("From today, usually fine again: makeup."),
         "{day2}"
@@ -462,4 +465,78 @@ fn a_series_merges_without_duplicates() {
         two.current_day("2026-11-26T12:00:00Z".parse().unwrap()),
         Some((2, 2))
     );
+}
+
+#[test]
+fn rules_begin_and_end_with_a_milestone() {
+    // ok: 48 h after 14:30 on day 0 is day 2 14:30, so day 3 at 08:00
+    let p = plan(
+        "[treatment]\ndate = 2026-11-23\ntime = \"14:30\"\nplan = \"none\"\n\
+         [reminders.ok]\ndays = \"2-4\"\nat = [\"08:00\"]\nnot_before = \"48h\"\nonce = true\ntitle = \"OK\"\n\
+         [reminders.care]\ndays = \"1-4\"\nat = [\"08:00\"]\nuntil = \"ok\"\ntitle = \"Care\"\n\
+         [reminders.early]\ndays = \"1-4\"\nat = [\"07:58\"]\nuntil = \"ok\"\ntitle = \"Early\"\n\
+         [reminders.later]\ndays = \"1-4\"\nat = [\"08:00\", \"20:00\"]\nfrom = \"ok\"\ntitle = \"Later\"\n\
+         [quiet_hours]\nenabled = false\n",
+    );
+    assert_eq!(times(&p, "ok"), ["2026-11-26 08:00 +01:00"]);
+    // ends before the milestone's moment, and not in its notification
+    // (on days 1 and 2 it is grouped with `early`, 2 minutes before)
+    assert_eq!(
+        times(&p, "care"),
+        ["2026-11-24 07:58 +01:00", "2026-11-25 07:58 +01:00"]
+    );
+    // 2 minutes before it would be grouped with it: it ends there too
+    assert_eq!(
+        times(&p, "early"),
+        ["2026-11-24 07:58 +01:00", "2026-11-25 07:58 +01:00"]
+    );
+    // begins with it
+    assert_eq!(
+        times(&p, "later"),
+        [
+            "2026-11-26 08:00 +01:00",
+            "2026-11-26 20:00 +01:00",
+            "2026-11-27 08:00 +01:00",
+            "2026-11-27 20:00 +01:00"
+        ]
+    );
+}
+
+#[test]
+fn a_rule_ending_with_a_turned_off_milestone_runs_its_days() {
+    let text = "[treatment]\ndate = 2026-11-23\ntime = \"14:30\"\nplan = \"none\"\n\
+         [reminders.ok]\ndays = \"2-4\"\nat = [\"08:00\"]\nnot_before = \"48h\"\nonce = true\ntitle = \"OK\"\n\
+         [reminders.care]\ndays = \"1-4\"\nat = [\"08:00\"]\nuntil = \"ok\"\ntitle = \"Care\"\n\
+         [reminders.later]\ndays = \"1-4\"\nat = [\"08:00\"]\nfrom = \"ok\"\ntitle = \"Later\"\n";
+    let mut c = berlin(text);
+    c.rules.retain(|r| r.name != "ok");
+    let p = Plan::build(&c).unwrap();
+    assert_eq!(times(&p, "care").len(), 4);
+    assert!(times(&p, "later").is_empty());
+}
+
+#[test]
+fn a_check_in_names_the_emergency_number_only_where_it_is_certain() {
+    let text = |zone: &str| {
+        format!(
+            "[treatment]\ndate = 2026-11-23\ntime = \"14:30\"\ntimezone = \"{zone}\"\nplan = \"none\"\n\
+             [reminders.check]\ndays = \"1\"\nat = [\"20:00\"]\nemergency = true\ntitle = \"Check\"\nbody = \"Look.\"\n"
+        )
+    };
+    let body = |zone: &str| {
+        Plan::build(&berlin(&text(zone))).unwrap().occurrences[0]
+            .body
+            .clone()
+    };
+    let b = body("Europe/Berlin");
+    assert!(
+        b.starts_with("Look. Swelling of the lips, tongue or throat"),
+        "{b}"
+    );
+    assert!(b.ends_with(": call 112 now."), "{b}");
+    assert!(body("America/Chicago").ends_with(": call 911 now."));
+    let b = body("Europe/Zurich");
+    assert!(b.ends_with(": call emergency services now."), "{b}");
+    let b = body("UTC");
+    assert!(b.ends_with(": call emergency services now."), "{b}");
 }
