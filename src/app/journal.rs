@@ -116,7 +116,7 @@ impl WriteLock {
                 .create(true)
                 .truncate(false)
                 .mode(0o600)
-                .custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK)
+                .custom_flags(crate::fsutil::open_flags(false))
                 .open(&path)
             else {
                 return WriteLock { _file: None };
