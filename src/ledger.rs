@@ -11,8 +11,24 @@ use std::collections::BTreeMap;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
-/// The ledger's format version on disk.
-pub(crate) const VERSION: u32 = 1;
+/// The ledger's format version on disk. 2: occurrence ids no longer hold a
+/// local clock time (`RULE@s1d3T08:00`, not `RULE@2026-11-26T08:00`);
+/// version 1's are migrated on the daemon's first start
+/// ([`Ledger::migrate_ids`]).
+pub(crate) const VERSION: u32 = 2;
+
+/// The treatment as the daemon first resolved it, for a config that names
+/// no zone: read in the system zone of that moment, and kept, so that a
+/// later change of zone cannot move it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TreatmentPin {
+    /// The config's first date and time, as written.
+    pub local: chrono::NaiveDateTime,
+    /// The zone it was read in (an IANA name, or a POSIX rule).
+    pub zone: String,
+    /// The instant it resolved to.
+    pub at: DateTime<Utc>,
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -149,6 +165,10 @@ pub struct Ledger {
     /// server, post them again on a new one). Written by the daemon only.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     on_screen: Option<OnScreen>,
+    /// The treatment's zone and instant as first resolved (configs that
+    /// name no zone).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    treatment: Option<TreatmentPin>,
 }
 
 /// Notifications on one server.
@@ -181,6 +201,7 @@ impl Default for Ledger {
             complete: None,
             config_error_shown: None,
             on_screen: None,
+            treatment: None,
         }
     }
 }
@@ -232,6 +253,50 @@ impl Ledger {
         changed
     }
 
+    pub fn treatment(&self) -> Option<&TreatmentPin> {
+        self.treatment.as_ref()
+    }
+
+    /// Returns whether it changed.
+    pub fn set_treatment(&mut self, pin: Option<TreatmentPin>) -> bool {
+        let changed = self.treatment != pin;
+        self.treatment = pin;
+        changed
+    }
+
+    /// Written with ids of an older format (version 1): to be migrated.
+    pub fn needs_migration(&self) -> bool {
+        self.version < VERSION
+    }
+
+    /// Rename occurrence ids (old → new) everywhere they appear: entries,
+    /// `merged_into`, what is on screen. An old id with no new one is kept
+    /// as it is (a rule since removed: it matches nothing). Marks the
+    /// ledger as current; returns how many entries were renamed.
+    pub fn migrate_ids(&mut self, map: &std::collections::HashMap<String, String>) -> usize {
+        let rename = |id: &String| map.get(id).cloned().unwrap_or_else(|| id.clone());
+        let mut renamed = 0;
+        let old = std::mem::take(&mut self.entries);
+        for (id, mut e) in old {
+            e.merged_into = e.merged_into.as_ref().map(rename);
+            let new = rename(&id);
+            renamed += usize::from(new != id);
+            // two old ids on one new one (cannot happen for one plan): the
+            // later record wins, as in a merge
+            let keep = self.entries.get(&new).is_none_or(|m| e.at > m.at);
+            if keep {
+                self.entries.insert(new, e);
+            }
+        }
+        if let Some(screen) = &mut self.on_screen {
+            for n in &mut screen.notes {
+                n.ids = n.ids.iter().map(rename).collect();
+            }
+        }
+        self.version = VERSION;
+        renamed
+    }
+
     /// Clamp dates no run could have written: `at`/`sent_at` after `now`,
     /// a snooze ending more than `snooze` after it was asked. Returns how
     /// many entries changed.
@@ -256,6 +321,14 @@ impl Ledger {
     /// Take in another copy (what another process wrote): per id, the entry
     /// recorded later wins.
     pub fn merge(&mut self, other: Ledger) {
+        if self.treatment.is_none() {
+            self.treatment = other.treatment.clone();
+        }
+        if other.version < self.version {
+            // ids of the old format (the file before the daemon migrated
+            // it): they name nothing in this one
+            return;
+        }
         for (id, e) in other.entries {
             let newer = self.entries.get(&id).is_none_or(|m| e.at > m.at);
             if newer {

@@ -8,7 +8,7 @@ use super::{Daemon, HORIZON, LOOKBACK, Span, delta};
 use crate::app::journal::{Entry, Journal, Status};
 use crate::config::Config;
 use crate::notifier::Notifier;
-use crate::plan::{Overview, Plan, PlanError, id_local_date};
+use crate::plan::{Overview, Plan, PlanError, id_anchor};
 
 impl<N: Notifier> Daemon<N> {
     /// Record as missed what lies before the window, from `since`, with no
@@ -52,9 +52,7 @@ impl<N: Notifier> Daemon<N> {
             if e.status != Status::Snoozed {
                 continue;
             }
-            let snoozed = id_local_date(id)
-                .and_then(|d| d.checked_sub_days(chrono::Days::new(2)))
-                .map(|d| d.and_time(chrono::NaiveTime::MIN).and_utc());
+            let snoozed = id_anchor(config, id).map(|t| t - chrono::TimeDelta::days(2));
             if let Some(t) = snoozed {
                 from = from.min(t);
             }

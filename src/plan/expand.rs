@@ -1,13 +1,13 @@
 //! One rule's occurrences: nominal local times → instants, then day-0
 //! truncation, quiet hours, daylight and collision removal; stable ids.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use chrono::{DateTime, Duration as ChronoDuration, NaiveDate, NaiveDateTime, NaiveTime, Timelike};
 
 use super::{
-    Daylight, MAX_OCCURRENCES, Occurrence, PlanError, after_quiet, daylight, resolve_local,
-    summary_text, summary_title,
+    Anchor, Daylight, MAX_OCCURRENCES, Occurrence, PlanError, after_quiet, daylight,
+    resolve_local, session_starts, summary_text, summary_title,
 };
 use crate::config::{Config, QuietPolicy, Rule, Trigger};
 use crate::zone::Zone;
@@ -18,8 +18,83 @@ pub(super) fn rule_occurrences(
     rule: &Rule,
     config: &Config,
     start: DateTime<Zone>,
+    session: u32,
     dates: Option<(NaiveDate, NaiveDate)>,
 ) -> Result<Vec<Occurrence>, PlanError> {
+    Ok(expand(rule, config, start, session, dates, false)?
+        .into_iter()
+        .map(|(o, _)| o)
+        .collect())
+}
+
+/// What sets an occurrence apart within its rule and session, in any zone.
+#[derive(Clone, Copy)]
+enum Slot {
+    /// A day and a nominal clock time.
+    Clock(u32, NaiveTime),
+    /// An offset from the treatment, in seconds.
+    After(u64),
+}
+
+/// The id: rule, session and slot; a milestone (once per session) needs
+/// no slot.
+fn slot_id(rule: &Rule, session: u32, slot: Slot) -> String {
+    if rule.once {
+        return format!("{}@s{session}", rule.name);
+    }
+    match slot {
+        Slot::Clock(day, t) => {
+            let fmt = if t.second() == 0 { "%H:%M" } else { "%H:%M:%S" };
+            format!("{}@s{session}d{day}T{}", rule.name, t.format(fmt))
+        }
+        Slot::After(secs) => {
+            let off = if secs % 3600 == 0 {
+                format!("{}h", secs / 3600)
+            } else if secs % 60 == 0 {
+                format!("{}m", secs / 60)
+            } else {
+                format!("{secs}s")
+            };
+            format!("{}@s{session}+{off}", rule.name)
+        }
+    }
+}
+
+/// The ids of the journal format before version 2, `RULE@YYYY-MM-DDTHH:MM`
+/// (the nominal local time in the config's zone), mapped to today's: what
+/// the daemon migrates an old journal with. Built as the old code built
+/// them: the plan's days in the treatment's zone.
+pub fn legacy_ids(config: &Config) -> Result<HashMap<String, String>, PlanError> {
+    let mut old_days = config.clone();
+    old_days.day_zone = config.treatment.timezone;
+    let config = &old_days;
+    let mut map = HashMap::new();
+    let mut seen_old = HashSet::new();
+    let mut seen_at = HashSet::new();
+    for (i, start) in session_starts(config)?.into_iter().enumerate() {
+        let session = u32::try_from(i + 1).unwrap_or(u32::MAX);
+        for rule in &config.rules {
+            for (o, old) in expand(rule, config, start, session, None, true)? {
+                // the old plan kept the first of a rule per id and moment
+                if !seen_old.insert(old.clone()) || !seen_at.insert((o.rule.clone(), o.at)) {
+                    continue;
+                }
+                map.insert(old, o.id);
+            }
+        }
+    }
+    Ok(map)
+}
+
+/// [`rule_occurrences`], each with its old-format id when `legacy`.
+fn expand(
+    rule: &Rule,
+    config: &Config,
+    start: DateTime<Zone>,
+    session: u32,
+    dates: Option<(NaiveDate, NaiveDate)>,
+    legacy: bool,
+) -> Result<Vec<(Occurrence, String)>, PlanError> {
     // A milestone (`once`) is the first of all its slots: never cut to a
     // window, or a later slot would pass for the first.
     let wanted = |d: NaiveDate| rule.once || dates.is_none_or(|(lo, hi)| d >= lo && d <= hi);
@@ -34,11 +109,11 @@ pub(super) fn rule_occurrences(
     };
     let tz = start.timezone();
     let start_date = start.date_naive();
-    // (nominal local time, day, instant)
-    let mut nominal: Vec<(NaiveDateTime, u32, DateTime<Zone>)> = Vec::new();
+    // (nominal local time, day, instant, slot)
+    let mut nominal: Vec<(NaiveDateTime, u32, DateTime<Zone>, Slot)> = Vec::new();
     let mut push_local = |naive: NaiveDateTime, day: u32| {
         if let Some(t) = resolve_local(tz, naive) {
-            nominal.push((naive, day, t));
+            nominal.push((naive, day, t, Slot::Clock(day, naive.time())));
         }
     };
     match &rule.trigger {
@@ -89,7 +164,7 @@ pub(super) fn rule_occurrences(
                 if rule.days.as_ref().is_some_and(|d| !d.contains(day)) {
                     continue;
                 }
-                nominal.push((t.naive_local(), day, t));
+                nominal.push((t.naive_local(), day, t, Slot::After(off.as_secs())));
             }
         }
     }
@@ -100,8 +175,14 @@ pub(super) fn rule_occurrences(
     let mut out = Vec::with_capacity(nominal.len());
     let mut seen_instants = HashSet::new();
     let mut seen_ids: HashSet<String> = HashSet::new();
-    nominal.sort_by_key(|(_, _, t)| *t);
-    for (naive, day, t) in nominal {
+    let mut seen_old: HashSet<String> = HashSet::new();
+    let anchor = match rule.trigger {
+        Trigger::After(_) => Anchor::Treatment,
+        Trigger::At(_) | Trigger::Every { .. } => Anchor::Clock,
+    };
+    let milestone = rule.not_before.is_some().then(|| not_before.with_timezone(&chrono::Utc));
+    nominal.sort_by_key(|(_, _, t, _)| *t);
+    for (naive, day, t, slot) in nominal {
         if t < start {
             continue; // day 0 starts at the treatment time
         }
@@ -119,18 +200,20 @@ pub(super) fn rule_occurrences(
         if !seen_instants.insert(at) {
             continue; // collided with another of this rule (quiet hours or DST)
         }
-        let fmt = if naive.second() == 0 {
-            "%Y-%m-%dT%H:%M"
+        let id = unique(slot_id(rule, session, slot), &mut seen_ids);
+        let old = if legacy {
+            let fmt = if naive.second() == 0 {
+                "%Y-%m-%dT%H:%M"
+            } else {
+                "%Y-%m-%dT%H:%M:%S"
+            };
+            unique(
+                format!("{}@{}", rule.name, naive.format(fmt)),
+                &mut seen_old,
+            )
         } else {
-            "%Y-%m-%dT%H:%M:%S"
+            String::new()
         };
-        let base = format!("{}@{}", rule.name, naive.format(fmt));
-        let mut id = base.clone();
-        let mut n = 2;
-        while !seen_ids.insert(id.clone()) {
-            id = format!("{base}#{n}");
-            n += 1;
-        }
         if rule.daylight {
             if let Some(loc) = config.location {
                 let inside = match daylight(loc, naive.date(), tz) {
@@ -151,16 +234,21 @@ pub(super) fn rule_occurrences(
         } else {
             (rule.title.clone(), rule.body.clone())
         };
-        out.push(Occurrence {
-            id,
-            rule: rule.name.clone(),
-            day,
-            session: 1,
-            at,
-            title,
-            body,
-            repeat: rule.repeat,
-        });
+        out.push((
+            Occurrence {
+                id,
+                rule: rule.name.clone(),
+                day,
+                session,
+                at,
+                title,
+                body,
+                repeat: rule.repeat,
+                anchor,
+                not_before: milestone,
+            },
+            old,
+        ));
         if rule.once {
             break;
         }
@@ -168,11 +256,49 @@ pub(super) fn rule_occurrences(
     Ok(out)
 }
 
-/// The nominal local date inside an occurrence id (`RULE@YYYY-MM-DDT…`):
-/// quiet hours move the reminder by less than a day from it.
-pub fn id_local_date(id: &str) -> Option<NaiveDate> {
-    let (_, at) = id.rsplit_once('@')?;
-    NaiveDate::parse_from_str(at.get(..10)?, "%Y-%m-%d").ok()
+/// About when an occurrence falls, from its id alone: its session's
+/// treatment instant plus its day or offset (a milestone: the session's
+/// start). Within a day and a half of its nominal time, quiet hours and
+/// any zone aside; `None` for an id of another form.
+pub fn id_anchor(config: &Config, id: &str) -> Option<chrono::DateTime<chrono::Utc>> {
+    let (_, slot) = id.rsplit_once('@')?;
+    let slot = slot.split('#').next()?.strip_prefix('s')?;
+    let digits = slot.find(|c: char| !c.is_ascii_digit()).unwrap_or(slot.len());
+    let session: usize = slot.get(..digits)?.parse().ok()?;
+    let start = session_starts(config)
+        .ok()?
+        .get(session.checked_sub(1)?)?
+        .with_timezone(&chrono::Utc);
+    let rest = slot.get(digits..)?;
+    if let Some(day) = rest.strip_prefix('d') {
+        let day: i64 = day.split('T').next()?.parse().ok()?;
+        start.checked_add_signed(ChronoDuration::days(day))
+    } else if let Some(off) = rest.strip_prefix('+') {
+        let (n, unit) = off.split_at(off.len().checked_sub(1)?);
+        let n: i64 = n.parse().ok()?;
+        let secs = match unit {
+            "h" => n.checked_mul(3600)?,
+            "m" => n.checked_mul(60)?,
+            "s" => n,
+            _ => return None,
+        };
+        start.checked_add_signed(ChronoDuration::seconds(secs))
+    } else if rest.is_empty() {
+        Some(start)
+    } else {
+        None
+    }
+}
+
+/// `base`, or `base#2`, `base#3`… when taken.
+fn unique(base: String, seen: &mut HashSet<String>) -> String {
+    let mut id = base.clone();
+    let mut n = 2;
+    while !seen.insert(id.clone()) {
+        id = format!("{base}#{n}");
+        n += 1;
+    }
+    id
 }
 
 fn day_number(start: NaiveDate, date: NaiveDate) -> u32 {

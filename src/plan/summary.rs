@@ -4,7 +4,6 @@ use crate::config::{Config, Rule};
 use crate::i18n::messages;
 
 use super::expand::rule_occurrences;
-use super::resolve_local;
 
 /// The plan day a milestone is announced on: the day of its rule's first
 /// occurrence, so the summary and the milestone's own notification agree
@@ -13,12 +12,8 @@ fn announced_on(config: &Config, rule: &Rule) -> Option<u32> {
     if rule.summary {
         return None; // its text is this summary: no recursion
     }
-    let first = config.treatment.sessions.first()?;
-    let start = resolve_local(
-        config.treatment.timezone,
-        first.and_time(config.treatment.time),
-    )?;
-    let first = rule_occurrences(rule, config, start, None).ok()?;
+    let start = *super::session_starts(config).ok()?.first()?;
+    let first = rule_occurrences(rule, config, start, 1, None).ok()?;
     first.first().map(|o| o.day)
 }
 
