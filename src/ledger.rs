@@ -207,6 +207,14 @@ impl Default for Ledger {
 }
 
 impl Ledger {
+    /// An empty ledger of a format version (what a file said it is).
+    pub(crate) fn of_version(version: u32) -> Ledger {
+        Ledger {
+            version,
+            ..Ledger::default()
+        }
+    }
+
     pub fn get(&self, id: &str) -> Option<&Entry> {
         self.entries.get(id)
     }

@@ -526,6 +526,9 @@ pub(crate) fn status(ctx: &Context, out: &mut dyn Write) -> Result<u8, Error> {
         ],
     );
     writeln!(out, "{line}").map_err(w)?;
+    if let Some(line) = crate::report::treated_elsewhere(m, &plan) {
+        writeln!(out, "         {line}").map_err(w)?;
+    }
     let journal = ctx.read_journal();
     let mut next: Vec<_> = plan
         .occurrences

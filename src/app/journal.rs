@@ -279,10 +279,7 @@ fn read(path: &Path) -> Result<Option<(Ledger, usize)>, ReadError> {
             raw.version
         )));
     }
-    let mut ledger = Ledger {
-        version: raw.version,
-        ..Ledger::default()
-    };
+    let mut ledger = Ledger::of_version(raw.version);
     let mut dropped = 0;
     for (id, value) in raw.entries {
         match serde_json::from_value::<Entry>(value) {

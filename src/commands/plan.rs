@@ -10,7 +10,9 @@ use crate::error::Error;
 use crate::ledger::Status;
 use crate::plan::Occurrence;
 use crate::policy;
-use crate::report::{daylight_source, daylight_words, short_date, status_word};
+use crate::report::{
+    daylight_source, daylight_words, short_date, status_word, treated_elsewhere,
+};
 
 /// One occurrence in `plan --json`.
 #[derive(serde::Serialize)]
@@ -64,16 +66,19 @@ pub(crate) fn plan(ctx: &Context, json: bool, all: bool, out: &mut dyn Write) ->
             ("count", dates.len().into()),
             ("dates", m.list(&dates).into()),
             ("time", p.start.format("%H:%M").to_string().into()),
-            ("zone", c.treatment.timezone.name().into()),
+            ("zone", p.timezone.name().into()),
             ("plan", c.treatment.plan.as_deref().unwrap_or("none").into()),
         ],
     );
     writeln!(out, "{heading}").map_err(Error::output)?;
+    if let Some(line) = treated_elsewhere(m, &p) {
+        writeln!(out, "{line}").map_err(Error::output)?;
+    }
     if let Some(loc) = p.location.filter(|_| p.daylight_rules) {
         writeln!(
             out,
             "{}",
-            daylight_source(m, loc, c.treatment.timezone.name())
+            daylight_source(m, loc, p.timezone.name())
         )
         .map_err(Error::output)?;
     }

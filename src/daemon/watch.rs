@@ -42,25 +42,55 @@ fn mask() -> WatchFlags {
         | WatchFlags::MOVE_SELF
 }
 
+/// Watch each of `files` itself; those not there (yet) are left to the
+/// watch on their folder. The watch descriptors.
+fn watch_files(fd: &rustix::fd::OwnedFd, files: &[PathBuf]) -> Vec<i32> {
+    files
+        .iter()
+        .filter_map(|f| inotify::add_watch(fd, f, mask()).ok())
+        .collect()
+}
+
 /// Watch each `(folder, file name)`: a change to one of those names in one
 /// of those folders sends [`Event::ConfigChanged`].
 pub(crate) fn start(
     watched: Vec<(PathBuf, OsString)>,
     events: UnboundedSender<Event>,
 ) -> Option<Watch> {
+    start_with(
+        watched,
+        Vec::new(),
+        || Event::ConfigChanged,
+        "the config; use SIGHUP to reload",
+        events,
+    )
+}
+
+/// The same for any `(folder, file name)`s, and `files` watched
+/// themselves (a bind-mounted file is written in place: its folder hears
+/// nothing); each change sends `event()`. `what` ends the warnings.
+pub(crate) fn start_with(
+    watched: Vec<(PathBuf, OsString)>,
+    files: Vec<PathBuf>,
+    event: fn() -> Event,
+    what: &'static str,
+    events: UnboundedSender<Event>,
+) -> Option<Watch> {
     let fd = inotify::init(CreateFlags::CLOEXEC | CreateFlags::NONBLOCK)
-        .map_err(|e| warn!("cannot watch the config for changes: {e}; use SIGHUP to reload"))
+        .map_err(|e| warn!("cannot watch {what}: {e}"))
         .ok()?;
     for (dir, _) in &watched {
         if let Err(e) = inotify::add_watch(&fd, dir, mask()) {
-            warn!(dir = %dir.display(), "cannot watch the config directory: {e}; use SIGHUP to reload");
+            warn!(dir = %dir.display(), "cannot watch {what}: {e}");
         }
     }
+    // files that are not there (yet) are fine: the folder watch sees them come
+    let mut file_wds = watch_files(&fd, &files);
     // an OwnedFd: the sound use of the deprecated safe constructor (see
     // ClockWatch::new in wake.rs)
     #[allow(deprecated)]
     let fd = AsyncFd::new(fd)
-        .map_err(|e| warn!("cannot watch the config for changes: {e}; use SIGHUP to reload"))
+        .map_err(|e| warn!("cannot watch {what}: {e}"))
         .ok()?;
     let names: Vec<OsString> = watched.into_iter().map(|(_, n)| n).collect();
     let task = tokio::spawn(async move {
@@ -79,6 +109,8 @@ pub(crate) fn start(
                         ours |= ev
                             .file_name()
                             .is_some_and(|n| names.iter().any(|m| m.as_bytes() == n.to_bytes()));
+                        // an event on a watched file itself (no name)
+                        ours |= ev.file_name().is_none() && file_wds.contains(&ev.wd());
                     }
                     Err(Errno::AGAIN) => {
                         ready.clear_ready();
@@ -86,13 +118,19 @@ pub(crate) fn start(
                     }
                     Err(Errno::INTR) => {}
                     Err(e) => {
-                        warn!("the config watcher stopped: {e}; use SIGHUP to reload");
+                        warn!("stopped watching {what}: {e}");
                         return;
                     }
                 }
             }
-            if ours && events.send(Event::ConfigChanged).is_err() {
-                return;
+            if ours {
+                // a file replaced by another: watch the new one
+                if !files.is_empty() {
+                    file_wds = watch_files(fd.get_ref(), &files);
+                }
+                if events.send(event()).is_err() {
+                    return;
+                }
             }
         }
     });
