@@ -28,7 +28,10 @@ pub(crate) fn check(ctx: &Context, out: &mut dyn Write) -> Result<u8, Error> {
         match ctx.system_zone.origin {
             ZoneOrigin::Tz => "TZ".into(),
             ZoneOrigin::Localtime => "/etc/localtime".into(),
-            ZoneOrigin::Default => "no TZ or /etc/localtime: UTC".into(),
+            ZoneOrigin::Default if ctx.system_zone.warning.is_some() => {
+                "UTC: TZ names no zone".into()
+            }
+            ZoneOrigin::Default => "UTC: no TZ and no /etc/localtime".into(),
         }
     };
     let mut zone = format!("times in {}, from {from}", p.timezone.name());
