@@ -41,7 +41,7 @@ title-sunscreen = Sonnenschutz
 body-sunscreen = Breitband-Sonnenschutz mit LSF 30+ (ein mineralischer ist oft schonender), im Freien alle 2 Stunden und nach dem Schwitzen erneut aufgetragen. Die neue Haut verbrennt leicht und dunkelt leicht nach: zusätzlich Schatten und ein Hut mit breiter Krempe.
 
 title-no-picking = Finger weg von der schälenden Haut
-body-no-picking = Das Schälen ist normal und bedeutet, dass das Peeling wirkt. Die Schüppchen nicht abzupfen, abziehen oder abrubbeln: Das kann Narben oder dunkle Flecken hinterlassen. Mit Feuchtigkeitscreme lösen sie sich leichter von selbst.
+body-no-picking = Schälen und Jucken sind normal und bedeuten, dass das Peeling wirkt. Die Schüppchen nicht abzupfen, aufkratzen, abziehen oder abrubbeln: Das kann Narben oder dunkle Flecken hinterlassen. Mit Feuchtigkeitscreme lösen sie sich leichter von selbst.
 
 ## The evening routine
 
@@ -61,7 +61,7 @@ body-wrap-up = Gut gemacht: Die zusätzliche Pflege ist vorbei. Schützen Sie Ih
 
 ## What is usually normal on which days (for the morning summary)
 
-healing-0-1 = Rötung, ein Spannen der Haut und ein Gefühl wie bei einem leichten Sonnenbrand; nach einem mitteltiefen Peeling kann die Haut anschwellen.
+healing-0-1 = Rötung, ein Spannen der Haut, etwas Jucken und ein Gefühl wie bei einem leichten Sonnenbrand; nach einem mitteltiefen Peeling kann die Haut anschwellen.
 healing-2-5 = Schälen: feine Schüppchen nach einem leichten Peeling, größere Hautfetzen und dunklere Flecken nach einem mitteltiefen.
 healing-6-7 = das Schälen endet; die neue Haut ist rosig, glatt und empfindlich.
 healing-8-14 = die neue Haut erholt sich; sie verbrennt und dunkelt leichter nach als sonst.

@@ -41,7 +41,7 @@ title-sunscreen = Protector solar
 body-sunscreen = Protector solar de amplio espectro FPS 30+ (uno mineral suele ser más suave), reaplicado cada 2 horas al aire libre y después de sudar. La piel nueva se quema y se oscurece con facilidad: también sombra y un sombrero de ala ancha.
 
 title-no-picking = No toque la piel que se pela
-body-no-picking = Que la piel se pele es normal y significa que el peeling está haciendo efecto. No toquetee, arranque ni frote las escamas: puede dejar cicatrices o manchas oscuras. La crema hidratante ayuda a que se desprendan solas.
+body-no-picking = Que la piel se pele y pique es normal y significa que el peeling está haciendo efecto. No toquetee, rasque, arranque ni frote las escamas: puede dejar cicatrices o manchas oscuras. La crema hidratante ayuda a que se desprendan solas.
 
 ## The evening routine
 
@@ -61,7 +61,7 @@ body-wrap-up = Bien hecho: los cuidados adicionales han terminado. Siga protegie
 
 ## What is usually normal on which days (for the morning summary)
 
-healing-0-1 = enrojecimiento, tirantez y una sensación parecida a una quemadura solar leve; tras un peeling medio puede haber hinchazón.
+healing-0-1 = enrojecimiento, tirantez, algo de picor y una sensación parecida a una quemadura solar leve; tras un peeling medio puede haber hinchazón.
 healing-2-5 = descamación: escamas finas tras un peeling superficial, láminas más grandes y manchas más oscuras tras uno medio.
 healing-6-7 = la descamación termina; la piel nueva está rosada, lisa y sensible.
 healing-8-14 = la piel nueva se estabiliza; se quema y se oscurece con más facilidad de lo habitual.

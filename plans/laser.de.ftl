@@ -40,7 +40,7 @@ title-sunscreen = Sonnenschutz
 body-sunscreen = Breitband-Sonnenschutz mit LSF 30+, im Freien alle 2 Stunden und nach dem Schwitzen erneut aufgetragen. Sonne auf behandelter Haut kann dunkle Flecken hinterlassen: zusätzlich Schatten und ein Hut mit breiter Krempe.
 
 title-hands-off = Finger weg
-body-hands-off = Nach IPL werden behandelte Flecken oft dunkel wie Kaffeesatz und schuppen ab: im Gesicht in der Regel innerhalb von etwa 1 bis 2 Wochen; am Körper kann es länger dauern, bis zu mehreren Wochen. Nach einem Laser kann sich die Haut rau anfühlen. Lassen Sie alles von selbst abfallen: nicht daran zupfen, nicht rubbeln, nicht peelen.
+body-hands-off = Nach IPL werden behandelte Flecken oft dunkel wie Kaffeesatz und schuppen ab: im Gesicht in der Regel innerhalb von etwa 1 bis 2 Wochen; am Körper kann es länger dauern, bis zu mehreren Wochen. Nach einem Laser kann sich die Haut rau anfühlen. Lassen Sie alles von selbst abfallen: nicht zupfen, nicht kratzen, auch wenn es juckt, nicht rubbeln, nicht peelen.
 
 ## The evening routine
 
@@ -60,7 +60,7 @@ body-wrap-up = Gut gemacht: Die zusätzliche Pflege ist vorbei. Bleiben Sie mind
 
 ## What is usually normal on which days (for the morning summary)
 
-healing-0-1 = Rötung, Wärme und leichte Schwellung, wie bei einem Sonnenbrand.
+healing-0-1 = Rötung, Wärme, leichte Schwellung und etwas Jucken, wie bei einem Sonnenbrand.
 healing-2-4 = die Rötung lässt nach; die Haut kann sich trocken oder rau anfühlen, und behandelte Flecken können nachdunkeln.
 healing-5-7 = nachgedunkelte Flecken schuppen ab; die Haut ist größtenteils beruhigt.
 healing-8-14 = die Haut ist beruhigt, aber Sonne kann auf ihr noch dunkle Flecken hinterlassen.

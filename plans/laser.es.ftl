@@ -40,7 +40,7 @@ title-sunscreen = Protector solar
 body-sunscreen = Protector solar de amplio espectro FPS 30+, reaplicado cada 2 horas al aire libre y después de sudar. El sol sobre la piel tratada puede dejar manchas oscuras: también sombra y un sombrero de ala ancha.
 
 title-hands-off = No toque la piel
-body-hands-off = Tras la IPL, las manchas tratadas suelen oscurecerse como posos de café y desprenderse: en la cara, por lo general en 1 o 2 semanas aproximadamente; en el cuerpo puede tardar más, hasta varias semanas. Tras el láser, la piel puede notarse áspera. Deje que se desprendan solas: no las toquetee, no frote ni exfolie.
+body-hands-off = Tras la IPL, las manchas tratadas suelen oscurecerse como posos de café y desprenderse: en la cara, por lo general en 1 o 2 semanas aproximadamente; en el cuerpo puede tardar más, hasta varias semanas. Tras el láser, la piel puede notarse áspera. Deje que se desprendan solas: no las toquetee ni se rasque aunque le pique, no frote ni exfolie.
 
 ## The evening routine
 
@@ -60,7 +60,7 @@ body-wrap-up = Bien hecho: los cuidados adicionales han terminado. Siga usando p
 
 ## What is usually normal on which days (for the morning summary)
 
-healing-0-1 = enrojecimiento, calor e hinchazón leve, como una quemadura solar.
+healing-0-1 = enrojecimiento, calor, hinchazón leve y algo de picor, como una quemadura solar.
 healing-2-4 = el enrojecimiento disminuye; la piel puede notarse seca o áspera, y las manchas tratadas pueden oscurecerse.
 healing-5-7 = las manchas oscurecidas se desprenden; la piel está casi del todo calmada.
 healing-8-14 = la piel está calmada, pero el sol aún puede dejarle manchas oscuras.

@@ -10,7 +10,7 @@ description = Laser non ablatif ou IPL : refroidir la peau, protection solaire 
 ## Day 0
 
 title-today = Les soins post-traitement commencent
-body-today = Les consignes de votre praticien priment ; ces rappels suivent un protocole type après un laser non ablatif ou une IPL. Une sensation de chaleur et une rougeur comme un coup de soleil sont normales aujourd'hui. Gardez la peau au frais, pas de maquillage pendant environ 24 heures, pour l'instant ni douche chaude, ni sauna, ni jacuzzi, ni sport, et évitez le soleil.
+body-today = Les consignes de votre praticien priment ; ces rappels suivent un protocole type après un laser non ablatif ou une IPL. Une sensation de chaleur et une rougeur comme un coup de soleil sont normales aujourd’hui. Gardez la peau au frais, pas de maquillage pendant environ 24 heures, pour l’instant ni douche chaude, ni sauna, ni jacuzzi, ni sport, et évitez le soleil.
 
 title-cool = Rafraîchissez la peau
 body-cool = Si la peau chauffe : une compresse fraîche, ou une poche de froid enveloppée dans un linge propre, pendant 10 à 15 minutes. Jamais de glace directement sur la peau.
@@ -32,37 +32,37 @@ title-sauna-ok = Sauna, hammam et baignade
 body-sauna-ok = Au moins 72 heures se sont écoulées : le sauna, le hammam, le jacuzzi et la piscine sont en général de nouveau possibles si votre peau est apaisée. Encore rouge ou gonflée ? Laissez-lui quelques jours de plus.
 
 title-actives-ok = Les actifs, un par un
-body-actives-ok = Environ une semaine s'est écoulée : si votre peau est apaisée, réintroduisez les rétinoïdes, les acides AHA/BHA et la vitamine C un par un. Épilation à la cire ou autres soins sur la zone : demandez d'abord l'avis de votre praticien.
+body-actives-ok = Environ une semaine s’est écoulée : si votre peau est apaisée, réintroduisez les rétinoïdes, les acides AHA/BHA et la vitamine C un par un. Épilation à la cire ou autres soins sur la zone : demandez d’abord l’avis de votre praticien.
 
 title-morning-care = Nettoyez et hydratez
-body-morning-care = Un nettoyage doux à l'eau tiède, séchez en tamponnant, puis une crème hydratante douce et sans parfum. Pas encore de rétinoïdes, d'acides, de vitamine C ni de gommages.
+body-morning-care = Un nettoyage doux à l’eau tiède, séchez en tamponnant, puis une crème hydratante douce et sans parfum. Pas encore de rétinoïdes, d’acides, de vitamine C ni de gommages.
 
 title-sunscreen = Protection solaire
-body-sunscreen = Protection solaire à large spectre SPF 30+, réappliquée toutes les 2 heures à l'extérieur et après avoir transpiré. Le soleil sur la peau traitée peut laisser des taches foncées : l'ombre et un chapeau à larges bords aussi.
+body-sunscreen = Protection solaire à large spectre SPF 30+, réappliquée toutes les 2 heures à l’extérieur et après avoir transpiré. Le soleil sur la peau traitée peut laisser des taches foncées : l’ombre et un chapeau à larges bords aussi.
 
 title-hands-off = Ne touchez pas à votre peau
-body-hands-off = Après une IPL, les taches traitées foncent souvent comme du marc de café, puis tombent : sur le visage, en général en 1 à 2 semaines environ ; sur le corps, cela peut prendre plus longtemps, jusqu'à plusieurs semaines. Après un laser, la peau peut sembler rugueuse. Laissez-les partir d'elles-mêmes : ne grattez pas, ne frottez pas, n'exfoliez pas.
+body-hands-off = Après une IPL, les taches traitées foncent souvent comme du marc de café, puis tombent : sur le visage, en général en 1 à 2 semaines environ ; sur le corps, cela peut prendre plus longtemps, jusqu’à plusieurs semaines. Après un laser, la peau peut sembler rugueuse. Laissez-les partir d’elles-mêmes : n’y touchez pas, ne grattez pas même si cela démange, ne frottez pas, n’exfoliez pas.
 
 ## The evening routine
 
 title-check-in = Comment va votre peau ?
-body-check-in = Un peu de rougeur, de chaleur et un léger gonflement sont normaux pendant un jour ou deux. Cloques, croûtes ou pus, rougeur qui s'étend, fièvre, boutons de fièvre, ou douleur qui augmente : appelez dès ce soir le numéro de permanence de votre praticien, ou bien un centre de soins non programmés ou un médecin de garde. Difficultés à respirer, ou rougeur chaude et douloureuse qui s'étend vite avec de la fièvre : appelez les secours. Gonflement qui s'aggrave après 48 heures, ou taches plus claires ou plus foncées que votre peau : appelez votre praticien demain matin.
+body-check-in = Un peu de rougeur, de chaleur et un léger gonflement sont normaux pendant un jour ou deux. Cloques, croûtes ou pus, rougeur qui s’étend, fièvre, boutons de fièvre, ou douleur qui augmente : appelez dès ce soir le numéro de permanence de votre praticien, ou bien un centre de soins non programmés ou un médecin de garde. Difficultés à respirer, ou rougeur chaude et douloureuse qui s’étend vite avec de la fièvre : appelez les secours. Gonflement qui s’aggrave après 48 heures, ou taches plus claires ou plus foncées que votre peau : appelez votre praticien demain matin.
 
 title-evening-care = Nettoyez et hydratez
-body-evening-care = Avant le coucher : un nettoyage doux à l'eau tiède, séchez en tamponnant, puis votre crème hydratante. Une taie d'oreiller propre aide.
+body-evening-care = Avant le coucher : un nettoyage doux à l’eau tiède, séchez en tamponnant, puis votre crème hydratante. Une taie d’oreiller propre aide.
 
 ## Days 8-14
 
 title-sunscreen-daily = Protection solaire quotidienne
-body-sunscreen-daily = Protection solaire à large spectre SPF 30+ chaque matin, le temps que votre peau se stabilise ; réappliquez-la quand vous êtes à l'extérieur.
+body-sunscreen-daily = Protection solaire à large spectre SPF 30+ chaque matin, le temps que votre peau se stabilise ; réappliquez-la quand vous êtes à l’extérieur.
 
 title-wrap-up = Soins post-traitement terminés
-body-wrap-up = Bravo : les soins renforcés sont terminés. Gardez une protection solaire SPF 30+ au quotidien pendant au moins 4 à 6 semaines après le traitement, ou plus longtemps si votre praticien le conseille ; le soleil sur la peau traitée peut encore laisser des taches foncées. Le laser et l'IPL se font souvent en série, à quelques semaines d'intervalle : demandez à votre praticien quand aura lieu votre prochaine séance. Des taches plus claires ou plus foncées dans les semaines à venir méritent de lui être montrées.
+body-wrap-up = Bravo : les soins renforcés sont terminés. Gardez une protection solaire SPF 30+ au quotidien pendant au moins 4 à 6 semaines après le traitement, ou plus longtemps si votre praticien le conseille ; le soleil sur la peau traitée peut encore laisser des taches foncées. Le laser et l’IPL se font souvent en série, à quelques semaines d’intervalle : demandez à votre praticien quand aura lieu votre prochaine séance. Des taches plus claires ou plus foncées dans les semaines à venir méritent de lui être montrées.
 
 ## What is usually normal on which days (for the morning summary)
 
-healing-0-1 = rougeur, chaleur et léger gonflement, comme un coup de soleil.
-healing-2-4 = la rougeur s'estompe ; la peau peut sembler sèche ou rugueuse, et les taches traitées peuvent foncer.
+healing-0-1 = rougeur, chaleur, léger gonflement et quelques démangeaisons, comme un coup de soleil.
+healing-2-4 = la rougeur s’estompe ; la peau peut sembler sèche ou rugueuse, et les taches traitées peuvent foncer.
 healing-5-7 = les taches foncées tombent ; la peau est en grande partie apaisée.
 healing-8-14 = peau apaisée, mais le soleil peut encore y laisser des taches foncées.
 

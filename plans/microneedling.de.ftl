@@ -9,7 +9,7 @@ description = Microneedling in der Praxis (Standardplan): zwei Wochen sanfte Pfl
 ## Day 0
 
 title-today = Die Nachpflege hat begonnen
-body-today = Die Anweisungen Ihrer Behandlerin oder Ihres Behandlers haben Vorrang; diese Erinnerungen folgen einem typischen Plan. Berühren Sie die behandelte Haut nicht, etwa 24 Stunden kein Make-up und vorerst kein Sport, keine Sauna, kein Schwimmbad und kein heißes Duschen. Auf der frischen Haut bis Tag 1 lieber Schatten und ein Hut statt Sonnenschutzmittel.
+body-today = Die Anweisungen Ihrer Behandlerin oder Ihres Behandlers haben Vorrang; diese Erinnerungen folgen einem typischen Plan. Berühren Sie die behandelte Haut nicht und kratzen Sie nicht, auch wenn es juckt. Etwa 24 Stunden kein Make-up und vorerst kein Sport, keine Sauna, kein Schwimmbad und kein heißes Duschen. Bis die Erinnerungen an den Sonnenschutz beginnen, auf der frischen Haut lieber Schatten und ein Hut statt Sonnenschutzmittel.
 
 title-first-rinse = Erstes sanftes Abspülen
 body-first-rinse = Spülen Sie mit lauwarmem Wasser ab und nehmen Sie dabei nur die Fingerspitzen; tupfen Sie die Haut dann mit einem sauberen Handtuch trocken. Nicht rubbeln.
@@ -34,13 +34,13 @@ title-actives-ok = Wirkstoffe, einer nach dem anderen
 body-actives-ok = Keine Rötung und keine Schuppung mehr? Dann können Sie Retinoide, Säuren und Vitamin C wieder verwenden, ein Produkt nach dem anderen. Ist Ihre Haut noch gereizt, warten Sie noch ein paar Tage.
 
 title-morning-care = Reinigen und eincremen
-body-morning-care = Sanft mit lauwarmem Wasser und den Fingerspitzen reinigen, trocken tupfen, dann die Feuchtigkeitscreme, die Ihre Behandlerin oder Ihr Behandler freigegeben hat. Noch keine Wirkstoffe.
+body-morning-care = Sanft mit lauwarmem Wasser und den Fingerspitzen reinigen, nicht rubbeln; trocken tupfen, dann eine leichte, nicht komedogene Feuchtigkeitscreme, die Ihre Behandlerin oder Ihr Behandler freigegeben hat. Noch keine Wirkstoffe.
 
 title-sunscreen = Sonnenschutz
-body-sunscreen = Mineralischer Sonnenschutz mit LSF 30+ (Zinkoxid oder Titandioxid). Im Freien alle 2 Stunden und nach dem Schwitzen erneut auftragen; Schatten und ein Hut helfen zusätzlich.
+body-sunscreen = Mineralischer Sonnenschutz mit LSF 30+ (Zinkoxid oder Titandioxid), im Freien alle 2 Stunden und nach dem Schwitzen erneut auftragen. Meiden Sie starke Sonne; Schatten und ein Hut helfen.
 
 title-no-picking = Finger weg
-body-no-picking = Dass die Haut schuppt, ist normal und bedeutet, dass sie heilt. Nicht daran zupfen, nichts abziehen und nicht reiben; lassen Sie die Schüppchen von selbst abfallen.
+body-no-picking = Schuppen und Jucken sind normal und bedeuten, dass Ihre Haut heilt. Nicht zupfen, kratzen, abziehen oder reiben; lassen Sie die Schüppchen von selbst abfallen.
 
 ## The evening routine
 
@@ -48,7 +48,7 @@ title-check-in = Wie sieht Ihre Haut aus?
 body-check-in = Etwas Rötung, Wärme und ein Spannungsgefühl sind normal. Eiter oder gelbe Krusten, eine sich ausbreitende Rötung, Fieber, Blasen oder Lippenherpes oder zunehmende Schmerzen: Rufen Sie noch heute Abend Ihre Behandlerin oder Ihren Behandler unter der Nummer für außerhalb der Sprechzeiten an, oder wenden Sie sich an eine Notfallpraxis oder den ärztlichen Bereitschaftsdienst. Atemnot oder eine heiße, schmerzhafte Rötung, die sich mit Fieber schnell ausbreitet: Wählen Sie den Notruf. Rötung oder Schwellung, die nach 48 Stunden schlimmer wird oder bis Tag 5 nicht abklingt: Rufen Sie morgen früh Ihre Behandlerin oder Ihren Behandler an.
 
 title-evening-care = Reinigen und eincremen
-body-evening-care = Vor dem Schlafengehen: sanft mit lauwarmem Wasser reinigen, trocken tupfen, dann Ihre Feuchtigkeitscreme. Ein frischer Kissenbezug hilft.
+body-evening-care = Vor dem Schlafengehen: sanft mit lauwarmem Wasser reinigen, trocken tupfen, dann Ihre leichte, nicht komedogene Feuchtigkeitscreme. Ein frischer Kissenbezug hilft.
 
 ## Days 8-14
 
@@ -56,12 +56,12 @@ title-sunscreen-daily = Täglicher Sonnenschutz
 body-sunscreen-daily = Jeden Morgen mineralischer Sonnenschutz mit LSF 30+, solange sich Ihre Haut noch erholt; wenn Sie im Freien sind, erneut auftragen.
 
 title-wrap-up = Nachpflege abgeschlossen
-body-wrap-up = Gut gemacht: Die zusätzliche Pflege ist vorbei. Bleiben Sie beim täglichen Sonnenschutz; wenn Sie eine Behandlungsreihe machen, ist die nächste Sitzung in der Regel 4 bis 6 Wochen nach dieser. Neue Knötchen, einen Ausschlag oder dunkle Flecken in den kommenden Wochen zeigen Sie am besten Ihrer Behandlerin oder Ihrem Behandler.
+body-wrap-up = Gut gemacht: Die zusätzliche Pflege ist vorbei. Bleiben Sie beim täglichen Sonnenschutz; wenn Sie eine Behandlungsreihe machen, ist die nächste Sitzung in der Regel 4 bis 6 Wochen nach dieser. Neue Knötchen, einen Ausschlag oder dunkle Flecken in den kommenden Wochen zeigen Sie am besten Ihrer Behandlerin oder Ihrem Behandler oder in einer Hautarztpraxis.
 
 ## What is usually normal on which days (for the morning summary)
 
-healing-0-1 = Rötung, Wärme und Spannungsgefühl, wie bei einem leichten Sonnenbrand.
-healing-2-4 = die Rötung lässt nach; Trockenheit und leichte Schuppung können einsetzen.
+healing-0-1 = Rötung, Wärme und Spannungsgefühl wie bei einem leichten Sonnenbrand; etwas Schwellung, Jucken oder Brennen, meist leicht und nach ein paar Tagen vorbei.
+healing-2-4 = Rötung und Schwellung lassen nach; Trockenheit, leichte Schuppung und etwas Jucken können einsetzen.
 healing-5-7 = die Schuppung klingt ab; die Haut kann sich etwas rau anfühlen oder fahl aussehen.
 healing-8-14 = die Haut ist größtenteils beruhigt, bekommt aber noch leichter einen Sonnenbrand als sonst.
 

@@ -9,7 +9,7 @@ description = Microneedling en clínica (el plan predeterminado): dos semanas de
 ## Day 0
 
 title-today = Comienzan los cuidados posteriores
-body-today = Las indicaciones de su profesional tienen prioridad; estos recordatorios siguen un plan habitual. No se toque la piel tratada, no use maquillaje durante unas 24 horas y, por ahora, nada de ejercicio, sauna, piscina ni duchas calientes. Sobre la piel recién tratada, mejor sombra y sombrero que protector solar hasta el día 1.
+body-today = Las indicaciones de su profesional tienen prioridad; estos recordatorios siguen un plan habitual. No se toque la piel tratada ni se rasque, aunque le pique. No use maquillaje durante unas 24 horas y, por ahora, nada de ejercicio, sauna, piscina ni duchas calientes. Hasta que empiecen los recordatorios de protector solar, mejor sombra y sombrero que protector solar sobre la piel recién tratada.
 
 title-first-rinse = Primer enjuague suave
 body-first-rinse = Enjuáguese con agua tibia usando solo las yemas de los dedos y luego seque con toquecitos con una toalla limpia. Sin frotar.
@@ -34,13 +34,13 @@ title-actives-ok = Activos, de uno en uno
 body-actives-ok = ¿Ya no queda enrojecimiento ni descamación? Puede volver a usar retinoides, ácidos y vitamina C, un producto cada vez. Si su piel sigue irritada, espere unos días más.
 
 title-morning-care = Limpie e hidrate
-body-morning-care = Una limpieza suave con agua tibia y las yemas de los dedos, seque con toquecitos y luego la crema hidratante que aprobó su profesional. Todavía nada de activos.
+body-morning-care = Una limpieza suave con agua tibia y las yemas de los dedos, sin frotar; seque con toquecitos y luego una crema hidratante ligera y no comedogénica que haya aprobado su profesional. Todavía nada de activos.
 
 title-sunscreen = Protector solar
-body-sunscreen = Protector solar mineral FPS 30+ (óxido de zinc o dióxido de titanio). Vuelva a aplicarlo cada 2 horas al aire libre y después de sudar; la sombra y un sombrero también ayudan.
+body-sunscreen = Protector solar mineral FPS 30+ (óxido de zinc o dióxido de titanio); vuelva a aplicarlo cada 2 horas al aire libre y después de sudar. Evite el sol fuerte; la sombra y un sombrero ayudan.
 
 title-no-picking = No toque la piel
-body-no-picking = La descamación es normal y significa que su piel se está curando. No toquetee, arranque ni frote las escamas; deje que se desprendan solas.
+body-no-picking = La descamación y el picor son normales y significan que su piel se está curando. No toquetee, rasque, arranque ni frote las escamas; deje que se desprendan solas.
 
 ## The evening routine
 
@@ -48,7 +48,7 @@ title-check-in = ¿Qué aspecto tiene su piel?
 body-check-in = Es normal algo de enrojecimiento, calor y tirantez. Pus o costras amarillas, enrojecimiento que se extiende, fiebre, ampollas o herpes labial, o un dolor que va en aumento: llame esta misma noche al teléfono de su profesional para fuera de horario, o a un centro de urgencias o un servicio de guardia. Dificultad para respirar, o un enrojecimiento caliente y doloroso que se extiende rápido con fiebre: llame a emergencias. Enrojecimiento o hinchazón que empeora después de 48 horas, o que sigue presente el día 5: llame a su profesional mañana por la mañana.
 
 title-evening-care = Limpie e hidrate
-body-evening-care = Antes de acostarse: una limpieza suave con agua tibia, seque con toquecitos y luego su crema hidratante. Una funda de almohada limpia ayuda.
+body-evening-care = Antes de acostarse: una limpieza suave con agua tibia, seque con toquecitos y luego su crema hidratante ligera y no comedogénica. Una funda de almohada limpia ayuda.
 
 ## Days 8-14
 
@@ -56,12 +56,12 @@ title-sunscreen-daily = Protector solar a diario
 body-sunscreen-daily = Protector solar mineral FPS 30+ cada mañana mientras su piel se recupera; vuelva a aplicarlo cuando esté al aire libre.
 
 title-wrap-up = Cuidados posteriores completados
-body-wrap-up = Bien hecho: los cuidados adicionales han terminado. Siga usando protector solar a diario; si está haciendo una serie de sesiones, la siguiente suele ser entre 4 y 6 semanas después de esta. Si en las próximas semanas aparecen bultitos nuevos, una erupción o manchas oscuras, conviene que se los enseñe a su profesional.
+body-wrap-up = Bien hecho: los cuidados adicionales han terminado. Siga usando protector solar a diario; si está haciendo una serie de sesiones, la siguiente suele ser entre 4 y 6 semanas después de esta. Si en las próximas semanas aparecen bultitos nuevos, una erupción o manchas oscuras, conviene que se los enseñe a su profesional o a un dermatólogo.
 
 ## What is usually normal on which days (for the morning summary)
 
-healing-0-1 = enrojecimiento, calor y tirantez, como una quemadura solar leve.
-healing-2-4 = el enrojecimiento disminuye; pueden empezar la sequedad y una descamación leve.
+healing-0-1 = enrojecimiento, calor y tirantez, como una quemadura solar leve; algo de hinchazón, picor o ardor, por lo general leves y pasajeros en unos días.
+healing-2-4 = el enrojecimiento y la hinchazón disminuyen; pueden empezar la sequedad, una descamación leve y algo de picor.
 healing-5-7 = la descamación remite; la piel puede notarse algo áspera o verse apagada.
 healing-8-14 = la piel está casi del todo calmada, pero aún se quema con el sol más fácilmente de lo habitual.
 

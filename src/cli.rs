@@ -2,7 +2,7 @@
 //! else imports this module.
 
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
@@ -11,9 +11,9 @@ use crate::app::Context;
 use crate::app::new_config::NewConfig;
 use crate::app::paths::Paths;
 use crate::config::{self, DateError, Defaults};
-use crate::error::{EXIT_CONFIG, EXIT_NOT_RUNNING, Error};
+use crate::error::Error;
 use crate::zone::{SystemZones, Zone};
-use crate::{clock, commands, daemon, notifier, service};
+use crate::{clock, commands};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -268,238 +268,26 @@ pub(crate) fn dispatch(cli: Cli, out: &mut dyn Write) -> Result<u8, Error> {
         Command::Plans => commands::plans(ctx.defaults.language, out),
         Command::Plan { json, all } => commands::plan(&ctx, json, all, out),
         Command::Init(args) => commands::init(&ctx, &NewConfig::from(&args), out),
-        Command::Run => daemon::run(&ctx),
-        Command::TestNotification => notifier::test_notification(ctx.defaults.language.lang, out),
+        Command::Run => commands::run(&ctx),
+        Command::TestNotification => commands::test_notification(ctx.defaults.language.lang, out),
         Command::Install(args) => {
-            let install = service::Install {
+            let install = commands::Install {
                 date: args.date,
                 time: args.time,
                 timezone: args.timezone,
                 plan: args.plan,
                 custom_config,
             };
-            service::install(&ctx, &install, out)
+            commands::install(&ctx, &install, out)
         }
-        Command::Uninstall { purge } => service::uninstall(&ctx, purge, out),
-        Command::Status => service::status(&ctx, out),
+        Command::Uninstall { purge } => commands::uninstall(&ctx, purge, out),
+        Command::Status => commands::status(&ctx, out),
         Command::Done { rule } => commands::done(&ctx, &rule, out),
         Command::Today => commands::today(&ctx, out),
         Command::Export { ics } => commands::export(&ctx, ics.as_deref(), out),
-        Command::Completions { shell } => {
-            // Without the hidden --now: the derived command lacks it. Into
-            // memory first: clap_complete panics when its writer fails
-            // (`completions bash | head -1`); our write maps a closed pipe
-            // to success.
-            let mut text = Vec::new();
-            clap_complete::generate(shell, &mut Cli::command(), "aftercare", &mut text);
-            out.write_all(&text).map_err(Error::output)?;
-            Ok(0)
-        }
-        Command::Man { dir } => man(dir.as_deref(), out),
-    }
-}
-
-/// The man page to `out`, or one page per command into `dir`.
-fn man(dir: Option<&Path>, out: &mut dyn Write) -> Result<u8, Error> {
-    let mut cmd = man_command();
-    cmd.build();
-    match dir {
-        None => {
-            let page = man_page(&cmd, true).map_err(Error::output)?;
-            out.write_all(&page).map_err(Error::output)?;
-        }
-        Some(dir) => {
-            let context = || format!("cannot write man pages to {}", dir.display());
-            std::fs::create_dir_all(dir).map_err(|e| Error::io(context(), e))?;
-            let mut pages = Vec::new();
-            man_pages(&cmd, true, &mut pages).map_err(|e| Error::io(context(), e))?;
-            for (name, page) in pages {
-                std::fs::write(dir.join(name), page).map_err(|e| Error::io(context(), e))?;
-            }
-            writeln!(
-                out,
-                "wrote aftercare.1 and a page per command (aftercare-plan.1, …) to {}",
-                dir.display()
-            )
-            .map_err(Error::output)?;
-        }
-    }
-    Ok(0)
-}
-
-/// `(file name, page)` for `cmd` and each visible subcommand, as
-/// `clap_mangen::generate_to` names them.
-fn man_pages(
-    cmd: &clap::Command,
-    top: bool,
-    pages: &mut Vec<(String, Vec<u8>)>,
-) -> std::io::Result<()> {
-    for sub in cmd.get_subcommands().filter(|s| !s.is_hide_set()) {
-        man_pages(sub, false, pages)?;
-    }
-    let name = clap_mangen::Man::new(cmd.clone()).get_filename();
-    pages.push((name, man_page(cmd, top)?));
-    Ok(())
-}
-
-/// One page: clap_mangen's sections, then EXIT STATUS, ENVIRONMENT, FILES
-/// and SEE ALSO, then the version (the conventional order, man-pages(7)).
-/// `cmd` is built (global arguments propagated).
-fn man_page(cmd: &clap::Command, top: bool) -> std::io::Result<Vec<u8>> {
-    let man = clap_mangen::Man::new(cmd.clone());
-    let mut w = Vec::new();
-    man.render_title(&mut w)?;
-    man.render_name_section(&mut w)?;
-    man.render_synopsis_section(&mut w)?;
-    man.render_description_section(&mut w)?;
-    if cmd.get_arguments().any(|a| !a.is_hide_set()) {
-        man.render_options_section(&mut w)?;
-    }
-    if cmd.get_subcommands().any(|s| !s.is_hide_set()) {
-        man.render_subcommands_section(&mut w)?;
-    }
-    if cmd.get_after_help().is_some() || cmd.get_after_long_help().is_some() {
-        man.render_extra_section(&mut w)?;
-    }
-    w.extend_from_slice(man_sections(top).as_bytes());
-    if cmd.get_version().is_some() || cmd.get_long_version().is_some() {
-        man.render_version_section(&mut w)?;
-    }
-    Ok(w)
-}
-
-/// The sections every page carries, in roff.
-fn man_sections(top: bool) -> String {
-    let config = EXIT_CONFIG.to_string();
-    let not_running = EXIT_NOT_RUNNING.to_string();
-    let exit: [(&str, &str); 7] = [
-        (
-            "0",
-            "Success; for status: the service runs, or the plan is over.",
-        ),
-        (
-            "1",
-            "Another failure: systemctl, the scheduler, no home directory.",
-        ),
-        (
-            "2",
-            "Bad usage: an invalid argument, a config that exists already (see --force), an unknown rule.",
-        ),
-        (
-            &not_running,
-            "status: the service is not running although reminders are left.",
-        ),
-        (
-            "69",
-            "No notification server is reachable on the session bus (EX_UNAVAILABLE).",
-        ),
-        ("74", "Reading or writing a file failed (EX_IOERR)."),
-        (
-            &config,
-            "The config is invalid (EX_CONFIG); the message names its file, line and column.",
-        ),
-    ];
-    let environment: [(&str, &str); 12] = [
-        (
-            "AFTERCARE_CONFIG",
-            "The config file, as --config FILE (the option wins).",
-        ),
-        (
-            "AFTERCARE_LOG",
-            "What to log to standard error, e.g. debug or info,aftercare=debug (default: info for run, warn for the other commands).",
-        ),
-        (
-            "XDG_CONFIG_HOME",
-            "Holds aftercare/config.toml and the user unit in systemd/user (default: ~/.config).",
-        ),
-        (
-            "XDG_STATE_HOME",
-            "Holds aftercare/journal.json (default: ~/.local/state).",
-        ),
-        (
-            "XDG_DATA_HOME",
-            "Holds applications/aftercare.desktop (default: ~/.local/share).",
-        ),
-        (
-            "TZ",
-            "The system time zone, used when the config names none (an IANA name such as Europe/Berlin); without it, /etc/timezone or /etc/localtime.",
-        ),
-        (
-            "LC_ALL, LC_MESSAGES, LANG",
-            "The language of notifications and of plan, today and status (the first one set; C and POSIX mean English): en, de, es or fr, else English. language = \"de\" in the config wins.",
-        ),
-        (
-            "LANGUAGE",
-            "GNU's list of preferred languages (fr:de), used unless the locale is C.",
-        ),
-        (
-            "TZDIR",
-            "The time zone database (default: /usr/share/zoneinfo, from the tzdata package).",
-        ),
-        (
-            "DBUS_SESSION_BUS_ADDRESS",
-            "The session bus that notifications go to; set by the desktop session.",
-        ),
-        (
-            "NOTIFY_SOCKET",
-            "Set by systemd for the service: run reports readiness and a \"next: ...\" status line through it.",
-        ),
-        (
-            "JOURNAL_STREAM",
-            "Set by systemd when standard error goes to the journal: log lines then carry no timestamps (journald adds them).",
-        ),
-    ];
-    let files: [(&str, &str); 5] = [
-        (
-            "~/.config/aftercare/config.toml",
-            "The config (mode 0600), written by init and install; see AFTERCARE_CONFIG and XDG_CONFIG_HOME.",
-        ),
-        (
-            "~/.local/state/aftercare/journal.json",
-            "What was sent, done, snoozed or missed; uninstall --purge deletes it.",
-        ),
-        (
-            "~/.config/systemd/user/aftercare.service",
-            "The user unit that install writes and uninstall removes.",
-        ),
-        (
-            "~/.local/share/applications/aftercare.desktop",
-            "Names the application for the notifications' desktop-entry hint.",
-        ),
-        (
-            "/usr/share/zoneinfo",
-            "The system time zone database (see TZDIR).",
-        ),
-    ];
-    let mut roff = String::new();
-    for (title, items) in [
-        ("EXIT STATUS", &exit[..]),
-        ("ENVIRONMENT", &environment[..]),
-        ("FILES", &files[..]),
-    ] {
-        roff.push_str(&format!(".SH \"{title}\"\n"));
-        for (term, text) in items {
-            roff.push_str(&format!(
-                ".TP\n\\fB{}\\fR\n{}\n",
-                roff_escape(term),
-                roff_escape(text)
-            ));
-        }
-    }
-    if !top {
-        roff.push_str(".SH \"SEE ALSO\"\n\\fBaftercare\\fR(1)\n");
-    }
-    roff
-}
-
-/// Plain text as roff: backslashes and hyphens escaped, no leading control
-/// character.
-fn roff_escape(s: &str) -> String {
-    let s = s.replace('\\', "\\e").replace('-', "\\-");
-    if s.starts_with(['.', '\'']) {
-        format!("\\&{s}")
-    } else {
-        s
+        // Without the hidden --now: the derived command lacks it.
+        Command::Completions { shell } => commands::completions(Cli::command(), shell, out),
+        Command::Man { dir } => commands::man(man_command(), dir.as_deref(), out),
     }
 }
 

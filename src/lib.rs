@@ -6,8 +6,8 @@
 //! [`journal`]. The core (`config`, `plan`, `policy`, `ledger`, `report`) is
 //! pure; the clock is read only in `clock`; I/O lives at the edges.
 
-// Layers, top down (docs/architecture.md): `cli` → commands (`commands`,
-// `daemon`, `service`, `notifier`'s test-notification) → the application
+// Layers, top down (docs/architecture.md): `cli` → `commands` (all twelve)
+// → what they run (`daemon`, `service`, `notifier`, `man`) → the application
 // layer (`app`) → core (`config`, `plan`, `policy`, `ledger`, `report`) →
 // leaves (`zone`, `fsutil`, `clock`). Only `lib` imports `cli`.
 mod app;
@@ -21,6 +21,7 @@ mod export;
 mod fsutil;
 pub mod i18n;
 mod ledger;
+mod man;
 mod notifier;
 pub mod plan;
 mod policy;

@@ -1,19 +1,14 @@
-//! The systemd user service: `aftercare install`, `uninstall` and `status`,
-//! all through `systemctl --user`.
+//! The systemd user service, through `systemctl --user`: the unit and the
+//! `.desktop` file `install` writes, the packaged unit, the unit's state.
+//! The commands themselves are in `commands/{install,uninstall,status}.rs`.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use chrono::{NaiveDate, NaiveTime};
-
-use crate::app::new_config::{self, NewConfig};
-use crate::app::{Context, build_plan, lock};
-use crate::error::{EXIT_NOT_RUNNING, Error};
-use crate::i18n;
-use crate::report::{adherence, count_words, counts, next_line, short_date};
-use crate::zone::Zone;
-use crate::{fsutil, policy};
+use crate::app::Context;
+use crate::error::Error;
+use crate::fsutil;
 
 pub(crate) const UNIT: &str = "aftercare.service";
 const UNIT_TEMPLATE: &str = include_str!("../systemd/aftercare.service");
@@ -82,13 +77,13 @@ fn vendor_unit_dirs(data_dirs: Option<std::ffi::OsString>) -> Vec<PathBuf> {
 }
 
 /// The path of the running binary, links resolved: what a unit runs.
-fn this_binary() -> std::io::Result<PathBuf> {
+pub(crate) fn this_binary() -> std::io::Result<PathBuf> {
     std::env::current_exe().and_then(|p| p.canonicalize())
 }
 
 /// A packaged `aftercare.service` (the Debian package's, in
 /// /usr/lib/systemd/user) that runs this very binary.
-fn packaged_unit(exe: &Path) -> Option<PathBuf> {
+pub(crate) fn packaged_unit(exe: &Path) -> Option<PathBuf> {
     vendor_unit_dirs(std::env::var_os("XDG_DATA_DIRS"))
         .into_iter()
         .map(|d| d.join(UNIT))
@@ -135,7 +130,7 @@ fn write_if_changed(path: &Path, text: &str, out: &mut dyn Write) -> Result<bool
 }
 
 /// Remove `path` if it exists; whether it did.
-fn remove_if_there(path: &Path, out: &mut dyn Write) -> Result<bool, Error> {
+pub(crate) fn remove_if_there(path: &Path, out: &mut dyn Write) -> Result<bool, Error> {
     match std::fs::remove_file(path) {
         Ok(()) => {
             writeln!(out, "removed {}", path.display()).map_err(Error::output)?;
@@ -155,7 +150,7 @@ fn remove_if_there(path: &Path, out: &mut dyn Write) -> Result<bool, Error> {
 /// The unit: the packaged one when it runs this binary (with a drop-in for
 /// a config that is not the default), else one written for this binary.
 /// Whether anything changed (then systemd reloads).
-fn set_up_unit(
+pub(crate) fn set_up_unit(
     ctx: &Context,
     exe: &Path,
     config: Option<&Path>,
@@ -202,7 +197,7 @@ pub(crate) fn render_desktop(exe: &Path) -> String {
 }
 
 /// Run `systemctl --user ARGS`.
-fn systemctl(args: &[&str]) -> Result<std::process::Output, Error> {
+pub(crate) fn systemctl(args: &[&str]) -> Result<std::process::Output, Error> {
     Command::new("systemctl")
         .arg("--user")
         .args(args)
@@ -211,7 +206,7 @@ fn systemctl(args: &[&str]) -> Result<std::process::Output, Error> {
 }
 
 /// Fail clearly when there is no user manager to talk to.
-fn require_user_manager() -> Result<(), Error> {
+pub(crate) fn require_user_manager() -> Result<(), Error> {
     let out = systemctl(&["show-environment"])?;
     if out.status.success() {
         return Ok(());
@@ -223,7 +218,7 @@ fn stderr_of(out: &std::process::Output) -> String {
     String::from_utf8_lossy(&out.stderr).trim().to_string()
 }
 
-fn systemctl_ok(args: &[&str]) -> Result<(), Error> {
+pub(crate) fn systemctl_ok(args: &[&str]) -> Result<(), Error> {
     let out = systemctl(args)?;
     if out.status.success() {
         Ok(())
@@ -247,7 +242,7 @@ pub(crate) struct UnitState {
     pub enabled: String,
 }
 
-fn unit_state() -> Result<UnitState, Error> {
+pub(crate) fn unit_state() -> Result<UnitState, Error> {
     let args = [
         "show",
         "-p",
@@ -279,303 +274,6 @@ fn unit_state() -> Result<UnitState, Error> {
         }
     }
     Ok(s)
-}
-
-/// What `install` is told.
-#[derive(Debug, Clone)]
-pub(crate) struct Install {
-    /// Needed when there is no config yet.
-    pub date: Option<NaiveDate>,
-    pub time: Option<NaiveTime>,
-    pub timezone: Option<Zone>,
-    /// `--plan`, for a new config (an existing one must already use it).
-    pub plan: Option<String>,
-    /// The config is not the default one: the unit names it.
-    pub custom_config: bool,
-}
-
-pub(crate) fn install(ctx: &Context, args: &Install, out: &mut dyn Write) -> Result<u8, Error> {
-    let path = &ctx.paths.config;
-    if path.exists() {
-        if let Some(date) = args.date {
-            let c = ctx.load_config()?;
-            let differs = c.treatment.date != date
-                || args.time.is_some_and(|t| t != c.treatment.time)
-                || args.timezone.is_some_and(|z| z != c.treatment.timezone);
-            if differs {
-                return Err(Error::TreatmentDiffers {
-                    path: path.clone(),
-                    held: c.treatment.date,
-                    asked: date,
-                });
-            }
-        }
-        if let Some(asked) = &args.plan {
-            let c = ctx.load_config()?;
-            let same = match (asked.as_str(), &c.treatment.plan_file, &c.treatment.plan) {
-                ("none", _, held) => held.is_none(),
-                (a, Some(file), _) if a.starts_with('/') => Path::new(a) == file,
-                (a, None, Some(held)) => a == held,
-                _ => false,
-            };
-            if !same {
-                return Err(Error::PlanDiffers {
-                    path: path.clone(),
-                    held: c.treatment.plan.clone().unwrap_or_else(|| "none".into()),
-                    asked: asked.clone(),
-                });
-            }
-        }
-    } else {
-        let Some(date) = args.date else {
-            return Err(Error::NoConfigYet(path.clone()));
-        };
-        new_config::write(
-            ctx,
-            &NewConfig {
-                date,
-                time: args.time,
-                timezone: args.timezone,
-                plan: args.plan.clone(),
-                force: false,
-            },
-        )?;
-        writeln!(out, "wrote {} (private: mode 0600)", path.display()).map_err(Error::output)?;
-    }
-    let (config, plan) = ctx.load_plan()?;
-    require_user_manager()?;
-
-    let exe = this_binary().map_err(|e| Error::io("cannot find the aftercare binary's path", e))?;
-    let config_arg = if args.custom_config {
-        Some(path.canonicalize().unwrap_or_else(|_| path.clone()))
-    } else {
-        None
-    };
-    let changed = set_up_unit(ctx, &exe, config_arg.as_deref(), out)?;
-    if changed {
-        systemctl_ok(&["daemon-reload"])?;
-    }
-    // The notifications' `desktop-entry` hint names this file: desktops
-    // (GNOME) match notifications to an app through it.
-    let desktop = render_desktop(&exe);
-    let desktop_path = ctx.paths.desktop_file();
-    if std::fs::read_to_string(&desktop_path).ok().as_deref() != Some(desktop.as_str()) {
-        fsutil::write_atomic(&desktop_path, desktop.as_bytes(), true)
-            .map_err(|e| Error::io(format!("cannot write {}", desktop_path.display()), e))?;
-        writeln!(out, "wrote {}", desktop_path.display()).map_err(Error::output)?;
-    }
-    systemctl_ok(&["enable", UNIT])?;
-    let state = unit_state()?;
-    if changed && state.active == "active" {
-        systemctl_ok(&["restart", UNIT])?;
-    } else if state.active != "active" {
-        // Type=notify: this returns once the daemon is READY (or failed).
-        let _ = systemctl(&["reset-failed", UNIT]);
-        systemctl_ok(&["start", UNIT])?;
-    }
-    let state = unit_state()?;
-    let journal = ctx.read_journal();
-    match state.active.as_str() {
-        "active" => {
-            writeln!(out, "aftercare is running and starts with every login (systemctl --user status aftercare)").map_err(Error::output)?;
-            let m = Context::messages(&config);
-            writeln!(out, "{}", next_line(m, &plan, &journal, ctx.now)).map_err(Error::output)?;
-            Ok(0)
-        }
-        _ if plan.is_over(ctx.now) => {
-            writeln!(
-                out,
-                "installed, but the plan is already over: nothing to remind"
-            )
-            .map_err(Error::output)?;
-            Ok(0)
-        }
-        other => Err(Error::ServiceFailed {
-            state: other.to_string(),
-            result: state.result,
-        }),
-    }
-}
-
-pub(crate) fn uninstall(ctx: &Context, purge: bool, out: &mut dyn Write) -> Result<u8, Error> {
-    let unit_path = ctx.paths.unit_file();
-    match require_user_manager() {
-        Ok(()) => {
-            // Not loaded or already disabled is fine.
-            let _ = systemctl(&["disable", "--now", UNIT]);
-        }
-        Err(e) if unit_path.exists() => return Err(e),
-        Err(_) => {}
-    }
-    let desktop_path = ctx.paths.desktop_file();
-    if desktop_path.exists() {
-        std::fs::remove_file(&desktop_path)
-            .map_err(|e| Error::io(format!("cannot remove {}", desktop_path.display()), e))?;
-        writeln!(out, "removed {}", desktop_path.display()).map_err(Error::output)?;
-    }
-    let dropin = remove_if_there(&ctx.paths.unit_dropin(), out)?;
-    let own = unit_path.exists() && remove_if_there(&unit_path, out)?;
-    if own || dropin {
-        let _ = systemctl(&["daemon-reload"]);
-        let _ = systemctl(&["reset-failed", UNIT]);
-    }
-    let packaged = this_binary().ok().and_then(|exe| packaged_unit(&exe));
-    match (own, packaged) {
-        (false, Some(p)) => writeln!(
-            out,
-            "disabled the packaged unit {} (the package keeps it)",
-            p.display()
-        )
-        .map_err(Error::output)?,
-        (false, None) => {
-            writeln!(out, "no unit at {}", unit_path.display()).map_err(Error::output)?
-        }
-        (true, _) => {}
-    }
-    if purge {
-        for p in [&ctx.paths.config] {
-            if p.exists() {
-                std::fs::remove_file(p)
-                    .map_err(|e| Error::io(format!("cannot remove {}", p.display()), e))?;
-                writeln!(out, "removed {}", p.display()).map_err(Error::output)?;
-            }
-        }
-        let state = &ctx.paths.state_dir;
-        if state.exists() {
-            std::fs::remove_dir_all(state)
-                .map_err(|e| Error::io(format!("cannot remove {}", state.display()), e))?;
-            writeln!(out, "removed {}", state.display()).map_err(Error::output)?;
-        }
-    } else {
-        writeln!(
-            out,
-            "kept {} and the journal in {} (use --purge to remove them)",
-            ctx.paths.config.display(),
-            ctx.paths.state_dir.display()
-        )
-        .map_err(Error::output)?;
-    }
-    Ok(0)
-}
-
-pub(crate) fn status(ctx: &Context, out: &mut dyn Write) -> Result<u8, Error> {
-    let unit_path = ctx.paths.unit_file();
-    // The language first: every line below is in it (the config's errors
-    // come after the service's state, as before).
-    let loaded = ctx.load_config();
-    let m = match &loaded {
-        Ok(c) => Context::messages(c),
-        Err(_) => i18n::messages(ctx.defaults.language.lang),
-    };
-    let state = unit_state();
-    let running = matches!(&state, Ok(s) if s.active == "active");
-    let service = match &state {
-        Ok(s) if s.load == "not-found" => m.text("status-not-installed"),
-        Ok(s) => {
-            let mut line = format!("{} ({})", s.active, s.sub);
-            if s.active == "failed"
-                || (s.active == "inactive" && s.exit_status != "0" && !s.exit_status.is_empty())
-            {
-                line.push_str(&format!(
-                    ", exit status {}, result {}",
-                    s.exit_status, s.result
-                ));
-            }
-            if !s.enabled.is_empty() {
-                line.push_str(&format!(", {}", s.enabled));
-            }
-            if running && !s.status_text.is_empty() {
-                line.push_str(&format!(" — {}", s.status_text));
-            }
-            line
-        }
-        Err(e) => m.fmt("status-unknown", &[("error", e.to_string().into())]),
-    };
-    let w = Error::output;
-    writeln!(
-        out,
-        "{}",
-        m.fmt("status-service", &[("state", service.into())])
-    )
-    .map_err(w)?;
-    let daemon = match lock::holder(&ctx.paths.state_dir) {
-        Some(Some(pid)) => m.fmt("status-running-pid", &[("pid", pid.into())]),
-        Some(None) => m.text("status-running"),
-        None => m.text("status-not-running"),
-    };
-    writeln!(
-        out,
-        "{}",
-        m.fmt("status-daemon", &[("state", daemon.into())])
-    )
-    .map_err(w)?;
-    // a daemon started by hand (or from autostart) counts as running too
-    let running = running || lock::holder(&ctx.paths.state_dir).is_some();
-    if unit_path.exists() {
-        let path = unit_path.display().to_string();
-        writeln!(out, "{}", m.fmt("status-unit", &[("path", path.into())])).map_err(w)?;
-    }
-    let config = loaded?;
-    let plan = build_plan(&config)?;
-    let line = m.fmt(
-        "status-config",
-        &[
-            ("path", ctx.paths.config.display().to_string().into()),
-            ("count", plan.occurrences.len().into()),
-            ("zone", plan.timezone.name().into()),
-        ],
-    );
-    writeln!(out, "{line}").map_err(w)?;
-    if let Some(line) = crate::report::treated_elsewhere(m, &plan) {
-        writeln!(out, "         {line}").map_err(w)?;
-    }
-    let journal = ctx.read_journal();
-    let mut next: Vec<_> = plan
-        .occurrences
-        .iter()
-        .filter_map(|o| Some((o, policy::due_at(o, &journal)?)))
-        .filter(|(_, due)| *due > ctx.now)
-        .collect();
-    next.sort_by_key(|(_, due)| *due);
-    if next.is_empty() {
-        writeln!(out, "{}", m.text("status-next-none")).map_err(w)?;
-    } else {
-        writeln!(out, "{}", m.text("status-next")).map_err(w)?;
-        for (o, due) in next.iter().take(3) {
-            let local = due.with_timezone(&plan.timezone);
-            let line = m.fmt(
-                "status-next-item",
-                &[
-                    ("date", short_date(m, local.date_naive()).into()),
-                    ("time", local.format("%H:%M").to_string().into()),
-                    ("title", o.title.as_str().into()),
-                    ("day", o.day.into()),
-                ],
-            );
-            writeln!(out, "  {line}").map_err(w)?;
-        }
-    }
-    let c = counts(&plan, &journal, ctx.now, config.catch_up);
-    let parts: Vec<String> = c
-        .iter()
-        .map(|(s, n)| count_words(m, s.label(), *n))
-        .collect();
-    writeln!(
-        out,
-        "{}",
-        m.fmt("status-so-far", &[("list", m.list(&parts).into())])
-    )
-    .map_err(w)?;
-    for line in adherence(m, &plan, &journal, ctx.now, config.catch_up) {
-        writeln!(out, "  {line}").map_err(w)?;
-    }
-    let over = next.is_empty();
-    if running || over {
-        Ok(0)
-    } else {
-        writeln!(out, "{}", m.text("status-warning-not-running")).map_err(w)?;
-        Ok(EXIT_NOT_RUNNING)
-    }
 }
 
 #[cfg(test)]

@@ -3,7 +3,7 @@
 //! The command line against the real binary: malformed configs, golden plan
 //! output, `init` and `check`.
 
-mod common;
+use crate::common;
 
 use common::{Sandbox, assert_stderr_has, assert_stdout_has, mode, stderr, stdout};
 use std::os::unix::fs::PermissionsExt;

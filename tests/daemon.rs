@@ -8,7 +8,7 @@
 //! and dunst; what reaches the bus is read with dbus-monitor, never from the
 //! daemon's own logs (those are only used to know when to act next).
 
-mod common;
+use crate::common;
 
 use common::scenario::Scenario;
 use common::{FakeClock, mode, statuses, stderr, stdout};

@@ -5,7 +5,7 @@
 //! privacy promises (private files, escaped markup, no network, no bodies
 //! in logs).
 
-mod common;
+use crate::common;
 
 use common::daemon::Running;
 use common::scenario::Scenario;
@@ -409,6 +409,44 @@ fn a_second_daemon_on_the_same_state_exits_and_nothing_is_doubled() {
     // status tells who runs
     let out = s.run(&["status"]);
     assert_stdout_has(&out, &format!("daemon:  running (pid {})", d.pid()));
+}
+
+#[test]
+fn only_the_notification_server_can_answer() {
+    let s = Scenario::new()
+        .notifications("snooze = \"2s\"")
+        .reminders(&[("a", &[2], "Answer me"), ("z", &[3600], "Later")]);
+    let desk = &s.desk;
+    let d = s.start();
+    let n = desk.wait_summary("Answer me");
+    let id = n.id.unwrap();
+    desk.wait_action_listener(&n);
+    // another program on the session bus presses Done, then Snooze: each
+    // broadcast and addressed to aftercare's own connection
+    for key in ["done", "snooze"] {
+        desk.emit_action_signal(id, key);
+        desk.emit_action_signal_to(&n.sender, id, key);
+    }
+    // the addressed ones reach the daemon and are dropped, one line each
+    // (the broadcast ones the bus does not even deliver: the match rules)
+    d.wait_log_n("ignored ActionInvoked: not from the notification server", 2);
+    assert_eq!(statuses(&s.sb.journal(), "a@"), ["sent"]);
+    // the real press, made by dunst itself, counts
+    desk.invoke_action(id, "done");
+    d.wait_log("done");
+    assert_eq!(statuses(&s.sb.journal(), "a@"), ["done"]);
+    let log = d.log();
+    assert_eq!(
+        log.iter().filter(|l| l.contains("snoozed")).count(),
+        0,
+        "no spoofed snooze taken: {log:#?}"
+    );
+    assert_eq!(
+        log.iter().filter(|l| l.contains(" done id=")).count(),
+        1,
+        "one answer recorded, the real one: {log:#?}"
+    );
+    assert_eq!(desk.count("Answer me"), 1, "never shown again");
 }
 
 #[test]

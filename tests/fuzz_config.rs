@@ -11,7 +11,7 @@
 //!
 //! CI runs a bounded number of cases (FUZZ_CASES, default 1500 per
 //! property). Run longer with e.g. `FUZZ_CASES=200000 cargo test --release
-//! --test fuzz_config`. Failing inputs are saved by proptest under
+//! --test integration fuzz_config::`. Failing inputs are saved by proptest under
 //! tests/fuzz_config.proptest-regressions and replayed first on every run.
 
 use aftercare::config::{self, Defaults, Trigger};
@@ -247,7 +247,14 @@ fn check(text: &str) -> Result<bool, TestCaseError> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: cases(), ..ProptestConfig::default() })]
+    // Failures are kept beside this file (tests/fuzz_config.proptest-regressions):
+    // proptest's default would put them under proptest-regressions/, since
+    // tests/ has a lib.rs.
+    #![proptest_config(ProptestConfig {
+        cases: cases(),
+        failure_persistence: Some(Box::new(proptest::test_runner::FileFailurePersistence::WithSource("proptest-regressions"))),
+        ..ProptestConfig::default()
+    })]
 
     #[test]
     fn arbitrary_bytes_never_panic(bytes in prop::collection::vec(any::<u8>(), 0..400)) {

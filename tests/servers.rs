@@ -19,7 +19,7 @@
 //! quick). A server that is not installed skips its test loudly, except on
 //! CI, where it fails. docs/desktops.md says what each one needs.
 
-mod common;
+use crate::common;
 
 use common::desktop::{Desktop, Message, Notify, Server};
 use common::scenario::Scenario;

@@ -3,7 +3,7 @@
 //! private mount namespace (root only: CI is root), with a real session bus
 //! and dunst; what reaches the bus is read with dbus-monitor.
 
-mod common;
+use crate::common;
 
 use common::daemon::Timed;
 use common::desktop::PATIENCE;

@@ -16,7 +16,7 @@
 //! something wakes the daemon. Times are read from dbus-monitor on both
 //! buses (the real clock), never from the daemon's log.
 
-mod common;
+use crate::common;
 
 use common::FakeClock;
 use common::scenario::Scenario;

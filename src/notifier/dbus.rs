@@ -8,9 +8,14 @@
 //! - `ActionInvoked` and `NotificationClosed` arrive on this connection
 //!   (GNOME and dunst send them only to the connection that sent the
 //!   notification) and are routed to the reminders by the server's
-//!   notification id. Only the server's own are taken: GNOME Shell also
-//!   broadcasts each answer from its own connection (to its forwarding
-//!   service), which would otherwise count every answer twice.
+//!   notification id. Only the server's own are taken: each signal's
+//!   sender must be the unique name that owns org.freedesktop.Notifications
+//!   now (`GetNameOwner`, kept current through `NameOwnerChanged` from the
+//!   bus), because a signal addressed to this connection is delivered
+//!   whatever the match rules say, by anyone on the session bus. Anything
+//!   else is dropped with one debug line. GNOME Shell also broadcasts each
+//!   answer from another connection (to its forwarding service), which
+//!   would otherwise count every answer twice.
 //! - When the server goes away or is replaced (`NameOwnerChanged` with an
 //!   old owner) or the bus goes away, the link is dropped and the daemon is
 //!   told ([`SERVER_CHANGED`]): the notifications it had on screen are gone
@@ -167,8 +172,13 @@ fn signal_rule(member: &str) -> zbus::Result<MatchRule<'_>> {
         .build()
 }
 
-/// Subscribe to the server's answers and to a change of its owner.
-async fn subscribe(conn: &Connection) -> zbus::Result<MessageStream> {
+/// The bus itself: the only sender of `NameOwnerChanged`.
+const BUS: &str = "org.freedesktop.DBus";
+
+/// Subscribe to the server's answers and to a change of its owner; the
+/// stream, and the unique name that owns org.freedesktop.Notifications now
+/// (`None` while nobody does: the bus starts one for the first notification).
+async fn subscribe(conn: &Connection) -> zbus::Result<(MessageStream, Option<String>)> {
     // the stream first, so nothing that arrives after the rules is missed
     let stream = MessageStream::from(conn);
     let bus = zbus::fdo::DBusProxy::new(conn).await?;
@@ -182,12 +192,34 @@ async fn subscribe(conn: &Connection) -> zbus::Result<MessageStream> {
         .arg(0, DEST)
         .build()?;
     bus.add_match_rule(owner).await?;
-    Ok(stream)
+    // asked after the rule: a change from here on arrives on the stream
+    let owner = match bus
+        .get_name_owner(zbus::names::BusName::from_static_str(DEST)?)
+        .await
+    {
+        Ok(o) => Some(o.to_string()),
+        Err(zbus::fdo::Error::NameHasNoOwner(_)) => None,
+        Err(e) => return Err(e.into()),
+    };
+    Ok((stream, owner))
+}
+
+/// Whether a signal may be taken: the server's answers only from the unique
+/// name that owns org.freedesktop.Notifications now, and a change of owner
+/// only from the bus. Match rules filter broadcasts only: a signal
+/// addressed to this connection (`gdbus emit --dest :1.N`) arrives whatever
+/// they say, from anyone on the session bus.
+fn from_the_server(sender: Option<&str>, member: &str, owner: Option<&str>) -> bool {
+    match member {
+        "NameOwnerChanged" => sender == Some(BUS),
+        _ => sender.is_some() && sender == owner,
+    }
 }
 
 /// Read signals until the connection ends; answers go to `answers`.
 async fn listen(
     mut stream: MessageStream,
+    mut owner: Option<String>,
     routes: Routes,
     stale: Arc<AtomicBool>,
     answers: UnboundedSender<Answer>,
@@ -206,6 +238,22 @@ async fn listen(
             continue;
         }
         let member = header.member().map(|m| m.as_str().to_string());
+        if let Some(m) = member.as_deref() {
+            if matches!(
+                m,
+                "ActionInvoked" | "NotificationClosed" | "ActivationToken" | "NameOwnerChanged"
+            ) {
+                let sender = header.sender().map(|s| s.as_str());
+                if !from_the_server(sender, m, owner.as_deref()) {
+                    tracing::debug!(
+                        sender = sender.unwrap_or("-"),
+                        server = owner.as_deref().unwrap_or("-"),
+                        "ignored {m}: not from the notification server"
+                    );
+                    continue;
+                }
+            }
+        }
         match member.as_deref() {
             Some("ActionInvoked") => {
                 let Ok((id, action)) = msg.body().deserialize::<(u32, String)>() else {
@@ -234,10 +282,13 @@ async fn listen(
                 }
             }
             Some("NameOwnerChanged") => {
-                let Ok((name, old, _)) = msg.body().deserialize::<(String, String, String)>()
+                let Ok((name, old, new)) = msg.body().deserialize::<(String, String, String)>()
                 else {
                     continue;
                 };
+                if name == DEST {
+                    owner = (!new.is_empty()).then_some(new);
+                }
                 // a server appearing where there was none (started by the
                 // bus for our first notification) changes nothing
                 if name == DEST && !old.is_empty() {
@@ -288,11 +339,12 @@ impl DbusNotifier {
         }
         if self.link.is_none() {
             let conn = bounded("connect to the session bus", Connection::session()).await?;
-            let stream = bounded("subscribe to answers", subscribe(&conn)).await?;
+            let (stream, owner) = bounded("subscribe to answers", subscribe(&conn)).await?;
             let routes = Routes::default();
             let stale = Arc::new(AtomicBool::new(false));
             let listener = tokio::spawn(listen(
                 stream,
+                owner,
                 routes.clone(),
                 stale.clone(),
                 answers.clone(),
@@ -441,5 +493,28 @@ impl DbusNotifier {
             actions,
             server,
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::from_the_server;
+
+    #[test]
+    fn only_the_owner_answers_and_only_the_bus_names_the_owner() {
+        let owner = Some(":1.7");
+        assert!(from_the_server(Some(":1.7"), "ActionInvoked", owner));
+        assert!(from_the_server(Some(":1.7"), "NotificationClosed", owner));
+        for m in ["ActionInvoked", "NotificationClosed", "ActivationToken"] {
+            assert!(!from_the_server(Some(":1.9"), m, owner), "{m} from another");
+            assert!(!from_the_server(None, m, owner), "{m} without a sender");
+            assert!(!from_the_server(Some(":1.7"), m, None), "{m} with no owner");
+        }
+        assert!(from_the_server(
+            Some("org.freedesktop.DBus"),
+            "NameOwnerChanged",
+            owner
+        ));
+        assert!(!from_the_server(Some(":1.9"), "NameOwnerChanged", owner));
     }
 }

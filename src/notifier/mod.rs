@@ -11,7 +11,7 @@ mod dbus;
 mod probe;
 
 pub(crate) use dbus::{DbusNotifier, bounded};
-pub(crate) use probe::test_notification;
+pub(crate) use probe::probe;
 
 use notify_rust::{Hint, Notification, Timeout, Urgency};
 use tokio::sync::mpsc::UnboundedSender;

@@ -1,25 +1,25 @@
-//! `aftercare test-notification`: send one sample and describe the
-//! notification server, every call bounded like the daemon's.
-
-use std::io::Write;
+//! The notification server probed for `aftercare test-notification`: one
+//! sample sent and what the server says about itself, every call bounded
+//! like the daemon's.
 
 use zbus::Connection;
 
 use super::dbus::{DEST, PATH, bounded, capabilities_of, notify};
 use super::{Capabilities, Note, build};
-use crate::error::Error;
 use crate::i18n::{self, Lang};
 
 /// What the server says about itself.
 #[derive(Debug)]
-struct ServerInfo {
-    name: String,
-    vendor: String,
-    version: String,
-    spec: String,
+pub(crate) struct ServerInfo {
+    pub name: String,
+    pub vendor: String,
+    pub version: String,
+    pub spec: String,
 }
 
-async fn probe(lang: Lang) -> Result<(ServerInfo, Vec<String>, u32), String> {
+/// Send the sample notification (in `lang`); the server's information,
+/// its capabilities and the sample's id.
+pub(crate) async fn probe(lang: Lang) -> Result<(ServerInfo, Vec<String>, u32), String> {
     let conn = bounded("connect to the session bus", Connection::session()).await?;
     let reply = bounded(
         "GetServerInformation",
@@ -40,37 +40,4 @@ async fn probe(lang: Lang) -> Result<(ServerInfo, Vec<String>, u32), String> {
         spec,
     };
     Ok((info, list, id))
-}
-
-/// Send a sample in the locale's language; what it prints about the
-/// server stays English (it is for bug reports).
-pub(crate) fn test_notification(lang: Lang, out: &mut dyn Write) -> Result<u8, Error> {
-    let rt = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .map_err(|e| Error::io("cannot start the async runtime", e))?;
-    let (info, list, id) = rt
-        .block_on(probe(lang))
-        .map_err(Error::NoNotificationServer)?;
-    let caps = Capabilities::from_list(&list);
-    let w = Error::output;
-    writeln!(out, "sent notification {id}").map_err(w)?;
-    writeln!(
-        out,
-        "server: {} {} ({}), spec {}",
-        info.name, info.version, info.vendor, info.spec
-    )
-    .map_err(w)?;
-    writeln!(out, "capabilities: {}", list.join(", ")).map_err(w)?;
-    writeln!(
-        out,
-        "actions (Done/Snooze buttons): {}",
-        if caps.actions {
-            "yes"
-        } else {
-            "no: use `aftercare plan` to follow up"
-        }
-    )
-    .map_err(w)?;
-    Ok(0)
 }

@@ -43,6 +43,8 @@ mod fortnight_tests;
 #[cfg(test)]
 mod plans_tests;
 #[cfg(test)]
+mod source_tests;
+#[cfg(test)]
 mod tests;
 
 pub use expand::{id_anchor, legacy_ids};

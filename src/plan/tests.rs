@@ -388,7 +388,10 @@ fn summary_counts_restrictions_down() {
     // actives (T+144 h) on day 7: the summary says the same days
     let day1 = summary_text(&c, 1);
     assert!(day1.contains("makeup (1 more day)"), "{day1}");
-    assert!(day2.starts_with("Normal now: redness fading"), "{day2}");
+    assert!(
+        day2.starts_with("Normal now: redness and swelling fading"),
+        "{day2}"
+    );
     assert!(day2.contains("Still off-limits: sweaty workouts (2 more days), pool, sauna and steam (3 more days), retinoids, acids and vitamin C (5 more days)."), "{day2}");
     assert!(
         day2.contains("From today, usually fine again: makeup."),

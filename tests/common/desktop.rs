@@ -802,6 +802,27 @@ impl Desktop {
         assert!(cmd.status().unwrap().success());
     }
 
+    /// Emit `ActionInvoked(id, key)` from a connection of the test's own,
+    /// addressed to the connection `dest` (`gdbus emit --dest`): the bus
+    /// delivers a unicast signal whatever the receiver's match rules say.
+    pub fn emit_action_signal_to(&self, dest: &str, id: u32, key: &str) {
+        let mut cmd = Command::new("gdbus");
+        cmd.args([
+            "emit",
+            "--session",
+            "--dest",
+            dest,
+            "--object-path",
+            "/org/freedesktop/Notifications",
+            "--signal",
+            "org.freedesktop.Notifications.ActionInvoked",
+            &id.to_string(),
+            &format!("'{key}'"),
+        ]);
+        self.apply(&mut cmd);
+        assert!(cmd.status().unwrap().success());
+    }
+
     /// Open dunst's context menu until our dmenu finds the action in it
     /// (a notification just sent may not be on screen yet).
     fn dunst_action(&self, id: u32, key: &str) -> String {

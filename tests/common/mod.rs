@@ -162,11 +162,16 @@ pub fn is_root() -> bool {
 
 /// For tests that need root (`needs` says for what). Returns false, after
 /// saying so loudly, when the test cannot run here; the caller returns.
-/// CI runs as root, so there these tests run.
+/// CI runs as root, so there these tests run: under `CI=true` a missing
+/// root fails the test instead of skipping it.
 pub fn root_or_skip(test: &str, needs: &str) -> bool {
     if is_root() {
         return true;
     }
+    assert!(
+        std::env::var("CI").as_deref() != Ok("true"),
+        "{test}: needs root {needs}, and CI=true: CI must run as root"
+    );
     eprintln!("\n*** SKIPPED {test}: needs root {needs}. CI runs as root, so it runs there. ***\n");
     false
 }
