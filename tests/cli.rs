@@ -5,7 +5,9 @@
 
 use crate::common;
 
-use common::{Sandbox, assert_stderr_has, assert_stdout_has, mode, stderr, stdout};
+use common::{
+    Sandbox, assert_stderr_has, assert_stdout_has, mode, stderr, stdout, treatment_zone,
+};
 use std::os::unix::fs::PermissionsExt;
 use std::path::Path;
 use std::process::Command;
@@ -159,7 +161,9 @@ fn check_summarises_in_one_line() {
     let s = stdout(&out);
     assert_eq!(s.lines().count(), 1, "{s}");
     assert!(
-        s.starts_with("ok: 92 reminders from Mon 23 Nov 14:30 to Mon 7 Dec 08:00 (Europe/Berlin)"),
+        s.starts_with(
+            "ok: 92 reminders from Mon 23 Nov 14:30 to Mon 7 Dec 08:00 (times in Europe/Berlin, from TZ)"
+        ),
         "{s}"
     );
 }
@@ -345,7 +349,9 @@ fn golden_plans() {
         ] {
             let mut full = vec!["--config", config.to_str().unwrap(), "--now", now.trim()];
             full.extend(args);
-            let out = sb.run(&full);
+            // the computer is where the treatment was
+            let zone = treatment_zone(&std::fs::read_to_string(&config).unwrap());
+            let out = sb.cmd().args(&full).env("TZ", zone).output().unwrap();
             assert_eq!(
                 out.status.code(),
                 Some(0),
@@ -375,14 +381,34 @@ fn plan_json_has_the_documented_fields() {
     let arr = v.as_array().unwrap();
     assert_eq!(arr.len(), 92);
     for o in arr {
-        for k in ["id", "rule", "day", "at", "title", "body"] {
+        for k in [
+            "id",
+            "rule",
+            "day",
+            "at",
+            "title",
+            "body",
+            "anchor",
+            "treated_at",
+        ] {
             assert!(o.get(k).is_some(), "{k} missing in {o}");
         }
         let at = o["at"].as_str().unwrap();
         assert!(chrono::DateTime::parse_from_rfc3339(at).is_ok(), "{at}");
+        assert_eq!(o["treated_at"], "2026-11-23T13:30:00+00:00");
+        // elapsed-time reminders hang on the treatment, the rest on the clock
+        let anchor = if o["id"].as_str().unwrap().contains('+') {
+            "treatment"
+        } else {
+            "clock"
+        };
+        assert_eq!(o["anchor"], anchor, "{o}");
     }
     assert_eq!(arr[0]["at"], "2026-11-23T14:30:00+01:00");
     assert_eq!(arr[0]["rule"], "today");
+    assert_eq!(arr[0]["anchor"], "treatment");
+    let makeup = arr.iter().find(|o| o["rule"] == "makeup-ok").unwrap();
+    assert_eq!(makeup["not_before"], "2026-11-24T13:30:00+00:00");
 }
 
 /// Unfold and split an iCalendar file into (name, value) lines.
@@ -516,9 +542,11 @@ fn done_marks_the_latest_shown_reminder_of_a_rule() {
     let out = sb.run(&["done", "sunscreen", "--now", "2026-11-24T10:30:00Z"]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert_stdout_has(&out, "Tue 24 Nov 10:00");
+    // the old journal's ids were migrated on the way
     let j = sb.journal();
-    assert_eq!(j["entries"]["sunscreen@2026-11-24T10:00"]["status"], "done");
-    assert_eq!(j["entries"]["sunscreen@2026-11-24T08:00"]["status"], "sent");
+    assert_eq!(j["version"], 2);
+    assert_eq!(j["entries"]["sunscreen@s1d1T10:00"]["status"], "done");
+    assert_eq!(j["entries"]["sunscreen@s1d1T08:00"]["status"], "sent");
     let bad = sb.run(&["done", "sunscren", "--now", "2026-11-24T10:30:00Z"]);
     assert_eq!(bad.status.code(), Some(2));
     assert_stderr_has(&bad, "did you mean `sunscreen`");

@@ -61,6 +61,14 @@ impl Context {
     pub(crate) fn read_journal(&self) -> Journal {
         Journal::read_only(&self.paths.journal())
     }
+
+    /// The journal as it is on disk, its ids in today's format (an old
+    /// journal is migrated in memory, as the daemon migrates it on disk).
+    pub(crate) fn journal_for(&self, c: &Config) -> Journal {
+        let mut j = self.read_journal();
+        migrate_journal(c, &mut j);
+        j
+    }
 }
 
 /// Build a plan, reporting a failure as a config error.
@@ -105,6 +113,17 @@ pub(crate) fn apply_treatment_pin(c: &mut Config, ledger: &Ledger) {
     if let Some(z) = zone {
         c.pin_treatment_zone(z);
     }
+}
+
+/// Rename the ids of a journal of the old format (version 1) to today's.
+/// Returns how many were renamed (`None`: nothing to migrate, or the plan
+/// cannot be built).
+pub(crate) fn migrate_journal(c: &Config, j: &mut Journal) -> Option<usize> {
+    if !j.needs_migration() {
+        return None;
+    }
+    let map = crate::plan::legacy_ids(c).ok()?;
+    Some(j.migrate_ids(&map))
 }
 
 /// The record of the treatment as `c` reads it now (what the daemon keeps).

@@ -27,6 +27,7 @@ pub(crate) fn done(ctx: &Context, rule: &str, out: &mut dyn Write) -> Result<u8,
     if let Some(problem) = problem {
         writeln!(out, "warning: {problem}").map_err(Error::output)?;
     }
+    crate::app::migrate_journal(&c, &mut journal);
     let latest = p
         .occurrences
         .iter()

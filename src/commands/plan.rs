@@ -26,11 +26,19 @@ struct JsonOccurrence<'a> {
     body: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
     status: Option<&'static str>,
+    /// What `at` hangs on: "clock" (a local clock time, follows the zone
+    /// the day follows) or "treatment" (an offset from the treatment).
+    anchor: &'static str,
+    /// The session's treatment instant (UTC): the same in every zone.
+    treated_at: String,
+    /// A milestone: never before this instant (UTC).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    not_before: Option<String>,
 }
 
 pub(crate) fn plan(ctx: &Context, json: bool, all: bool, out: &mut dyn Write) -> Result<u8, Error> {
     let (c, p) = ctx.load_plan()?;
-    let journal = ctx.read_journal();
+    let journal = ctx.journal_for(&c);
     let shown: &[Occurrence] = if all {
         &p.occurrences
     } else {
@@ -48,6 +56,14 @@ pub(crate) fn plan(ctx: &Context, json: bool, all: bool, out: &mut dyn Write) ->
                 title: &o.title,
                 body: &o.body,
                 status: policy::status_at(o, &journal, ctx.now, c.catch_up).map(Status::label),
+                anchor: o.anchor.label(),
+                treated_at: p
+                    .starts
+                    .get(o.session.saturating_sub(1) as usize)
+                    .unwrap_or(&p.start)
+                    .with_timezone(&chrono::Utc)
+                    .to_rfc3339(),
+                not_before: o.not_before.map(|t| t.to_rfc3339()),
             })
             .collect();
         let s = serde_json::to_string_pretty(&items)?;

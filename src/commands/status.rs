@@ -81,7 +81,7 @@ pub(crate) fn status(ctx: &Context, out: &mut dyn Write) -> Result<u8, Error> {
     if let Some(line) = crate::report::treated_elsewhere(m, &plan) {
         writeln!(out, "         {line}").map_err(w)?;
     }
-    let journal = ctx.read_journal();
+    let journal = ctx.journal_for(&config);
     let mut next: Vec<_> = plan
         .occurrences
         .iter()
