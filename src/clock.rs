@@ -196,12 +196,28 @@ mod tests {
             .unwrap()
             .and_hms_opt(12, 0, 0)
             .unwrap();
-        assert_eq!(z.offset_from_utc_datetime(&winter).fix().local_minus_utc(), -5 * 3600);
-        assert_eq!(z.offset_from_utc_datetime(&summer).fix().local_minus_utc(), -4 * 3600);
+        assert_eq!(
+            z.offset_from_utc_datetime(&winter).fix().local_minus_utc(),
+            -5 * 3600
+        );
+        assert_eq!(
+            z.offset_from_utc_datetime(&summer).fix().local_minus_utc(),
+            -4 * 3600
+        );
         let jst = from_tz("JST-9").unwrap();
-        assert_eq!(jst.offset_from_utc_datetime(&winter).fix().local_minus_utc(), 9 * 3600);
+        assert_eq!(
+            jst.offset_from_utc_datetime(&winter)
+                .fix()
+                .local_minus_utc(),
+            9 * 3600
+        );
         let odd = from_tz("<+0330>-3:30").unwrap();
-        assert_eq!(odd.offset_from_utc_datetime(&winter).fix().local_minus_utc(), 12_600);
+        assert_eq!(
+            odd.offset_from_utc_datetime(&winter)
+                .fix()
+                .local_minus_utc(),
+            12_600
+        );
     }
 
     #[test]
@@ -228,7 +244,10 @@ mod tests {
         std::fs::remove_file(&lt).unwrap();
         std::fs::copy(db().join("Europe/Berlin"), &lt).unwrap();
         std::fs::write(dir.path().join("timezone"), "Europe/Berlin\n").unwrap();
-        assert_eq!(system_zone_from(None, &lt, &db()).zone.name(), "Europe/Berlin");
+        assert_eq!(
+            system_zone_from(None, &lt, &db()).zone.name(),
+            "Europe/Berlin"
+        );
         // ... and not when it disagrees: the file is what libc uses
         std::fs::write(dir.path().join("timezone"), "Asia/Tokyo\n").unwrap();
         let s = system_zone_from(None, &lt, &db());

@@ -232,11 +232,7 @@ mod tests {
     #[test]
     fn already_sent_is_never_due_again() {
         let (p, mut j) = setup();
-        for id in [
-            "a@s1d0T09:00",
-            "a@s1d0T10:00",
-            "b@s1d0T10:00",
-        ] {
+        for id in ["a@s1d0T09:00", "a@s1d0T10:00", "b@s1d0T10:00"] {
             j.set(id, entry(Status::Sent, t("23T10:00:00")));
         }
         assert_eq!(
@@ -324,14 +320,7 @@ mod tests {
         let up: Vec<_> = upcoming(&p, &j, t("23T09:00:00"), t("23T11:00:00"))
             .map(|(o, _)| o.id.clone())
             .collect();
-        assert_eq!(
-            up,
-            [
-                "a@s1d0T10:00",
-                "b@s1d0T10:00",
-                "a@s1d0T11:00"
-            ]
-        );
+        assert_eq!(up, ["a@s1d0T10:00", "b@s1d0T10:00", "a@s1d0T11:00"]);
         assert!(!all_settled(&p, &j));
         for o in &p.occurrences {
             j.set(&o.id, entry(Status::Missed, t("25T00:00:00")));

@@ -42,7 +42,11 @@ pub(crate) fn treated_elsewhere(m: &Messages, plan: &Plan) -> Option<String> {
     let here = if here.date_naive() == there.date_naive() {
         here.format("%H:%M").to_string()
     } else {
-        format!("{} {}", short_date(m, here.date_naive()), here.format("%H:%M"))
+        format!(
+            "{} {}",
+            short_date(m, here.date_naive()),
+            here.format("%H:%M")
+        )
     };
     Some(m.fmt(
         "zone-treated-elsewhere",

@@ -19,6 +19,7 @@ pub(crate) fn config_in(text: &str, zone: Zone) -> Config {
 
 /// Parse a test config as read on a computer in `now_in`, treated in the
 /// config's zone (or `now_in` when it names none).
+#[allow(dead_code)]
 pub(crate) fn config_now_in(text: &str, now_in: Zone) -> Config {
     parse(text, "t.toml", Defaults::system(now_in)).unwrap()
 }

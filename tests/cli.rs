@@ -5,9 +5,7 @@
 
 use crate::common;
 
-use common::{
-    Sandbox, assert_stderr_has, assert_stdout_has, mode, stderr, stdout, treatment_zone,
-};
+use common::{Sandbox, assert_stderr_has, assert_stdout_has, mode, stderr, stdout, treatment_zone};
 use std::os::unix::fs::PermissionsExt;
 use std::path::Path;
 use std::process::Command;
@@ -1613,4 +1611,81 @@ fn a_clinic_plan_file_carries_its_own_translation() {
     assert_eq!(out.status.code(), Some(78), "{}", stderr(&out));
     assert_stderr_has(&out, "clinic.de.ftl:2:");
     assert_stderr_has(&out, "not valid Fluent syntax");
+}
+
+/// A journal the previous release wrote (tests/fixtures/journal-v1): its
+/// ids named local clock times. `plan` reads it migrated in memory; the
+/// daemon migrates it on disk at its first start, every entry kept under
+/// its zone-independent id, and the treatment instant recorded.
+#[test]
+fn a_journal_of_the_previous_release_is_migrated() {
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/journal-v1");
+    let sb = Sandbox::new();
+    sb.write_config(&std::fs::read_to_string(fixture.join("config.toml")).unwrap());
+    std::fs::create_dir_all(sb.state_dir()).unwrap();
+    let old_text = std::fs::read_to_string(fixture.join("journal.json")).unwrap();
+    std::fs::write(sb.journal_path(), &old_text).unwrap();
+    let old: serde_json::Value = serde_json::from_str(&old_text).unwrap();
+    let old = old["entries"].as_object().unwrap().clone();
+    assert_eq!(old.len(), 33);
+
+    // the config names no zone: the old daemon read it in Berlin
+    let plan = |sb: &Sandbox| -> serde_json::Value {
+        let out = sb
+            .cmd()
+            .args(["plan", "--json", "--all", "--now", "2026-12-04T21:14:00Z"])
+            .env("TZ", "Europe/Berlin")
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        serde_json::from_slice(&out.stdout).unwrap()
+    };
+    let before = plan(&sb);
+    let missed = |v: &serde_json::Value| {
+        v.as_array()
+            .unwrap()
+            .iter()
+            .filter(|o| o["status"] == "missed")
+            .count()
+    };
+    assert_eq!(
+        missed(&before),
+        33,
+        "every old entry found under its new id"
+    );
+    assert_eq!(
+        std::fs::read_to_string(sb.journal_path()).unwrap(),
+        old_text,
+        "reading changes nothing on disk"
+    );
+
+    // the daemon, with no notification server: it migrates and saves
+    let mut cmd = sb.cmd();
+    cmd.args(["run"])
+        .env("TZ", "Europe/Berlin")
+        .env("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent")
+        .env("DBUS_SYSTEM_BUS_ADDRESS", "unix:path=/nonexistent");
+    let mut d = common::daemon::Running::spawn(cmd);
+    d.wait_log("migrated the journal");
+    d.wait_log("recorded the treatment instant");
+    d.signal("TERM");
+    d.wait_exit();
+    let j = sb.journal();
+    assert_eq!(j["version"], 2);
+    assert_eq!(j["treatment"]["zone"], "Europe/Berlin");
+    assert_eq!(j["treatment"]["at"], "2026-12-01T09:00:00Z");
+    let entries = j["entries"].as_object().unwrap();
+    for (id, e) in &old {
+        assert!(!entries.contains_key(id), "{id} left in the old form");
+        // same rule, same record, under the new id
+        let rule = id.split('@').next().unwrap();
+        assert!(
+            entries
+                .iter()
+                .any(|(k, v)| k.starts_with(&format!("{rule}@s1")) && v["at"] == e["at"]),
+            "{id} lost"
+        );
+    }
+    // what the daemon found due since (on a later day) only adds to them
+    assert!(missed(&plan(&sb)) >= 33);
 }

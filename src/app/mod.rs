@@ -14,9 +14,9 @@ use chrono::{DateTime, Utc};
 
 use crate::clock::SystemZone;
 use crate::config::{Config, ConfigError, Defaults};
-use crate::ledger::{Ledger, TreatmentPin};
 use crate::error::Error;
 use crate::i18n::{self, Messages};
+use crate::ledger::{Ledger, TreatmentPin};
 use crate::plan::{Plan, PlanError};
 use journal::Journal;
 use paths::Paths;

@@ -4,9 +4,9 @@
 use std::io::Write;
 
 use crate::app::{Context, config_file};
+use crate::clock::ZoneOrigin;
 use crate::error::Error;
 use crate::fsutil;
-use crate::clock::ZoneOrigin;
 use crate::report::when;
 
 pub(crate) fn check(ctx: &Context, out: &mut dyn Write) -> Result<u8, Error> {

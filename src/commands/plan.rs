@@ -10,9 +10,7 @@ use crate::error::Error;
 use crate::ledger::Status;
 use crate::plan::Occurrence;
 use crate::policy;
-use crate::report::{
-    daylight_source, daylight_words, short_date, status_word, treated_elsewhere,
-};
+use crate::report::{daylight_source, daylight_words, short_date, status_word, treated_elsewhere};
 
 /// One occurrence in `plan --json`.
 #[derive(serde::Serialize)]
@@ -91,12 +89,7 @@ pub(crate) fn plan(ctx: &Context, json: bool, all: bool, out: &mut dyn Write) ->
         writeln!(out, "{line}").map_err(Error::output)?;
     }
     if let Some(loc) = p.location.filter(|_| p.daylight_rules) {
-        writeln!(
-            out,
-            "{}",
-            daylight_source(m, loc, p.timezone.name())
-        )
-        .map_err(Error::output)?;
+        writeln!(out, "{}", daylight_source(m, loc, p.timezone.name())).map_err(Error::output)?;
     }
     if shown.is_empty() {
         let msg = if p.occurrences.is_empty() {

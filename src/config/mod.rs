@@ -40,8 +40,8 @@ use crate::i18n::{Choice, Lang, PlanTexts, Source, healing_key};
 use crate::zone::{SystemZones, Zone, ZoneSource};
 use diagnostic::from_toml;
 use raw::{RawConfig, RawPlan};
-use toml::Spanned;
 use suggest::zone_hint;
+use toml::Spanned;
 use validate::Validator;
 
 /// Largest config file accepted; a real one is a few KB.

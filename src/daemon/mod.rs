@@ -33,6 +33,8 @@ mod window;
 mod screen_tests;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod travel_tests;
 
 use std::time::Duration;
 

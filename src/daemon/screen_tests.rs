@@ -42,10 +42,7 @@ async fn a_fourth_notification_joins_the_oldest_instead_of_evicting_it() {
         [0, 0, 0, 101],
         "D replaces A's notification"
     );
-    assert_eq!(
-        d.notifier.shown[3].ids,
-        ["a@s1d0T09:00", "d@s1d0T12:00"]
-    );
+    assert_eq!(d.notifier.shown[3].ids, ["a@s1d0T09:00", "d@s1d0T12:00"]);
     assert_eq!(d.screen.len(), MAX_ON_SCREEN);
     // A was shown at 09:00 and stays so; D is recorded now
     let a = d.journal.get("a@s1d0T09:00").unwrap();

@@ -89,10 +89,7 @@ async fn each_once_in_order_and_then_complete() {
     d.tick(t("23T10:00:00")).await;
     // A and B at one moment: one notification listing both, in plan order
     assert_eq!(titles(&d), ["A", "A · B"]);
-    assert_eq!(
-        d.notifier.shown[1].ids,
-        ["a@s1d0T10:00", "b@s1d0T10:00"]
-    );
+    assert_eq!(d.notifier.shown[1].ids, ["a@s1d0T10:00", "b@s1d0T10:00"]);
     assert_eq!(d.notifier.shown[1].body, "• A: secret body\n• B");
     let out = d.tick(t("23T11:00:00")).await;
     assert!(
@@ -486,14 +483,8 @@ async fn indoors_today_skips_the_rest_of_the_day_only() {
         t("23T09:01:00")
     ));
     assert_eq!(d.journal.status("sun@s1d0T09:00"), Some(Status::Done));
-    assert_eq!(
-        d.journal.status("sun@s1d0T11:00"),
-        Some(Status::Skipped)
-    );
-    assert_eq!(
-        d.journal.status("sun@s1d0T13:00"),
-        Some(Status::Skipped)
-    );
+    assert_eq!(d.journal.status("sun@s1d0T11:00"), Some(Status::Skipped));
+    assert_eq!(d.journal.status("sun@s1d0T13:00"), Some(Status::Skipped));
     d.tick(t("23T11:00:00")).await;
     d.tick(t("23T13:00:00")).await;
     assert_eq!(titles(&d), ["Sun"], "nothing more today");

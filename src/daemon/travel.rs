@@ -145,14 +145,14 @@ pub(crate) fn watch_timedated(events: UnboundedSender<Event>) -> JoinHandle<()> 
                 return;
             }
         };
-        let stream = match crate::notifier::bounded("subscribe to timedated", subscribe(&conn)).await
-        {
-            Ok(s) => s,
-            Err(e) => {
-                warn!("cannot listen to timedated: {e}; watching /etc/localtime only");
-                return;
-            }
-        };
+        let stream =
+            match crate::notifier::bounded("subscribe to timedated", subscribe(&conn)).await {
+                Ok(s) => s,
+                Err(e) => {
+                    warn!("cannot listen to timedated: {e}; watching /etc/localtime only");
+                    return;
+                }
+            };
         listen(&conn, stream, events).await;
     })
 }
@@ -172,11 +172,7 @@ async fn subscribe(conn: &Connection) -> zbus::Result<MessageStream> {
     Ok(stream)
 }
 
-type Changed = (
-    String,
-    HashMap<String, zbus::OwnedVariant>,
-    Vec<String>,
-);
+type Changed = (String, HashMap<String, zbus::OwnedVariant>, Vec<String>);
 
 async fn listen(conn: &Connection, mut stream: MessageStream, events: UnboundedSender<Event>) {
     let Ok(bus) = zbus::fdo::DBusProxy::new(conn).await else {

@@ -6,8 +6,8 @@ use std::collections::{HashMap, HashSet};
 use chrono::{DateTime, Duration as ChronoDuration, NaiveDate, NaiveDateTime, NaiveTime, Timelike};
 
 use super::{
-    Anchor, Daylight, MAX_OCCURRENCES, Occurrence, PlanError, after_quiet, daylight,
-    resolve_local, session_starts, summary_text, summary_title,
+    Anchor, Daylight, MAX_OCCURRENCES, Occurrence, PlanError, after_quiet, daylight, resolve_local,
+    session_starts, summary_text, summary_title,
 };
 use crate::config::{Config, QuietPolicy, Rule, Trigger};
 use crate::zone::Zone;
@@ -180,7 +180,10 @@ fn expand(
         Trigger::After(_) => Anchor::Treatment,
         Trigger::At(_) | Trigger::Every { .. } => Anchor::Clock,
     };
-    let milestone = rule.not_before.is_some().then(|| not_before.with_timezone(&chrono::Utc));
+    let milestone = rule
+        .not_before
+        .is_some()
+        .then(|| not_before.with_timezone(&chrono::Utc));
     nominal.sort_by_key(|(_, _, t, _)| *t);
     for (naive, day, t, slot) in nominal {
         if t < start {
@@ -263,7 +266,9 @@ fn expand(
 pub fn id_anchor(config: &Config, id: &str) -> Option<chrono::DateTime<chrono::Utc>> {
     let (_, slot) = id.rsplit_once('@')?;
     let slot = slot.split('#').next()?.strip_prefix('s')?;
-    let digits = slot.find(|c: char| !c.is_ascii_digit()).unwrap_or(slot.len());
+    let digits = slot
+        .find(|c: char| !c.is_ascii_digit())
+        .unwrap_or(slot.len());
     let session: usize = slot.get(..digits)?.parse().ok()?;
     let start = session_starts(config)
         .ok()?

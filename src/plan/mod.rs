@@ -47,8 +47,8 @@ mod source_tests;
 #[cfg(test)]
 mod tests;
 
-pub use expand::{id_anchor, legacy_ids};
 use expand::rule_occurrences;
+pub use expand::{id_anchor, legacy_ids};
 pub use local::{after_quiet, resolve_local};
 pub use summary::{summary_text, summary_title};
 pub use sun::{Daylight, daylight};
@@ -285,7 +285,10 @@ impl Plan {
         until: Option<DateTime<Utc>>,
         mut visit: impl FnMut(&[Occurrence]) -> Result<(), PlanError>,
     ) -> Result<(), PlanError> {
-        let Some(start) = session_starts(config)?.first().map(|s| s.with_timezone(&Utc)) else {
+        let Some(start) = session_starts(config)?
+            .first()
+            .map(|s| s.with_timezone(&Utc))
+        else {
             return Ok(());
         };
         let Some(last_date) = last_nominal_date(config) else {
