@@ -372,4 +372,51 @@ mod tests {
         assert_eq!(mine.status("b"), Some(Status::Sent));
         assert!(mine.complete().is_some());
     }
+
+    #[test]
+    fn migrating_renames_entries_merges_and_the_screen() {
+        let mut l = Ledger::of_version(1);
+        l.set("a@2026-11-24T08:00", Entry::sent(t("2026-11-24T08:00:00Z")));
+        l.set(
+            "a@2026-11-24T06:00",
+            Entry::merged(t("2026-11-24T08:00:00Z"), "a@2026-11-24T08:00"),
+        );
+        l.set(
+            "gone@2026-11-24T08:00",
+            Entry::sent(t("2026-11-24T08:00:00Z")),
+        );
+        l.set_on_screen(Some(OnScreen {
+            server: "bus/:1.2".into(),
+            notes: vec![Posted {
+                id: 7,
+                ids: vec!["a@2026-11-24T08:00".into()],
+                at: t("2026-11-24T08:00:00Z"),
+                last: false,
+            }],
+        }));
+        assert!(l.needs_migration());
+        let map: std::collections::HashMap<String, String> = [
+            ("a@2026-11-24T08:00", "a@s1d1T08:00"),
+            ("a@2026-11-24T06:00", "a@s1d1T06:00"),
+        ]
+        .into_iter()
+        .map(|(a, b)| (a.to_string(), b.to_string()))
+        .collect();
+        assert_eq!(l.migrate_ids(&map), 2);
+        assert!(!l.needs_migration());
+        assert_eq!(l.status("a@s1d1T08:00"), Some(Status::Sent));
+        assert_eq!(
+            l.get("a@s1d1T06:00").and_then(|e| e.merged_into.as_deref()),
+            Some("a@s1d1T08:00")
+        );
+        // a rule since removed keeps its record; it names nothing
+        assert_eq!(l.status("gone@2026-11-24T08:00"), Some(Status::Sent));
+        assert_eq!(l.on_screen().unwrap().notes[0].ids, ["a@s1d1T08:00"]);
+        // a copy still in the old form (the file before the first save)
+        // adds nothing
+        let mut old = Ledger::of_version(1);
+        old.set("a@2026-11-24T10:00", Entry::sent(t("2026-11-24T10:00:00Z")));
+        l.merge(old);
+        assert!(l.get("a@2026-11-24T10:00").is_none());
+    }
 }
