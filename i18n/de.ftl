@@ -37,10 +37,10 @@ button-indoors = Heute drinnen
 
 group-title-separator = {" · "}
 group-item = • { $title }
-group-item-body = • { $title }: { $body }
+group-item-body = • { $title } — { $body }
 
 complete-title = aftercare: Plan abgeschlossen
-complete-text = Das war die letzte Erinnerung Ihres Nachpflegeplans. Tragen Sie weiterhin jeden Tag Sonnenschutz auf und folgen Sie ab jetzt den Empfehlungen Ihrer Behandlerin oder Ihres Behandlers.
+complete-text = Das war die letzte Erinnerung Ihres Nachpflegeplans. Folgen Sie ab jetzt den Empfehlungen, die Sie erhalten haben.
 
 config-error-title-none = aftercare: Fehler in der Konfiguration – keine Erinnerungen, bis er behoben ist
 config-error-title-last-good = aftercare: Fehler in der Konfiguration – die letzte funktionierende Fassung läuft
@@ -52,6 +52,12 @@ config-error-body =
 test-title = aftercare-Test
 test-body = Wenn Sie das lesen können, kommen die Erinnerungen von aftercare bei Ihnen an.
 
+## Check-ins: the emergency line after a rule's body (`emergency = true`)
+
+emergency-call = den Notruf
+emergency-call-number = den Notruf { $number }
+emergency-line = Schwellung von Lippen, Zunge oder Rachen, Quaddeln am ganzen Körper, Atemnot oder eine heiße, schmerzhafte Rötung, die sich mit Fieber schnell ausbreitet: Wählen Sie sofort { $call }.
+
 ## The morning summary
 
 summary-title = Tag { $day }: { $title }
@@ -62,8 +68,10 @@ summary-still-item = { $what } (noch { $days ->
     })
 summary-still = Noch zu meiden: { $list }.
 summary-from-today = Ab heute meist wieder in Ordnung: { $list }.
-summary-nothing = Es gibt keine Einschränkungen mehr; bleiben Sie beim täglichen Sonnenschutz.
+summary-nothing = Es gibt keine Einschränkungen mehr.
 list-separator = {", "}
+# Between items when one of them holds a comma ("pool, sauna and steam").
+list-separator-long = {"; "}
 
 ## aftercare plan
 
@@ -71,8 +79,14 @@ plan-treatment = { $count ->
         [one] Behandlung
        *[other] Behandlungen
     } { $dates } um { $time } ({ $zone }), Plan { $plan }
-plan-daylight-zone = Der Sonnenschutz richtet sich nach dem Tageslicht bei { $place }, der wichtigsten Stadt der Zeitzone { $zone }; tragen Sie unter [location] in der Konfiguration Ihren Ort ein.
-plan-daylight-config = Der Sonnenschutz richtet sich nach dem Tageslicht bei { $place } ([location] in der Konfiguration).
+plan-daylight-zone = Der Sonnenschutz richtet sich nach dem Tageslicht in { $city } ({ $place }), der wichtigsten Stadt der Zeitzone { $zone }; tragen Sie unter [location] in der Konfiguration Ihren Ort ein.
+plan-daylight-config = Der Sonnenschutz richtet sich nach dem Tageslicht an dem Ort, der unter [location] in der Konfiguration steht ({ $place }).
+coordinates = { $lat }° { $ns }, { $lon }° { $ew }
+decimal-mark = ,
+compass-north = N
+compass-south = S
+compass-east = O
+compass-west = W
 plan-empty = Dieser Plan enthält keine Erinnerungen.
 plan-over = Der Plan ist vorbei: ab heute nichts mehr (siehe --all).
 plan-day = Tag { $day } — { $date }

@@ -44,10 +44,10 @@ button-indoors = Indoors today
 # joined in the title, one line each in the body.
 group-title-separator = {" · "}
 group-item = • { $title }
-group-item-body = • { $title }: { $body }
+group-item-body = • { $title } — { $body }
 
 complete-title = aftercare plan complete
-complete-text = That was the last reminder of your aftercare plan. Keep up daily sunscreen, and follow your practitioner's advice from here.
+complete-text = That was the last reminder of your aftercare plan. From here, follow the advice you were given.
 
 config-error-title-none = aftercare: config error — no reminders until it is fixed
 config-error-title-last-good = aftercare: config error — running your last working config
@@ -61,6 +61,15 @@ config-error-body =
 test-title = aftercare test
 test-body = If you can read this, aftercare's reminders will reach you.
 
+## Check-ins: the emergency line after a rule's body (`emergency = true`)
+
+# Whom to call: emergency services in general, or the number ($number,
+# "112") where the time zone's country makes it certain.
+emergency-call = emergency services
+emergency-call-number = { $number }
+# $call: one of the two above.
+emergency-line = Swelling of the lips, tongue or throat, hives spreading over the body, trouble breathing, or hot, painful redness spreading fast with a fever: call { $call } now.
+
 ## The morning summary
 
 # The summary reminder's title: $title is the plan's own ("today's aftercare").
@@ -72,11 +81,13 @@ summary-still-item = { $what } ({ $days ->
         [one] { $days } more day
        *[other] { $days } more days
     })
-# $list: the items above, joined with ", ".
+# $list: the items above, joined with ", " (with "; " when an item holds a comma).
 summary-still = Still off-limits: { $list }.
 summary-from-today = From today, usually fine again: { $list }.
-summary-nothing = Nothing is off-limits any more; keep up daily sunscreen.
+summary-nothing = Nothing is off-limits any more.
 list-separator = {", "}
+# Between items when one of them holds a comma ("pool, sauna and steam").
+list-separator-long = {"; "}
 
 ## aftercare plan
 
@@ -86,8 +97,18 @@ plan-treatment = { $count ->
         [one] Treatment
        *[other] Treatments
     } { $dates } at { $time } ({ $zone }), plan { $plan }
-plan-daylight-zone = Sunscreen follows daylight at { $place }, the principal city of { $zone }; set [location] in the config for where you are.
-plan-daylight-config = Sunscreen follows daylight at { $place } ([location] in the config).
+# $city: the zone's principal city ("Berlin"); $place: its coordinates
+# (`coordinates`); $zone: the time zone's name.
+plan-daylight-zone = Sunscreen follows daylight in { $city } ({ $place }), the principal city of the time zone { $zone }; set [location] in the config for where you are.
+plan-daylight-config = Sunscreen follows daylight at the place set in [location] in the config ({ $place }).
+# A place: $lat and $lon are degrees with two decimals, already written
+# with `decimal-mark`; $ns and $ew are the compass letters below.
+coordinates = { $lat }°{ $ns } { $lon }°{ $ew }
+decimal-mark = .
+compass-north = N
+compass-south = S
+compass-east = E
+compass-west = W
 plan-empty = No reminders in this plan.
 plan-over = The plan is over: nothing from today on (see --all).
 plan-day = Day { $day } — { $date }

@@ -37,10 +37,10 @@ button-indoors = Hoy en interiores
 
 group-title-separator = {" · "}
 group-item = • { $title }
-group-item-body = • { $title }: { $body }
+group-item-body = • { $title } — { $body }
 
 complete-title = aftercare: plan completado
-complete-text = Este fue el último recordatorio de su plan de cuidados posteriores. Siga aplicándose protector solar cada día y, a partir de ahora, siga las indicaciones de su profesional.
+complete-text = Este fue el último recordatorio de su plan de cuidados posteriores. A partir de ahora, siga las indicaciones que le dieron.
 
 config-error-title-none = aftercare: error en la configuración; no habrá recordatorios hasta que se corrija
 config-error-title-last-good = aftercare: error en la configuración; se usa la última configuración que funcionaba
@@ -52,6 +52,12 @@ config-error-body =
 test-title = Prueba de aftercare
 test-body = Si puede leer esto, los recordatorios de aftercare le llegarán.
 
+## Check-ins: the emergency line after a rule's body (`emergency = true`)
+
+emergency-call = a emergencias
+emergency-call-number = al { $number }
+emergency-line = Hinchazón de labios, lengua o garganta, ronchas por todo el cuerpo, dificultad para respirar o un enrojecimiento caliente y doloroso que se extiende rápido con fiebre: llame ya { $call }.
+
 ## The morning summary
 
 summary-title = Día { $day }: { $title }
@@ -62,8 +68,10 @@ summary-still-item = { $what } ({ $days ->
     })
 summary-still = Todavía debe evitar: { $list }.
 summary-from-today = A partir de hoy, por lo general, ya no hace falta evitar: { $list }.
-summary-nothing = Ya no hay restricciones; siga con el protector solar cada día.
+summary-nothing = Ya no hay restricciones.
 list-separator = {", "}
+# Between items when one of them holds a comma ("pool, sauna and steam").
+list-separator-long = {"; "}
 
 ## aftercare plan
 
@@ -71,8 +79,14 @@ plan-treatment = { $count ->
         [one] Tratamiento
        *[other] Tratamientos
     } { $dates } a las { $time } ({ $zone }), plan { $plan }
-plan-daylight-zone = El protector solar sigue la luz del día en { $place }, la ciudad principal de la zona { $zone }; indique dónde está en [location] de la configuración.
-plan-daylight-config = El protector solar sigue la luz del día en { $place } ([location] en la configuración).
+plan-daylight-zone = El protector solar sigue la luz del día en { $city } ({ $place }), la ciudad principal de la zona horaria { $zone }; indique dónde está en [location] de la configuración.
+plan-daylight-config = El protector solar sigue la luz del día en el lugar indicado en [location] de la configuración ({ $place }).
+coordinates = { $lat }° { $ns }, { $lon }° { $ew }
+decimal-mark = ,
+compass-north = N
+compass-south = S
+compass-east = E
+compass-west = O
 plan-empty = Este plan no tiene recordatorios.
 plan-over = El plan ha terminado: nada a partir de hoy (vea --all).
 plan-day = Día { $day } — { $date }

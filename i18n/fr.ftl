@@ -40,10 +40,10 @@ button-indoors = À l’intérieur aujourd’hui
 
 group-title-separator = {" · "}
 group-item = • { $title }
-group-item-body = • { $title } : { $body }
+group-item-body = • { $title } — { $body }
 
 complete-title = aftercare : plan terminé
-complete-text = C’était le dernier rappel de votre plan de soins post-traitement. Continuez à appliquer une protection solaire chaque jour et suivez désormais les conseils de votre praticien.
+complete-text = C’était le dernier rappel de votre plan de soins post-traitement. Suivez désormais les conseils qui vous ont été donnés.
 
 config-error-title-none = aftercare : erreur de configuration — aucun rappel tant qu’elle n’est pas corrigée
 config-error-title-last-good = aftercare : erreur de configuration — votre dernière configuration valide est utilisée
@@ -55,6 +55,12 @@ config-error-body =
 test-title = Test d’aftercare
 test-body = Si vous pouvez lire ceci, les rappels d’aftercare vous parviendront.
 
+## Check-ins: the emergency line after a rule's body (`emergency = true`)
+
+emergency-call = les secours
+emergency-call-number = le { $number }
+emergency-line = Gonflement des lèvres, de la langue ou de la gorge, plaques d’urticaire sur tout le corps, difficultés à respirer, ou rougeur chaude et douloureuse qui s’étend vite avec de la fièvre : appelez immédiatement { $call }.
+
 ## The morning summary
 
 summary-title = Jour { $day } : { $title }
@@ -65,8 +71,10 @@ summary-still-item = { $what } (encore { $days ->
     })
 summary-still = Encore à éviter : { $list }.
 summary-from-today = À partir d’aujourd’hui, vous pouvez en général reprendre : { $list }.
-summary-nothing = Plus aucune restriction ; continuez à appliquer une protection solaire chaque jour.
+summary-nothing = Plus aucune restriction.
 list-separator = {", "}
+# Between items when one of them holds a comma ("pool, sauna and steam").
+list-separator-long = {" ; "}
 
 ## aftercare plan
 
@@ -74,8 +82,14 @@ plan-treatment = { $count ->
         [one] Traitement
        *[other] Traitements
     } { $dates } à { $time } ({ $zone }), plan { $plan }
-plan-daylight-zone = La protection solaire suit la lumière du jour à { $place }, la ville principale du fuseau { $zone } ; indiquez votre lieu dans [location] de la configuration.
-plan-daylight-config = La protection solaire suit la lumière du jour à { $place } ([location] dans la configuration).
+plan-daylight-zone = La protection solaire suit la lumière du jour à { $city } ({ $place }), la ville principale du fuseau horaire { $zone } ; indiquez votre lieu dans [location] de la configuration.
+plan-daylight-config = La protection solaire suit la lumière du jour au lieu indiqué dans [location] de la configuration ({ $place }).
+coordinates = { $lat }° { $ns }, { $lon }° { $ew }
+decimal-mark = ,
+compass-north = N
+compass-south = S
+compass-east = E
+compass-west = O
 plan-empty = Ce plan ne contient aucun rappel.
 plan-over = Le plan est terminé : plus rien à partir d’aujourd’hui (voir --all).
 plan-day = Jour { $day } — { $date }

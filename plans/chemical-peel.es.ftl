@@ -20,7 +20,7 @@ body-soothe = Si nota la piel tirante o caliente: una capa fina de la crema hidr
 
 ## The morning routine
 
-title-summary = Cuidados posteriores de hoy
+title-summary = cuidados posteriores de hoy
 
 title-makeup-ok = Maquillaje, tras un peeling superficial
 body-makeup-ok = Han pasado al menos 24 horas: tras un peeling superficial, por lo general ya puede usar un maquillaje mineral suave con brochas limpias si la piel no está en carne viva ni tiene costras. Tras un peeling medio, espere hasta que su profesional se lo indique, a menudo unos 10 días, cuando ya se ha formado la piel nueva. La piel sin maquillaje es la opción más suave.

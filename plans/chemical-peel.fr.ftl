@@ -21,7 +21,7 @@ body-soothe = Si votre peau tiraille ou chauffe : une fine couche de la crème 
 
 ## The morning routine
 
-title-summary = Vos soins post-traitement du jour
+title-summary = vos soins post-traitement du jour
 
 title-makeup-ok = Maquillage, après un peeling superficiel
 body-makeup-ok = Au moins 24 heures se sont écoulées : après un peeling superficiel, un maquillage minéral doux appliqué avec des pinceaux propres est en général possible si la peau n’est ni à vif ni croûteuse. Après un peeling moyen, attendez l’accord de votre praticien, souvent au bout d’environ 10 jours, une fois la nouvelle peau formée. Une peau sans maquillage est l’option la plus douce.

@@ -19,7 +19,7 @@ body-hydrate = Con las manos limpias, una crema hidratante sencilla y sin perfum
 
 ## The morning routine
 
-title-summary = Cuidados posteriores de hoy
+title-summary = cuidados posteriores de hoy
 
 title-makeup-ok = Por lo general, ya puede maquillarse
 body-makeup-ok = Han pasado al menos 24 horas: si su piel está calmada, por lo general ya puede volver a maquillarse; use brochas limpias. Si las instrucciones de su rodillo o de su profesional indican otra cosa, sígalas.

@@ -20,7 +20,7 @@ body-hydrate = Les mains propres, une crème hydratante simple et sans parfum ou
 
 ## The morning routine
 
-title-summary = Vos soins post-traitement du jour
+title-summary = vos soins post-traitement du jour
 
 title-makeup-ok = Le maquillage est en général possible
 body-makeup-ok = Au moins 24 heures se sont écoulées : si votre peau est apaisée, le maquillage est en général de nouveau possible ; utilisez des pinceaux propres. Si les instructions de votre rouleau ou de votre praticien disent autre chose, suivez-les.

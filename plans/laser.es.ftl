@@ -19,7 +19,7 @@ body-first-cleanse = Agua tibia y un limpiador suave, solo con las yemas de los 
 
 ## The morning routine
 
-title-summary = Cuidados posteriores de hoy
+title-summary = cuidados posteriores de hoy
 
 title-makeup-ok = Por lo general, ya puede maquillarse
 body-makeup-ok = Han pasado al menos 24 horas: por lo general, ya puede volver a maquillarse si la piel no tiene ampollas ni heridas. Use brochas limpias y desmaquíllese con suavidad.

@@ -20,7 +20,7 @@ body-first-cleanse = Eau tiède et nettoyant doux, du bout des doigts uniquement
 
 ## The morning routine
 
-title-summary = Vos soins post-traitement du jour
+title-summary = vos soins post-traitement du jour
 
 title-makeup-ok = Le maquillage est en général possible
 body-makeup-ok = Au moins 24 heures se sont écoulées : le maquillage est en général de nouveau possible si la peau ne présente ni cloques ni plaies. Utilisez des pinceaux propres et démaquillez-vous en douceur.

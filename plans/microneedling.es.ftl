@@ -19,7 +19,7 @@ body-hydrate = Con las manos limpias, aplique con toquecitos el gel o sérum pos
 
 ## The morning routine
 
-title-summary = Cuidados posteriores de hoy
+title-summary = cuidados posteriores de hoy
 
 title-makeup-ok = Maquillaje: solo mineral, si lo necesita
 body-makeup-ok = Han pasado al menos 24 horas: por lo general, ya puede usar maquillaje mineral con brochas limpias. Aun así, la piel sin maquillaje sigue siendo la opción más suave.

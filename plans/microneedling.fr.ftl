@@ -20,7 +20,7 @@ body-hydrate = Les mains propres, appliquez en tapotant le gel ou le sérum post
 
 ## The morning routine
 
-title-summary = Vos soins post-traitement du jour
+title-summary = vos soins post-traitement du jour
 
 title-makeup-ok = Maquillage : minéral uniquement, si besoin
 body-makeup-ok = Au moins 24 heures se sont écoulées : un maquillage minéral appliqué avec des pinceaux propres est en général possible désormais. Une peau sans maquillage reste toutefois l’option la plus douce.

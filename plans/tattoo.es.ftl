@@ -19,7 +19,7 @@ body-night-care = Un lavado suave si lo nota pegajoso, seque con toquecitos y un
 
 ## The morning routine
 
-title-summary = Cuidados de hoy para su tatuaje
+title-summary = cuidados de hoy para su tatuaje
 
 title-exercise-ok = Ejercicio, con cuidado
 body-exercise-ok = Han pasado al menos 48 horas: por lo general, ya puede volver a hacer ejercicio si nada roza el tatuaje. Limpie el equipo compartido, lleve ropa holgada encima y lave el tatuaje con suavidad después.

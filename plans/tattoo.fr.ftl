@@ -20,7 +20,7 @@ body-night-care = Un lavage doux s’il colle, séchez en tamponnant et une fine
 
 ## The morning routine
 
-title-summary = Les soins du jour pour votre tatouage
+title-summary = les soins du jour pour votre tatouage
 
 title-exercise-ok = Le sport, en douceur
 body-exercise-ok = Au moins 48 heures se sont écoulées : le sport est en général de nouveau possible si rien ne frotte sur le tatouage. Essuyez le matériel partagé, portez des vêtements amples par-dessus et lavez le tatouage en douceur après.

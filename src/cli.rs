@@ -56,6 +56,9 @@ pub(crate) enum Command {
     /// Validate the config (and the plan file it names): exit 0, or 78
     /// with a pointed error
     Check,
+    // The text below is `plans --help` as is: `[treatment]` is the
+    // config's table, not a link.
+    #[allow(rustdoc::broken_intra_doc_links)]
     /// List the built-in care plans: name, days, what each is for
     ///
     /// Choose one with `plan = "NAME"` under [treatment] in the config, or

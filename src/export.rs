@@ -83,7 +83,7 @@ pub(crate) fn ics(plan: &Plan, now: DateTime<Utc>) -> String {
     for o in &plan.occurrences {
         let start = o.utc();
         fold("BEGIN:VEVENT", &mut out);
-        fold(&format!("UID:{}", uid(&o.id)), &mut out);
+        fold(&format!("UID:{}", uid(o.id.as_str())), &mut out);
         fold(&format!("DTSTAMP:{dtstamp}"), &mut out);
         fold(&format!("DTSTART:{}", stamp(start)), &mut out);
         fold(
@@ -211,9 +211,19 @@ mod tests {
 
     #[test]
     fn uid_is_stable_and_safe() {
-        assert_eq!(
-            uid("sunscreen@2026-11-24T09:00"),
-            "sunscreen-2026-11-24T09-00@aftercare"
+        let id = "sunscreen@2026-11-24T09:00";
+        // stable: the same occurrence gets the same UID every time (a
+        // re-import updates the calendar's events instead of doubling them)
+        assert_eq!(uid(id), uid(id));
+        assert_eq!(uid(id), "sunscreen-2026-11-24T09-00@aftercare");
+        // distinct occurrences, distinct UIDs
+        assert_ne!(uid(id), uid("sunscreen@2026-11-24T09:00#2"));
+        // safe: letters, digits and `-` before the domain part
+        let second = uid("sunscreen@2026-11-24T09:00#2");
+        let local = second.strip_suffix("@aftercare").unwrap();
+        assert!(
+            local.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'),
+            "{second}"
         );
     }
 }

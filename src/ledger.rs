@@ -140,7 +140,8 @@ impl Entry {
     }
 
     /// Shown at `at` as part of `into`.
-    pub fn merged(at: DateTime<Utc>, into: &str) -> Entry {
+    pub fn merged(at: DateTime<Utc>, into: impl AsRef<str>) -> Entry {
+        let into = into.as_ref();
         Entry {
             merged_into: Some(into.to_string()),
             ..Entry::marked(Status::Merged, at)
@@ -215,11 +216,13 @@ impl Ledger {
         }
     }
 
-    pub fn get(&self, id: &str) -> Option<&Entry> {
-        self.entries.get(id)
+    /// The entry of an occurrence (its [`OccurrenceId`](crate::plan::OccurrenceId),
+    /// or the text the journal keys it by).
+    pub fn get(&self, id: impl AsRef<str>) -> Option<&Entry> {
+        self.entries.get(id.as_ref())
     }
 
-    pub fn status(&self, id: &str) -> Option<Status> {
+    pub fn status(&self, id: impl AsRef<str>) -> Option<Status> {
         self.get(id).map(|e| e.status)
     }
 
@@ -227,8 +230,8 @@ impl Ledger {
         self.entries.iter()
     }
 
-    pub fn set(&mut self, id: &str, entry: Entry) {
-        self.entries.insert(id.to_string(), entry);
+    pub fn set(&mut self, id: impl AsRef<str>, entry: Entry) {
+        self.entries.insert(id.as_ref().to_string(), entry);
     }
 
     pub fn complete(&self) -> Option<DateTime<Utc>> {

@@ -10,6 +10,10 @@
 // → what they run (`daemon`, `service`, `notifier`, `man`) → the application
 // layer (`app`) → core (`config`, `plan`, `policy`, `ledger`, `report`) →
 // leaves (`zone`, `fsutil`, `clock`). Only `lib` imports `cli`.
+// The docs are built with private items (`cargo doc --document-private-items`,
+// .ci/run): links to private items are how they find their way around.
+#![allow(rustdoc::private_intra_doc_links)]
+
 mod app;
 mod cli;
 mod clock;

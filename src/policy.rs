@@ -17,7 +17,7 @@ use chrono::{DateTime, Utc};
 
 use crate::config::QuietHours;
 use crate::ledger::{Ledger, Status};
-use crate::plan::{Occurrence, Plan, after_quiet};
+use crate::plan::{Occurrence, OccurrenceId, Plan, after_quiet};
 
 /// What to do now.
 #[derive(Debug, Default, PartialEq, Eq)]
@@ -25,16 +25,16 @@ pub(crate) struct Decision {
     /// Show these (one per rule), each with the ids merged into it.
     pub show: Vec<Show>,
     /// Record these as missed (too late).
-    pub missed: Vec<String>,
+    pub missed: Vec<OccurrenceId>,
     /// Nothing may be shown before this (quiet hours); look again then.
     pub deferred_until: Option<DateTime<Utc>>,
 }
 
 #[derive(Debug, PartialEq, Eq)]
 pub(crate) struct Show {
-    pub id: String,
+    pub id: OccurrenceId,
     /// Others of the same rule that were overdue and are shown as this one.
-    pub merged: Vec<String>,
+    pub merged: Vec<OccurrenceId>,
     /// How late it is being shown.
     pub late: Duration,
     /// It is a snoozed reminder coming back.
@@ -84,7 +84,7 @@ pub(crate) fn decide(
     decide_trusting(plan, ledger, now, now, catch_up, quiet)
 }
 
-/// [`decide`] when the wall clock may have been set forward: nothing is
+/// What to do at `now`, when the wall clock may have been set forward: nothing is
 /// recorded missed unless it is beyond catch-up at `trusted` too (the
 /// wall-clock time the clock could really have reached), so that a jump
 /// forward and back again loses nothing of the real future. What lies

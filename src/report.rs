@@ -88,23 +88,51 @@ pub(crate) fn next_line(m: &Messages, plan: &Plan, ledger: &Ledger, now: DateTim
 /// Where sunrise and sunset are computed for: the configured place, or the
 /// time zone's principal city (and how to set the real one).
 pub(crate) fn daylight_source(m: &Messages, loc: Location, zone: &str) -> String {
-    let (ns, ew) = (
-        if loc.latitude < 0.0 { 'S' } else { 'N' },
-        if loc.longitude < 0.0 { 'W' } else { 'E' },
-    );
-    let at = format!(
-        "{:.2}°{ns} {:.2}°{ew}",
-        loc.latitude.abs(),
-        loc.longitude.abs()
-    );
+    let at = coordinates(m, loc);
     if loc.from_zone {
         m.fmt(
             "plan-daylight-zone",
-            &[("place", at.into()), ("zone", zone.into())],
+            &[
+                ("city", zone_city(zone).into()),
+                ("place", at.into()),
+                ("zone", zone.into()),
+            ],
         )
     } else {
         m.fmt("plan-daylight-config", &[("place", at.into())])
     }
+}
+
+/// A place's coordinates as the language writes them: "52.50°N 13.37°E",
+/// "52,50° N, 13,37° O".
+pub(crate) fn coordinates(m: &Messages, loc: Location) -> String {
+    let mark = m.text("decimal-mark");
+    let degrees = |v: f64| format!("{:.2}", v.abs()).replace('.', &mark);
+    let ns = m.text(if loc.latitude < 0.0 {
+        "compass-south"
+    } else {
+        "compass-north"
+    });
+    let ew = m.text(if loc.longitude < 0.0 {
+        "compass-west"
+    } else {
+        "compass-east"
+    });
+    m.fmt(
+        "coordinates",
+        &[
+            ("lat", degrees(loc.latitude).into()),
+            ("ns", ns.into()),
+            ("lon", degrees(loc.longitude).into()),
+            ("ew", ew.into()),
+        ],
+    )
+}
+
+/// The city a zone is named after: its last part, with spaces
+/// ("America/New_York" → "New York").
+pub(crate) fn zone_city(zone: &str) -> String {
+    zone.rsplit('/').next().unwrap_or(zone).replace('_', " ")
 }
 
 /// "daylight 07:58–16:12".

@@ -48,17 +48,28 @@ pub(crate) fn render_unit(exe: &Path, config: Option<&Path>) -> String {
 }
 
 /// The program a unit's `ExecStart=` runs (its last `ExecStart=` line,
-/// without systemd's `-@:+!` prefixes).
-fn exec_program(unit: &str) -> Option<&str> {
+/// without systemd's `-@:+!` prefixes): its first word, which may be
+/// quoted with `"` or `'` and hold `\` escapes (systemd.service(5), as
+/// [`quote`] writes it).
+fn exec_program(unit: &str) -> Option<String> {
     let line = unit
         .lines()
         .rev()
         .find_map(|l| l.trim().strip_prefix("ExecStart="))?;
-    let prog = line
-        .trim_start_matches(['-', '@', ':', '+', '!'])
-        .split_whitespace()
-        .next()?;
-    Some(prog.trim_matches('"'))
+    let line = line.trim_start_matches(['-', '@', ':', '+', '!']);
+    let Some(q) = line.chars().next().filter(|c| matches!(c, '"' | '\'')) else {
+        return line.split_whitespace().next().map(str::to_string);
+    };
+    let mut prog = String::new();
+    let mut chars = line[1..].chars();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => prog.push(chars.next()?),
+            c if c == q => return Some(prog),
+            c => prog.push(c),
+        }
+    }
+    None // no closing quote: not a command line systemd would run
 }
 
 /// Where packages put user units, in systemd's order of search after the
@@ -281,12 +292,30 @@ mod tests {
     #[test]
     fn the_program_of_a_unit_is_its_last_exec_start() {
         assert_eq!(
-            super::exec_program(super::UNIT_TEMPLATE),
+            super::exec_program(super::UNIT_TEMPLATE).as_deref(),
             Some("/usr/bin/aftercare")
         );
         let dropped = "[Service]\nExecStart=/usr/bin/aftercare run\nExecStart=\nExecStart=-\"/opt/a b/aftercare\" run\n";
-        assert_eq!(super::exec_program(dropped), Some("/opt/a"));
+        assert_eq!(
+            super::exec_program(dropped).as_deref(),
+            Some("/opt/a b/aftercare")
+        );
+        let single = "ExecStart='/opt/c d/aftercare' run\n";
+        assert_eq!(
+            super::exec_program(single).as_deref(),
+            Some("/opt/c d/aftercare")
+        );
+        // what install writes reads back as the same program
+        for exe in [
+            "/usr/bin/aftercare",
+            "/opt/my apps/aftercare",
+            "/opt/a \"b\"\\c/aftercare",
+        ] {
+            let unit = super::render_unit(Path::new(exe), Some(Path::new("/etc/a c.toml")));
+            assert_eq!(super::exec_program(&unit).as_deref(), Some(exe), "{unit}");
+        }
         assert_eq!(super::exec_program("[Service]\nType=notify\n"), None);
+        assert_eq!(super::exec_program("ExecStart=\"/opt/a b run\n"), None);
     }
 
     #[test]

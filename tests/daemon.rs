@@ -28,7 +28,7 @@ fn delivers_two_in_order_once_not_early_then_completes() {
     // the last reminder says the plan is complete: no note of its own
     assert_eq!(summaries, ["First", "Second"]);
     assert!(
-        notes[1].body.ends_with("That was the last reminder of your aftercare plan. Keep up daily sunscreen, and follow your practitioner's advice from here."),
+        notes[1].body.ends_with("That was the last reminder of your aftercare plan. From here, follow the advice you were given."),
         "{}",
         notes[1].body
     );
@@ -441,7 +441,7 @@ fn reminders_due_together_are_one_notification_whose_buttons_stay_and_answer_all
     let d = s.start();
     let n = s.desk.wait_summary("Rinse");
     assert_eq!(n.summary, "Rinse · Serum", "one Notify carrying both");
-    assert_eq!(n.body, "• Rinse: Body of Rinse\n• Serum: Body of Serum");
+    assert_eq!(n.body, "• Rinse — Body of Rinse\n• Serum — Body of Serum");
     d.wait_log_n("sent", 2);
     let ours: Vec<_> = s
         .desk
@@ -551,7 +551,7 @@ fn under_a_german_locale_the_notification_on_the_bus_is_german() {
     assert_eq!(n.app, "aftercare");
     assert_eq!(
         n.body,
-        "Mit lauwarmem Wasser und den Fingerspitzen.\n\nDas war die letzte Erinnerung Ihres Nachpflegeplans. Tragen Sie weiterhin jeden Tag Sonnenschutz auf und folgen Sie ab jetzt den Empfehlungen Ihrer Behandlerin oder Ihres Behandlers."
+        "Mit lauwarmem Wasser und den Fingerspitzen.\n\nDas war die letzte Erinnerung Ihres Nachpflegeplans. Folgen Sie ab jetzt den Empfehlungen, die Sie erhalten haben."
     );
     assert_eq!(n.actions, ["done", "Erledigt", "snooze", "Später (15m)"]);
     s.desk.wait_action_listener(&n);
@@ -570,7 +570,7 @@ fn under_an_unknown_locale_the_daemon_speaks_english_and_says_so_once() {
     let n = s.desk.wait_summary("First");
     assert_eq!(n.actions, ["done", "Done", "snooze", "Snooze 15m"]);
     assert!(
-        n.body.ends_with("That was the last reminder of your aftercare plan. Keep up daily sunscreen, and follow your practitioner's advice from here."),
+        n.body.ends_with("That was the last reminder of your aftercare plan. From here, follow the advice you were given."),
         "{}",
         n.body
     );

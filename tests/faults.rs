@@ -173,7 +173,7 @@ fn journal_writer_child() {
     let (mut j, _) = aftercare::journal::Journal::open(&path, now);
     let start = j.entries().count();
     for i in start.. {
-        j.set(&format!("id{i:06}"), aftercare::journal::Entry::sent(now));
+        j.set(format!("id{i:06}"), aftercare::journal::Entry::sent(now));
         j.save().unwrap();
     }
 }
@@ -191,7 +191,8 @@ fn kill_9_during_writes_never_leaves_half_a_journal() {
             .args([
                 "--ignored",
                 "--exact",
-                "journal_writer_child",
+                // its name in the one test binary (tests/lib.rs)
+                "faults::journal_writer_child",
                 "--test-threads",
                 "1",
             ])

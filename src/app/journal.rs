@@ -156,7 +156,7 @@ impl Journal {
         &self.ledger
     }
 
-    pub fn set(&mut self, id: &str, entry: Entry) {
+    pub fn set(&mut self, id: impl AsRef<str>, entry: Entry) {
         self.ledger.set(id, entry);
         self.dirty = true;
     }

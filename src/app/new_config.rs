@@ -15,7 +15,7 @@ pub(crate) struct NewConfig {
     pub date: NaiveDate,
     pub time: Option<NaiveTime>,
     pub timezone: Option<Zone>,
-    /// `plan = ` under [treatment]: a built-in plan's name, "none", or a
+    /// `plan = ` under `[treatment]`: a built-in plan's name, "none", or a
     /// plan file's absolute path (the example's default otherwise).
     pub plan: Option<String>,
     /// Replace an existing config.

@@ -46,7 +46,7 @@ pub(crate) fn plan(ctx: &Context, json: bool, all: bool, out: &mut dyn Write) ->
         let items: Vec<JsonOccurrence> = shown
             .iter()
             .map(|o| JsonOccurrence {
-                id: &o.id,
+                id: o.id.as_str(),
                 rule: &o.rule,
                 day: o.day,
                 session: o.session,

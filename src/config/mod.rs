@@ -29,8 +29,8 @@ use chrono::NaiveTime;
 
 pub use diagnostic::{ConfigError, suggest};
 pub use model::{
-    CarePlan, Config, DaySet, Expire, Healing, Location, QuietHours, QuietPolicy, Repeat, Rule,
-    Treatment, Trigger,
+    CarePlan, Closing, Config, DaySet, Expire, Healing, Location, QuietHours, QuietPolicy, Repeat,
+    Rule, Treatment, Trigger,
 };
 pub use values::{
     DateError, format_duration, parse_clock, parse_date, parse_days, parse_duration, parse_zone,
@@ -198,6 +198,7 @@ pub fn parse(text: &str, origin: &str, defaults: Defaults) -> Result<Config, Con
     let CarePlan {
         mut rules,
         mut healing,
+        closing,
         ..
     } = match (&treatment.plan_file, &treatment.plan, &plan_value) {
         (Some(path), _, Some(value)) => {
@@ -237,9 +238,11 @@ pub fn parse(text: &str, origin: &str, defaults: Defaults) -> Result<Config, Con
         _ => CarePlan::default(),
     };
     let built_in = rules.len();
+    let bounds = Validator::bounds(&raw.reminders);
     for (name, rule) in raw.reminders {
         v.merge_rule(&mut rules, name, rule)?;
     }
+    v.check_bounds(&rules, &bounds)?;
     // The user's own rules in the order they are written (the order a
     // person does them), after the plan's.
     let own_start = built_in.min(rules.len());
@@ -300,6 +303,7 @@ pub fn parse(text: &str, origin: &str, defaults: Defaults) -> Result<Config, Con
         rules,
         location,
         healing,
+        closing,
         language,
     })
 }
@@ -316,7 +320,7 @@ pub struct Translation<'a> {
 pub fn parse_texts(source: &str, lang: Lang, origin: &str) -> Result<PlanTexts, ConfigError> {
     PlanTexts::parse(source, lang).map_err(|e| {
         ConfigError::at(origin, source, e.span, e.message).hint(
-            "a plan's translation is a Fluent file of `key = text` lines: description, title-RULE, body-RULE, allows-RULE, healing-RANGE (i18n/README.md)",
+            "a plan's translation is a Fluent file of `key = text` lines: description, complete, nothing-off-limits, title-RULE, body-RULE, allows-RULE, healing-RANGE (i18n/README.md)",
         )
     })
 }
@@ -421,7 +425,7 @@ pub fn parse_plan_in(
             .find(|t| err.message.starts_with(&format!("unknown field `{t}`")));
         if let Some(t) = config_table {
             err.hint = Some(format!(
-                "a plan file holds only `description`, [reminders.NAME] and [healing]; [{t}] belongs in the config that uses the plan"
+                "a plan file holds only `description`, `complete`, `nothing_off_limits`, [reminders.NAME] and [healing]; [{t}] belongs in the config that uses the plan"
             ));
         }
         err
@@ -444,19 +448,35 @@ pub fn parse_plan_in(
         }
     }
     let mut rules = Vec::new();
+    let bounds = Validator::bounds(&raw.reminders);
     for (rname, rule) in raw.reminders {
         v.merge_rule(&mut rules, rname, rule)?;
     }
+    v.check_bounds(&rules, &bounds)?;
     in_file_order(&mut rules, text);
     let mut healing = Vec::new();
     v.merge_healing(&mut healing, raw.healing)?;
+    let mut closing = Closing {
+        complete: raw
+            .complete
+            .as_ref()
+            .map(|t| v.closing_text(t, "complete"))
+            .transpose()?,
+        nothing_off_limits: raw
+            .nothing_off_limits
+            .as_ref()
+            .map(|t| v.closing_text(t, "nothing_off_limits"))
+            .transpose()?,
+    };
     let mut plan = CarePlan {
         description: None,
         rules,
         healing,
+        closing: Closing::default(),
     };
     if let Some(t) = texts {
         plan.description = description.clone();
+        plan.closing = closing.clone();
         let known = plan_text_keys(&plan, &healing_keys);
         if let Some(unknown) = t
             .texts
@@ -466,7 +486,7 @@ pub fn parse_plan_in(
         {
             let hint = match suggest(unknown, known.iter().map(String::as_str)) {
                 Some(s) => format!(
-                    "did you mean `{s}`? The plan's keys: description, title-RULE, body-RULE, allows-RULE, healing-RANGE"
+                    "did you mean `{s}`? The plan's keys: description, complete, nothing-off-limits, title-RULE, body-RULE, allows-RULE, healing-RANGE"
                 ),
                 None => format!(
                     "the plan {origin} has no text by that name; its keys: {}",
@@ -484,6 +504,16 @@ pub fn parse_plan_in(
         if let Some(d) = t.texts.get("description") {
             description = Some(d);
         }
+        if closing.complete.is_some() {
+            if let Some(s) = t.texts.get("complete") {
+                closing.complete = Some(s);
+            }
+        }
+        if closing.nothing_off_limits.is_some() {
+            if let Some(s) = t.texts.get("nothing-off-limits") {
+                closing.nothing_off_limits = Some(s);
+            }
+        }
         for r in &mut plan.rules {
             if let Some(s) = t.texts.get(&format!("title-{}", r.name)) {
                 r.title = s;
@@ -499,6 +529,7 @@ pub fn parse_plan_in(
         }
     }
     plan.description = description;
+    plan.closing = closing;
     Ok(plan)
 }
 
@@ -510,6 +541,12 @@ pub fn plan_text_keys(plan: &CarePlan, healing_keys: &[String]) -> Vec<String> {
     let mut keys = Vec::new();
     if plan.description.is_some() {
         keys.push("description".to_string());
+    }
+    if plan.closing.complete.is_some() {
+        keys.push("complete".to_string());
+    }
+    if plan.closing.nothing_off_limits.is_some() {
+        keys.push("nothing-off-limits".to_string());
     }
     for r in &plan.rules {
         keys.push(format!("title-{}", r.name));

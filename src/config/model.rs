@@ -36,6 +36,9 @@ pub struct Config {
     pub location: Option<Location>,
     /// What is normal on which days, for the daily summary.
     pub healing: Healing,
+    /// The plan's own words for its end (its `complete` and
+    /// `nothing_off_limits`); the message catalog's where it has none.
+    pub closing: Closing,
     /// The language of what a person reads: `language = "…"`, else the
     /// locale's (from [`Defaults`](super::Defaults)); the plan's texts are
     /// already translated into it.
@@ -86,6 +89,18 @@ pub struct CarePlan {
     /// In the order the file lists them.
     pub rules: Vec<Rule>,
     pub healing: Healing,
+    pub closing: Closing,
+}
+
+/// A plan's own words for its end, in the config's language.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Closing {
+    /// Added to the plan's last reminder (`complete`): what to keep doing,
+    /// and whose advice to follow (the practitioner's, the artist's).
+    pub complete: Option<String>,
+    /// The morning summary once nothing is off-limits
+    /// (`nothing_off_limits`).
+    pub nothing_off_limits: Option<String>,
 }
 
 impl CarePlan {
@@ -179,6 +194,16 @@ pub struct Rule {
     pub not_before: Option<Duration>,
     /// Only the first occurrence (per session) counts: a milestone.
     pub once: bool,
+    /// Nothing before the moment this milestone (a `once` rule of the
+    /// config) is announced: the rule begins with it.
+    pub from: Option<String>,
+    /// Nothing from the moment this milestone is announced (nor in the
+    /// notification it comes in): the rule ends with it.
+    pub until: Option<String>,
+    /// The body ends with the emergency line (allergy, breathing, fast
+    /// spreading redness with fever), naming the local emergency number
+    /// where the time zone's country makes it certain.
+    pub emergency: bool,
     /// What happens when an occurrence falls inside quiet hours.
     pub quiet: QuietPolicy,
     /// Shown again while unanswered.

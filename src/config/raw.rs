@@ -30,6 +30,10 @@ pub(super) struct RawConfig {
 #[serde(deny_unknown_fields)]
 pub(super) struct RawPlan {
     pub(super) description: Option<Spanned<String>>,
+    /// What the plan's last reminder adds ("That was the last reminder…").
+    pub(super) complete: Option<Spanned<String>>,
+    /// What the morning summary says once nothing is off-limits.
+    pub(super) nothing_off_limits: Option<Spanned<String>>,
     #[serde(default)]
     pub(super) reminders: BTreeMap<Spanned<String>, Spanned<RawRule>>,
     #[serde(default)]
@@ -85,6 +89,9 @@ pub(super) struct RawRule {
     pub(super) summary: Option<bool>,
     pub(super) not_before: Option<Spanned<String>>,
     pub(super) once: Option<bool>,
+    pub(super) from: Option<Spanned<String>>,
+    pub(super) until: Option<Spanned<String>>,
+    pub(super) emergency: Option<bool>,
     pub(super) quiet: Option<Spanned<String>>,
     pub(super) repeat: Option<Spanned<String>>,
     pub(super) repeat_max: Option<Spanned<i64>>,

@@ -58,6 +58,10 @@ fn minimal_config_gets_defaults() {
 #[test]
 fn date_may_be_a_string_and_time_defaults_to_noon() {
     let c = p("[treatment]\ndate = \"2026-11-23\"\n").unwrap();
+    assert_eq!(
+        c.treatment.date,
+        NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()
+    );
     assert_eq!(c.treatment.time, clock(12, 0));
 }
 
@@ -482,4 +486,68 @@ fn a_built_in_plan_without_its_translation_keeps_its_english_words() {
         None => assert_eq!(summary.title, en_summary.title),
         Some(_) => assert_ne!(summary.title, en_summary.title, "translated"),
     }
+}
+
+#[test]
+fn from_and_until_name_a_milestone() {
+    // plan = none: only these rules
+    let head = "[treatment]\ndate = 2026-11-23\ntime = \"14:30\"\nplan = \"none\"\n";
+    let ms = "[reminders.ok]\ndays = \"2-4\"\nat = [\"08:00\"]\nnot_before = \"48h\"\nonce = true\ntitle = \"OK\"\n";
+    let c = p(&format!(
+        "{head}{ms}[reminders.care]\ndays = \"1-4\"\nat = [\"08:00\"]\nuntil = \"ok\"\ntitle = \"Care\"\n[reminders.later]\ndays = \"1-4\"\nat = [\"08:00\"]\nfrom = \"ok\"\ntitle = \"Later\"\n"
+    ))
+    .unwrap();
+    let care = c.rules.iter().find(|r| r.name == "care").unwrap();
+    assert_eq!(care.until.as_deref(), Some("ok"));
+    let later = c.rules.iter().find(|r| r.name == "later").unwrap();
+    assert_eq!(later.from.as_deref(), Some("ok"));
+
+    // a typo: at the value, with the milestone it meant
+    let e = p(&format!(
+        "{head}{ms}[reminders.care]\ndays = \"1-4\"\nat = [\"08:00\"]\nuntil = \"okk\"\ntitle = \"Care\"\n"
+    ))
+    .unwrap_err();
+    assert_eq!(e.position, Some((14, 9)), "{e}");
+    assert!(e.message.contains("no rule `okk`"), "{e}");
+    assert!(e.hint.as_deref().unwrap().contains("until = \"ok\""), "{e}");
+
+    // a rule that fires more than once marks no moment
+    let e = p(&format!(
+        "{head}{ms}[reminders.care]\ndays = \"1-4\"\nat = [\"08:00\"]\nfrom = \"daily\"\ntitle = \"Care\"\n[reminders.daily]\ndays = \"1-4\"\nat = [\"09:00\"]\ntitle = \"D\"\n"
+    ))
+    .unwrap_err();
+    assert_eq!(e.position, Some((14, 8)), "{e}");
+    assert!(e.message.contains("fires more than once"), "{e}");
+
+    // not itself, and not a milestone that has bounds of its own
+    let e = p(&format!("{head}{ms}until = \"ok\"\n")).unwrap_err();
+    assert!(e.message.contains("cannot end with itself"), "{e}");
+    let e = p(&format!(
+        "{head}{ms}[reminders.m2]\ndays = \"3\"\nat = [\"08:00\"]\nonce = true\nuntil = \"ok\"\ntitle = \"M2\"\n[reminders.care]\ndays = \"1-4\"\nat = [\"08:00\"]\nuntil = \"m2\"\ntitle = \"Care\"\n"
+    ))
+    .unwrap_err();
+    assert!(e.message.contains("itself begins or ends"), "{e}");
+}
+
+#[test]
+fn a_plan_rule_whose_milestone_is_turned_off_still_loads() {
+    // the default plan's morning care ends with actives-ok: turning the
+    // milestone off is no error (the care then runs its days)
+    let c = p(&format!("{MIN}[reminders.actives-ok]\nenabled = false\n")).unwrap();
+    assert!(c.rules.iter().all(|r| r.name != "actives-ok"));
+}
+
+#[test]
+fn a_plan_file_has_its_own_closing_words() {
+    let plan = "complete = \"Done: ask your artist.\"\nnothing_off_limits = \"All fine.\"\n[reminders.a]\ndays = \"1\"\nat = [\"09:00\"]\ntitle = \"A\"\n";
+    let cp = parse_plan(plan, "x.toml").unwrap();
+    assert_eq!(
+        cp.closing.complete.as_deref(),
+        Some("Done: ask your artist.")
+    );
+    assert_eq!(cp.closing.nothing_off_limits.as_deref(), Some("All fine."));
+    let empty = plan.replace("\"Done: ask your artist.\"", "\"  \"");
+    let e = parse_plan(&empty, "x.toml").unwrap_err();
+    assert!(e.message.contains("`complete` is empty"), "{e}");
+    assert_eq!(e.position, Some((1, 12)), "{e}");
 }

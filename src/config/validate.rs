@@ -41,6 +41,15 @@ const MAX_REPEATS: i64 = 20;
 /// Repeats when `repeat` is given without `repeat_max`.
 const DEFAULT_REPEATS: u32 = 3;
 
+/// A `from` or `until` as written: checked after every rule is merged.
+pub(super) struct Bound {
+    /// The rule that has the key.
+    rule: String,
+    /// `from` or `until`.
+    key: &'static str,
+    milestone: Spanned<String>,
+}
+
 pub(super) struct Validator<'a> {
     pub(super) origin: &'a str,
     pub(super) text: &'a str,
@@ -254,6 +263,95 @@ impl Validator<'_> {
         })
     }
 
+    /// The milestone names that `from` and `until` give in one file's
+    /// rules, as written (checked by [`Validator::check_bounds`] once every
+    /// rule is merged: a rule may name one written after it).
+    pub(super) fn bounds(reminders: &BTreeMap<Spanned<String>, Spanned<RawRule>>) -> Vec<Bound> {
+        let mut out = Vec::new();
+        for (name, raw) in reminders {
+            let raw = raw.get_ref();
+            for (key, value) in [("from", &raw.from), ("until", &raw.until)] {
+                if let Some(v) = value {
+                    out.push(Bound {
+                        rule: name.get_ref().clone(),
+                        key,
+                        milestone: v.clone(),
+                    });
+                }
+            }
+        }
+        out
+    }
+
+    /// Each `from` / `until` of this file names a milestone of the merged
+    /// rules: a rule with `once = true`, not the rule itself, and one that
+    /// has no `from` or `until` of its own.
+    pub(super) fn check_bounds(&self, rules: &[Rule], bounds: &[Bound]) -> Result<(), ConfigError> {
+        for b in bounds {
+            // a rule turned off has no bounds to check
+            let Some(me) = rules.iter().find(|r| r.name == b.rule) else {
+                continue;
+            };
+            let name = b.milestone.get_ref().trim();
+            let key = b.key;
+            let Some(m) = rules.iter().find(|r| r.name == name) else {
+                let milestones = rules.iter().filter(|r| r.once).map(|r| r.name.as_str());
+                let hint = match suggest(name, milestones.clone()) {
+                    Some(s) => format!("did you mean `{key} = \"{s}\"`?"),
+                    None => {
+                        let all: Vec<&str> = milestones.collect();
+                        if all.is_empty() {
+                            "`from` and `until` name a milestone (a rule with `once = true`); this config has none".to_string()
+                        } else {
+                            format!(
+                                "the milestones (rules with `once = true`): {}",
+                                all.join(", ")
+                            )
+                        }
+                    }
+                };
+                return Err(self
+                    .err(
+                        b.milestone.span(),
+                        format!("`{key} = \"{name}\"`: there is no rule `{name}`"),
+                    )
+                    .hint(hint));
+            };
+            if m.name == me.name {
+                return Err(self
+                    .err(
+                        b.milestone.span(),
+                        format!(
+                            "rule `{name}` cannot {} itself",
+                            if key == "from" {
+                                "begin with"
+                            } else {
+                                "end with"
+                            }
+                        ),
+                    )
+                    .hint("name another rule's milestone, or remove the key"));
+            }
+            if !m.once {
+                return Err(self
+                    .err(
+                        b.milestone.span(),
+                        format!("`{key} = \"{name}\"`: `{name}` fires more than once, so it marks no single moment"),
+                    )
+                    .hint(format!("name a milestone (a rule with `once = true`), or add `once = true` to [reminders.{name}]")));
+            }
+            if m.from.is_some() || m.until.is_some() {
+                return Err(self
+                    .err(
+                        b.milestone.span(),
+                        format!("`{key} = \"{name}\"`: `{name}` itself begins or ends with a milestone"),
+                    )
+                    .hint("a milestone that others begin or end with must stand on its own: remove its `from` / `until`"));
+            }
+        }
+        Ok(())
+    }
+
     pub(super) fn merge_rule(
         &self,
         rules: &mut Vec<Rule>,
@@ -384,6 +482,15 @@ impl Validator<'_> {
                 if let Some(o) = raw.once {
                     r.once = o;
                 }
+                if let Some(m) = &raw.from {
+                    r.from = Some(m.get_ref().trim().to_string());
+                }
+                if let Some(m) = &raw.until {
+                    r.until = Some(m.get_ref().trim().to_string());
+                }
+                if let Some(e) = raw.emergency {
+                    r.emergency = e;
+                }
                 if let Some(q) = quiet {
                     r.quiet = q;
                 }
@@ -429,6 +536,9 @@ impl Validator<'_> {
                     summary: raw.summary.unwrap_or(false),
                     not_before,
                     once: raw.once.unwrap_or(false),
+                    from: raw.from.as_ref().map(|m| m.get_ref().trim().to_string()),
+                    until: raw.until.as_ref().map(|m| m.get_ref().trim().to_string()),
+                    emergency: raw.emergency.unwrap_or(false),
                     quiet: quiet.unwrap_or_default(),
                     repeat,
                 });
@@ -464,6 +574,41 @@ impl Validator<'_> {
                 )
                 .hint(hint)),
         }
+    }
+
+    /// A plan file's `complete` or `nothing_off_limits`: plain text, as a
+    /// rule's body.
+    pub(super) fn closing_text(
+        &self,
+        t: &Spanned<String>,
+        what: &str,
+    ) -> Result<String, ConfigError> {
+        let text = t.get_ref().trim();
+        if text.is_empty() {
+            return Err(self
+                .err(t.span(), format!("`{what}` is empty"))
+                .hint("write a sentence or two, or remove the key to use aftercare's own words"));
+        }
+        if let Some((_, c)) = control_char(text) {
+            return Err(self
+                .err(
+                    t.span(),
+                    format!(
+                        "`{what}` holds a control character (U+{:04X}) that a notification cannot carry",
+                        u32::from(c)
+                    ),
+                )
+                .hint("remove it; only line breaks (\\n) and tabs are allowed in texts"));
+        }
+        if text.chars().count() > 1000 {
+            return Err(self
+                .err(
+                    t.span(),
+                    format!("`{what}` is too long (over 1000 characters)"),
+                )
+                .hint("keep notifications short: a sentence or two"));
+        }
+        Ok(text.to_string())
     }
 
     pub(super) fn description(&self, d: &Spanned<String>) -> Result<String, ConfigError> {

@@ -11,6 +11,7 @@ use uuid::Uuid;
 
 use super::{Daemon, Event, HORIZON, ceil_second};
 use crate::notifier::Notifier;
+use crate::plan::OccurrenceId;
 use crate::{clock, policy};
 
 /// Occurrence jobs registered at once, at most (within [`HORIZON`]).
@@ -19,7 +20,7 @@ const MAX_JOBS: usize = 12;
 /// The scheduler's jobs, keyed by (occurrence id or none, due second).
 pub(super) struct Jobs {
     pub(super) sched: JobScheduler,
-    pub(super) by_key: HashMap<(Option<String>, DateTime<Utc>), Uuid>,
+    pub(super) by_key: HashMap<(Option<OccurrenceId>, DateTime<Utc>), Uuid>,
     pub(super) events: UnboundedSender<Event>,
 }
 
@@ -31,7 +32,7 @@ impl Jobs {
         self.sched.wake();
     }
 
-    async fn add(&mut self, id: Option<String>, at: DateTime<Utc>) {
+    async fn add(&mut self, id: Option<OccurrenceId>, at: DateTime<Utc>) {
         let at = ceil_second(at);
         let key = (id.clone(), at);
         if self.by_key.contains_key(&key) {
@@ -85,7 +86,7 @@ impl Jobs {
         extra: &[DateTime<Utc>],
     ) {
         let until = now + HORIZON;
-        let mut want: Vec<(Option<String>, DateTime<Utc>)> =
+        let mut want: Vec<(Option<OccurrenceId>, DateTime<Utc>)> =
             policy::upcoming(&d.plan, &d.journal, now, until)
                 .map(|(o, due)| (Some(o.id.clone()), ceil_second(due)))
                 .collect();

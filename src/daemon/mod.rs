@@ -2,7 +2,7 @@
 //!
 //! [`Daemon`] holds the state (config, plan, journal, notifier) and does one
 //! [`Daemon::tick`] whenever something may be due: it asks
-//! [`policy::decide`](crate::policy::decide) what to do at `now`, shows, records, and says when to
+//! [`policy::decide_trusting`](crate::policy::decide_trusting) what to do at `now`, shows, records, and says when to
 //! wake next. Ticks are driven by tokio-cron-scheduler: one one-shot job per
 //! occurrence at its UTC second (a 7-field cron with the year, which never
 //! fires early), over a rolling 48-hour horizon refilled as time passes, plus
@@ -15,9 +15,9 @@
 //! settled is never shown again.
 //!
 //! Memory does not grow with the length of the plan: the daemon keeps the
-//! plan's [`Overview`] (size, first, last) and only a window of occurrences,
+//! plan's [`Overview`](crate::plan::Overview) (size, first, last) and only a window of occurrences,
 //! from a day before `now` to a few days after, rebuilt as time passes
-//! ([`Plan::window`] is exactly the whole plan cut to the window).
+//! ([`Plan::window`](crate::plan::Plan::window) is exactly the whole plan cut to the window).
 
 mod jobs;
 mod notes;
@@ -61,7 +61,7 @@ pub(crate) const COMPLETE_ID: &str = "aftercare:complete";
 pub(crate) enum Event {
     /// A scheduler job fired: an occurrence (id) or a plain wake-up.
     Fire {
-        id: Option<String>,
+        id: Option<crate::plan::OccurrenceId>,
         planned: DateTime<Utc>,
     },
     /// Something changed in the config's directory.

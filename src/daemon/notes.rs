@@ -42,11 +42,11 @@ impl<N: Notifier> Daemon<N> {
             if !body.is_empty() {
                 body.push_str("\n\n");
             }
-            body.push_str(&m.text("complete-text"));
+            body.push_str(&self.complete_text());
         }
         let snooze = format_duration(self.config.snooze);
         Some(Note {
-            ids: members.iter().map(|o| o.id.clone()).collect(),
+            ids: members.iter().map(|o| o.id.to_string()).collect(),
             title,
             body,
             buttons: Some(Buttons {
@@ -65,11 +65,16 @@ impl<N: Notifier> Daemon<N> {
     /// went by unseen).
     pub(super) fn complete_note(&self) -> Note {
         let m = messages(self.config.language.lang);
-        Note::info(
-            COMPLETE_ID,
-            m.text("complete-title"),
-            m.text("complete-text"),
-        )
+        Note::info(COMPLETE_ID, m.text("complete-title"), self.complete_text())
+    }
+
+    /// What the plan says at its end: its own `complete` text, else the
+    /// catalog's.
+    fn complete_text(&self) -> String {
+        match &self.config.closing.complete {
+            Some(t) => t.clone(),
+            None => messages(self.config.language.lang).text("complete-text"),
+        }
     }
 
     /// "Indoors today" goes on the first reminder of a daylight rule each

@@ -5,7 +5,7 @@ use super::screen::MAX_ON_SCREEN;
 use super::tests::{COMPLETE_TEXT, Recorder, daemon_with, t, titles};
 use super::*;
 use crate::app::journal::Status;
-use crate::notifier::{Answer, SERVER_CHANGED};
+use crate::notifier::{Answer, Button};
 
 /// Four reminders an hour apart, then one at night so the plan goes on.
 const CFG: &str = "[treatment]\ndate = 2026-11-23\ntime = \"08:00\"\ntimezone = \"UTC\"\nplan = \"none\"\n\
@@ -21,10 +21,10 @@ fn server(d: &mut Daemon<Recorder>, name: &str, base: u32) {
     d.notifier.base = base;
 }
 
-fn answer(ids: &[String], action: &str) -> Answer {
-    Answer {
+fn answer(ids: &[String], button: Button) -> Answer {
+    Answer::Pressed {
         ids: ids.to_vec(),
-        action: action.into(),
+        button,
     }
 }
 
@@ -58,12 +58,12 @@ async fn an_answered_notification_is_taken_off_the_screen_and_a_closed_one_is_fo
     d.tick(t("23T09:00:00")).await;
     d.tick(t("23T10:00:00")).await;
     let a = d.notifier.shown[0].ids.clone();
-    assert!(d.answer(&answer(&a, "done"), t("23T10:01:00")));
+    assert!(d.answer(&answer(&a, Button::Done), t("23T10:01:00")));
     d.tick(t("23T10:01:00")).await;
     assert_eq!(d.notifier.closed, [1], "resident: the server would keep it");
     // closed by the person without an answer: not closed again, not done
     let b = d.notifier.shown[1].ids.clone();
-    d.answer(&answer(&b, "closed"), t("23T10:02:00"));
+    d.answer(&Answer::Closed { ids: b.clone() }, t("23T10:02:00"));
     d.tick(t("23T10:02:00")).await;
     assert_eq!(d.notifier.closed, [1]);
     assert!(d.screen.is_empty());
@@ -93,7 +93,7 @@ async fn after_a_restart_on_the_same_server_the_notification_is_replaced_in_plac
     assert_eq!(titles(&d), ["A"]);
     // its answer now reaches this process
     let ids = d.notifier.shown[0].ids.clone();
-    assert!(d.answer(&answer(&ids, "done"), t("23T09:22:00")));
+    assert!(d.answer(&answer(&ids, Button::Done), t("23T09:22:00")));
     assert_eq!(d.journal.status(&ids[0]), Some(Status::Done));
 }
 
@@ -153,11 +153,11 @@ async fn when_the_server_changes_the_outstanding_ones_are_posted_on_the_new_one(
     d.tick(t("23T09:00:00")).await;
     d.tick(t("23T10:00:00")).await;
     let a = d.notifier.shown[0].ids.clone();
-    d.answer(&answer(&a, "done"), t("23T10:05:00"));
+    d.answer(&answer(&a, Button::Done), t("23T10:05:00"));
     d.tick(t("23T10:05:00")).await;
     // the server is replaced: B is outstanding, A was answered
     d.notifier.name = "bus/:1.9".into();
-    assert!(d.answer(&answer(&[], SERVER_CHANGED), t("23T10:30:00")));
+    assert!(d.answer(&Answer::ServerChanged, t("23T10:30:00")));
     d.tick(t("23T10:30:00")).await;
     assert_eq!(titles(&d), ["A", "B", "B"]);
     assert_eq!(d.notifier.replaced, [0, 0, 0]);
@@ -173,7 +173,7 @@ async fn while_the_new_server_is_not_up_yet_it_is_tried_again() {
     let mut d = daemon_with(dir.path(), CFG, t("23T08:30:00"));
     server(&mut d, "bus/:1.7", 40);
     d.tick(t("23T09:00:00")).await;
-    d.answer(&answer(&[], SERVER_CHANGED), t("23T09:10:00"));
+    d.answer(&Answer::ServerChanged, t("23T09:10:00"));
     d.notifier.fail = true;
     let out = d.tick(t("23T09:10:00")).await;
     assert_eq!(out.wakes, [t("23T09:10:01")], "retried with backoff");
@@ -198,7 +198,7 @@ async fn the_last_reminder_is_taken_over_and_still_waited_on() {
     assert!(!out.finished, "the last one is on screen again, waiting");
     assert!(d.notifier.shown[0].body.ends_with(COMPLETE_TEXT));
     let ids = d.notifier.shown[0].ids.clone();
-    d.answer(&answer(&ids, "done"), t("23T12:01:00"));
+    d.answer(&answer(&ids, Button::Done), t("23T12:01:00"));
     assert!(d.tick(t("23T12:01:00")).await.finished);
 }
 
@@ -209,9 +209,9 @@ async fn a_snoozed_reminder_shown_again_stays_although_its_first_notification_wa
     server(&mut d, "bus/:1.7", 0);
     d.tick(t("23T09:00:00")).await;
     let a = d.notifier.shown[0].ids.clone();
-    d.answer(&answer(&a, "snooze"), t("23T09:01:00"));
+    d.answer(&answer(&a, Button::Snooze), t("23T09:01:00"));
     // the server closes it after the click, as dunst and xfce4-notifyd do
-    d.answer(&answer(&a, "closed"), t("23T09:01:00"));
+    d.answer(&Answer::Closed { ids: a.clone() }, t("23T09:01:00"));
     d.tick(t("23T09:01:00")).await;
     d.tick(t("23T09:16:00")).await;
     assert_eq!(titles(&d), ["A", "A"], "shown again after the snooze");

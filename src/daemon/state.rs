@@ -13,11 +13,8 @@ use super::{MAX_BACKOFF, Outcome, Span, ceil_second, delta};
 use crate::app::journal::{Entry, Journal, Status};
 use crate::config::Config;
 use crate::ledger::OnScreen;
-use crate::notifier::{
-    ACTION_DONE, ACTION_INDOORS, ACTION_SNOOZE, Answer, CLOSED, Note, Notifier, SERVER_CHANGED,
-    ShowError, Shown,
-};
-use crate::plan::{Overview, Plan, PlanError};
+use crate::notifier::{Answer, Button, Note, Notifier, ShowError, Shown};
+use crate::plan::{OccurrenceId, Overview, Plan, PlanError};
 use crate::policy::Show;
 use crate::{policy, report};
 
@@ -234,8 +231,9 @@ impl<N: Notifier> Daemon<N> {
         shows: &[Show],
         now: DateTime<Utc>,
     ) -> Result<(), DateTime<Utc>> {
-        let ids: Vec<String> = shows.iter().map(|s| s.id.clone()).collect();
-        let covered = |id: &String| ids.contains(id) || shows.iter().any(|s| s.merged.contains(id));
+        let ids: Vec<String> = shows.iter().map(|s| s.id.to_string()).collect();
+        let covered =
+            |id: &OccurrenceId| shows.iter().any(|s| s.id == *id || s.merged.contains(id));
         let last = self.window_reaches_end()
             && self
                 .plan
@@ -362,19 +360,25 @@ impl<N: Notifier> Daemon<N> {
     /// Record the user's answer for every reminder of the notification;
     /// returns whether anything changed (then the loop steps).
     pub(crate) fn answer(&mut self, a: &Answer, now: DateTime<Utc>) -> bool {
-        match a.action.as_str() {
-            ACTION_INDOORS => {
-                for id in &a.ids {
+        match a {
+            Answer::Pressed {
+                ids,
+                button: Button::Indoors,
+            } => {
+                for id in ids {
                     let sent_at = self.journal.get(id).and_then(|e| e.sent_at);
                     if !self.indoors(id, sent_at, now) {
                         self.journal.set(id, Entry::done(now, sent_at));
                     }
                 }
             }
-            ACTION_DONE | ACTION_SNOOZE => {
-                let until = (a.action == ACTION_SNOOZE)
+            Answer::Pressed {
+                ids,
+                button: button @ (Button::Done | Button::Snooze),
+            } => {
+                let until = (*button == Button::Snooze)
                     .then(|| ceil_second(now + delta(self.config.snooze)));
-                for id in &a.ids {
+                for id in ids {
                     let sent_at = self.journal.get(id).and_then(|e| e.sent_at);
                     let entry = match until {
                         Some(until) => Entry::snoozed(now, sent_at, until),
@@ -384,7 +388,7 @@ impl<N: Notifier> Daemon<N> {
                 }
                 // On disk before it is reported.
                 self.save();
-                for id in &a.ids {
+                for id in ids {
                     match until {
                         Some(until) => info!(%id, %until, "snoozed"),
                         None => info!(%id, "done"),
@@ -392,21 +396,17 @@ impl<N: Notifier> Daemon<N> {
                 }
                 return true;
             }
-            CLOSED => {
+            Answer::Closed { ids } => {
                 // Not an answer: the reminders stay as sent (never done).
-                debug!(ids = ?a.ids, "notification closed without an answer");
-                self.closed.extend(a.ids.iter().cloned());
-                self.closed_on_screen(&a.ids);
+                debug!(?ids, "notification closed without an answer");
+                self.closed.extend(ids.iter().cloned());
+                self.closed_on_screen(ids);
                 self.save();
                 return self.awaiting.is_some();
             }
-            SERVER_CHANGED => {
+            Answer::ServerChanged => {
                 self.server_changed();
                 return self.carried.is_some();
-            }
-            other => {
-                debug!(action = other, "ignoring unknown action");
-                return false;
             }
         }
         self.save();
@@ -424,7 +424,7 @@ impl<N: Notifier> Daemon<N> {
             return false;
         };
         let (rule, date) = (o.rule.clone(), o.at.date_naive());
-        let rest: Vec<String> = self
+        let rest: Vec<OccurrenceId> = self
             .plan
             .occurrences
             .iter()

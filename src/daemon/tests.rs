@@ -1,13 +1,13 @@
 use super::*;
 use crate::app::journal::{Journal, Status};
-use crate::notifier::{Answer, Note, Notifier, ShowError, Shown};
+use crate::notifier::{Answer, Button, Note, Notifier, ShowError, Shown};
 use crate::plan::Plan;
 use crate::policy;
 use crate::testing::config;
 use tokio::sync::mpsc::{self, UnboundedSender};
 
 /// What the plan's last notification adds, in English.
-pub(super) const COMPLETE_TEXT: &str = "That was the last reminder of your aftercare plan. Keep up daily sunscreen, and follow your practitioner's advice from here.";
+pub(super) const COMPLETE_TEXT: &str = "That was the last reminder of your aftercare plan. From here, follow the advice you were given.";
 
 /// Records what it is asked to show; can be told to fail.
 #[derive(Debug, Default)]
@@ -90,7 +90,8 @@ async fn each_once_in_order_and_then_complete() {
     // A and B at one moment: one notification listing both, in plan order
     assert_eq!(titles(&d), ["A", "A · B"]);
     assert_eq!(d.notifier.shown[1].ids, ["a@s1d0T10:00", "b@s1d0T10:00"]);
-    assert_eq!(d.notifier.shown[1].body, "• A: secret body\n• B");
+    // each item's title and body apart by a dash, not a colon
+    assert_eq!(d.notifier.shown[1].body, "• A — secret body\n• B");
     let out = d.tick(t("23T11:00:00")).await;
     assert!(
         out.finished,
@@ -118,18 +119,12 @@ async fn the_last_reminder_is_waited_on_until_answered() {
     let last = d.notifier.shown.last().unwrap().clone();
     assert!(last.body.ends_with(COMPLETE_TEXT));
     // a click on the body is not an answer
-    assert!(!d.answer(
-        &Answer {
-            ids: last.ids.clone(),
-            action: "default".into()
-        },
-        t("23T11:01:00")
-    ));
+    assert_eq!(Button::from_key("default"), None);
     assert!(!d.tick(t("23T11:01:00")).await.finished);
     assert!(d.answer(
-        &Answer {
+        &Answer::Pressed {
             ids: last.ids.clone(),
-            action: "done".into()
+            button: Button::Done
         },
         t("23T11:02:00")
     ));
@@ -149,13 +144,7 @@ async fn a_closed_last_reminder_ends_the_wait_but_is_not_done() {
     d.notifier.actions = true;
     assert!(!d.tick(t("23T11:00:00")).await.finished);
     let ids = d.notifier.shown.last().unwrap().ids.clone();
-    assert!(d.answer(
-        &Answer {
-            ids,
-            action: "closed".into()
-        },
-        t("23T11:05:00")
-    ));
+    assert!(d.answer(&Answer::Closed { ids }, t("23T11:05:00")));
     assert!(d.tick(t("23T11:05:00")).await.finished);
     assert_eq!(d.journal.status("a@s1d0T11:00"), Some(Status::Sent));
 }
@@ -214,9 +203,9 @@ async fn an_answer_stops_the_repeats() {
     d.tick(t("23T09:00:00")).await;
     let ids = d.notifier.shown[0].ids.clone();
     assert!(d.answer(
-        &Answer {
+        &Answer::Pressed {
             ids,
-            action: "done".into()
+            button: Button::Done
         },
         t("23T09:10:00")
     ));
@@ -265,9 +254,9 @@ async fn snooze_shows_again_and_done_records() {
     d.tick(t("23T09:00:00")).await;
     let id = "a@s1d0T09:00".to_string();
     assert!(d.answer(
-        &Answer {
+        &Answer::Pressed {
             ids: vec![id.clone()],
-            action: "snooze".into()
+            button: Button::Snooze
         },
         t("23T09:01:00")
     ));
@@ -278,9 +267,9 @@ async fn snooze_shows_again_and_done_records() {
     d.tick(t("23T09:16:00")).await;
     assert_eq!(titles(&d), ["A", "A"]);
     assert!(d.answer(
-        &Answer {
+        &Answer::Pressed {
             ids: vec![id.clone()],
-            action: "done".into()
+            button: Button::Done
         },
         t("23T09:17:00")
     ));
@@ -436,9 +425,9 @@ async fn a_reminder_snoozed_for_days_stays_in_the_window() {
     for _ in 0..4 {
         d.tick(now).await;
         assert!(d.answer(
-            &Answer {
+            &Answer::Pressed {
                 ids: vec![id.clone()],
-                action: "snooze".into()
+                button: Button::Snooze
             },
             now
         ));
@@ -476,9 +465,9 @@ async fn indoors_today_skips_the_rest_of_the_day_only() {
         "first of the day offers Indoors today"
     );
     assert!(d.answer(
-        &Answer {
+        &Answer::Pressed {
             ids: vec!["sun@s1d0T09:00".into()],
-            action: "indoors".into()
+            button: Button::Indoors
         },
         t("23T09:01:00")
     ));
@@ -558,7 +547,7 @@ async fn a_clock_set_forward_and_back_loses_nothing_of_the_real_future() {
     d.tick(t("23T14:30:00")).await;
     for at in ["09:00", "10:00", "11:00"] {
         assert_eq!(
-            d.journal.status(&format!("a@s1d0T{at}")),
+            d.journal.status(format!("a@s1d0T{at}")),
             None,
             "{at}: not recorded missed on the word of a clock that jumped"
         );
@@ -598,15 +587,14 @@ async fn the_frame_of_a_notification_is_in_the_configs_language() {
     assert_eq!(b.snooze, "Rappeler dans 1h");
     assert_eq!(b.indoors, "À l’intérieur aujourd’hui");
     d.tick(t("23T10:00:00")).await;
-    // the user's own words stay; the list is French (a no-break space
-    // before ":")
+    // the user's own words stay; the list is the French one
     assert_eq!(d.notifier.shown[1].title, "A · B");
-    assert_eq!(d.notifier.shown[1].body, "• A\u{a0}: secret body\n• B");
+    assert_eq!(d.notifier.shown[1].body, "• A — secret body\n• B");
     d.tick(t("23T11:00:00")).await;
     assert!(
         d.notifier.shown[2]
             .body
-            .ends_with("C’était le dernier rappel de votre plan de soins post-traitement. Continuez à appliquer une protection solaire chaque jour et suivez désormais les conseils de votre praticien."),
+            .ends_with("C’était le dernier rappel de votre plan de soins post-traitement. Suivez désormais les conseils qui vous ont été donnés."),
         "{}",
         d.notifier.shown[2].body
     );

@@ -165,7 +165,7 @@ fn run(trip: &Trip) -> Result<(), TestCaseError> {
                     } else {
                         start
                     };
-                    (o.id.clone(), (at, o.not_before))
+                    (o.id.to_string(), (at, o.not_before))
                 })
                 .collect()
         };

@@ -340,8 +340,14 @@ impl Messages {
         )
     }
 
-    /// Items joined with the language's list separator (", ").
+    /// Items joined with the language's list separator (", "), or, when
+    /// an item holds a comma itself ("pool, sauna and steam"), with the
+    /// stronger one ("; "), so that each item still reads as one.
     pub fn list(&self, items: &[String]) -> String {
-        items.join(&self.text("list-separator"))
+        let id = match items.iter().any(|i| i.contains(',')) {
+            true => "list-separator-long",
+            false => "list-separator",
+        };
+        items.join(&self.text(id))
     }
 }

@@ -18,7 +18,7 @@
 //!   would otherwise count every answer twice.
 //! - When the server goes away or is replaced (`NameOwnerChanged` with an
 //!   old owner) or the bus goes away, the link is dropped and the daemon is
-//!   told ([`SERVER_CHANGED`]): the notifications it had on screen are gone
+//!   told ([`Answer::ServerChanged`]): the notifications it had on screen are gone
 //!   or dead, and it posts the outstanding ones again. Capabilities are
 //!   asked again and a new connection is made at the next notification.
 
@@ -35,10 +35,7 @@ use tokio::task::JoinHandle;
 use zbus::zvariant::Value;
 use zbus::{Connection, MatchRule, MessageStream, message};
 
-use super::{
-    Answer, CLOSED, Capabilities, Note, Notifier, SERVER_CHANGED, ShowError, Shown, build,
-    has_buttons,
-};
+use super::{Answer, Button, Capabilities, Note, Notifier, ShowError, Shown, build, has_buttons};
 
 pub(super) const DEST: &str = "org.freedesktop.Notifications";
 pub(super) const PATH: &str = "/org/freedesktop/Notifications";
@@ -260,11 +257,12 @@ async fn listen(
                     continue;
                 };
                 // a click on the body ("default") is not an answer
-                if action == "default" {
+                let Some(button) = Button::from_key(&action) else {
+                    tracing::debug!(action, "ignoring unknown action");
                     continue;
-                }
+                };
                 if let Some(ids) = route(id, false) {
-                    let _ = answers.send(Answer { ids, action });
+                    let _ = answers.send(Answer::Pressed { ids, button });
                 }
             }
             Some("NotificationClosed") => {
@@ -275,10 +273,7 @@ async fn listen(
                 // since some servers (notification-daemon) leave the popup
                 // up and its buttons still answer with this id.
                 if let Some(ids) = route(id, reason != CLOSED_BY_CALL) {
-                    let _ = answers.send(Answer {
-                        ids,
-                        action: CLOSED.to_string(),
-                    });
+                    let _ = answers.send(Answer::Closed { ids });
                 }
             }
             Some("NameOwnerChanged") => {
@@ -302,10 +297,7 @@ async fn listen(
         }
     }
     stale.store(true, Ordering::Relaxed);
-    let _ = answers.send(Answer {
-        ids: Vec::new(),
-        action: SERVER_CHANGED.to_string(),
-    });
+    let _ = answers.send(Answer::ServerChanged);
 }
 
 /// The identity of the server behind `conn`: the bus's id (new for every

@@ -1,6 +1,6 @@
 //! Desktop notifications: what a notification is ([`Note`]), a small
 //! [`Notifier`] trait (the D-Bus one in [`dbus`], a recording fake in
-//! tests), and `aftercare test-notification` ([`probe`]).
+//! tests), and `aftercare test-notification` ([`probe()`]).
 //!
 //! Notifications are built with notify-rust's `Notification` (hints,
 //! actions, timeout) and sent over one long-lived bus connection of our own
@@ -19,16 +19,6 @@ use tokio::sync::mpsc::UnboundedSender;
 use crate::config::Expire;
 
 pub(crate) const APP_NAME: &str = "aftercare";
-pub(crate) const ACTION_DONE: &str = "done";
-pub(crate) const ACTION_SNOOZE: &str = "snooze";
-pub(crate) const ACTION_INDOORS: &str = "indoors";
-/// Not an action: the notification was closed (dismissed, expired, evicted)
-/// without one. Never taken for Done.
-pub(crate) const CLOSED: &str = "closed";
-/// Not an action: the server went away or was replaced (or the bus did),
-/// so every notification shown on it is gone or can no longer be answered.
-/// Sent with no ids.
-pub(crate) const SERVER_CHANGED: &str = "aftercare:server-changed";
 const CATEGORY: &str = "x-aftercare.reminder";
 
 /// What the notification server can do.
@@ -91,13 +81,47 @@ pub(crate) struct Buttons {
     pub indoors: String,
 }
 
-/// An answer from the user to a shown notification.
+/// A button on a notification; its action key on the bus is
+/// [`Button::key`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Button {
+    Done,
+    Snooze,
+    /// "Indoors today".
+    Indoors,
+}
+
+impl Button {
+    /// The action key sent with the notification and answered with
+    /// `ActionInvoked`.
+    pub(crate) fn key(self) -> &'static str {
+        match self {
+            Button::Done => "done",
+            Button::Snooze => "snooze",
+            Button::Indoors => "indoors",
+        }
+    }
+
+    /// The button of an action key; `None` for any other key (a click on
+    /// the body, "default", is not an answer).
+    pub(crate) fn from_key(key: &str) -> Option<Button> {
+        [Button::Done, Button::Snooze, Button::Indoors]
+            .into_iter()
+            .find(|b| b.key() == key)
+    }
+}
+
+/// What the notification server tells about a shown notification.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct Answer {
-    /// The occurrences of the notification answered.
-    pub ids: Vec<String>,
-    /// An action key, or [`CLOSED`].
-    pub action: String,
+pub(crate) enum Answer {
+    /// A button was pressed on the notification of these occurrences.
+    Pressed { ids: Vec<String>, button: Button },
+    /// The notification of these occurrences was closed (dismissed,
+    /// expired, evicted) without a button. Never taken for Done.
+    Closed { ids: Vec<String> },
+    /// The server went away or was replaced (or the bus did), so every
+    /// notification shown on it is gone or can no longer be answered.
+    ServerChanged,
 }
 
 /// Why a notification was not shown.
@@ -183,10 +207,10 @@ pub(crate) fn build(note: &Note, caps: Capabilities) -> Notification {
         n.id(id);
     }
     if let (true, Some(b)) = (caps.actions, &note.buttons) {
-        n.action(ACTION_DONE, &b.done)
-            .action(ACTION_SNOOZE, &b.snooze);
+        n.action(Button::Done.key(), &b.done)
+            .action(Button::Snooze.key(), &b.snooze);
         if note.indoors {
-            n.action(ACTION_INDOORS, &b.indoors);
+            n.action(Button::Indoors.key(), &b.indoors);
         }
         // Buttons must outlive a glance: stay until answered (or as told),
         // and stay in the server's list after a click elsewhere.
@@ -210,6 +234,20 @@ pub(crate) fn has_buttons(note: &Note, caps: Capabilities) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn buttons_are_their_action_keys_and_nothing_else_is_a_button() {
+        for b in [Button::Done, Button::Snooze, Button::Indoors] {
+            assert_eq!(Button::from_key(b.key()), Some(b));
+        }
+        assert_eq!(Button::Done.key(), "done");
+        assert_eq!(Button::Snooze.key(), "snooze");
+        assert_eq!(Button::Indoors.key(), "indoors");
+        // a click on the body, and keys we never sent
+        for other in ["default", "closed", "aftercare:server-changed", ""] {
+            assert_eq!(Button::from_key(other), None, "{other}");
+        }
+    }
 
     #[test]
     fn escapes_markup() {

@@ -3,13 +3,14 @@
 
 use std::collections::{HashMap, HashSet};
 
-use chrono::{DateTime, Duration as ChronoDuration, NaiveDate, NaiveDateTime, NaiveTime, Timelike};
+use chrono::{DateTime, Duration as ChronoDuration, NaiveDate, NaiveDateTime, NaiveTime};
 
 use super::{
-    Anchor, Daylight, MAX_OCCURRENCES, Occurrence, PlanError, after_quiet, daylight, resolve_local,
-    session_starts, summary_text, summary_title,
+    Anchor, Daylight, MAX_OCCURRENCES, Occurrence, OccurrenceId, PlanError, Slot, after_quiet,
+    daylight, emergency_number, resolve_local, session_starts, summary_text, summary_title,
 };
 use crate::config::{Config, QuietPolicy, Rule, Trigger};
+use crate::i18n::messages;
 use crate::zone::Zone;
 
 /// The occurrences of one rule: nominal local times → instants, then day-0
@@ -21,43 +22,59 @@ pub(super) fn rule_occurrences(
     session: u32,
     dates: Option<(NaiveDate, NaiveDate)>,
 ) -> Result<Vec<Occurrence>, PlanError> {
+    let mut out = unbounded_occurrences(rule, config, start, session, dates)?;
+    if rule.from.is_none() && rule.until.is_none() {
+        return Ok(out);
+    }
+    // Reminders less than `group` apart become one notification: a rule
+    // that ends with a milestone stops that far before it, so that it never
+    // shares the milestone's notification.
+    let group = ChronoDuration::from_std(config.group).unwrap_or(ChronoDuration::zero());
+    if let Some(name) = &rule.from {
+        match milestone_at(config, name, start)? {
+            // a milestone that never comes (turned off): nothing begins
+            None => out.clear(),
+            Some(m) => out.retain(|o| o.at >= m),
+        }
+    }
+    if let Some(name) = &rule.until {
+        if let Some(m) = milestone_at(config, name, start)? {
+            out.retain(|o| o.at < m && m - o.at >= group);
+        }
+    }
+    Ok(out)
+}
+
+/// When the milestone `name` of the config is announced for the session
+/// that starts at `start` (its first occurrence, after quiet hours);
+/// `None` when the config has no such rule or it never fires.
+fn milestone_at(
+    config: &Config,
+    name: &str,
+    start: DateTime<Zone>,
+) -> Result<Option<DateTime<Zone>>, PlanError> {
+    let Some(m) = config.rules.iter().find(|r| r.name == name) else {
+        return Ok(None);
+    };
+    // its own bounds are not followed (validation forbids them; a chain
+    // would recurse)
+    Ok(unbounded_occurrences(m, config, start, 1, None)?
+        .first()
+        .map(|o| o.at))
+}
+
+/// [`rule_occurrences`] without the rule's `from` and `until`.
+fn unbounded_occurrences(
+    rule: &Rule,
+    config: &Config,
+    start: DateTime<Zone>,
+    session: u32,
+    dates: Option<(NaiveDate, NaiveDate)>,
+) -> Result<Vec<Occurrence>, PlanError> {
     Ok(expand(rule, config, start, session, dates, false)?
         .into_iter()
         .map(|(o, _)| o)
         .collect())
-}
-
-/// What sets an occurrence apart within its rule and session, in any zone.
-#[derive(Clone, Copy)]
-enum Slot {
-    /// A day and a nominal clock time.
-    Clock(u32, NaiveTime),
-    /// An offset from the treatment, in seconds.
-    After(u64),
-}
-
-/// The id: rule, session and slot; a milestone (once per session) needs
-/// no slot.
-fn slot_id(rule: &Rule, session: u32, slot: Slot) -> String {
-    if rule.once {
-        return format!("{}@s{session}", rule.name);
-    }
-    match slot {
-        Slot::Clock(day, t) => {
-            let fmt = if t.second() == 0 { "%H:%M" } else { "%H:%M:%S" };
-            format!("{}@s{session}d{day}T{}", rule.name, t.format(fmt))
-        }
-        Slot::After(secs) => {
-            let off = if secs % 3600 == 0 {
-                format!("{}h", secs / 3600)
-            } else if secs % 60 == 0 {
-                format!("{}m", secs / 60)
-            } else {
-                format!("{secs}s")
-            };
-            format!("{}@s{session}+{off}", rule.name)
-        }
-    }
 }
 
 /// The ids of the journal format before version 2, `RULE@YYYY-MM-DDTHH:MM`
@@ -75,11 +92,12 @@ pub fn legacy_ids(config: &Config) -> Result<HashMap<String, String>, PlanError>
         let session = u32::try_from(i + 1).unwrap_or(u32::MAX);
         for rule in &config.rules {
             for (o, old) in expand(rule, config, start, session, None, true)? {
+                let Some(old) = old else { continue };
                 // the old plan kept the first of a rule per id and moment
                 if !seen_old.insert(old.clone()) || !seen_at.insert((o.rule.clone(), o.at)) {
                     continue;
                 }
-                map.insert(old, o.id);
+                map.insert(old.into(), o.id.into());
             }
         }
     }
@@ -94,7 +112,7 @@ fn expand(
     session: u32,
     dates: Option<(NaiveDate, NaiveDate)>,
     legacy: bool,
-) -> Result<Vec<(Occurrence, String)>, PlanError> {
+) -> Result<Vec<(Occurrence, Option<OccurrenceId>)>, PlanError> {
     // A milestone (`once`) is the first of all its slots: never cut to a
     // window, or a later slot would pass for the first.
     let wanted = |d: NaiveDate| rule.once || dates.is_none_or(|(lo, hi)| d >= lo && d <= hi);
@@ -172,10 +190,14 @@ fn expand(
         return Err(PlanError::TooLarge);
     }
 
+    let body = match rule.emergency {
+        true => with_emergency_line(config, &rule.body),
+        false => rule.body.clone(),
+    };
     let mut out = Vec::with_capacity(nominal.len());
     let mut seen_instants = HashSet::new();
-    let mut seen_ids: HashSet<String> = HashSet::new();
-    let mut seen_old: HashSet<String> = HashSet::new();
+    let mut seen_ids: HashSet<OccurrenceId> = HashSet::new();
+    let mut seen_old: HashSet<OccurrenceId> = HashSet::new();
     let anchor = match rule.trigger {
         Trigger::After(_) => Anchor::Treatment,
         Trigger::At(_) | Trigger::Every { .. } => Anchor::Clock,
@@ -203,20 +225,15 @@ fn expand(
         if !seen_instants.insert(at) {
             continue; // collided with another of this rule (quiet hours or DST)
         }
-        let id = unique(slot_id(rule, session, slot), &mut seen_ids);
-        let old = if legacy {
-            let fmt = if naive.second() == 0 {
-                "%Y-%m-%dT%H:%M"
-            } else {
-                "%Y-%m-%dT%H:%M:%S"
-            };
-            unique(
-                format!("{}@{}", rule.name, naive.format(fmt)),
-                &mut seen_old,
-            )
-        } else {
-            String::new()
-        };
+        let slot = if rule.once { Slot::Once } else { slot };
+        let id = unique(&mut seen_ids, |n| {
+            OccurrenceId::new(&rule.name, session, slot, n)
+        });
+        let old = legacy.then(|| {
+            unique(&mut seen_old, |n| {
+                OccurrenceId::legacy(&rule.name, naive, n)
+            })
+        });
         if rule.daylight {
             if let Some(loc) = config.location {
                 let inside = match daylight(loc, naive.date(), tz) {
@@ -235,7 +252,7 @@ fn expand(
                 summary_text(config, day),
             )
         } else {
-            (rule.title.clone(), rule.body.clone())
+            (rule.title.clone(), body.clone())
         };
         out.push((
             Occurrence {
@@ -264,46 +281,45 @@ fn expand(
 /// start). Within a day and a half of its nominal time, quiet hours and
 /// any zone aside; `None` for an id of another form.
 pub fn id_anchor(config: &Config, id: &str) -> Option<chrono::DateTime<chrono::Utc>> {
-    let (_, slot) = id.rsplit_once('@')?;
-    let slot = slot.split('#').next()?.strip_prefix('s')?;
-    let digits = slot
-        .find(|c: char| !c.is_ascii_digit())
-        .unwrap_or(slot.len());
-    let session: usize = slot.get(..digits)?.parse().ok()?;
+    let (session, slot) = OccurrenceId::parse(id)?.slot()?;
     let start = session_starts(config)
         .ok()?
-        .get(session.checked_sub(1)?)?
+        .get(usize::try_from(session).ok()?.checked_sub(1)?)?
         .with_timezone(&chrono::Utc);
-    let rest = slot.get(digits..)?;
-    if let Some(day) = rest.strip_prefix('d') {
-        let day: i64 = day.split('T').next()?.parse().ok()?;
-        start.checked_add_signed(ChronoDuration::days(day))
-    } else if let Some(off) = rest.strip_prefix('+') {
-        let (n, unit) = off.split_at(off.len().checked_sub(1)?);
-        let n: i64 = n.parse().ok()?;
-        let secs = match unit {
-            "h" => n.checked_mul(3600)?,
-            "m" => n.checked_mul(60)?,
-            "s" => n,
-            _ => return None,
-        };
-        start.checked_add_signed(ChronoDuration::seconds(secs))
-    } else if rest.is_empty() {
-        Some(start)
-    } else {
-        None
+    match slot {
+        Slot::Clock(day, _) => start.checked_add_signed(ChronoDuration::days(i64::from(day))),
+        Slot::After(secs) => {
+            start.checked_add_signed(ChronoDuration::seconds(i64::try_from(secs).ok()?))
+        }
+        Slot::Once => Some(start),
     }
 }
 
-/// `base`, or `base#2`, `base#3`… when taken.
-fn unique(base: String, seen: &mut HashSet<String>) -> String {
-    let mut id = base.clone();
-    let mut n = 2;
+/// The first of `make(1)`, `make(2)`, … not yet taken.
+fn unique(seen: &mut HashSet<OccurrenceId>, make: impl Fn(u32) -> OccurrenceId) -> OccurrenceId {
+    let mut n = 1;
+    let mut id = make(n);
     while !seen.insert(id.clone()) {
-        id = format!("{base}#{n}");
         n += 1;
+        id = make(n);
     }
     id
+}
+
+/// A check-in's body and the emergency line after it, in the config's
+/// language, naming the emergency number of the country of the zone the
+/// day follows (where the person is now) where it is certain.
+fn with_emergency_line(config: &Config, body: &str) -> String {
+    let m = messages(config.language.lang);
+    let call = match emergency_number(config.day_zone.name()) {
+        Some(n) => m.fmt("emergency-call-number", &[("number", n.into())]),
+        None => m.text("emergency-call"),
+    };
+    let line = m.fmt("emergency-line", &[("call", call.into())]);
+    match body.trim().is_empty() {
+        true => line,
+        false => format!("{} {line}", body.trim_end()),
+    }
 }
 
 fn day_number(start: NaiveDate, date: NaiveDate) -> u32 {

@@ -24,6 +24,8 @@
 //! tell across restarts, reloads and zone changes what it already sent: a
 //! morning routine shown in Berlin is the same one when its local time
 //! comes round again in New York.
+//!
+//! The id is an [`OccurrenceId`]: one place builds it and reads it back.
 
 use std::collections::HashSet;
 
@@ -32,7 +34,9 @@ use chrono::{DateTime, Duration as ChronoDuration, NaiveDate, NaiveTime, Utc};
 use crate::config::{Config, DaySet, Location, Repeat, Trigger};
 use crate::zone::Zone;
 
+mod emergency;
 mod expand;
+mod id;
 mod local;
 mod query;
 mod summary;
@@ -47,8 +51,10 @@ mod source_tests;
 #[cfg(test)]
 mod tests;
 
+pub use emergency::emergency_number;
 use expand::rule_occurrences;
 pub use expand::{id_anchor, legacy_ids};
+pub use id::{OccurrenceId, Slot};
 pub use local::{after_quiet, resolve_local};
 pub use summary::{summary_text, summary_title};
 pub use sun::{Daylight, daylight};
@@ -60,7 +66,7 @@ pub const MAX_OCCURRENCES: usize = 100_000;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Occurrence {
     /// Stable id: same config, same ids.
-    pub id: String,
+    pub id: OccurrenceId,
     /// Name of the rule it comes from.
     pub rule: String,
     /// Plan day it belongs to (0 = treatment day of its session).

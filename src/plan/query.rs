@@ -64,7 +64,8 @@ impl Plan {
         Some((u32::try_from(i + 1).unwrap_or(1), day))
     }
 
-    pub fn get(&self, id: &str) -> Option<&Occurrence> {
+    pub fn get(&self, id: impl AsRef<str>) -> Option<&Occurrence> {
+        let id = id.as_ref();
         self.occurrences.iter().find(|o| o.id == id)
     }
 }

@@ -56,7 +56,13 @@ pub fn summary_text(config: &Config, day: u32) -> String {
         parts.push(m.fmt("summary-from-today", &[("list", m.list(&today).into())]));
     }
     if parts.is_empty() {
-        parts.push(m.text("summary-nothing"));
+        parts.push(
+            config
+                .closing
+                .nothing_off_limits
+                .clone()
+                .unwrap_or_else(|| m.text("summary-nothing")),
+        );
     }
     parts.join(" ")
 }

@@ -392,7 +392,7 @@ fn summary_counts_restrictions_down() {
         day2.starts_with("Normal now: redness and swelling fading"),
         "{day2}"
     );
-    assert!(day2.contains("Still off-limits: sweaty workouts (2 more days), pool, sauna and steam (3 more days), retinoids, acids and vitamin C (5 more days)."), "{day2}");
+    assert!(day2.contains("Still off-limits: sweaty workouts (2 more days); pool, sauna and steam (3 more days); retinoids, acids and vitamin C (5 more days)."), "{day2}");
     assert!(
         day2.contains("From today, usually fine again: makeup."),
         "{day2}"
@@ -464,6 +464,80 @@ fn a_series_merges_without_duplicates() {
     );
 }
 
+#[test]
+fn rules_begin_and_end_with_a_milestone() {
+    // ok: 48 h after 14:30 on day 0 is day 2 14:30, so day 3 at 08:00
+    let p = plan(
+        "[treatment]\ndate = 2026-11-23\ntime = \"14:30\"\nplan = \"none\"\n\
+         [reminders.ok]\ndays = \"2-4\"\nat = [\"08:00\"]\nnot_before = \"48h\"\nonce = true\ntitle = \"OK\"\n\
+         [reminders.care]\ndays = \"1-4\"\nat = [\"08:00\"]\nuntil = \"ok\"\ntitle = \"Care\"\n\
+         [reminders.early]\ndays = \"1-4\"\nat = [\"07:58\"]\nuntil = \"ok\"\ntitle = \"Early\"\n\
+         [reminders.later]\ndays = \"1-4\"\nat = [\"08:00\", \"20:00\"]\nfrom = \"ok\"\ntitle = \"Later\"\n\
+         [quiet_hours]\nenabled = false\n",
+    );
+    assert_eq!(times(&p, "ok"), ["2026-11-26 08:00 +01:00"]);
+    // ends before the milestone's moment, and not in its notification
+    // (on days 1 and 2 it is grouped with `early`, 2 minutes before)
+    assert_eq!(
+        times(&p, "care"),
+        ["2026-11-24 07:58 +01:00", "2026-11-25 07:58 +01:00"]
+    );
+    // 2 minutes before it would be grouped with it: it ends there too
+    assert_eq!(
+        times(&p, "early"),
+        ["2026-11-24 07:58 +01:00", "2026-11-25 07:58 +01:00"]
+    );
+    // begins with it
+    assert_eq!(
+        times(&p, "later"),
+        [
+            "2026-11-26 08:00 +01:00",
+            "2026-11-26 20:00 +01:00",
+            "2026-11-27 08:00 +01:00",
+            "2026-11-27 20:00 +01:00"
+        ]
+    );
+}
+
+#[test]
+fn a_rule_ending_with_a_turned_off_milestone_runs_its_days() {
+    let text = "[treatment]\ndate = 2026-11-23\ntime = \"14:30\"\nplan = \"none\"\n\
+         [reminders.ok]\ndays = \"2-4\"\nat = [\"08:00\"]\nnot_before = \"48h\"\nonce = true\ntitle = \"OK\"\n\
+         [reminders.care]\ndays = \"1-4\"\nat = [\"08:00\"]\nuntil = \"ok\"\ntitle = \"Care\"\n\
+         [reminders.later]\ndays = \"1-4\"\nat = [\"08:00\"]\nfrom = \"ok\"\ntitle = \"Later\"\n";
+    let mut c = berlin(text);
+    c.rules.retain(|r| r.name != "ok");
+    let p = Plan::build(&c).unwrap();
+    assert_eq!(times(&p, "care").len(), 4);
+    assert!(times(&p, "later").is_empty());
+}
+
+#[test]
+fn a_check_in_names_the_emergency_number_only_where_it_is_certain() {
+    let text = |zone: &str| {
+        format!(
+            "[treatment]\ndate = 2026-11-23\ntime = \"14:30\"\ntimezone = \"{zone}\"\nplan = \"none\"\n\
+             [reminders.check]\ndays = \"1\"\nat = [\"20:00\"]\nemergency = true\ntitle = \"Check\"\nbody = \"Look.\"\n"
+        )
+    };
+    let body = |zone: &str| {
+        Plan::build(&berlin(&text(zone))).unwrap().occurrences[0]
+            .body
+            .clone()
+    };
+    let b = body("Europe/Berlin");
+    assert!(
+        b.starts_with("Look. Swelling of the lips, tongue or throat"),
+        "{b}"
+    );
+    assert!(b.ends_with(": call 112 now."), "{b}");
+    assert!(body("America/Chicago").ends_with(": call 911 now."));
+    let b = body("Europe/Zurich");
+    assert!(b.ends_with(": call emergency services now."), "{b}");
+    let b = body("UTC");
+    assert!(b.ends_with(": call emergency services now."), "{b}");
+}
+
 // ------------------------------------------------- travel: two zones
 
 fn read_in(text: &str, here: &str) -> Config {
@@ -482,7 +556,7 @@ fn the_treatment_is_an_instant_and_the_day_follows_the_zone() {
     let by_id = |p: &Plan| -> std::collections::HashMap<String, Occurrence> {
         p.occurrences
             .iter()
-            .map(|o| (o.id.clone(), o.clone()))
+            .map(|o| (o.id.to_string(), o.clone()))
             .collect()
     };
     let (b, n) = (by_id(&be), by_id(&ny));
@@ -549,8 +623,8 @@ fn old_ids_map_to_zone_independent_ones() {
     assert_eq!(map["summary@2026-11-24T08:00"], "summary@s1d1T08:00");
     assert_eq!(map["makeup-ok@2026-11-25T08:00"], "makeup-ok@s1");
     assert_eq!(map["sunscreen@2026-11-24T10:00"], "sunscreen@s1d1T10:00");
-    let ids: HashSet<&String> = p.occurrences.iter().map(|o| &o.id).collect();
-    assert!(map.values().all(|v| ids.contains(v)));
+    let ids: HashSet<&str> = p.occurrences.iter().map(|o| o.id.as_str()).collect();
+    assert!(map.values().all(|v| ids.contains(v.as_str())));
 }
 
 #[test]
@@ -558,7 +632,7 @@ fn an_id_says_about_when_it_falls() {
     let c = berlin(BASE);
     let p = Plan::build(&c).unwrap();
     for o in &p.occurrences {
-        let t = id_anchor(&c, &o.id).unwrap();
+        let t = id_anchor(&c, o.id.as_str()).unwrap();
         assert!(
             (o.utc() - t).num_hours().abs() <= 36 || o.not_before.is_some(),
             "{}",
