@@ -12,4 +12,5 @@ mod faults;
 mod fuzz_config;
 mod servers;
 mod service;
+mod travel;
 mod wake;

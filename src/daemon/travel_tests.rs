@@ -108,7 +108,10 @@ struct Trip {
     restart: bool,
 }
 
-fn run(trip: &Trip) -> Result<(), TestCaseError> {
+/// What a trip ended with: every notification's ids, and the journal.
+type Ended = (Vec<Vec<String>>, HashMap<String, Status>);
+
+fn run(trip: &Trip) -> Result<Ended, TestCaseError> {
     let rt = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
@@ -130,6 +133,7 @@ fn run(trip: &Trip) -> Result<(), TestCaseError> {
         drive(&mut d, start, Some(leave)).await;
         let mut shown = std::mem::take(&mut d.notifier.shown);
         let plan_b;
+        let statuses: HashMap<String, Status>;
         if trip.restart {
             d.save();
             drop(d);
@@ -140,6 +144,11 @@ fn run(trip: &Trip) -> Result<(), TestCaseError> {
             drive(&mut d, land, None).await;
             shown.append(&mut d.notifier.shown);
             check_journal(&d, &plan_b, land, catch_up)?;
+            statuses = d
+                .journal
+                .entries()
+                .map(|(k, e)| (k.clone(), e.status))
+                .collect();
         } else {
             let here = SystemZone {
                 zone: b,
@@ -152,6 +161,11 @@ fn run(trip: &Trip) -> Result<(), TestCaseError> {
             drive(&mut d, land, None).await;
             shown.append(&mut d.notifier.shown);
             check_journal(&d, &plan_b, land, catch_up)?;
+            statuses = d
+                .journal
+                .entries()
+                .map(|(k, e)| (k.clone(), e.status))
+                .collect();
         }
         // the treatment instant and what hangs on it never move
         prop_assert_eq!(plan_b.start.with_timezone(&Utc), start);
@@ -188,7 +202,11 @@ fn run(trip: &Trip) -> Result<(), TestCaseError> {
         for (id, n) in &count {
             prop_assert!(*n == 1, "{} shown {} times", id, n);
         }
-        Ok(())
+        let ids = shown
+            .iter()
+            .map(|n| n.ids.iter().map(|i| i.to_string()).collect())
+            .collect();
+        Ok((ids, statuses))
     })
 }
 
@@ -270,38 +288,60 @@ proptest! {
     }
 }
 
-#[test]
-fn a_flight_west_shows_the_morning_once() {
-    // Treated in Berlin; the morning routine of day 2 is shown at 08:00
-    // there; the laptop lands in New York at 07:00 local (13:00 Berlin):
-    // 08:00 comes round again, and nothing is shown twice.
-    let t = Trip {
-        from: "Europe/Berlin",
-        to: "America/New_York",
-        date: "2026-12-07",
-        time: "19:15".into(),
-        named: false,
-        leave_h: 36 + 14, // Wed 9 Dec 09:15 Berlin
-        air_h: 9,
-        restart: true,
-    };
-    run(&t).unwrap();
+fn shown_once(ended: &Ended, id: &str) -> bool {
+    ended.0.iter().flatten().filter(|i| *i == id).count() == 1
 }
 
+/// docs/time-zones.md, flying west.
 #[test]
-fn the_west_and_east_examples_of_the_docs() {
+fn a_flight_west_shows_the_morning_once() {
     for restart in [false, true] {
-        // east: New York → Berlin overnight
-        run(&Trip {
+        // Treated Mon 7 Dec 19:15 in Berlin; the morning routine of day 2
+        // is shown at 08:00 there; the plane leaves at 09:15 and lands at
+        // 12:15 in New York: 08:00 comes round again, shown once only.
+        let ended = run(&Trip {
+            from: "Europe/Berlin",
+            to: "America/New_York",
+            date: "2026-12-07",
+            time: "19:15".into(),
+            named: false,
+            leave_h: 38, // Wed 9 Dec 09:15 Berlin
+            air_h: 9,    // 12:15 New York
+            restart,
+        })
+        .unwrap();
+        assert!(shown_once(&ended, "summary@s1d2T08:00"), "{restart}");
+        // due 15 minutes before landing: caught up, once
+        assert!(shown_once(&ended, "no-picking@s1d2T12:00"));
+        assert!(shown_once(&ended, "sunscreen@s1d2T12:00"));
+        // due in the air beyond catch_up
+        assert_eq!(ended.1["sunscreen@s1d2T10:00"], Status::Missed);
+        assert!(shown_once(&ended, "evening-care@s1d2T20:00"));
+    }
+}
+
+/// docs/time-zones.md, flying east.
+#[test]
+fn a_flight_east_catches_up_or_records_missed() {
+    for restart in [false, true] {
+        // Treated Mon 7 Dec 13:15 in New York; asleep from Tue 18:15 there,
+        // awake after landing in Berlin at Wed 08:15
+        let ended = run(&Trip {
             from: "America/New_York",
             to: "Europe/Berlin",
             date: "2026-12-07",
             time: "13:15".into(),
             named: true,
             leave_h: 24 + 5, // Tue 8 Dec 18:15 New York
-            air_h: 8,
+            air_h: 8,        // Wed 9 Dec 08:15 Berlin
             restart,
         })
         .unwrap();
+        // the evening of day 1 passed (20:00 in Berlin) 12 hours before
+        assert_eq!(ended.1["evening-care@s1d1T20:00"], Status::Missed);
+        assert_eq!(ended.1["check-in@s1d1T20:00"], Status::Missed);
+        // the morning of day 2, 15 minutes late: shown once
+        assert!(shown_once(&ended, "summary@s1d2T08:00"), "{restart}");
+        assert!(shown_once(&ended, "morning-care@s1d2T08:00"));
     }
 }
