@@ -116,6 +116,53 @@ plans-length = { $days ->
        *[other] { $days } Tage
     }
 
+## aftercare chart: the printed page
+
+chart-title = Nachpflege-Plan: { $plan }
+chart-plan-none = Ihre eigenen Erinnerungen
+chart-treatment = { $count ->
+        [one] Behandlung
+       *[other] Behandlungen
+    }: { $dates } um { $time } ({ $zone })
+chart-how = Haken Sie ein Kästchen ab, wenn es erledigt ist. Die Tage laufen von links nach rechts; jede Zeile ist ein fester Pflegeschritt zu seiner Uhrzeit.
+chart-routine = Uhrzeit und Pflegeschritt
+chart-day = Tag { $day }
+chart-session-day = { $session }·{ $day }
+chart-summary-row = Übersicht: { $title }
+chart-milestones = Meilensteine
+chart-from-here = { $what } ✓ ab hier
+chart-warning-title = Warnzeichen: an wen Sie sich wenden
+chart-warning-default = Etwas Rötung, Wärme und ein Spannungsgefühl sind anfangs normal. Eiter oder gelbe Krusten, eine sich ausbreitende oder streifenförmige Rötung, Fieber, Blasen oder zunehmende Schmerzen: Rufen Sie noch am selben Tag Ihre Behandlerin oder Ihren Behandler an, oder wenden Sie sich an eine Notfallpraxis oder den ärztlichen Bereitschaftsdienst. Atemnot oder eine heiße, schmerzhafte Rötung, die sich mit Fieber schnell ausbreitet: Wählen Sie den Notruf.
+chart-normal-title = Was meist normal ist
+chart-normal-item = { $count ->
+        [one] Tag
+       *[other] Tage
+    } { $days }: { $text }
+chart-disclaimer = Keine medizinische Beratung: Die Anweisungen Ihrer Behandlerin oder Ihres Behandlers gehen vor. Erstellt mit aftercare aus Ihrem Plan.
+
+## aftercare plan --week: the grid in the terminal
+
+week-heading = Tage { $first }–{ $last }: { $from } – { $to }
+week-heading-one = Tag { $first }: { $from }
+week-day = Tag { $day }
+week-session-day = B{ $session } T{ $day }
+week-milestones = ✓
+week-milestone = { $date }: { $what }
+week-legend = Buchstaben: die Erinnerungen zu dieser Uhrzeit; ✓ mit Zahl: ein Meilenstein.
+
+## aftercare status --format waybar: one line for a status bar
+
+bar-next = { $title } { $time }
+bar-milestone = { $what } in { $in }
+bar-over = aftercare: Plan abgeschlossen
+bar-stopped = aftercare läuft nicht
+bar-minutes = { $n } Min.
+bar-hours = { $n } Std.
+bar-days = { $n ->
+        [one] { $n } Tag
+       *[other] { $n } Tagen
+    }
+
 ## aftercare today
 
 today-before = Ihre Behandlung ist am { $date }; bis dahin gibt es nichts zu tun.

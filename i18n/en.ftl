@@ -143,6 +143,67 @@ plans-length = { $days ->
        *[other] { $days } days
     }
 
+## aftercare chart: the printed page
+
+# $plan: the plan's name ("microneedling") or its file's name.
+chart-title = Aftercare chart: { $plan }
+chart-plan-none = your own reminders
+# $count: how many treatment dates; $dates: them, joined with ", ".
+chart-treatment = { $count ->
+        [one] Treatment
+       *[other] Treatments
+    }: { $dates } at { $time } ({ $zone })
+chart-how = Tick a box when it is done. The days run from left to right; each row is one routine at its time.
+# The head of the first column.
+chart-routine = Time and routine
+# A day's column head, below the date; keep it short (a narrow column).
+chart-day = day { $day }
+chart-session-day = { $session }·{ $day }
+# The row of the morning summary; $title: the plan's own ("today's aftercare").
+chart-summary-row = Summary: { $title }
+chart-milestones = Milestones
+# Where a milestone falls; $what: what it allows again ("makeup").
+chart-from-here = { $what } ✓ from here
+chart-warning-title = Warning signs: where to turn
+# For a plan without a check-in reminder of its own.
+chart-warning-default = Some redness, warmth and tightness are normal at first. Pus or yellow crust, spreading or streaking redness, fever, blisters, or pain that grows: call your practitioner, or an urgent-care or out-of-hours service, the same day. Trouble breathing, or hot, painful redness spreading fast with a fever: emergency services.
+chart-normal-title = What is usually normal
+# $days: day numbers ("0–1"), $count of them; $text: the plan's sentence.
+chart-normal-item = { $count ->
+        [one] Day
+       *[other] Days
+    } { $days }: { $text }
+chart-disclaimer = Not medical advice: your practitioner's instructions come first. Made with aftercare from your plan.
+
+## aftercare plan --week: the grid in the terminal
+
+# $first, $last: plan day numbers; $from, $to: short dates.
+week-heading = Days { $first }–{ $last }: { $from } – { $to }
+# The column head under the date; keep it within 9 characters.
+week-heading-one = Day { $first }: { $from }
+week-day = day { $day }
+week-session-day = s{ $session } d{ $day }
+# The row of milestones in the grid.
+week-milestones = ✓
+# A milestone below the grid; $date: its short date and time.
+week-milestone = { $date }: { $what }
+week-legend = Letters: the reminders at that time; ✓ and a number: a milestone.
+
+## aftercare status --format waybar: one line for a status bar
+
+# $title: the next reminder; $time: when ("14:00", or a day and a time).
+bar-next = { $title } { $time }
+# $what: the next milestone's "allows" ("makeup"); $in: how long until then.
+bar-milestone = { $what } in { $in }
+bar-over = aftercare: plan complete
+bar-stopped = aftercare is not running
+bar-minutes = { $n } min
+bar-hours = { $n } h
+bar-days = { $n ->
+        [one] { $n } day
+       *[other] { $n } days
+    }
+
 ## aftercare today
 
 today-before = Your treatment is on { $date }; nothing yet.

@@ -33,7 +33,7 @@ date-short = { $weekday }, { $day } { $month }
 
 button-done = Hecho
 button-snooze = Posponer { $duration }
-button-indoors = Hoy en interiores
+button-indoors = Hoy no salgo
 
 group-title-separator = {" · "}
 group-item = • { $title }
@@ -67,7 +67,7 @@ summary-still-item = { $what } ({ $days ->
        *[other] faltan { $days } días
     })
 summary-still = Todavía debe evitar: { $list }.
-summary-from-today = A partir de hoy, por lo general, ya no hace falta evitar: { $list }.
+summary-from-today = A partir de hoy, por lo general, vuelve a estar permitido: { $list }.
 summary-nothing = Ya no hay restricciones.
 list-separator = {", "}
 # Between items when one of them holds a comma ("pool, sauna and steam").
@@ -114,6 +114,53 @@ status-failed = fallido
 plans-length = { $days ->
         [one] { $days } día
        *[other] { $days } días
+    }
+
+## aftercare chart: the printed page
+
+chart-title = Plan de cuidados: { $plan }
+chart-plan-none = sus propios recordatorios
+chart-treatment = { $count ->
+        [one] Tratamiento
+       *[other] Tratamientos
+    }: { $dates } a las { $time } ({ $zone })
+chart-how = Marque una casilla cuando lo haya hecho. Los días van de izquierda a derecha; cada fila es un cuidado a su hora.
+chart-routine = Hora y cuidado
+chart-day = día { $day }
+chart-session-day = { $session }·{ $day }
+chart-summary-row = Resumen: { $title }
+chart-milestones = Hitos
+chart-from-here = { $what } ✓ a partir de aquí
+chart-warning-title = Señales de alarma: a quién acudir
+chart-warning-default = Al principio es normal algo de enrojecimiento, calor y tirantez. Pus o costras amarillas, enrojecimiento que se extiende o forma líneas, fiebre, ampollas, o un dolor que va en aumento: llame ese mismo día a su profesional, o a un centro de urgencias o un servicio de guardia. Dificultad para respirar, o un enrojecimiento caliente y doloroso que se extiende rápido con fiebre: llame a emergencias.
+chart-normal-title = Lo que suele ser normal
+chart-normal-item = { $count ->
+        [one] Día
+       *[other] Días
+    } { $days }: { $text }
+chart-disclaimer = Esto no es consejo médico: las indicaciones de su profesional van primero. Hecho con aftercare a partir de su plan.
+
+## aftercare plan --week: the grid in the terminal
+
+week-heading = Días { $first }–{ $last }: { $from } – { $to }
+week-heading-one = Día { $first }: { $from }
+week-day = día { $day }
+week-session-day = s{ $session } d{ $day }
+week-milestones = ✓
+week-milestone = { $date }: { $what }
+week-legend = Letras: los recordatorios a esa hora; ✓ y un número: un hito.
+
+## aftercare status --format waybar: one line for a status bar
+
+bar-next = { $title } { $time }
+bar-milestone = { $what } en { $in }
+bar-over = aftercare: plan completado
+bar-stopped = aftercare no está en marcha
+bar-minutes = { $n } min
+bar-hours = { $n } h
+bar-days = { $n ->
+        [one] { $n } día
+       *[other] { $n } días
     }
 
 ## aftercare today

@@ -109,7 +109,7 @@ status-done = fait
 status-snoozed = reporté
 status-missed = manqué
 status-merged = regroupé
-status-skipped = sans objet
+status-skipped = ignoré
 status-failed = en échec
 
 ## aftercare plans
@@ -117,6 +117,53 @@ status-failed = en échec
 plans-length = { $days ->
         [one] { $days } jour
        *[other] { $days } jours
+    }
+
+## aftercare chart: the printed page
+
+chart-title = Fiche de soins : { $plan }
+chart-plan-none = vos propres rappels
+chart-treatment = { $count ->
+        [one] Traitement
+       *[other] Traitements
+    } : { $dates } à { $time } ({ $zone })
+chart-how = Cochez une case quand c’est fait. Les jours vont de gauche à droite ; chaque ligne est un soin à son heure.
+chart-routine = Heure et soin
+chart-day = jour { $day }
+chart-session-day = { $session }·{ $day }
+chart-summary-row = Résumé : { $title }
+chart-milestones = Étapes
+chart-from-here = { $what } ✓ à partir d’ici
+chart-warning-title = Signes d’alerte : qui appeler
+chart-warning-default = Un peu de rougeur, de chaleur et de tiraillement, c’est normal au début. Pus ou croûtes jaunes, rougeur qui s’étend ou forme des traînées, fièvre, cloques, ou douleur qui augmente : appelez le jour même votre praticien, ou bien un centre de soins non programmés ou un médecin de garde. Difficultés à respirer, ou rougeur chaude et douloureuse qui s’étend vite avec de la fièvre : appelez les secours.
+chart-normal-title = Ce qui est généralement normal
+chart-normal-item = { $count ->
+        [one] Jour
+       *[other] Jours
+    } { $days } : { $text }
+chart-disclaimer = Ceci n’est pas un avis médical : les instructions de votre praticien passent en premier. Réalisé avec aftercare à partir de votre plan.
+
+## aftercare plan --week: the grid in the terminal
+
+week-heading = Jours { $first } à { $last } : { $from } – { $to }
+week-heading-one = Jour { $first } : { $from }
+week-day = jour { $day }
+week-session-day = s{ $session } j{ $day }
+week-milestones = ✓
+week-milestone = { $date } : { $what }
+week-legend = Lettres : les rappels à cette heure ; ✓ et un numéro : une étape.
+
+## aftercare status --format waybar: one line for a status bar
+
+bar-next = { $title } { $time }
+bar-milestone = { $what } dans { $in }
+bar-over = aftercare : plan terminé
+bar-stopped = aftercare ne tourne pas
+bar-minutes = { $n } min
+bar-hours = { $n } h
+bar-days = { $n ->
+        [one] { $n } jour
+       *[other] { $n } jours
     }
 
 ## aftercare today
@@ -175,8 +222,8 @@ count-merged = { $n ->
        *[other] { $n } regroupés
     }
 count-skipped = { $n ->
-        [one] { $n } sans objet
-       *[other] { $n } sans objet
+        [one] { $n } ignoré
+       *[other] { $n } ignorés
     }
 count-failed = { $n ->
         [one] { $n } en échec

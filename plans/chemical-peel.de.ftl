@@ -6,16 +6,18 @@
 # light/medium(-depth) peel = leichtes/mitteltiefes Peeling; scrub = Körnchenpeeling.
 
 description = Leichtes oder mitteltiefes chemisches Peeling: Finger weg von der schälenden Haut, konsequenter Sonnenschutz, etwa eine Woche keine Wirkstoffe
+complete = Das war die letzte Erinnerung Ihres Peeling-Plans. Schützen Sie die neue Haut weiter vor der Sonne, wie es Ihnen empfohlen wurde, und folgen Sie ab jetzt den Empfehlungen Ihrer Behandlerin oder Ihres Behandlers.
+nothing-off-limits = Es gibt keine Einschränkungen mehr; schützen Sie die neue Haut weiter vor der Sonne.
 
 ## Day 0
 
 title-today = Die Nachpflege hat begonnen
-body-today = Die Anweisungen Ihrer Behandlerin oder Ihres Behandlers haben Vorrang; diese Erinnerungen folgen einem typischen Plan für ein leichtes oder mitteltiefes Peeling. Manche Peelings bleiben eine festgelegte Zahl von Stunden auf der Haut: Waschen Sie Ihr Peeling erst ab, wenn Ihre Behandlerin oder Ihr Behandler es gesagt hat. Heute: kein Make-up, kein Rubbeln, kein Sport, keine Sauna, kein Schwimmbad und kein heißes Duschen; Schatten, ein Hut und der Sonnenschutz, den Ihre Behandlerin oder Ihr Behandler aufgetragen oder freigegeben hat.
+body-today = Die Anweisungen Ihrer Behandlerin oder Ihres Behandlers haben Vorrang; diese Erinnerungen folgen einem typischen Plan für ein leichtes oder mitteltiefes Peeling. Manche Peelings bleiben eine festgelegte Zahl von Stunden auf der Haut: Waschen Sie Ihr Peeling erst ab, wenn es Ihnen so gesagt wurde. Vorerst: kein Make-up, kein Rubbeln, kein Sport, keine Sauna, kein Schwimmbad und kein heißes Duschen; Schatten, ein Hut und der Sonnenschutz, der in der Praxis aufgetragen oder freigegeben wurde.
 
 title-first-cleanse = Erste sanfte Reinigung
 body-first-cleanse = Sofern Ihre Behandlerin oder Ihr Behandler Sie nicht gebeten hat, das Peeling länger einwirken zu lassen: lauwarmes Wasser und ein milder, seifenfreier Reiniger, nur mit den Fingerspitzen, kein Waschlappen und kein Körnchenpeeling. Trocken tupfen, dann eine dünne Schicht einer reizarmen Feuchtigkeitscreme.
 
-title-soothe = Spannende Haut beruhigen
+title-soothe = Bei Spannungsgefühl
 body-soothe = Wenn Ihre Haut spannt oder sich heiß anfühlt: eine dünne Schicht der reizarmen Feuchtigkeitscreme, die Ihre Behandlerin oder Ihr Behandler freigegeben hat, oder für ein paar Minuten ein kühles, sauberes, feuchtes Tuch. Kein Eis direkt auf die Haut.
 
 ## The morning routine
@@ -36,9 +38,11 @@ body-actives-ok = Die Haut schält sich nicht mehr, brennt nicht und ist nicht g
 
 title-morning-care = Reinigen und eincremen
 body-morning-care = Sanft, seifenfrei und lauwarm mit den Fingerspitzen reinigen, trocken tupfen, dann eine reizarme Feuchtigkeitscreme. Noch keine Retinoide, Säuren, Körnchenpeelings oder Vitamin C.
+title-morning-care-after = Reinigen und eincremen
+body-morning-care-after = Sanft, seifenfrei und lauwarm mit den Fingerspitzen reinigen, trocken tupfen, dann eine reizarme Feuchtigkeitscreme.
 
 title-sunscreen = Sonnenschutz
-body-sunscreen = Breitband-Sonnenschutz mit LSF 30+ (ein mineralischer ist oft schonender), im Freien alle 2 Stunden und nach dem Schwitzen erneut aufgetragen. Die neue Haut verbrennt leicht und dunkelt leicht nach: zusätzlich Schatten und ein Hut mit breiter Krempe.
+body-sunscreen = Breitband-Sonnenschutz mit LSF 30+ (ein mineralischer ist oft schonender); im Freien alle 2 Stunden und nach dem Schwitzen erneut auftragen. Die neue Haut bekommt leicht Sonnenbrand und dunkelt leicht nach: zusätzlich Schatten und ein Hut mit breiter Krempe. Auf wunde oder verkrustete Haut kein Sonnenschutzmittel: Decken Sie sie ab und halten Sie sie aus der Sonne.
 
 title-no-picking = Finger weg von der schälenden Haut
 body-no-picking = Schälen und Jucken sind normal und bedeuten, dass das Peeling wirkt. Die Schüppchen nicht abzupfen, aufkratzen, abziehen oder abrubbeln: Das kann Narben oder dunkle Flecken hinterlassen. Mit Feuchtigkeitscreme lösen sie sich leichter von selbst.
@@ -46,7 +50,7 @@ body-no-picking = Schälen und Jucken sind normal und bedeuten, dass das Peeling
 ## The evening routine
 
 title-check-in = Wie sieht Ihre Haut aus?
-body-check-in = Spannungsgefühl, Rötung und Schälen sind normal; nach einem mitteltiefen Peeling kann die Haut anschwellen und nachdunkeln, bevor sie sich schält. Eiter oder gelbe Krusten, eine sich ausbreitende Rötung, Fieber, Blasen oder Lippenherpes oder zunehmende Schmerzen: Rufen Sie noch heute Abend Ihre Behandlerin oder Ihren Behandler unter der Nummer für außerhalb der Sprechzeiten an, oder wenden Sie sich an eine Notfallpraxis oder den ärztlichen Bereitschaftsdienst. Atemnot oder eine heiße, schmerzhafte Rötung, die sich mit Fieber schnell ausbreitet: Wählen Sie den Notruf. Rötung oder Schwellung, die nach 48 Stunden schlimmer wird, oder neue dunkle Flecken: Rufen Sie morgen früh Ihre Behandlerin oder Ihren Behandler an.
+body-check-in = Spannungsgefühl, Rötung, Jucken und Schälen sind normal; nach einem mitteltiefen Peeling kann die Haut anschwellen und nachdunkeln, bevor sie sich schält. Eiter oder gelbe Krusten, eine sich ausbreitende Rötung, Fieber, Blasen oder Lippenherpes oder zunehmende Schmerzen: Rufen Sie noch heute Abend die Nummer Ihrer Praxis für außerhalb der Sprechzeiten an, oder wenden Sie sich an eine Notfallpraxis oder den ärztlichen Bereitschaftsdienst. Rötung oder Schwellung, die nach 48 Stunden schlimmer wird, wunde Stellen, die nicht abheilen, oder neue dunkle Flecken: Rufen Sie morgen früh Ihre Behandlerin oder Ihren Behandler an.
 
 title-evening-care = Reinigen und eincremen
 body-evening-care = Vor dem Schlafengehen: sanft mit lauwarmem Wasser reinigen, trocken tupfen, dann Ihre Feuchtigkeitscreme. Ein frischer Kissenbezug hilft.
@@ -57,17 +61,16 @@ title-sunscreen-daily = Täglicher Sonnenschutz
 body-sunscreen-daily = Jeden Morgen Breitband-Sonnenschutz mit LSF 30+, solange sich die neue Haut noch erholt; wenn Sie im Freien sind, erneut auftragen. Sonne auf neuer Haut kann dunkle Flecken hinterlassen.
 
 title-wrap-up = Nachpflege abgeschlossen
-body-wrap-up = Gut gemacht: Die zusätzliche Pflege ist vorbei. Schützen Sie Ihre Haut weiter vor der Sonne, so wie Ihre Behandlerin oder Ihr Behandler es empfiehlt: in der Regel konsequent für mindestens 6 Wochen nach dem Peeling (manche raten zu bis zu 3 Monaten), mit täglichem Sonnenschutz mit LSF 30+, Schatten und einem Hut. Peelings werden oft als Reihe im Abstand von einigen Wochen gemacht: Fragen Sie Ihre Behandlerin oder Ihren Behandler, wann Ihr nächstes Peeling ansteht. Dunkle Flecken, anhaltende Rötung oder neue Knötchen in den kommenden Wochen zeigen Sie am besten Ihrer Behandlerin oder Ihrem Behandler.
+body-wrap-up = Gut gemacht: Die zusätzliche Pflege ist vorbei. Schützen Sie Ihre Haut weiter vor der Sonne, so wie es Ihnen empfohlen wurde: in der Regel konsequent für mindestens 6 Wochen nach dem Peeling (manche raten zu bis zu 3 Monaten), mit täglichem Sonnenschutz mit LSF 30+, Schatten und einem Hut. Peelings werden oft als Reihe im Abstand von einigen Wochen gemacht: Fragen Sie in Ihrer Praxis, wann Ihr nächstes Peeling ansteht. Dunkle Flecken, anhaltende Rötung oder neue Knötchen in den kommenden Wochen zeigen Sie am besten Ihrer Behandlerin oder Ihrem Behandler.
 
 ## What is usually normal on which days (for the morning summary)
 
 healing-0-1 = Rötung, ein Spannen der Haut, etwas Jucken und ein Gefühl wie bei einem leichten Sonnenbrand; nach einem mitteltiefen Peeling kann die Haut anschwellen.
-healing-2-5 = Schälen: feine Schüppchen nach einem leichten Peeling, größere Hautfetzen und dunklere Flecken nach einem mitteltiefen.
-healing-6-7 = das Schälen endet; die neue Haut ist rosig, glatt und empfindlich.
-healing-8-14 = die neue Haut erholt sich; sie verbrennt und dunkelt leichter nach als sonst.
+healing-2-5 = Schälen, mit feinen Schüppchen nach einem leichten Peeling, größeren Hautfetzen und dunkleren Flecken nach einem mitteltiefen.
+healing-6-7 = Das Schälen endet; die neue Haut ist rosig, glatt und empfindlich.
+healing-8-14 = Die neue Haut erholt sich; sie bekommt leichter einen Sonnenbrand und dunkelt leichter nach als sonst.
 
 ## What each milestone allows again (a noun phrase in the morning summary)
-allows-makeup-ok = mineralisches Make-up nach einem leichten Peeling
 allows-exercise-ok = schweißtreibender Sport
 allows-heat-ok = Schwimmbad, Sauna, Dampfbad und Whirlpool
 allows-actives-ok = Retinoide, Säuren, Körnchenpeelings und Vitamin C

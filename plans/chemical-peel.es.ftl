@@ -6,14 +6,16 @@
 # light/medium peel = peeling superficial/medio; the skin peeling = descamación, pelarse; scrub = exfoliante.
 
 description = Peeling químico superficial o medio: no tocar la piel que se pela, protección solar estricta y nada de activos durante una semana aproximadamente
+complete = Este fue el último recordatorio de su plan de cuidados tras el peeling. Siga protegiendo la piel nueva del sol como le indicó su profesional y, a partir de ahora, siga sus indicaciones.
+nothing-off-limits = Ya no hay restricciones; siga protegiendo la piel nueva del sol.
 
 ## Day 0
 
 title-today = Comienzan los cuidados posteriores
-body-today = Las indicaciones de su profesional tienen prioridad; estos recordatorios siguen un plan habitual para un peeling superficial o medio. Algunos peelings deben permanecer sobre la piel un número determinado de horas: retire el suyo solo cuando su profesional se lo haya indicado. Hoy: nada de maquillaje ni de frotar, y nada de ejercicio, sauna, piscina ni duchas calientes; sombra, sombrero y el protector solar que su profesional le aplicó o aprobó.
+body-today = Las indicaciones de su profesional tienen prioridad; estos recordatorios siguen un plan habitual para un peeling superficial o medio. Algunos peelings deben permanecer sobre la piel un número determinado de horas: retire el suyo solo cuando su profesional se lo haya indicado. Por ahora: nada de maquillaje ni de frotar, y nada de ejercicio, sauna, piscina ni duchas calientes; sombra, sombrero y el protector solar que su profesional le aplicó o aprobó.
 
 title-first-cleanse = Primera limpieza suave
-body-first-cleanse = Salvo que su profesional le haya pedido dejar el peeling más tiempo: agua tibia y un limpiador suave sin jabón, solo con las yemas de los dedos, sin toallita ni exfoliante. Seque con toquecitos y aplique una capa fina de una crema hidratante neutra.
+body-first-cleanse = Salvo que su profesional le haya pedido dejar el peeling más tiempo: agua tibia y un limpiador suave sin jabón, solo con las yemas de los dedos, sin paño ni exfoliante. Seque con toquecitos y aplique una capa fina de una crema hidratante neutra.
 
 title-soothe = Calme la piel tirante
 body-soothe = Si nota la piel tirante o caliente: una capa fina de la crema hidratante neutra que aprobó su profesional, o un paño limpio, fresco y húmedo durante unos minutos. Nada de hielo directamente sobre la piel.
@@ -36,9 +38,11 @@ body-actives-ok = ¿Ha terminado la descamación y no hay escozor ni enrojecimie
 
 title-morning-care = Limpie e hidrate
 body-morning-care = Una limpieza suave, sin jabón y con agua tibia, usando las yemas de los dedos; seque con toquecitos y luego una crema hidratante neutra. Todavía nada de retinoides, ácidos, exfoliantes ni vitamina C.
+title-morning-care-after = Limpie e hidrate
+body-morning-care-after = Una limpieza suave, sin jabón y con agua tibia, usando las yemas de los dedos; seque con toquecitos y luego una crema hidratante neutra.
 
 title-sunscreen = Protector solar
-body-sunscreen = Protector solar de amplio espectro FPS 30+ (uno mineral suele ser más suave), reaplicado cada 2 horas al aire libre y después de sudar. La piel nueva se quema y se oscurece con facilidad: también sombra y un sombrero de ala ancha.
+body-sunscreen = Protector solar de amplio espectro FPS 30+ (uno mineral suele ser más suave); vuelva a aplicarlo cada 2 horas al aire libre y después de sudar. La piel nueva se quema y se oscurece con facilidad: también sombra y un sombrero de ala ancha. Nada de protector solar sobre la piel en carne viva o con costras: cúbrala y manténgala fuera del sol.
 
 title-no-picking = No toque la piel que se pela
 body-no-picking = Que la piel se pele y pique es normal y significa que el peeling está haciendo efecto. No toquetee, rasque, arranque ni frote las escamas: puede dejar cicatrices o manchas oscuras. La crema hidratante ayuda a que se desprendan solas.
@@ -46,7 +50,7 @@ body-no-picking = Que la piel se pele y pique es normal y significa que el peeli
 ## The evening routine
 
 title-check-in = ¿Qué aspecto tiene su piel?
-body-check-in = La tirantez, el enrojecimiento y la descamación son normales; tras un peeling medio, la piel puede hincharse y oscurecerse antes de pelarse. Pus o costras amarillas, enrojecimiento que se extiende, fiebre, ampollas o herpes labial, o un dolor que va en aumento: llame esta misma noche al teléfono de su profesional para fuera de horario, o a un centro de urgencias o un servicio de guardia. Dificultad para respirar, o un enrojecimiento caliente y doloroso que se extiende rápido con fiebre: llame a emergencias. Enrojecimiento o hinchazón que empeora después de 48 horas, o manchas oscuras nuevas: llame a su profesional mañana por la mañana.
+body-check-in = La tirantez, el enrojecimiento, el picor y la descamación son normales; tras un peeling medio, la piel puede hincharse y oscurecerse antes de pelarse. Pus o costras amarillas, enrojecimiento que se extiende, fiebre, ampollas o herpes labial, o un dolor que va en aumento: llame esta misma noche al teléfono de su profesional para fuera de horario, o a un centro de urgencias o un servicio de guardia. Enrojecimiento o hinchazón que empeora después de 48 horas, zonas en carne viva que no se curan o manchas oscuras nuevas: llame a su profesional mañana por la mañana.
 
 title-evening-care = Limpie e hidrate
 body-evening-care = Antes de acostarse: una limpieza suave con agua tibia, seque con toquecitos y luego su crema hidratante. Una funda de almohada limpia ayuda.
@@ -62,12 +66,11 @@ body-wrap-up = Bien hecho: los cuidados adicionales han terminado. Siga protegie
 ## What is usually normal on which days (for the morning summary)
 
 healing-0-1 = enrojecimiento, tirantez, algo de picor y una sensación parecida a una quemadura solar leve; tras un peeling medio puede haber hinchazón.
-healing-2-5 = descamación: escamas finas tras un peeling superficial, láminas más grandes y manchas más oscuras tras uno medio.
+healing-2-5 = descamación, con escamas finas tras un peeling superficial y láminas más grandes y manchas más oscuras tras uno medio.
 healing-6-7 = la descamación termina; la piel nueva está rosada, lisa y sensible.
 healing-8-14 = la piel nueva se estabiliza; se quema y se oscurece con más facilidad de lo habitual.
 
 ## What each milestone allows again (a noun phrase in the morning summary)
-allows-makeup-ok = maquillaje mineral tras un peeling superficial
 allows-exercise-ok = ejercicio intenso que haga sudar
 allows-heat-ok = piscina, sauna, baño de vapor y jacuzzi
 allows-actives-ok = retinoides, ácidos, exfoliantes y vitamina C

@@ -7,11 +7,13 @@
 # Typography: a no-break space (U+00A0) before : ; ? ! and %.
 
 description = Peeling chimique superficiel ou moyen : ne pas toucher la peau qui pèle, protection solaire stricte, pas d’actifs pendant environ une semaine
+complete = C’était le dernier rappel de votre plan de soins après peeling. Continuez à protéger la nouvelle peau du soleil comme votre praticien vous l’a conseillé, et suivez désormais ses conseils.
+nothing-off-limits = Plus aucune restriction ; continuez à protéger la nouvelle peau du soleil.
 
 ## Day 0
 
 title-today = Les soins post-traitement commencent
-body-today = Les consignes de votre praticien priment ; ces rappels suivent un protocole type pour un peeling superficiel ou moyen. Certains peelings restent en place un nombre d’heures défini : ne rincez le vôtre que lorsque votre praticien vous l’a indiqué. Aujourd’hui : pas de maquillage, pas de frottement, ni sport, ni sauna, ni piscine, ni douche chaude ; l’ombre, un chapeau et la protection solaire appliquée ou approuvée par votre praticien.
+body-today = Les consignes de votre praticien priment ; ces rappels suivent un protocole type pour un peeling superficiel ou moyen. Certains peelings restent en place un nombre d’heures défini : ne rincez le vôtre que lorsque votre praticien vous l’a indiqué. Pour l’instant : pas de maquillage, pas de frottement, ni sport, ni sauna, ni piscine, ni douche chaude ; l’ombre, un chapeau et la protection solaire appliquée ou approuvée par votre praticien.
 
 title-first-cleanse = Premier nettoyage en douceur
 body-first-cleanse = Sauf si votre praticien vous a demandé de garder le peeling plus longtemps : eau tiède et nettoyant doux sans savon, du bout des doigts uniquement, sans gant de toilette ni gommage. Séchez en tamponnant, puis une fine couche d’une crème hydratante neutre.
@@ -24,7 +26,7 @@ body-soothe = Si votre peau tiraille ou chauffe : une fine couche de la crème 
 title-summary = vos soins post-traitement du jour
 
 title-makeup-ok = Maquillage, après un peeling superficiel
-body-makeup-ok = Au moins 24 heures se sont écoulées : après un peeling superficiel, un maquillage minéral doux appliqué avec des pinceaux propres est en général possible si la peau n’est ni à vif ni croûteuse. Après un peeling moyen, attendez l’accord de votre praticien, souvent au bout d’environ 10 jours, une fois la nouvelle peau formée. Une peau sans maquillage est l’option la plus douce.
+body-makeup-ok = Au moins 24 heures se sont écoulées : après un peeling superficiel, un maquillage minéral doux appliqué avec des pinceaux propres est en général possible si la peau n’est ni à vif ni couverte de croûtes. Après un peeling moyen, attendez l’accord de votre praticien, souvent au bout d’environ 10 jours, une fois la nouvelle peau formée. Une peau sans maquillage est l’option la plus douce.
 
 title-exercise-ok = Vous pouvez en général reprendre le sport
 body-exercise-ok = Au moins 72 heures se sont écoulées : le sport qui fait transpirer est en général de nouveau possible si votre peau est apaisée. Rincez-vous ensuite en douceur et réappliquez de la protection solaire ; la transpiration sur une peau qui pèle peut piquer.
@@ -37,9 +39,11 @@ body-actives-ok = La desquamation est terminée, sans picotements ni rougeurs ?
 
 title-morning-care = Nettoyez et hydratez
 body-morning-care = Un nettoyage doux à l’eau tiède, sans savon, du bout des doigts, séchez en tamponnant, puis une crème hydratante neutre. Pas encore de rétinoïdes, d’acides, de gommages ni de vitamine C.
+title-morning-care-after = Nettoyez et hydratez
+body-morning-care-after = Un nettoyage doux à l’eau tiède, sans savon, du bout des doigts, séchez en tamponnant, puis une crème hydratante neutre.
 
 title-sunscreen = Protection solaire
-body-sunscreen = Protection solaire à large spectre SPF 30+ (une minérale est souvent plus douce), réappliquée toutes les 2 heures à l’extérieur et après avoir transpiré. La nouvelle peau brûle et fonce facilement : l’ombre et un chapeau à larges bords aussi.
+body-sunscreen = Protection solaire à large spectre SPF 30+ (une minérale est souvent plus douce), réappliquée toutes les 2 heures à l’extérieur et après avoir transpiré. La nouvelle peau brûle et fonce facilement : l’ombre et un chapeau à larges bords aussi. Pas de protection solaire sur une peau à vif ou couverte de croûtes : couvrez-la et gardez-la à l’abri du soleil.
 
 title-no-picking = Ne touchez pas à la peau qui pèle
 body-no-picking = La desquamation et les démangeaisons sont normales : c’est le signe que le peeling agit. Ne grattez pas, ne tirez pas et ne frottez pas les petites peaux : cela peut laisser des cicatrices ou des taches foncées. La crème hydratante les aide à tomber d’elles-mêmes.
@@ -47,7 +51,7 @@ body-no-picking = La desquamation et les démangeaisons sont normales : c’est
 ## The evening routine
 
 title-check-in = Comment va votre peau ?
-body-check-in = Tiraillements, rougeur et desquamation sont normaux ; après un peeling moyen, la peau peut gonfler et foncer avant de peler. Pus ou croûtes jaunes, rougeur qui s’étend, fièvre, cloques ou boutons de fièvre, ou douleur qui augmente : appelez dès ce soir le numéro de permanence de votre praticien, ou bien un centre de soins non programmés ou un médecin de garde. Difficultés à respirer, ou rougeur chaude et douloureuse qui s’étend vite avec de la fièvre : appelez les secours. Rougeur ou gonflement qui s’aggrave après 48 heures, ou nouvelles taches foncées : appelez votre praticien demain matin.
+body-check-in = Tiraillements, rougeur, démangeaisons et desquamation sont normaux ; après un peeling moyen, la peau peut gonfler et foncer avant de peler. Pus ou croûtes jaunes, rougeur qui s’étend, fièvre, cloques ou boutons de fièvre, ou douleur qui augmente : appelez dès ce soir le numéro de permanence de votre praticien, ou bien un centre de soins non programmés ou un médecin de garde. Rougeur ou gonflement qui s’aggrave après 48 heures, zones à vif qui ne guérissent pas, ou nouvelles taches foncées : appelez votre praticien demain matin.
 
 title-evening-care = Nettoyez et hydratez
 body-evening-care = Avant le coucher : un nettoyage doux à l’eau tiède, séchez en tamponnant, puis votre crème hydratante. Une taie d’oreiller propre aide.
@@ -63,12 +67,11 @@ body-wrap-up = Bravo : les soins renforcés sont terminés. Continuez à proté
 ## What is usually normal on which days (for the morning summary)
 
 healing-0-1 = rougeur, tiraillements, quelques démangeaisons et sensation de léger coup de soleil ; après un peeling moyen, la peau peut gonfler.
-healing-2-5 = desquamation : fines peaux après un peeling superficiel, lambeaux plus grands et taches plus foncées après un peeling moyen.
+healing-2-5 = desquamation, avec de fines peaux après un peeling superficiel, des lambeaux plus grands et des taches plus foncées après un peeling moyen.
 healing-6-7 = fin de la desquamation ; la nouvelle peau est rosée, lisse et sensible.
 healing-8-14 = la nouvelle peau se stabilise ; elle brûle et fonce plus facilement que d’habitude.
 
 ## What each milestone allows again (a noun phrase in the morning summary)
-allows-makeup-ok = maquillage minéral après un peeling superficiel
 allows-exercise-ok = sport intense qui fait transpirer
 allows-heat-ok = piscine, sauna, hammam et jacuzzi
 allows-actives-ok = rétinoïdes, acides, gommages et vitamine C

@@ -5,11 +5,13 @@
 # aftercare = Nachpflege; roller = Roller; sunscreen = Sonnenschutz, SPF = LSF; actives = Wirkstoffe; usually = in der Regel.
 
 description = Dermarolling zu Hause (kurze Nadeln): einige Tage sanfte Pflege, Sonnenschutz und Hygiene für den Roller
+complete = Das war die letzte Erinnerung für diese Anwendung. Bleiben Sie beim täglichen Sonnenschutz und rollen Sie erst wieder, wenn sich Ihre Haut vollständig erholt hat, so wie es die Anleitung Ihres Rollers sagt.
+nothing-off-limits = Es gibt keine Einschränkungen mehr; bleiben Sie beim täglichen Sonnenschutz.
 
 ## Day 0
 
 title-today = Die Nachpflege hat begonnen
-body-today = Folgen Sie der Anleitung Ihres Rollers und, falls Sie eine Behandlerin oder einen Behandler haben, auch deren Anweisungen. Etwas Rötung für ein paar Stunden ist normal. Bis morgen: kein Make-up, keine Wirkstoffe und keine Körnchenpeelings, nur eine einfache, parfümfreie Feuchtigkeitscreme oder ein Serum; ab morgen Sonnenschutz.
+body-today = Folgen Sie der Anleitung Ihres Rollers und, falls Sie eine Behandlerin oder einen Behandler haben, auch deren Anweisungen. Etwas Rötung für ein paar Stunden ist normal. In den ersten 24 Stunden kein Make-up; keine Wirkstoffe und keine Körnchenpeelings, bis die Erinnerungen sie wieder freigeben, nur eine einfache, parfümfreie Feuchtigkeitscreme oder ein Serum. Der Sonnenschutz beginnt mit seinen eigenen Erinnerungen.
 
 title-clean-roller = Roller reinigen
 body-clean-roller = Spülen Sie den Roller unter heißem fließendem Wasser ab, legen Sie den Kopf dann für ein paar Minuten in 70-prozentigen Isopropylalkohol oder sprühen Sie ihn damit ein, lassen Sie ihn an der Luft trocknen und legen Sie ihn zurück in sein Etui. Teilen Sie einen Roller nie mit anderen.
@@ -28,7 +30,7 @@ title-heat-ok = Sport, Schwimmbad und Sauna
 body-heat-ok = Es sind mindestens 48 Stunden vergangen: Schweißtreibender Sport, Schwimmbad und Sauna sind in der Regel wieder in Ordnung, wenn sich Ihre Haut beruhigt hat. Sagen die Anleitung Ihres Rollers oder die Anweisungen Ihrer Behandlerin oder Ihres Behandlers etwas anderes, folgen Sie diesen.
 
 title-actives-ok = Wirkstoffe, einer nach dem anderen
-body-actives-ok = Es sind mindestens 3 Tage vergangen: Wenn sich Ihre Haut beruhigt hat, können Sie Retinoide, Säuren und Vitamin C in der Regel wieder aufnehmen, eins nach dem anderen. Noch gereizt? Warten Sie noch ein paar Tage länger und rollen Sie beim nächsten Mal sanfter oder seltener. Sagen die Anleitung Ihres Rollers oder die Anweisungen Ihrer Behandlerin oder Ihres Behandlers etwas anderes, folgen Sie diesen.
+body-actives-ok = Es sind mindestens 3 Tage vergangen: Wenn sich Ihre Haut beruhigt hat, können Sie Retinoide, Säuren, Vitamin C und Körnchenpeelings in der Regel wieder verwenden, eins nach dem anderen. Noch gereizt? Warten Sie noch ein paar Tage länger und rollen Sie beim nächsten Mal sanfter oder seltener. Sagen die Anleitung Ihres Rollers oder die Anweisungen Ihrer Behandlerin oder Ihres Behandlers etwas anderes, folgen Sie diesen.
 
 title-wrap-up = Bis zum nächsten Mal
 body-wrap-up = Bewahren Sie den Roller trocken in seinem Etui auf. Ersetzen Sie ihn nach etwa 10 bis 15 Anwendungen, oder früher, wenn die Nadeln verbogen, stumpf oder rostig aussehen. Rollen Sie höchstens einmal pro Woche und erst, wenn sich Ihre Haut vollständig erholt hat: Häufigeres Rollen kann Narben oder Verfärbungen hinterlassen. Sehen die Anleitung Ihres Rollers oder die Anweisungen Ihrer Behandlerin oder Ihres Behandlers eine längere Pause vor, folgen Sie diesen.
@@ -50,10 +52,10 @@ body-evening-care = Vor dem Schlafengehen: sanft mit lauwarmem Wasser reinigen, 
 ## What is usually normal on which days (for the morning summary)
 
 healing-0 = Rötung und leichte Wärme für ein paar Stunden, wie bei einem leichten Sonnenbrand.
-healing-1-2 = die Haut ist größtenteils beruhigt; sie kann sich trocken oder leicht rau anfühlen.
-healing-3-5 = die Haut ist wieder normal, bekommt aber eventuell noch leichter einen Sonnenbrand als sonst.
+healing-1-2 = Die Haut ist größtenteils beruhigt; sie kann sich trocken oder leicht rau anfühlen.
+healing-3-5 = Die Haut ist wieder normal, bekommt aber eventuell noch leichter einen Sonnenbrand als sonst.
 
 ## What each milestone allows again (a noun phrase in the morning summary)
 allows-makeup-ok = Make-up
 allows-heat-ok = schweißtreibender Sport, Schwimmbad und Sauna
-allows-actives-ok = Retinoide, Säuren und Vitamin C
+allows-actives-ok = Retinoide, Säuren, Körnchenpeelings und Vitamin C

@@ -5,11 +5,13 @@
 # roller = rodillo; sunscreen = protector solar, SPF = FPS; actives = activos; usually = por lo general; formal "usted".
 
 description = Dermarolling en casa (agujas cortas): unos días de cuidados suaves, protección solar e higiene del rodillo
+complete = Este fue el último recordatorio de esta sesión con el rodillo. Siga usando protector solar a diario y no vuelva a usar el rodillo hasta que su piel se haya recuperado por completo, como indican sus instrucciones.
+nothing-off-limits = Ya no hay restricciones; siga con el protector solar cada día.
 
 ## Day 0
 
 title-today = Comienzan los cuidados posteriores
-body-today = Siga las instrucciones de su rodillo y, si le atiende un profesional, también las suyas. Es normal algo de enrojecimiento durante unas horas. Hasta mañana: nada de maquillaje, activos ni exfoliantes, solo una crema hidratante o un sérum sencillos y sin perfume; a partir de mañana, protector solar.
+body-today = Siga las instrucciones de su rodillo y, si le atiende un profesional, también las suyas. Es normal algo de enrojecimiento durante unas horas. Durante las primeras 24 horas, nada de maquillaje; nada de activos ni exfoliantes hasta que los recordatorios digan que por lo general ya puede volver a usarlos, solo una crema hidratante o un sérum sencillos y sin perfume. El protector solar empieza con sus propios recordatorios.
 
 title-clean-roller = Limpie su rodillo
 body-clean-roller = Enjuague el rodillo con agua caliente del grifo, luego sumerja o rocíe el cabezal con alcohol isopropílico al 70 % durante unos minutos, déjelo secar al aire y guárdelo en su estuche. No comparta nunca un rodillo.
@@ -28,7 +30,7 @@ title-heat-ok = Ejercicio, piscina y sauna
 body-heat-ok = Han pasado al menos 48 horas: por lo general, ya puede volver a hacer ejercicio que le haga sudar e ir a la piscina y a la sauna si su piel está calmada. Si las instrucciones de su rodillo o de su profesional indican otra cosa, sígalas.
 
 title-actives-ok = Activos, de uno en uno
-body-actives-ok = Han pasado al menos 3 días: si su piel está calmada, por lo general puede volver a introducir los retinoides, los ácidos y la vitamina C de uno en uno. ¿Sigue irritada? Espere unos días más y, la próxima vez, pase el rodillo con más suavidad o con menos frecuencia. Si las instrucciones de su rodillo o de su profesional indican otra cosa, sígalas.
+body-actives-ok = Han pasado al menos 3 días: si su piel está calmada, por lo general puede volver a introducir los retinoides, los ácidos, la vitamina C y los exfoliantes de uno en uno. ¿Sigue irritada? Espere unos días más y, la próxima vez, pase el rodillo con más suavidad o con menos frecuencia. Si las instrucciones de su rodillo o de su profesional indican otra cosa, sígalas.
 
 title-wrap-up = Hasta la próxima
 body-wrap-up = Guarde el rodillo seco en su estuche. Cámbielo después de unos 10 a 15 usos, o antes si las agujas se ven dobladas, desafiladas u oxidadas. Use el rodillo como máximo una vez por semana, y solo cuando su piel se haya recuperado por completo: usarlo con más frecuencia puede dejar cicatrices o manchas. Si las instrucciones de su rodillo o de su profesional indican esperar más, sígalas.
@@ -56,4 +58,4 @@ healing-3-5 = la piel ha vuelto a la normalidad, aunque puede que aún se queme 
 ## What each milestone allows again (a noun phrase in the morning summary)
 allows-makeup-ok = maquillaje
 allows-heat-ok = ejercicio intenso que haga sudar, piscina y sauna
-allows-actives-ok = retinoides, ácidos y vitamina C
+allows-actives-ok = retinoides, ácidos, exfoliantes y vitamina C

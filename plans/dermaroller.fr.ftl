@@ -6,11 +6,13 @@
 # Typography: a no-break space (U+00A0) before : ; ? ! and %.
 
 description = Dermaroller à domicile (aiguilles courtes) : quelques jours de soins doux, protection solaire et hygiène du rouleau
+complete = C’était le dernier rappel de cette séance de rouleau. Gardez une protection solaire au quotidien et ne repassez le rouleau qu’une fois votre peau complètement rétablie, comme l’indiquent ses instructions.
+nothing-off-limits = Plus aucune restriction ; continuez à appliquer une protection solaire chaque jour.
 
 ## Day 0
 
 title-today = Les soins post-traitement commencent
-body-today = Suivez les instructions de votre rouleau, et celles de votre praticien si vous en avez un. Un peu de rougeur pendant quelques heures est normal. Jusqu’à demain : ni maquillage, ni actifs, ni gommage, seulement une crème hydratante ou un sérum simple et sans parfum ; à partir de demain, protection solaire.
+body-today = Suivez les instructions de votre rouleau, et celles de votre praticien si vous en avez un. Un peu de rougeur pendant quelques heures est normal. Pendant les premières 24 heures, pas de maquillage ; ni actifs ni gommage tant que les rappels ne les autorisent pas de nouveau, seulement une crème hydratante ou un sérum simple et sans parfum. La protection solaire commence avec ses propres rappels.
 
 title-clean-roller = Nettoyez votre rouleau
 body-clean-roller = Rincez le rouleau sous l’eau chaude du robinet, puis, pendant quelques minutes, faites tremper la tête dans de l’alcool isopropylique à 70 % ou vaporisez-la avec cet alcool, laissez sécher à l’air libre et rangez le rouleau dans son étui. Ne partagez jamais un rouleau.
@@ -29,7 +31,7 @@ title-heat-ok = Sport, piscine et sauna
 body-heat-ok = Au moins 48 heures se sont écoulées : le sport qui fait transpirer, la piscine et le sauna sont en général de nouveau possibles si votre peau est apaisée. Si les instructions de votre rouleau ou de votre praticien disent autre chose, suivez-les.
 
 title-actives-ok = Les actifs, un par un
-body-actives-ok = Au moins 3 jours se sont écoulés : si votre peau est apaisée, vous pouvez en général réintroduire les rétinoïdes, les acides et la vitamine C un par un. Encore irritée ? Attendez quelques jours de plus et, la prochaine fois, passez le rouleau plus doucement ou moins souvent. Si les instructions de votre rouleau ou de votre praticien disent autre chose, suivez-les.
+body-actives-ok = Au moins 3 jours se sont écoulés : si votre peau est apaisée, vous pouvez en général réintroduire les rétinoïdes, les acides, la vitamine C et les gommages un par un. Encore irritée ? Attendez quelques jours de plus et, la prochaine fois, passez le rouleau plus doucement ou moins souvent. Si les instructions de votre rouleau ou de votre praticien disent autre chose, suivez-les.
 
 title-wrap-up = D’ici la prochaine fois
 body-wrap-up = Rangez le rouleau au sec dans son étui. Remplacez-le après environ 10 à 15 utilisations, ou plus tôt si les aiguilles semblent tordues, émoussées ou rouillées. Ne passez pas le rouleau plus d’une fois par semaine, et seulement quand votre peau a complètement récupéré : plus souvent, il peut laisser des cicatrices ou des taches. Si les instructions de votre rouleau ou de votre praticien prévoient un intervalle plus long, suivez-les.
@@ -57,4 +59,4 @@ healing-3-5 = peau revenue à la normale, même si elle peut encore prendre des 
 ## What each milestone allows again (a noun phrase in the morning summary)
 allows-makeup-ok = maquillage
 allows-heat-ok = sport intense qui fait transpirer, piscine et sauna
-allows-actives-ok = rétinoïdes, acides et vitamine C
+allows-actives-ok = rétinoïdes, acides, gommages et vitamine C

@@ -6,11 +6,13 @@
 # Typography: a no-break space (U+00A0) before : ; ? ! and %.
 
 description = Laser non ablatif ou IPL : refroidir la peau, protection solaire stricte, pas de chaleur pendant quelques jours, maquillage après environ 24 heures
+complete = C’était le dernier rappel de votre plan de soins après laser. Gardez une protection solaire SPF 30+ au quotidien aussi longtemps que votre praticien l’a conseillé, et suivez désormais ses conseils.
+nothing-off-limits = Plus aucune restriction ; gardez une protection solaire SPF 30+ au quotidien.
 
 ## Day 0
 
 title-today = Les soins post-traitement commencent
-body-today = Les consignes de votre praticien priment ; ces rappels suivent un protocole type après un laser non ablatif ou une IPL. Une sensation de chaleur et une rougeur comme un coup de soleil sont normales aujourd’hui. Gardez la peau au frais, pas de maquillage pendant environ 24 heures, pour l’instant ni douche chaude, ni sauna, ni jacuzzi, ni sport, et évitez le soleil.
+body-today = Les consignes de votre praticien priment ; ces rappels suivent un protocole type après un laser non ablatif ou une IPL. Une sensation de chaleur et une rougeur comme un coup de soleil sont normales au début. Gardez la peau au frais, pas de maquillage pendant environ 24 heures, pour l’instant ni douche chaude, ni sauna, ni jacuzzi, ni sport, et évitez le soleil.
 
 title-cool = Rafraîchissez la peau
 body-cool = Si la peau chauffe : une compresse fraîche, ou une poche de froid enveloppée dans un linge propre, pendant 10 à 15 minutes. Jamais de glace directement sur la peau.
@@ -32,10 +34,12 @@ title-sauna-ok = Sauna, hammam et baignade
 body-sauna-ok = Au moins 72 heures se sont écoulées : le sauna, le hammam, le jacuzzi et la piscine sont en général de nouveau possibles si votre peau est apaisée. Encore rouge ou gonflée ? Laissez-lui quelques jours de plus.
 
 title-actives-ok = Les actifs, un par un
-body-actives-ok = Environ une semaine s’est écoulée : si votre peau est apaisée, réintroduisez les rétinoïdes, les acides AHA/BHA et la vitamine C un par un. Épilation à la cire ou autres soins sur la zone : demandez d’abord l’avis de votre praticien.
+body-actives-ok = Environ une semaine s’est écoulée : si votre peau est apaisée, réintroduisez les rétinoïdes, les acides AHA/BHA, la vitamine C et les gommages un par un. Épilation à la cire ou autres soins sur la zone : demandez d’abord l’avis de votre praticien.
 
 title-morning-care = Nettoyez et hydratez
 body-morning-care = Un nettoyage doux à l’eau tiède, séchez en tamponnant, puis une crème hydratante douce et sans parfum. Pas encore de rétinoïdes, d’acides, de vitamine C ni de gommages.
+title-morning-care-after = Nettoyez et hydratez
+body-morning-care-after = Un nettoyage doux à l’eau tiède, séchez en tamponnant, puis une crème hydratante douce et sans parfum.
 
 title-sunscreen = Protection solaire
 body-sunscreen = Protection solaire à large spectre SPF 30+, réappliquée toutes les 2 heures à l’extérieur et après avoir transpiré. Le soleil sur la peau traitée peut laisser des taches foncées : l’ombre et un chapeau à larges bords aussi.
@@ -46,7 +50,7 @@ body-hands-off = Après une IPL, les taches traitées foncent souvent comme du m
 ## The evening routine
 
 title-check-in = Comment va votre peau ?
-body-check-in = Un peu de rougeur, de chaleur et un léger gonflement sont normaux pendant un jour ou deux. Cloques, croûtes ou pus, rougeur qui s’étend, fièvre, boutons de fièvre, ou douleur qui augmente : appelez dès ce soir le numéro de permanence de votre praticien, ou bien un centre de soins non programmés ou un médecin de garde. Difficultés à respirer, ou rougeur chaude et douloureuse qui s’étend vite avec de la fièvre : appelez les secours. Gonflement qui s’aggrave après 48 heures, ou taches plus claires ou plus foncées que votre peau : appelez votre praticien demain matin.
+body-check-in = Un peu de rougeur, de chaleur, un léger gonflement et des démangeaisons sont normaux pendant un jour ou deux. Cloques, croûtes ou pus, rougeur qui s’étend, fièvre, boutons de fièvre, ou douleur qui augmente : appelez dès ce soir le numéro de permanence de votre praticien, ou bien un centre de soins non programmés ou un médecin de garde. Douleur à l’œil ou vision modifiée : dès ce soir, un service d’urgences ou des urgences ophtalmologiques. Gonflement qui s’aggrave après 48 heures, ou taches plus claires ou plus foncées que votre peau : appelez votre praticien demain matin.
 
 title-evening-care = Nettoyez et hydratez
 body-evening-care = Avant le coucher : un nettoyage doux à l’eau tiède, séchez en tamponnant, puis votre crème hydratante. Une taie d’oreiller propre aide.
@@ -70,4 +74,4 @@ healing-8-14 = peau apaisée, mais le soleil peut encore y laisser des taches fo
 allows-makeup-ok = maquillage
 allows-heat-ok = douches chaudes et sport intense qui fait transpirer
 allows-sauna-ok = sauna, hammam, jacuzzi et baignade
-allows-actives-ok = rétinoïdes, acides et vitamine C
+allows-actives-ok = rétinoïdes, acides, gommages et vitamine C

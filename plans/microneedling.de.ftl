@@ -5,6 +5,8 @@
 # sunscreen = Sonnenschutz, SPF = LSF; actives = Wirkstoffe; usually = in der Regel.
 
 description = Microneedling in der Praxis (Standardplan): zwei Wochen sanfte Pflege, Sonnenschutz und Meilensteine
+complete = Das war die letzte Erinnerung Ihres Microneedling-Plans. Bleiben Sie beim täglichen Sonnenschutz mit LSF 30+ und folgen Sie ab jetzt den Empfehlungen Ihrer Behandlerin oder Ihres Behandlers.
+nothing-off-limits = Es gibt keine Einschränkungen mehr; bleiben Sie beim täglichen Sonnenschutz.
 
 ## Day 0
 
@@ -35,9 +37,11 @@ body-actives-ok = Keine Rötung und keine Schuppung mehr? Dann können Sie Retin
 
 title-morning-care = Reinigen und eincremen
 body-morning-care = Sanft mit lauwarmem Wasser und den Fingerspitzen reinigen, nicht rubbeln; trocken tupfen, dann eine leichte, nicht komedogene Feuchtigkeitscreme, die Ihre Behandlerin oder Ihr Behandler freigegeben hat. Noch keine Wirkstoffe.
+title-morning-care-after = Reinigen und eincremen
+body-morning-care-after = Sanft mit lauwarmem Wasser und den Fingerspitzen reinigen, nicht rubbeln; trocken tupfen, dann Ihre leichte, nicht komedogene Feuchtigkeitscreme.
 
 title-sunscreen = Sonnenschutz
-body-sunscreen = Mineralischer Sonnenschutz mit LSF 30+ (Zinkoxid oder Titandioxid), im Freien alle 2 Stunden und nach dem Schwitzen erneut auftragen. Meiden Sie starke Sonne; Schatten und ein Hut helfen.
+body-sunscreen = Mineralischer Sonnenschutz mit LSF 30+ (Zinkoxid oder Titandioxid); im Freien alle 2 Stunden und nach dem Schwitzen erneut auftragen. Meiden Sie starke Sonne; Schatten und ein Hut helfen.
 
 title-no-picking = Finger weg
 body-no-picking = Schuppen und Jucken sind normal und bedeuten, dass Ihre Haut heilt. Nicht zupfen, kratzen, abziehen oder reiben; lassen Sie die Schüppchen von selbst abfallen.
@@ -45,7 +49,7 @@ body-no-picking = Schuppen und Jucken sind normal und bedeuten, dass Ihre Haut h
 ## The evening routine
 
 title-check-in = Wie sieht Ihre Haut aus?
-body-check-in = Etwas Rötung, Wärme und ein Spannungsgefühl sind normal. Eiter oder gelbe Krusten, eine sich ausbreitende Rötung, Fieber, Blasen oder Lippenherpes oder zunehmende Schmerzen: Rufen Sie noch heute Abend Ihre Behandlerin oder Ihren Behandler unter der Nummer für außerhalb der Sprechzeiten an, oder wenden Sie sich an eine Notfallpraxis oder den ärztlichen Bereitschaftsdienst. Atemnot oder eine heiße, schmerzhafte Rötung, die sich mit Fieber schnell ausbreitet: Wählen Sie den Notruf. Rötung oder Schwellung, die nach 48 Stunden schlimmer wird oder bis Tag 5 nicht abklingt: Rufen Sie morgen früh Ihre Behandlerin oder Ihren Behandler an.
+body-check-in = Leichte Rötung, Schwellung, Jucken oder Brennen sind anfangs normal. Eiter oder gelbe Krusten, eine sich ausbreitende Rötung, Fieber, Blasen oder Lippenherpes oder zunehmende Schmerzen: Rufen Sie noch heute Abend die Nummer Ihrer Praxis für außerhalb der Sprechzeiten an, oder wenden Sie sich an eine Notfallpraxis oder den ärztlichen Bereitschaftsdienst. Rötung oder Schwellung, die nach 48 Stunden schlimmer wird oder bis Tag 5 nicht abklingt: Rufen Sie morgen früh Ihre Behandlerin oder Ihren Behandler an oder gehen Sie in eine Hautarztpraxis.
 
 title-evening-care = Reinigen und eincremen
 body-evening-care = Vor dem Schlafengehen: sanft mit lauwarmem Wasser reinigen, trocken tupfen, dann Ihre leichte, nicht komedogene Feuchtigkeitscreme. Ein frischer Kissenbezug hilft.
@@ -62,8 +66,8 @@ body-wrap-up = Gut gemacht: Die zusätzliche Pflege ist vorbei. Bleiben Sie beim
 
 healing-0-1 = Rötung, Wärme und Spannungsgefühl wie bei einem leichten Sonnenbrand; etwas Schwellung, Jucken oder Brennen, meist leicht und nach ein paar Tagen vorbei.
 healing-2-4 = Rötung und Schwellung lassen nach; Trockenheit, leichte Schuppung und etwas Jucken können einsetzen.
-healing-5-7 = die Schuppung klingt ab; die Haut kann sich etwas rau anfühlen oder fahl aussehen.
-healing-8-14 = die Haut ist größtenteils beruhigt, bekommt aber noch leichter einen Sonnenbrand als sonst.
+healing-5-7 = Die Schuppung klingt ab; die Haut kann sich etwas rau anfühlen oder fahl aussehen.
+healing-8-14 = Die Haut ist größtenteils beruhigt, bekommt aber noch leichter einen Sonnenbrand als sonst.
 
 ## What each milestone allows again (a noun phrase in the morning summary)
 allows-makeup-ok = Make-up

@@ -5,6 +5,8 @@
 # sunscreen = protector solar, SPF = FPS; actives = activos; usually = por lo general; formal "usted".
 
 description = Microneedling en clínica (el plan predeterminado): dos semanas de cuidados suaves, protección solar e hitos
+complete = Este fue el último recordatorio de su plan de cuidados tras el microneedling. Siga usando protector solar FPS 30+ a diario y, a partir de ahora, siga las indicaciones de su profesional.
+nothing-off-limits = Ya no hay restricciones; siga con el protector solar cada día.
 
 ## Day 0
 
@@ -35,6 +37,8 @@ body-actives-ok = ¿Ya no queda enrojecimiento ni descamación? Puede volver a u
 
 title-morning-care = Limpie e hidrate
 body-morning-care = Una limpieza suave con agua tibia y las yemas de los dedos, sin frotar; seque con toquecitos y luego una crema hidratante ligera y no comedogénica que haya aprobado su profesional. Todavía nada de activos.
+title-morning-care-after = Limpie e hidrate
+body-morning-care-after = Una limpieza suave con agua tibia y las yemas de los dedos, sin frotar; seque con toquecitos y luego su crema hidratante ligera y no comedogénica.
 
 title-sunscreen = Protector solar
 body-sunscreen = Protector solar mineral FPS 30+ (óxido de zinc o dióxido de titanio); vuelva a aplicarlo cada 2 horas al aire libre y después de sudar. Evite el sol fuerte; la sombra y un sombrero ayudan.
@@ -45,7 +49,7 @@ body-no-picking = La descamación y el picor son normales y significan que su pi
 ## The evening routine
 
 title-check-in = ¿Qué aspecto tiene su piel?
-body-check-in = Es normal algo de enrojecimiento, calor y tirantez. Pus o costras amarillas, enrojecimiento que se extiende, fiebre, ampollas o herpes labial, o un dolor que va en aumento: llame esta misma noche al teléfono de su profesional para fuera de horario, o a un centro de urgencias o un servicio de guardia. Dificultad para respirar, o un enrojecimiento caliente y doloroso que se extiende rápido con fiebre: llame a emergencias. Enrojecimiento o hinchazón que empeora después de 48 horas, o que sigue presente el día 5: llame a su profesional mañana por la mañana.
+body-check-in = Al principio es normal algo de enrojecimiento, hinchazón, picor o ardor leves. Pus o costras amarillas, enrojecimiento que se extiende, fiebre, ampollas o herpes labial, o un dolor que va en aumento: llame esta misma noche al teléfono de su profesional para fuera de horario, o a un centro de urgencias o un servicio de guardia. Enrojecimiento o hinchazón que empeora después de 48 horas, o que sigue presente el día 5: llame mañana por la mañana a su profesional o a un dermatólogo.
 
 title-evening-care = Limpie e hidrate
 body-evening-care = Antes de acostarse: una limpieza suave con agua tibia, seque con toquecitos y luego su crema hidratante ligera y no comedogénica. Una funda de almohada limpia ayuda.

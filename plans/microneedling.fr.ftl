@@ -6,6 +6,8 @@
 # Typography: a no-break space (U+00A0) before : ; ? ! and %.
 
 description = Microneedling en clinique (le plan par défaut) : deux semaines de soins doux, de protection solaire et d’étapes clés
+complete = C’était le dernier rappel de votre plan de soins après microneedling. Gardez une protection solaire SPF 30+ au quotidien et suivez désormais les conseils de votre praticien.
+nothing-off-limits = Plus aucune restriction ; continuez à appliquer une protection solaire chaque jour.
 
 ## Day 0
 
@@ -36,6 +38,8 @@ body-actives-ok = Plus de rougeurs ni de desquamation ? Vous pouvez réintrodui
 
 title-morning-care = Nettoyez et hydratez
 body-morning-care = Un nettoyage doux à l’eau tiède, du bout des doigts, sans frotter ; séchez en tamponnant, puis une crème hydratante légère et non comédogène approuvée par votre praticien. Pas encore d’actifs.
+title-morning-care-after = Nettoyez et hydratez
+body-morning-care-after = Un nettoyage doux à l’eau tiède, du bout des doigts, sans frotter ; séchez en tamponnant, puis votre crème hydratante légère et non comédogène.
 
 title-sunscreen = Protection solaire
 body-sunscreen = Protection solaire minérale SPF 30+ (oxyde de zinc ou dioxyde de titane), à réappliquer toutes les 2 heures à l’extérieur et après avoir transpiré. Évitez le soleil fort ; l’ombre et un chapeau aident.
@@ -46,7 +50,7 @@ body-no-picking = La desquamation et les démangeaisons sont normales : c’est
 ## The evening routine
 
 title-check-in = Comment va votre peau ?
-body-check-in = Un peu de rougeur, de chaleur et de tiraillement, c’est normal. Pus ou croûtes jaunes, rougeur qui s’étend, fièvre, cloques ou boutons de fièvre, ou douleur qui augmente : appelez dès ce soir le numéro de permanence de votre praticien, ou bien un centre de soins non programmés ou un médecin de garde. Difficultés à respirer, ou rougeur chaude et douloureuse qui s’étend vite avec de la fièvre : appelez les secours. Rougeur ou gonflement qui s’aggrave après 48 heures, ou qui persiste au jour 5 : appelez votre praticien demain matin.
+body-check-in = Un peu de rougeur ou de gonflement, des démangeaisons ou une sensation de brûlure légères, c’est normal au début. Pus ou croûtes jaunes, rougeur qui s’étend, fièvre, cloques ou boutons de fièvre, ou douleur qui augmente : appelez dès ce soir le numéro de permanence de votre praticien, ou bien un centre de soins non programmés ou un médecin de garde. Rougeur ou gonflement qui s’aggrave après 48 heures, ou qui persiste au jour 5 : appelez demain matin votre praticien ou un dermatologue.
 
 title-evening-care = Nettoyez et hydratez
 body-evening-care = Avant le coucher : un nettoyage doux à l’eau tiède, séchez en tamponnant, puis votre crème hydratante légère et non comédogène. Une taie d’oreiller propre aide.
@@ -61,7 +65,7 @@ body-wrap-up = Bravo : les soins renforcés sont terminés. Gardez une protecti
 
 ## What is usually normal on which days (for the morning summary)
 
-healing-0-1 = rougeur, chaleur et tiraillement, comme un léger coup de soleil ; un peu de gonflement, de démangeaisons ou de brûlure, en général légers et passagers en quelques jours.
+healing-0-1 = rougeur, chaleur et tiraillement, comme un léger coup de soleil ; un peu de gonflement, des démangeaisons ou une sensation de brûlure, en général légers et passagers en quelques jours.
 healing-2-4 = la rougeur et le gonflement s’estompent ; sécheresse, légère desquamation et quelques démangeaisons peuvent apparaître.
 healing-5-7 = la desquamation diminue ; la peau peut sembler un peu rugueuse ou terne.
 healing-8-14 = peau en grande partie apaisée, mais elle prend encore des coups de soleil plus facilement que d’habitude.

@@ -5,6 +5,8 @@
 # aftercare = Nachpflege; wrap = Abdeckung, film = Heilfolie; ointment = Salbe; SPF = LSF; usually = in der Regel.
 
 description = Neues Tattoo: zwei Wochen lang zwei- bis dreimal täglich waschen und dünn Salbe auftragen, kein Baden, keine Sonne
+complete = Das war die letzte Erinnerung Ihres Tattoo-Plans. Bis es vollständig abgeheilt ist: sauber halten, eincremen und vor der Sonne schützen; danach in der Sonne LSF 30+ darauf. Die Empfehlungen Ihrer Tätowiererin oder Ihres Tätowierers haben Vorrang.
+nothing-off-limits = Es gibt keine Einschränkungen mehr, sobald das Tattoo vollständig abgeheilt ist; bis dahin kein Baden und keine Sonne darauf.
 
 ## Day 0
 
@@ -25,7 +27,7 @@ title-exercise-ok = Sport, aber behutsam
 body-exercise-ok = Es sind mindestens 48 Stunden vergangen: Sport ist in der Regel wieder in Ordnung, wenn nichts am Tattoo reibt. Wischen Sie gemeinsam genutzte Geräte ab, tragen Sie lockere Kleidung darüber und waschen Sie das Tattoo danach sanft.
 
 title-swim-ok = Schwimmen, nach dem Abheilen
-body-swim-ok = Zwei Wochen sind vorbei: Schwimmen, Baden und Whirlpool sind in der Regel wieder in Ordnung, sobald das Tattoo vollständig abgeheilt ist, oft nach etwa 2 bis 3 Wochen. Nicht, solange es noch verkrustet ist, sich schält oder glänzt: Warten Sie, und fragen Sie im Zweifel Ihre Tätowiererin oder Ihren Tätowierer. Halten Sie es noch einige Wochen aus starker Sonne heraus, und tragen Sie nach dem Abheilen in der Sonne LSF 30+ darauf auf.
+body-swim-ok = Zwei Wochen sind vorbei: Schwimmen, Baden und Whirlpool sind in der Regel wieder in Ordnung, sobald das Tattoo vollständig abgeheilt ist, oft nach etwa 2 bis 4 Wochen. Nicht, solange es noch verkrustet ist, sich schält oder glänzt: Warten Sie, und fragen Sie im Zweifel Ihre Tätowiererin oder Ihren Tätowierer. Halten Sie es noch einige Wochen aus starker Sonne heraus, und tragen Sie nach dem Abheilen in der Sonne LSF 30+ darauf auf.
 
 title-morning-care = Waschen, dann dünn eincremen
 body-morning-care = Waschen Sie das Tattoo sanft mit lauwarmem Wasser und parfümfreier Seife, tupfen Sie es trocken, dann eine dünne Schicht Salbe: ein Hauch, keine dicke Schicht. Sobald es schuppt, übernimmt in der Regel eine parfümfreie Lotion, so wie Ihre Tätowiererin oder Ihr Tätowierer es empfiehlt.
@@ -39,7 +41,7 @@ body-no-picking = Schuppen, Schälen und Jucken sind jetzt normal. Die Krusten n
 ## The evening routine
 
 title-check-in = Wie sieht Ihr Tattoo aus?
-body-check-in = Rötung, Schwellung, Druckempfindlichkeit und etwas austretende klare Flüssigkeit oder Farbe sind in den ersten Tagen normal. Eiter, eine sich ausbreitende oder streifenförmige Rötung, zunehmende Wärme oder Schmerzen, Fieber oder Schüttelfrost: Rufen Sie noch heute Abend eine Ärztin oder einen Arzt an, oder wenden Sie sich an eine Notfallpraxis oder den ärztlichen Bereitschaftsdienst. Atemnot oder eine heiße, schmerzhafte Rötung, die sich mit Fieber schnell ausbreitet: Wählen Sie den Notruf. Juckende, erhabene Knötchen in einer bestimmten Farbe oder ein Ausschlag, der anhält: Sagen Sie es Ihrer Tätowiererin oder Ihrem Tätowierer und gehen Sie zu einer Ärztin oder einem Arzt.
+body-check-in = Rötung, Schwellung, Druckempfindlichkeit und etwas austretende klare Flüssigkeit oder Farbe sind in den ersten Tagen normal. Eiter, eine sich ausbreitende oder streifenförmige Rötung, zunehmende Wärme oder Schmerzen, Fieber oder Schüttelfrost: Rufen Sie noch heute Abend eine Ärztin oder einen Arzt an, oder wenden Sie sich an eine Notfallpraxis oder den ärztlichen Bereitschaftsdienst. Juckende, erhabene Knötchen nur dort, wo eine bestimmte Farbe gestochen ist, oder ein Ausschlag, der anhält: Sagen Sie es Ihrer Tätowiererin oder Ihrem Tätowierer und gehen Sie zu einer Ärztin oder einem Arzt.
 
 title-evening-care = Waschen, dann dünn eincremen
 body-evening-care = Vor dem Schlafengehen: sanft waschen, trocken tupfen, dünn eincremen. Kurzes Duschen ist in Ordnung, aber nicht baden. Frische Bettwäsche und lockere Kleidung helfen.
@@ -47,14 +49,14 @@ body-evening-care = Vor dem Schlafengehen: sanft waschen, trocken tupfen, dünn 
 ## The end
 
 title-wrap-up = Tägliche Pflege abgeschlossen
-body-wrap-up = Die zwei Wochen Pflege sind vorbei. Die Oberfläche heilt in der Regel in zwei bis vier Wochen ab, die Haut darunter kann länger brauchen: Cremen Sie das Tattoo ein, solange es trocken ist, und nach dem Abheilen erhält LSF 30+ auf dem Tattoo in der Sonne die Farben. Einen Knoten, einen Ausschlag oder Juckreiz, der nicht weggeht, zeigen Sie am besten einer Ärztin oder einem Arzt.
+body-wrap-up = Die zwei Wochen tägliche Pflege sind vorbei. Die Oberfläche heilt in der Regel in 2 bis 4 Wochen ab, die Haut darunter kann länger brauchen: Cremen Sie das Tattoo ein, solange es trocken ist, und nach dem Abheilen erhält LSF 30+ auf dem Tattoo in der Sonne die Farben. Einen Knoten, einen Ausschlag oder Juckreiz, der nicht weggeht, zeigen Sie am besten einer Ärztin oder einem Arzt.
 
 ## What is usually normal on which days (for the morning summary)
 
 healing-0-3 = Rötung, Schwellung und Druckempfindlichkeit; klare Flüssigkeit oder etwas Farbe kann austreten.
 healing-4-7 = leichte Krusten und Schuppen; Juckreiz ist häufig.
-healing-8-14 = das Schuppen lässt nach; das Tattoo kann milchig oder matt aussehen, während sich neue Haut bildet.
-healing-15 = die Oberfläche ist größtenteils abgeheilt; die Haut darunter kann länger brauchen.
+healing-8-14 = Das Schuppen lässt nach; das Tattoo kann milchig oder matt aussehen, während sich neue Haut bildet.
+healing-15 = Die Oberfläche ist größtenteils abgeheilt; die Haut darunter kann länger brauchen.
 
 ## What each milestone allows again (a noun phrase in the morning summary)
 allows-exercise-ok = Sport

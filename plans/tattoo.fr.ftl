@@ -6,6 +6,8 @@
 # Typography: a no-break space (U+00A0) before : ; ? ! and %.
 
 description = Nouveau tatouage : lavage et fine couche de pommade deux ou trois fois par jour pendant deux semaines, pas d’immersion dans l’eau, pas de soleil
+complete = C’était le dernier rappel de votre plan de soins du tatouage. Jusqu’à cicatrisation complète, gardez-le propre, hydraté et à l’abri du soleil ; ensuite, un SPF 30+ dessus au soleil. Les conseils de votre tatoueur priment.
+nothing-off-limits = Plus aucune restriction une fois le tatouage complètement cicatrisé ; d’ici là, pas d’immersion dans l’eau ni de soleil dessus.
 
 ## Day 0
 
@@ -26,7 +28,7 @@ title-exercise-ok = Le sport, en douceur
 body-exercise-ok = Au moins 48 heures se sont écoulées : le sport est en général de nouveau possible si rien ne frotte sur le tatouage. Essuyez le matériel partagé, portez des vêtements amples par-dessus et lavez le tatouage en douceur après.
 
 title-swim-ok = Baignade, une fois cicatrisé
-body-swim-ok = Deux semaines ont passé : la baignade, les bains et le jacuzzi sont en général de nouveau possibles une fois le tatouage complètement cicatrisé, souvent au bout de 2 à 3 semaines environ. Pas tant qu’il a encore des croûtes, qu’il pèle ou qu’il brille : attendez et, en cas de doute, demandez à votre tatoueur. Gardez-le à l’abri du soleil fort quelques semaines de plus et, une fois qu’il est cicatrisé, appliquez-y un SPF 30+ au soleil.
+body-swim-ok = Deux semaines ont passé : la baignade, les bains et le jacuzzi sont en général de nouveau possibles une fois le tatouage complètement cicatrisé, souvent au bout de 2 à 4 semaines environ. Pas tant qu’il a encore des croûtes, qu’il pèle ou qu’il brille : attendez et, en cas de doute, demandez à votre tatoueur. Gardez-le à l’abri du soleil fort quelques semaines de plus et, une fois qu’il est cicatrisé, appliquez-y un SPF 30+ au soleil.
 
 title-morning-care = Lavez, puis une fine couche
 body-morning-care = Lavez le tatouage en douceur à l’eau tiède avec un savon sans parfum, séchez en tamponnant, puis une fine couche de pommade : un voile, pas une couche épaisse. Quand il desquame, une lotion sans parfum prend en général le relais, selon les conseils de votre tatoueur.
@@ -40,7 +42,7 @@ body-no-picking = Desquamation, peau qui pèle et démangeaisons sont normales �
 ## The evening routine
 
 title-check-in = Comment va votre tatouage ?
-body-check-in = Rougeur, gonflement, sensibilité et un léger suintement de liquide clair ou d’encre sont normaux les premiers jours. Pus, rougeur qui s’étend ou forme des traînées, chaleur ou douleur qui augmente, fièvre ou frissons : appelez dès ce soir un médecin, ou bien un centre de soins non programmés ou un médecin de garde. Difficultés à respirer, ou rougeur chaude et douloureuse qui s’étend vite avec de la fièvre : appelez les secours. Petites bosses en relief qui démangent sur les zones d’une même couleur, ou éruption qui persiste : prévenez votre tatoueur et consultez un médecin.
+body-check-in = Rougeur, gonflement, sensibilité et un léger suintement de liquide clair ou d’encre sont normaux les premiers jours. Pus, rougeur qui s’étend ou forme des traînées, chaleur ou douleur qui augmente, fièvre ou frissons : appelez dès ce soir un médecin, ou bien un centre de soins non programmés ou un médecin de garde. Petites bosses en relief qui démangent, uniquement là où se trouve une même couleur d’encre, ou éruption qui persiste : prévenez votre tatoueur et consultez un médecin.
 
 title-evening-care = Lavez, puis une fine couche
 body-evening-care = Avant le coucher : un lavage doux, séchez en tamponnant, une fine couche. Les douches courtes sont possibles ; pas d’immersion dans l’eau. Des draps propres et des vêtements amples aident.
@@ -48,7 +50,7 @@ body-evening-care = Avant le coucher : un lavage doux, séchez en tamponnant, u
 ## The end
 
 title-wrap-up = Fin des soins quotidiens
-body-wrap-up = Les deux semaines de soins sont terminées. La surface cicatrise en général en deux à quatre semaines et la peau en dessous peut mettre plus longtemps : continuez à hydrater le tatouage tant qu’il est sec et, une fois qu’il est cicatrisé, un SPF 30+ dessus au soleil préserve les couleurs. Une bosse, une éruption ou des démangeaisons qui ne disparaissent pas méritent d’être montrées à un médecin.
+body-wrap-up = Les deux semaines de soins quotidiens sont terminées. La surface cicatrise en général en 2 à 4 semaines et la peau en dessous peut mettre plus longtemps : continuez à hydrater le tatouage tant qu’il est sec et, une fois qu’il est cicatrisé, un SPF 30+ dessus au soleil préserve les couleurs. Une bosse, une éruption ou des démangeaisons qui ne disparaissent pas méritent d’être montrées à un médecin.
 
 ## What is usually normal on which days (for the morning summary)
 

@@ -10,6 +10,7 @@ use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 use crate::app::Context;
 use crate::app::new_config::NewConfig;
 use crate::app::paths::Paths;
+use crate::chart::Paper;
 use crate::config::{self, DateError, Defaults};
 use crate::error::Error;
 use crate::zone::{SystemZones, Zone};
@@ -52,6 +53,10 @@ pub(crate) enum Command {
         /// The whole plan, not only from today on
         #[arg(long)]
         all: bool,
+        /// A week as a grid: days as columns, the routine's times as rows
+        /// (80 columns; with --all, every week)
+        #[arg(long, conflicts_with = "json")]
+        week: bool,
     },
     /// Validate the config (and the plan file it names): exit 0, or 78
     /// with a pointed error
@@ -81,8 +86,17 @@ pub(crate) enum Command {
     ///
     /// Exit status: 0 when the service runs or the plan is over, 3 when the
     /// service is not running although reminders are left, 78 for a bad
-    /// config.
-    Status,
+    /// config. With --json or --format waybar: the same, for programs and
+    /// status bars (docs/status-json.md); waybar's form always exits 0.
+    Status {
+        /// Print JSON with stable keys (docs/status-json.md)
+        #[arg(long, conflicts_with = "format")]
+        json: bool,
+        /// The output's form: text, json, or waybar (one line:
+        /// {"text","tooltip","class"})
+        #[arg(long, value_enum, value_name = "FORM")]
+        format: Option<StatusFormat>,
+    },
     /// Today's summary: what is normal, what is still off-limits
     Today,
     /// Mark the latest shown reminder of a rule done (for servers without
@@ -97,6 +111,21 @@ pub(crate) enum Command {
         #[arg(long, value_name = "FILE", num_args = 0..=1, default_missing_value = "-")]
         ics: Option<PathBuf>,
     },
+    /// Write the plan as a printable chart (HTML): a tick box per routine
+    /// and day, the milestones, the warning signs
+    ///
+    /// One page for the built-in plans (A4 or Letter): open it in a browser
+    /// and print it (without the browser's headers and footers), or
+    /// `chromium --headless --no-pdf-header-footer --print-to-pdf=chart.pdf
+    /// chart.html`. Self-contained: no script, nothing fetched.
+    Chart {
+        /// Write to this file ("-": standard output) [default: standard output]
+        #[arg(long, short, value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// The paper size the page is laid out for
+        #[arg(long, value_enum, default_value_t = Paper::A4)]
+        paper: Paper,
+    },
     /// Print shell completions
     Completions {
         #[arg(value_enum)]
@@ -108,6 +137,17 @@ pub(crate) enum Command {
         #[arg(long, value_name = "DIR")]
         dir: Option<PathBuf>,
     },
+}
+
+/// The forms of `status`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub(crate) enum StatusFormat {
+    /// Lines for a person (the default)
+    Text,
+    /// JSON with stable keys (as --json)
+    Json,
+    /// One JSON line for waybar's custom module (also i3status-rust)
+    Waybar,
 }
 
 #[derive(Debug, clap::Args, Clone)]
@@ -269,7 +309,10 @@ pub(crate) fn dispatch(cli: Cli, out: &mut dyn Write) -> Result<u8, Error> {
     match cli.command {
         Command::Check => commands::check(&ctx, out),
         Command::Plans => commands::plans(ctx.defaults.language, out),
-        Command::Plan { json, all } => commands::plan(&ctx, json, all, out),
+        Command::Plan {
+            all, week: true, ..
+        } => commands::week(&ctx, all, out),
+        Command::Plan { json, all, .. } => commands::plan(&ctx, json, all, out),
         Command::Init(args) => commands::init(&ctx, &NewConfig::from(&args), out),
         Command::Run => commands::run(&ctx),
         Command::TestNotification => commands::test_notification(ctx.defaults.language.lang, out),
@@ -284,10 +327,20 @@ pub(crate) fn dispatch(cli: Cli, out: &mut dyn Write) -> Result<u8, Error> {
             commands::install(&ctx, &install, out)
         }
         Command::Uninstall { purge } => commands::uninstall(&ctx, purge, out),
-        Command::Status => commands::status(&ctx, out),
+        Command::Status { json: true, .. }
+        | Command::Status {
+            format: Some(StatusFormat::Json),
+            ..
+        } => commands::status_json(&ctx, out),
+        Command::Status {
+            format: Some(StatusFormat::Waybar),
+            ..
+        } => commands::status_bar(&ctx, out),
+        Command::Status { .. } => commands::status(&ctx, out),
         Command::Done { rule } => commands::done(&ctx, &rule, out),
         Command::Today => commands::today(&ctx, out),
         Command::Export { ics } => commands::export(&ctx, ics.as_deref(), out),
+        Command::Chart { output, paper } => commands::chart(&ctx, output.as_deref(), paper, out),
         // Without the hidden --now: the derived command lacks it.
         Command::Completions { shell } => commands::completions(Cli::command(), shell, out),
         Command::Man { dir } => commands::man(man_command(), dir.as_deref(), out),

@@ -1,11 +1,16 @@
 //! Calendar export: the plan as an iCalendar file (RFC 5545) that imports
-//! into a phone's calendar. Times are UTC (no VTIMEZONE needed), one VEVENT
-//! per occurrence, with a UID derived from the occurrence id so a second
-//! import updates rather than duplicates.
+//! into a phone's calendar. One VEVENT per moment (what the desktop shows
+//! as one notification), with a UID derived from its first occurrence's id
+//! so a second import updates rather than duplicates. Clock-time routines
+//! are in floating local time, milestones and elapsed-time reminders in UTC
+//! (no VTIMEZONE needed for either).
 
 use chrono::{DateTime, Utc};
 
-use crate::plan::Plan;
+use crate::config::{Config, Trigger};
+use crate::daemon::merged_text;
+use crate::plan::{Occurrence, Plan};
+use crate::zone::Zone;
 
 /// Escape a TEXT value (RFC 5545 3.3.11): backslash, `;` and `,` escaped,
 /// line breaks (`\n`, `\r\n`, a lone `\r`) as `\n`; other control
@@ -67,8 +72,34 @@ pub(crate) fn uid(id: &str) -> String {
     format!("{safe}@aftercare")
 }
 
-/// Render the plan. `now` is the DTSTAMP (when the file was made).
-pub(crate) fn ics(plan: &Plan, now: DateTime<Utc>) -> String {
+/// Whether a rule keeps the local clock wherever the person is (`at`,
+/// `every`+`between`, not a milestone): its events are written in floating
+/// local time (RFC 5545 3.3.5, form 1), so a phone shows them at the same
+/// local hour in any zone. Elapsed-time rules (`after`) and milestones hang
+/// on an instant after the treatment: their events are in UTC.
+fn keeps_local_clock(config: &Config, rule: &str) -> bool {
+    config.rules.iter().any(|r| {
+        r.name == rule
+            && matches!(r.trigger, Trigger::At(_) | Trigger::Every { .. })
+            && r.allows.is_none()
+            && r.not_before.is_none()
+    })
+}
+
+/// How an event's time is written: `20261124T080000` (floating) or
+/// `20261124T070000Z` (UTC).
+fn event_time(moment: &[Occurrence], config: &Config, at: DateTime<Zone>) -> String {
+    if moment.iter().all(|o| keeps_local_clock(config, &o.rule)) {
+        at.naive_local().format("%Y%m%dT%H%M%S").to_string()
+    } else {
+        stamp(at.with_timezone(&Utc))
+    }
+}
+
+/// Render the plan: one event per moment (the reminders the daemon shows
+/// as one notification), titled and described as that notification is,
+/// with one alarm. `now` is the DTSTAMP (when the file was made).
+pub(crate) fn ics(config: &Config, plan: &Plan, now: DateTime<Utc>) -> String {
     let mut out = String::new();
     for l in [
         "BEGIN:VCALENDAR",
@@ -80,25 +111,47 @@ pub(crate) fn ics(plan: &Plan, now: DateTime<Utc>) -> String {
         fold(l, &mut out);
     }
     let dtstamp = stamp(now);
-    for o in &plan.occurrences {
-        let start = o.utc();
+    let moments: Vec<&[Occurrence]> = plan.moments().collect();
+    let count = moments.len();
+    for (i, moment) in moments.into_iter().enumerate() {
+        let members: Vec<&Occurrence> = moment.iter().collect();
+        let Some((first, (title, body))) =
+            members
+                .first()
+                .zip(merged_text(config, &members, i + 1 == count))
+        else {
+            continue;
+        };
         fold("BEGIN:VEVENT", &mut out);
-        fold(&format!("UID:{}", uid(o.id.as_str())), &mut out);
+        fold(&format!("UID:{}", uid(first.id.as_str())), &mut out);
         fold(&format!("DTSTAMP:{dtstamp}"), &mut out);
-        fold(&format!("DTSTART:{}", stamp(start)), &mut out);
         fold(
-            &format!("DTEND:{}", stamp(start + chrono::TimeDelta::minutes(5))),
+            &format!("DTSTART:{}", event_time(moment, config, first.at)),
             &mut out,
         );
-        fold(&format!("SUMMARY:{}", escape(&o.title)), &mut out);
-        if !o.body.is_empty() {
-            fold(&format!("DESCRIPTION:{}", escape(&o.body)), &mut out);
+        fold(
+            &format!(
+                "DTEND:{}",
+                event_time(moment, config, first.at + chrono::TimeDelta::minutes(5))
+            ),
+            &mut out,
+        );
+        fold(&format!("SUMMARY:{}", escape(&title)), &mut out);
+        if !body.is_empty() {
+            fold(&format!("DESCRIPTION:{}", escape(&body)), &mut out);
         }
-        fold(&format!("CATEGORIES:{}", escape(&o.rule)), &mut out);
+        let mut rules: Vec<String> = Vec::new();
+        for o in moment {
+            let r = escape(&o.rule);
+            if !rules.contains(&r) {
+                rules.push(r);
+            }
+        }
+        fold(&format!("CATEGORIES:{}", rules.join(",")), &mut out);
         fold("TRANSP:TRANSPARENT", &mut out);
         fold("BEGIN:VALARM", &mut out);
         fold("ACTION:DISPLAY", &mut out);
-        fold(&format!("DESCRIPTION:{}", escape(&o.title)), &mut out);
+        fold(&format!("DESCRIPTION:{}", escape(&title)), &mut out);
         fold("TRIGGER:PT0S", &mut out);
         fold("END:VALARM", &mut out);
         fold("END:VEVENT", &mut out);
@@ -188,7 +241,7 @@ mod tests {
         plan.occurrences[0].title = "Odd,\u{7} one; here\r\n".into();
         plan.occurrences[0].body = "tab\there\nnew line\u{7}bell \u{1b}[31mred ä🧴".into();
         let now: DateTime<Utc> = "2026-11-20T00:00:00Z".parse().unwrap();
-        let ics = ics(&plan, now);
+        let ics = ics(&config, &plan, now);
         let (_, unfolded) = lines(&ics);
         assert!(
             !ics.chars()
@@ -200,11 +253,15 @@ mod tests {
             "{unfolded}"
         );
         assert!(
-            unfolded.contains("\r\nDESCRIPTION:tab\there\\nnew linebell [31mred ä🧴\r\n"),
+            // the plan's only (so last) moment says the plan is complete, as its
+            // notification does
+            unfolded.contains(
+                "\r\nDESCRIPTION:tab\there\\nnew linebell [31mred ä🧴\\n\\nThat was the last reminder"
+            ),
             "{unfolded}"
         );
         assert!(
-            unfolded.contains("\r\nDTSTART:20261124T090000Z\r\n"),
+            unfolded.contains("\r\nDTSTART:20261124T090000\r\n"),
             "{unfolded}"
         );
     }

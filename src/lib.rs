@@ -15,6 +15,7 @@
 #![allow(rustdoc::private_intra_doc_links)]
 
 mod app;
+mod chart;
 mod cli;
 mod clock;
 mod commands;
@@ -23,6 +24,7 @@ mod daemon;
 mod error;
 mod export;
 mod fsutil;
+mod grid;
 pub mod i18n;
 mod ledger;
 mod man;
@@ -33,6 +35,7 @@ mod report;
 mod service;
 #[cfg(test)]
 mod testing;
+mod week;
 pub mod zone;
 
 /// The journal's store and its ledger types (for tests and tools).

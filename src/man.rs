@@ -75,7 +75,7 @@ fn sections(top: bool) -> String {
             "The config is invalid (EX_CONFIG); the message names its file, line and column.",
         ),
     ];
-    let environment: [(&str, &str); 12] = [
+    let environment: [(&str, &str); 13] = [
         (
             "AFTERCARE_CONFIG",
             "The config file, as --config FILE (the option wins).",
@@ -123,6 +123,10 @@ fn sections(top: bool) -> String {
         (
             "JOURNAL_STREAM",
             "Set by systemd when standard error goes to the journal: log lines then carry no timestamps (journald adds them).",
+        ),
+        (
+            "NO_COLOR",
+            "When set and not empty, plan --week highlights nothing (it only does on a terminal anyway).",
         ),
     ];
     let files: [(&str, &str); 5] = [

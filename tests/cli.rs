@@ -159,9 +159,13 @@ fn check_summarises_in_one_line() {
     let s = stdout(&out);
     assert_eq!(s.lines().count(), 1, "{s}");
     assert!(
+<<<<<<< HEAD
         s.starts_with(
             "ok: 92 reminders from Mon 23 Nov 14:30 to Mon 7 Dec 08:00 (times in Europe/Berlin, from TZ)"
         ),
+=======
+        s.starts_with("ok: 91 reminders from Mon 23 Nov 14:30 to Mon 7 Dec 08:00 (Europe/Berlin)"),
+>>>>>>> main
         "{s}"
     );
 }
@@ -377,7 +381,7 @@ fn plan_json_has_the_documented_fields() {
     let out = sb.run(&["plan", "--json", "--all"]);
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     let arr = v.as_array().unwrap();
-    assert_eq!(arr.len(), 92);
+    assert_eq!(arr.len(), 91);
     for o in arr {
         for k in [
             "id",
@@ -407,110 +411,6 @@ fn plan_json_has_the_documented_fields() {
     assert_eq!(arr[0]["anchor"], "treatment");
     let makeup = arr.iter().find(|o| o["rule"] == "makeup-ok").unwrap();
     assert_eq!(makeup["not_before"], "2026-11-24T13:30:00+00:00");
-}
-
-/// Unfold and split an iCalendar file into (name, value) lines.
-fn ics_lines(text: &str) -> Vec<(String, String)> {
-    assert!(
-        text.lines().all(|l| l.len() <= 76),
-        "lines folded at 75 octets"
-    );
-    let unfolded = text.replace("\r\n ", "");
-    unfolded
-        .split("\r\n")
-        .filter(|l| !l.is_empty())
-        .map(|l| {
-            let (k, v) = l.split_once(':').unwrap();
-            (k.to_string(), v.to_string())
-        })
-        .collect()
-}
-
-fn ics_unescape(s: &str) -> String {
-    s.replace("\\n", "\n")
-        .replace("\\,", ",")
-        .replace("\\;", ";")
-        .replace("\\\\", "\\")
-}
-
-/// `aftercare export --ics FILE` as of a fixed moment; the file's path.
-fn export_ics(sb: &Sandbox) -> std::path::PathBuf {
-    let file = sb.path().join("aftercare.ics");
-    let out = sb.run(&[
-        "export",
-        "--ics",
-        file.to_str().unwrap(),
-        "--now",
-        "2026-11-20T10:00:00Z",
-    ]);
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    file
-}
-
-#[test]
-fn export_ics_round_trips_to_the_plan() {
-    let sb = Sandbox::new();
-    sb.write_config(OK);
-    let file = export_ics(&sb);
-    let text = std::fs::read_to_string(&file).unwrap();
-    let lines = ics_lines(&text);
-    assert_eq!(lines.first().map(|l| l.1.as_str()), Some("VCALENDAR"));
-    let plan: serde_json::Value =
-        serde_json::from_slice(&sb.run(&["plan", "--json", "--all"]).stdout).unwrap();
-    let plan = plan.as_array().unwrap();
-    // events, in order
-    let mut events = Vec::new();
-    let mut cur: Option<std::collections::HashMap<String, String>> = None;
-    for (k, v) in lines {
-        match (k.as_str(), v.as_str()) {
-            ("BEGIN", "VEVENT") => cur = Some(Default::default()),
-            ("END", "VEVENT") => events.push(cur.take().unwrap()),
-            _ => {
-                if let Some(c) = cur.as_mut() {
-                    c.entry(k).or_insert(v);
-                }
-            }
-        }
-    }
-    assert_eq!(events.len(), plan.len());
-    let mut uids = std::collections::HashSet::new();
-    for (e, o) in events.iter().zip(plan) {
-        let at = chrono::DateTime::parse_from_rfc3339(o["at"].as_str().unwrap())
-            .unwrap()
-            .with_timezone(&chrono::Utc);
-        assert_eq!(
-            e["DTSTART"],
-            at.format("%Y%m%dT%H%M%SZ").to_string(),
-            "UTC start"
-        );
-        assert_eq!(ics_unescape(&e["SUMMARY"]), o["title"].as_str().unwrap());
-        assert_eq!(ics_unescape(&e["DESCRIPTION"]), o["body"].as_str().unwrap());
-        assert!(uids.insert(e["UID"].clone()), "unique UID");
-        let id = o["id"].as_str().unwrap();
-        let safe: String = id
-            .chars()
-            .map(|c| {
-                if c.is_ascii_alphanumeric() || c == '-' {
-                    c
-                } else {
-                    '-'
-                }
-            })
-            .collect();
-        assert_eq!(
-            e["UID"],
-            format!("{safe}@aftercare"),
-            "UID from the occurrence id"
-        );
-    }
-    // stdout too, and the same UIDs on a second export (stable)
-    let again = sb.run(&["export", "--now", "2026-11-21T10:00:00Z"]);
-    let uids_again: std::collections::HashSet<_> = ics_lines(&stdout(&again))
-        .into_iter()
-        .filter(|(k, _)| k == "UID")
-        .map(|(_, v)| v)
-        .collect();
-    assert_eq!(uids, uids_again);
 }
 
 fn journal_with(sb: &Sandbox, entries: &[(&str, &str)]) {
@@ -793,123 +693,6 @@ fn export_ics_writes_stdout_without_a_file() {
     assert!(stdout(&out).starts_with(&format!("wrote {}", file.display())));
     assert_eq!(std::fs::read_to_string(&file).unwrap(), text);
     assert!(!sb.path().join("--now").exists());
-}
-
-/// A python3 that has the `icalendar` package (Debian: python3-icalendar),
-/// or None after saying so. In CI (`CI` set) its absence fails the test.
-fn python_with_icalendar(test: &str) -> Option<&'static str> {
-    for python in ["python3", "/usr/bin/python3"] {
-        let ok = Command::new(python)
-            .args(["-c", "import icalendar"])
-            .output()
-            .is_ok_and(|o| o.status.success());
-        if ok {
-            return Some(python);
-        }
-    }
-    assert!(
-        std::env::var_os("CI").is_none(),
-        "{test}: python3 with the icalendar package is missing (apt-get install python3-icalendar)"
-    );
-    eprintln!(
-        "\n*** SKIPPED {test}: python3-icalendar is not installed (apt-get install python3-icalendar); CI installs it. ***\n"
-    );
-    None
-}
-
-/// Parse an .ics file with Python's icalendar and print its events as JSON.
-const ICS_TO_JSON: &str = r#"
-import json, sys
-from datetime import timezone
-import icalendar
-cal = icalendar.Calendar.from_ical(open(sys.argv[1], "rb").read())
-events = []
-for ev in cal.walk("VEVENT"):
-    start = ev.decoded("DTSTART").astimezone(timezone.utc)
-    events.append({
-        "uid": str(ev["UID"]),
-        "start": start.strftime("%Y-%m-%dT%H:%M:%SZ"),
-        "summary": str(ev["SUMMARY"]),
-        "description": str(ev.get("DESCRIPTION", "")),
-        "alarms": len(ev.walk("VALARM")),
-    })
-print(json.dumps({"name": str(cal.get("X-WR-CALNAME")), "events": events}))
-"#;
-
-/// The exported file, read by an independent iCalendar parser, holds the
-/// plan: same count, same times, same titles and bodies (commas, semicolons,
-/// backslashes, non-ASCII and long folded lines included).
-#[test]
-fn export_ics_parses_with_an_independent_parser_and_matches_the_plan() {
-    let Some(python) =
-        python_with_icalendar("export_ics_parses_with_an_independent_parser_and_matches_the_plan")
-    else {
-        return;
-    };
-    let sb = Sandbox::new();
-    sb.write_config(&format!(
-        "{OK}[reminders.spf]\ndays = \"1-2\"\nat = [\"10:15\"]\n\
-         title = \"Sunscreen, SPF 50; reapply \\\\ now — Sonnencreme für Gesicht, Hals & Ohren ☀️🧴\"\n\
-         body = \"Line one; with, commas.\\nLine two: Grüße — {}\"\n",
-        "äöü€🧴 ".repeat(20)
-    ));
-    let file = export_ics(&sb);
-    let raw = std::fs::read(&file).unwrap();
-    // CRLF everywhere, at most 75 octets a line
-    let text = String::from_utf8(raw).unwrap();
-    assert!(text.ends_with("\r\n"));
-    for line in text.strip_suffix("\r\n").unwrap().split("\r\n") {
-        assert!(!line.contains('\n') && line.len() <= 75, "{line:?}");
-    }
-    assert!(text.contains("\r\n "), "some line was folded");
-
-    let parsed = Command::new(python)
-        .args(["-c", ICS_TO_JSON])
-        .arg(&file)
-        .output()
-        .unwrap();
-    assert!(parsed.status.success(), "{}", stderr(&parsed));
-    let parsed: serde_json::Value = serde_json::from_slice(&parsed.stdout).unwrap();
-    assert_eq!(parsed["name"], "Aftercare");
-    let events = parsed["events"].as_array().unwrap();
-    let plan: serde_json::Value =
-        serde_json::from_slice(&sb.run(&["plan", "--json", "--all"]).stdout).unwrap();
-    let plan = plan.as_array().unwrap();
-    assert!(plan.len() > 90);
-    assert_eq!(events.len(), plan.len(), "one event per reminder");
-    let mut uids = std::collections::HashSet::new();
-    for (e, o) in events.iter().zip(plan) {
-        let at = chrono::DateTime::parse_from_rfc3339(o["at"].as_str().unwrap())
-            .unwrap()
-            .with_timezone(&chrono::Utc);
-        assert_eq!(
-            e["start"],
-            at.format("%Y-%m-%dT%H:%M:%SZ").to_string(),
-            "{o}"
-        );
-        assert_eq!(e["summary"], o["title"], "{o}");
-        assert_eq!(e["description"], o["body"], "{o}");
-        assert_eq!(e["alarms"], 1);
-        assert!(
-            uids.insert(e["uid"].as_str().unwrap().to_string()),
-            "unique UID"
-        );
-    }
-    let spf = events
-        .iter()
-        .find(|e| {
-            e["summary"]
-                .as_str()
-                .unwrap()
-                .starts_with("Sunscreen, SPF 50; reapply \\ now")
-        })
-        .expect("the custom rule's event");
-    assert!(
-        spf["description"]
-            .as_str()
-            .unwrap()
-            .contains("Line one; with, commas.\nLine two")
-    );
 }
 
 /// Spawn aftercare with stdout on a pipe; either read one line and then

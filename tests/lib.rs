@@ -13,4 +13,5 @@ mod fuzz_config;
 mod servers;
 mod service;
 mod travel;
+mod views;
 mod wake;

@@ -1,3 +1,10 @@
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::print_stderr,
+    clippy::disallowed_methods
+)]
+
 //! A change of time zone while `aftercare run` runs, end to end on a real
 //! session bus with dunst, each path on its own:
 //! - `/etc/localtime` replaced inside a private mount namespace (no system

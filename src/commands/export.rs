@@ -8,8 +8,8 @@ use crate::error::Error;
 use crate::{export, fsutil};
 
 pub(crate) fn export(ctx: &Context, ics: Option<&Path>, out: &mut dyn Write) -> Result<u8, Error> {
-    let (_, p) = ctx.load_plan()?;
-    let text = export::ics(&p, ctx.now);
+    let (c, p) = ctx.load_plan()?;
+    let text = export::ics(&c, &p, ctx.now);
     match ics {
         Some(path) if path.as_os_str() != "-" => {
             fsutil::write_atomic(path, text.as_bytes(), true)
@@ -18,7 +18,7 @@ pub(crate) fn export(ctx: &Context, ics: Option<&Path>, out: &mut dyn Write) -> 
                 out,
                 "wrote {} ({} events); import it into your calendar",
                 path.display(),
-                p.occurrences.len()
+                p.moments().count()
             )
             .map_err(Error::output)?;
         }

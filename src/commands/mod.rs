@@ -3,6 +3,7 @@
 //! writing to `out`. They call the layers below: `daemon` (run), `service`
 //! (install, uninstall, status), `notifier` (test-notification), `man`.
 
+mod chart;
 mod check;
 mod completions;
 mod done;
@@ -14,10 +15,13 @@ mod plan;
 mod plans;
 mod run;
 mod status;
+mod status_json;
 mod test_notification;
 mod today;
 mod uninstall;
+mod week;
 
+pub(crate) use chart::chart;
 pub(crate) use check::check;
 pub(crate) use completions::completions;
 pub(crate) use done::done;
@@ -29,6 +33,8 @@ pub(crate) use plan::plan;
 pub(crate) use plans::plans;
 pub(crate) use run::run;
 pub(crate) use status::status;
+pub(crate) use status_json::{status_bar, status_json};
 pub(crate) use test_notification::test_notification;
 pub(crate) use today::today;
 pub(crate) use uninstall::uninstall;
+pub(crate) use week::week;

@@ -45,6 +45,7 @@ fn minimal_config_gets_defaults() {
             "pool-ok",
             "actives-ok",
             "morning-care",
+            "morning-care-after",
             "sunscreen",
             "no-picking",
             "check-in",

@@ -40,6 +40,7 @@ use std::time::Duration;
 
 use chrono::{DateTime, DurationRound, TimeDelta, Utc};
 
+pub(crate) use notes::merged_text;
 pub(crate) use runtime::run;
 pub(crate) use state::Daemon;
 

@@ -2,10 +2,64 @@
 //! notification, listed in the plan's order (the order a person does them).
 
 use super::{COMPLETE_ID, Daemon};
-use crate::config::format_duration;
+use crate::config::{Config, format_duration};
 use crate::i18n::messages;
 use crate::notifier::{Buttons, Note, Notifier};
 use crate::plan::Occurrence;
+
+/// What the plan says at its end: its own `complete` words, else the
+/// catalog's.
+fn complete_text(config: &Config) -> String {
+    match &config.closing.complete {
+        Some(t) => t.clone(),
+        None => messages(config.language.lang).text("complete-text"),
+    }
+}
+
+/// The title and body of the one notification for the reminders due at
+/// one moment (`members`, in plan order), in the config's language; the
+/// plan's `last` one adds the plan's closing words. `None` when there is
+/// nothing to show. Each item of a list is "• Title — body": the dash
+/// keeps a title's own colon ("Day 2: today's aftercare") from stacking
+/// with the body's. The calendar export and the status bar line list a
+/// moment with this, so they read as the notification does.
+pub(crate) fn merged_text(
+    config: &Config,
+    members: &[&Occurrence],
+    last: bool,
+) -> Option<(String, String)> {
+    let m = messages(config.language.lang);
+    let (title, mut body) = match members {
+        [] => return None,
+        [one] => (one.title.clone(), one.body.clone()),
+        many => (
+            many.iter()
+                .map(|o| o.title.as_str())
+                .collect::<Vec<_>>()
+                .join(&m.text("group-title-separator")),
+            many.iter()
+                .map(|o| match o.body.is_empty() {
+                    true => m.fmt("group-item", &[("title", o.title.as_str().into())]),
+                    false => m.fmt(
+                        "group-item-body",
+                        &[
+                            ("title", o.title.as_str().into()),
+                            ("body", o.body.as_str().into()),
+                        ],
+                    ),
+                })
+                .collect::<Vec<_>>()
+                .join("\n"),
+        ),
+    };
+    if last {
+        if !body.is_empty() {
+            body.push_str("\n\n");
+        }
+        body.push_str(&complete_text(config));
+    }
+    Some((title, body))
+}
 
 impl<N: Notifier> Daemon<N> {
     /// One notification for the occurrences `ids` (in plan order); the
@@ -15,35 +69,7 @@ impl<N: Notifier> Daemon<N> {
     pub(super) fn note_for(&self, ids: &[String], last: bool) -> Option<Note> {
         let m = messages(self.config.language.lang);
         let members: Vec<&Occurrence> = ids.iter().filter_map(|id| self.plan.get(id)).collect();
-        let (title, mut body) = match members.as_slice() {
-            [] => return None,
-            [one] => (one.title.clone(), one.body.clone()),
-            many => (
-                many.iter()
-                    .map(|o| o.title.as_str())
-                    .collect::<Vec<_>>()
-                    .join(&m.text("group-title-separator")),
-                many.iter()
-                    .map(|o| match o.body.is_empty() {
-                        true => m.fmt("group-item", &[("title", o.title.as_str().into())]),
-                        false => m.fmt(
-                            "group-item-body",
-                            &[
-                                ("title", o.title.as_str().into()),
-                                ("body", o.body.as_str().into()),
-                            ],
-                        ),
-                    })
-                    .collect::<Vec<_>>()
-                    .join("\n"),
-            ),
-        };
-        if last {
-            if !body.is_empty() {
-                body.push_str("\n\n");
-            }
-            body.push_str(&self.complete_text());
-        }
+        let (title, body) = merged_text(&self.config, &members, last)?;
         let snooze = format_duration(self.config.snooze);
         Some(Note {
             ids: members.iter().map(|o| o.id.to_string()).collect(),
@@ -65,16 +91,11 @@ impl<N: Notifier> Daemon<N> {
     /// went by unseen).
     pub(super) fn complete_note(&self) -> Note {
         let m = messages(self.config.language.lang);
-        Note::info(COMPLETE_ID, m.text("complete-title"), self.complete_text())
-    }
-
-    /// What the plan says at its end: its own `complete` text, else the
-    /// catalog's.
-    fn complete_text(&self) -> String {
-        match &self.config.closing.complete {
-            Some(t) => t.clone(),
-            None => messages(self.config.language.lang).text("complete-text"),
-        }
+        Note::info(
+            COMPLETE_ID,
+            m.text("complete-title"),
+            complete_text(&self.config),
+        )
     }
 
     /// "Indoors today" goes on the first reminder of a daylight rule each

@@ -603,3 +603,78 @@ async fn the_frame_of_a_notification_is_in_the_configs_language() {
         "plus aucun rappel\u{a0}: le plan est terminé"
     );
 }
+
+/// The calendar export lists what the daemon shows: for each built-in plan
+/// (and in German), one event per notification the daemon posts while
+/// driven through the whole plan, in order, with the notification's title
+/// as SUMMARY and its body as DESCRIPTION (the same function makes both).
+#[tokio::test]
+async fn the_calendar_has_one_event_per_notification_the_daemon_shows() {
+    /// An ICS TEXT value back to text (RFC 5545 3.3.11).
+    fn unescape(s: &str) -> String {
+        let mut out = String::new();
+        let mut chars = s.chars();
+        while let Some(c) = chars.next() {
+            match (c, c == '\\') {
+                (_, true) => match chars.next() {
+                    Some('n' | 'N') => out.push('\n'),
+                    Some(o) => out.push(o),
+                    None => {}
+                },
+                (c, false) => out.push(c),
+            }
+        }
+        out
+    }
+    for (plan, lang) in [
+        ("microneedling", "en"),
+        ("microneedling", "de"),
+        ("chemical-peel", "fr"),
+        ("laser", "es"),
+        ("tattoo", "en"),
+        ("dermaroller", "en"),
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        let cfg = format!(
+            "language = \"{lang}\"\n[treatment]\ndate = 2026-11-23\ntime = \"14:30\"\n\
+             timezone = \"Europe/Berlin\"\nplan = \"{plan}\"\n"
+        );
+        let start = t("23T13:30:00");
+        let mut d = daemon_with(dir.path(), &cfg, start);
+        let full = Plan::build(&d.config).unwrap();
+        let ics = crate::export::ics(&d.config, &full, start);
+        let unfolded = ics.replace("\r\n ", "");
+        let field = |name: &str| -> Vec<String> {
+            let mut v = Vec::new();
+            let mut in_alarm = false;
+            for l in unfolded.split("\r\n") {
+                in_alarm = match l {
+                    "BEGIN:VALARM" => true,
+                    "END:VALARM" => false,
+                    _ => in_alarm,
+                };
+                if !in_alarm {
+                    if let Some(x) = l.strip_prefix(name) {
+                        v.push(unescape(x));
+                    }
+                }
+            }
+            v
+        };
+        let mut max_window = 0;
+        drive(&mut d, start, &mut max_window).await;
+        let shown: Vec<&str> = titles(&d);
+        assert_eq!(
+            field("SUMMARY:"),
+            shown,
+            "{plan} in {lang}: one event per notification, same titles"
+        );
+        let bodies: Vec<&str> = d.notifier.shown.iter().map(|n| n.body.as_str()).collect();
+        assert_eq!(field("DESCRIPTION:"), bodies, "{plan} in {lang}");
+        assert_eq!(unfolded.matches("BEGIN:VALARM").count(), shown.len());
+        assert!(
+            !shown.is_empty() && shown.len() < full.occurrences.len(),
+            "{plan}: some merged"
+        );
+    }
+}

@@ -43,6 +43,8 @@ mod summary;
 mod sun;
 
 #[cfg(test)]
+mod care_text_tests;
+#[cfg(test)]
 mod fortnight_tests;
 #[cfg(test)]
 mod plans_tests;

@@ -69,3 +69,13 @@ impl Plan {
         self.occurrences.iter().find(|o| o.id == id)
     }
 }
+
+impl Plan {
+    /// The plan's moments: the reminders due at one instant, in plan order.
+    /// The daemon shows each as one notification (after `group` brought
+    /// reminders a few minutes apart together); the calendar export, the
+    /// week grid and the chart list them the same way.
+    pub fn moments(&self) -> impl Iterator<Item = &[Occurrence]> {
+        self.occurrences.chunk_by(|a, b| a.at == b.at)
+    }
+}

@@ -53,14 +53,17 @@ fn default_plan_shape() {
     let p = plan(FIXED);
     let count = |r: &str| p.occurrences.iter().filter(|o| o.rule == r).count();
     assert_eq!(count("sunscreen"), 7 * 6); // 08,10,12,14,16,18 on days 1-7
-    assert_eq!(count("morning-care"), 7);
+    // treated at 14:30: actives come back on day 7 at 08:00, and so does
+    // the morning routine without "No actives yet"
+    assert_eq!(count("morning-care"), 6);
+    assert_eq!(count("morning-care-after"), 1);
     assert_eq!(count("evening-care"), 7);
     assert_eq!(count("no-picking"), 12);
     assert_eq!(count("check-in"), 3);
     for milestone in ["makeup-ok", "exercise-ok", "pool-ok", "actives-ok"] {
         assert_eq!(count(milestone), 1, "{milestone}: once");
     }
-    assert_eq!(count("sunscreen-daily"), 7);
+    assert_eq!(count("sunscreen-daily"), 6); // days 8-13: day 14 is the wrap-up's
     assert_eq!(count("wrap-up"), 1);
     assert_eq!(p.last().unwrap().rule, "wrap-up");
     assert_eq!(
