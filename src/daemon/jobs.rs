@@ -9,9 +9,10 @@ use tokio_cron_scheduler::{Job, JobScheduler};
 use tracing::{debug, error};
 use uuid::Uuid;
 
-use super::{Daemon, Event, HORIZON, ceil_second};
-use crate::notifier::Notifier;
-use crate::plan::OccurrenceId;
+use super::event::Event;
+use super::time::{HORIZON, ceil_second};
+use crate::app::journal::Journal;
+use crate::plan::{OccurrenceId, Plan};
 use crate::{clock, policy};
 
 /// Occurrence jobs registered at once, at most (within [`HORIZON`]).
@@ -19,17 +20,36 @@ const MAX_JOBS: usize = 12;
 
 /// The scheduler's jobs, keyed by (occurrence id or none, due second).
 pub(super) struct Jobs {
-    pub(super) sched: JobScheduler,
-    pub(super) by_key: HashMap<(Option<OccurrenceId>, DateTime<Utc>), Uuid>,
-    pub(super) events: UnboundedSender<Event>,
+    sched: JobScheduler,
+    by_key: HashMap<(Option<OccurrenceId>, DateTime<Utc>), Uuid>,
+    events: UnboundedSender<Event>,
 }
 
 impl Jobs {
+    /// No jobs yet on `sched`; they send to `events` when they fire.
+    pub(super) fn new(sched: JobScheduler, events: UnboundedSender<Event>) -> Jobs {
+        Jobs {
+            sched,
+            by_key: HashMap::new(),
+            events,
+        }
+    }
+
     /// Make the scheduler look at its jobs now and sleep anew: its timer
     /// is monotonic, so after a resume or a clock change its sleep was
     /// planned against a wall clock that has moved since.
     pub(super) fn wake(&self) {
         self.sched.wake();
+    }
+
+    /// How many jobs are registered.
+    pub(super) fn len(&self) -> usize {
+        self.by_key.len()
+    }
+
+    /// Stop the scheduler.
+    pub(super) async fn shutdown(&mut self) {
+        let _ = self.sched.shutdown().await;
     }
 
     async fn add(&mut self, id: Option<OccurrenceId>, at: DateTime<Utc>) {
@@ -79,15 +99,19 @@ impl Jobs {
 
     /// Make the jobs match: the plan's upcoming occurrences within the
     /// horizon, the extra wakes, and a refill before the horizon runs out.
-    pub(super) async fn sync<N: Notifier>(
+    /// `plan` is the daemon's window and `last` the whole plan's last
+    /// occurrence.
+    pub(super) async fn sync(
         &mut self,
-        d: &Daemon<N>,
+        plan: &Plan,
+        journal: &Journal,
+        last: Option<DateTime<Utc>>,
         now: DateTime<Utc>,
         extra: &[DateTime<Utc>],
     ) {
         let until = now + HORIZON;
         let mut want: Vec<(Option<OccurrenceId>, DateTime<Utc>)> =
-            policy::upcoming(&d.plan, &d.journal, now, until)
+            policy::upcoming(plan, journal, now, until)
                 .map(|(o, due)| (Some(o.id.clone()), ceil_second(due)))
                 .collect();
         // The first few only: a job costs memory in the scheduler for as
@@ -97,7 +121,7 @@ impl Jobs {
         want.sort_by_key(|(_, at)| *at);
         want.truncate(MAX_JOBS);
         want.extend(extra.iter().map(|t| (None, ceil_second(*t))));
-        if d.overview.last.is_some_and(|last| last > until) {
+        if last.is_some_and(|last| last > until) {
             want.push((None, ceil_second(now + HORIZON / 2)));
         }
         let stale: Vec<_> = self

@@ -1,11 +1,13 @@
 //! What a person reads: the reminders due at one moment become one
 //! notification, listed in the plan's order (the order a person does them).
 
-use super::{COMPLETE_ID, Daemon};
 use crate::config::{Config, format_duration};
 use crate::i18n::messages;
-use crate::notifier::{Buttons, Note, Notifier};
-use crate::plan::Occurrence;
+use crate::notifier::{Buttons, Note};
+use crate::plan::{Occurrence, Plan};
+
+/// Pseudo id of the plan-complete notification.
+pub(crate) const COMPLETE_ID: &str = "aftercare:complete";
 
 /// What the plan says at its end: its own `complete` words, else the
 /// catalog's.
@@ -61,15 +63,26 @@ pub(crate) fn merged_text(
     Some((title, body))
 }
 
-impl<N: Notifier> Daemon<N> {
+/// The notes of one config, over the occurrences of a plan (the window).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Notes<'a> {
+    config: &'a Config,
+    plan: &'a Plan,
+}
+
+impl<'a> Notes<'a> {
+    pub(crate) fn new(config: &'a Config, plan: &'a Plan) -> Notes<'a> {
+        Notes { config, plan }
+    }
+
     /// One notification for the occurrences `ids` (in plan order); the
     /// plan's `last` one says that the plan is complete. Its frame (the
     /// list, the buttons, the closing words) is in the config's language;
     /// the reminders' texts come translated with the plan.
-    pub(super) fn note_for(&self, ids: &[String], last: bool) -> Option<Note> {
+    pub(crate) fn note_for(&self, ids: &[String], last: bool) -> Option<Note> {
         let m = messages(self.config.language.lang);
         let members: Vec<&Occurrence> = ids.iter().filter_map(|id| self.plan.get(id)).collect();
-        let (title, body) = merged_text(&self.config, &members, last)?;
+        let (title, body) = merged_text(self.config, &members, last)?;
         let snooze = format_duration(self.config.snooze);
         Some(Note {
             ids: members.iter().map(|o| o.id.to_string()).collect(),
@@ -82,19 +95,19 @@ impl<N: Notifier> Daemon<N> {
             }),
             indoors: members.iter().any(|o| self.first_daylight_of_day(o)),
             expire: self.config.expire,
-            // the caller knows what it replaces (screen.rs)
+            // the caller knows what it replaces (the screen)
             replaces: None,
         })
     }
 
     /// The note that says the plan is complete, alone (its last reminders
     /// went by unseen).
-    pub(super) fn complete_note(&self) -> Note {
+    pub(crate) fn complete_note(&self) -> Note {
         let m = messages(self.config.language.lang);
         Note::info(
             COMPLETE_ID,
             m.text("complete-title"),
-            complete_text(&self.config),
+            complete_text(self.config),
         )
     }
 

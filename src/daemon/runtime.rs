@@ -11,8 +11,10 @@ use tokio::sync::mpsc::{self, UnboundedSender};
 use tokio_cron_scheduler::JobScheduler;
 use tracing::{debug, error, info, warn};
 
+use super::event::Event;
 use super::jobs::Jobs;
-use super::{Daemon, Event, HORIZON};
+use super::state::Daemon;
+use super::time::HORIZON;
 use crate::app::journal::Journal;
 use crate::app::{Context, config_file, lock, plan_error};
 use crate::clock;
@@ -103,7 +105,8 @@ async fn step<N: Notifier>(
     if out.finished {
         return None;
     }
-    jobs.sync(d, now, &out.wakes).await;
+    jobs.sync(d.plan(), d.journal(), d.overview().last, now, &out.wakes)
+        .await;
     Some(d.status_line(now))
 }
 
@@ -220,11 +223,7 @@ async fn main_loop(
     // wake it through `_wake` below.
     sched.set_max_tick_interval(super::wake::max_tick_interval());
     sched.start().await.map_err(scheduler("start"))?;
-    let mut jobs = Jobs {
-        sched,
-        by_key: Default::default(),
-        events: events_tx.clone(),
-    };
+    let mut jobs = Jobs::new(sched, events_tx.clone());
     let plan_texts = config
         .treatment
         .plan_file
@@ -261,7 +260,7 @@ async fn main_loop(
     }
     info!(
         config = %config_path.display(),
-        reminders = d.overview.total,
+        reminders = d.overview().total,
         timezone = day_zone.name(),
         treated_in = treated_in.name(),
         zone_from = ?system.origin,
@@ -280,7 +279,7 @@ async fn main_loop(
         }
     };
     info!(
-        jobs = jobs.by_key.len(),
+        jobs = jobs.len(),
         horizon_h = HORIZON.num_hours(),
         "scheduled; {status}"
     );
@@ -363,7 +362,7 @@ async fn main_loop(
     }
     sd_notify(&[sd_notify::NotifyState::Stopping]);
     d.save();
-    let _ = jobs.sched.shutdown().await;
+    jobs.shutdown().await;
     info!("stopped");
     Ok(0)
 }
@@ -399,12 +398,12 @@ async fn reload_config<N: Notifier>(
     };
     let loaded = config_file::load_text(path, defaults).and_then(|(mut c, text)| {
         config_file::save_last_good(last_good, &text, &c);
-        super::travel::adopt_journal(&mut c, &mut d.journal);
-        if c == d.config {
+        super::travel::adopt_journal(&mut c, d.journal_mut());
+        if c == *d.config() {
             return Ok(false);
         }
         let timezone = c.treatment.timezone;
-        if c.language != d.config.language {
+        if c.language != d.config().language {
             if let Some(note) = c.language.note() {
                 warn!("{note}");
             }
@@ -412,7 +411,7 @@ async fn reload_config<N: Notifier>(
         d.replace_config(c, now)
             .map_err(|e| plan_error(path.display(), &e))?;
         info!(
-            reminders = d.overview.total,
+            reminders = d.overview().total,
             timezone = timezone.name(),
             "config reloaded"
         );
@@ -423,7 +422,7 @@ async fn reload_config<N: Notifier>(
             if !changed {
                 debug!("config unchanged");
             }
-            d.journal.set_config_error_shown(None);
+            d.journal_mut().set_config_error_shown(None);
             d.save();
         }
         Err(e) => {
@@ -456,12 +455,12 @@ async fn config_error<N: Notifier>(
     now: DateTime<Utc>,
 ) {
     let fingerprint = e.headline();
-    if d.journal.config_error_shown() == Some(fingerprint.as_str()) {
+    if d.journal_mut().config_error_shown() == Some(fingerprint.as_str()) {
         return;
     }
-    let note = config_error_note(d.config.language.lang, e, doing);
-    if d.show(&note, now).await.is_ok() {
-        d.journal.set_config_error_shown(Some(fingerprint));
+    let note = config_error_note(d.config().language.lang, e, doing);
+    if d.show_note(&note, now).await {
+        d.journal_mut().set_config_error_shown(Some(fingerprint));
         d.save();
     }
 }

@@ -1,5 +1,6 @@
-//! The notifications on screen: which are live, the cap of three, closing
-//! the answered ones, and taking over after a restart or a server change.
+//! What is on screen: the notifications posted and live, the cap of three,
+//! which were closed without an answer, and what a previous run (or
+//! server) left to take over.
 //!
 //! GNOME Shell keeps at most three notifications per app and evicts the
 //! oldest, so a fourth is never posted: it is merged into the oldest live
@@ -9,33 +10,35 @@
 //! same server the outstanding ones are replaced in place (so their buttons
 //! reach this process); after a server change they are posted again, if
 //! they are from today.
+//!
+//! [`Screen`] only keeps the books; the daemon posts and closes (it has the
+//! notifier) and asks it what to do.
+
+use std::collections::HashSet;
 
 use chrono::{DateTime, Utc};
-use tracing::{debug, info};
 
-use super::Daemon;
-use super::state::{Awaiting, NotShown};
-use crate::app::journal::Status;
+use crate::app::journal::{Journal, Status};
 use crate::ledger::{OnScreen, Posted};
-use crate::notifier::{Note, Notifier, Shown};
-use crate::plan::resolve_local;
+use crate::notifier::{Note, Shown};
+use crate::plan::Plan;
 
 /// GNOME Shell's limit per app.
 pub(crate) const MAX_ON_SCREEN: usize = 3;
 
 /// One notification on screen.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct Live {
+struct Live {
     /// The server's id.
-    pub id: u32,
+    id: u32,
     /// The occurrences it lists (or a pseudo id for an informational one).
-    pub ids: Vec<String>,
+    ids: Vec<String>,
     /// It has buttons: answers may come, and it stays until answered.
-    pub buttons: bool,
+    buttons: bool,
     /// When it was first posted.
-    pub at: DateTime<Utc>,
+    at: DateTime<Utc>,
     /// It carries the plan-complete text.
-    pub last: bool,
+    last: bool,
 }
 
 impl Live {
@@ -50,24 +53,58 @@ impl Live {
     }
 }
 
-impl<N: Notifier> Daemon<N> {
-    /// Shown, with no answer and not closed: it belongs on screen.
-    pub(super) fn outstanding(&self, id: &str) -> bool {
-        self.journal.status(id) == Some(Status::Sent) && !self.closed.contains(id)
+/// The notifications on screen and their server.
+#[derive(Debug, Default)]
+pub(crate) struct Screen {
+    /// Oldest first.
+    live: Vec<Live>,
+    /// The server they are on ([`Notifier::server`](crate::notifier::Notifier::server)).
+    server: Option<String>,
+    /// What a previous run or server left on screen, to take over.
+    carried: Option<OnScreen>,
+    /// Occurrences whose notification was closed without an answer.
+    closed: HashSet<String>,
+}
+
+impl Screen {
+    /// An empty screen, with what the last run left on it (the journal's
+    /// `on_screen`) to take over.
+    pub(crate) fn new(carried: Option<OnScreen>) -> Screen {
+        Screen {
+            carried,
+            ..Screen::default()
+        }
     }
 
-    /// The notification these occurrences go into: the live one that
-    /// already lists one of them (a repeat), or, when a new one would be
-    /// the fourth on screen, the oldest. With every occurrence to list.
-    pub(super) fn target(&self, ids: &[String]) -> (Option<&Live>, Vec<String>) {
+    /// How many notifications are on screen.
+    #[cfg(test)]
+    pub(crate) fn len(&self) -> usize {
+        self.live.len()
+    }
+
+    /// Shown, with no answer and not closed: it belongs on screen.
+    pub(crate) fn outstanding(&self, journal: &Journal, id: &str) -> bool {
+        journal.status(id) == Some(Status::Sent) && !self.closed.contains(id)
+    }
+
+    /// The notification these occurrences go into: the server's id of the
+    /// live one that already lists one of them (a repeat), or, when a new
+    /// one would be the fourth on screen, of the oldest. With every
+    /// occurrence to list, in the plan's order.
+    pub(crate) fn target(
+        &self,
+        ids: &[String],
+        journal: &Journal,
+        plan: &Plan,
+    ) -> (Option<u32>, Vec<String>) {
         let target = self
-            .screen
+            .live
             .iter()
             .find(|l| l.ids.iter().any(|i| ids.contains(i)))
             .or_else(|| {
                 // those with buttons stay until answered; the others go by
                 // themselves (the server's timeout)
-                let staying = self.screen.iter().filter(|l| l.buttons);
+                let staying = self.live.iter().filter(|l| l.buttons);
                 (staying.clone().count() >= MAX_ON_SCREEN)
                     .then(|| staying.min_by_key(|l| l.at))
                     .flatten()
@@ -76,43 +113,37 @@ impl<N: Notifier> Daemon<N> {
             .map(|l| {
                 l.ids
                     .iter()
-                    .filter(|i| !ids.contains(i) && self.outstanding(i))
+                    .filter(|i| !ids.contains(i) && self.outstanding(journal, i))
                     .cloned()
                     .collect()
             })
             .unwrap_or_default();
         all.extend(ids.iter().cloned());
         // in the plan's order (time, then the order of the rules)
-        let pos = |id: &String| self.plan.occurrences.iter().position(|o| &o.id == id);
+        let pos = |id: &String| plan.occurrences.iter().position(|o| o.id == *id);
         all.sort_by_key(|id| pos(id).unwrap_or(usize::MAX));
-        (target, all)
+        (target.map(|l| l.id), all)
     }
 
     /// `note` is on screen as `shown`: it replaces what it replaced, or
     /// joins the list as first posted at `posted` (now, or by the run that
     /// it is taken over from).
-    pub(super) fn on_shown(
-        &mut self,
-        note: &Note,
-        shown: &Shown,
-        posted: DateTime<Utc>,
-        last: bool,
-    ) {
+    pub(crate) fn shown(&mut self, note: &Note, shown: &Shown, posted: DateTime<Utc>, last: bool) {
         let at = self
-            .screen
+            .live
             .iter()
             .filter(|l| Some(l.id) == note.replaces || l.id == shown.id)
             .map(|l| l.at)
             .min()
             .unwrap_or(posted);
-        self.screen
+        self.live
             .retain(|l| Some(l.id) != note.replaces && l.id != shown.id);
         // on screen again (a snooze, a repeat): a close of an earlier one
         // no longer counts
         for id in &note.ids {
             self.closed.remove(id);
         }
-        self.screen.push(Live {
+        self.live.push(Live {
             id: shown.id,
             ids: note.ids.clone(),
             buttons: shown.actions,
@@ -120,13 +151,17 @@ impl<N: Notifier> Daemon<N> {
             last,
         });
         self.server = Some(shown.server.clone());
-        self.remember_screen();
     }
 
-    /// Write down what is on screen (with buttons), for the next run.
-    pub(super) fn remember_screen(&mut self) {
+    /// Write down what is on screen (with buttons) in the journal, for the
+    /// next run; what the last run left stays there until it has been
+    /// taken over.
+    pub(crate) fn remember(&self, journal: &mut Journal) {
+        if self.carried.is_some() {
+            return;
+        }
         let notes: Vec<Posted> = self
-            .screen
+            .live
             .iter()
             .filter(|l| l.buttons)
             .map(Live::posted)
@@ -138,51 +173,44 @@ impl<N: Notifier> Daemon<N> {
             }),
             _ => None,
         };
-        // what the last run left stays until it has been taken over
-        if self.carried.is_none() {
-            self.journal.set_on_screen(screen);
-        }
+        journal.set_on_screen(screen);
     }
 
-    /// The server closed a notification (dismissed, expired, evicted).
-    pub(super) fn closed_on_screen(&mut self, ids: &[String]) {
-        let before = self.screen.len();
-        self.screen.retain(|l| l.ids != ids);
-        if self.screen.len() != before {
-            self.remember_screen();
-        }
+    /// The server closed the notification of `ids` (dismissed, expired,
+    /// evicted) without an answer; whether it was on screen.
+    pub(crate) fn closed(&mut self, ids: &[String]) -> bool {
+        self.closed.extend(ids.iter().cloned());
+        let before = self.live.len();
+        self.live.retain(|l| l.ids != ids);
+        self.live.len() != before
     }
 
-    /// Take answered notifications off the screen: every occurrence they
-    /// list was answered (here, or with `aftercare done`).
-    pub(super) async fn clear_answered(&mut self) {
-        let answered: Vec<u32> = self
-            .screen
+    /// The notifications with buttons whose every occurrence was answered
+    /// (here, or with `aftercare done`): the server's ids, to close.
+    pub(crate) fn answered(&self, journal: &Journal) -> Vec<u32> {
+        self.live
             .iter()
-            .filter(|l| l.buttons && !l.ids.iter().any(|i| self.outstanding(i)))
+            .filter(|l| l.buttons && !l.ids.iter().any(|i| self.outstanding(journal, i)))
             .map(|l| l.id)
-            .collect();
-        if answered.is_empty() {
-            return;
-        }
-        for id in &answered {
-            self.notifier.close(*id).await;
-        }
-        self.screen.retain(|l| !answered.contains(&l.id));
-        debug!(count = answered.len(), "answered notifications closed");
-        self.remember_screen();
+            .collect()
+    }
+
+    /// These notifications were closed by us.
+    pub(crate) fn remove(&mut self, ids: &[u32]) {
+        self.live.retain(|l| !ids.contains(&l.id));
     }
 
     /// The server went away or was replaced: what was on it is gone (or
-    /// its buttons lead nowhere). Post the outstanding ones again.
-    pub(super) fn server_changed(&mut self) {
+    /// its buttons lead nowhere); the outstanding ones are carried, to be
+    /// posted again. Whether there is anything to take over.
+    pub(crate) fn server_changed(&mut self) -> bool {
         let notes: Vec<Posted> = self
-            .screen
+            .live
             .iter()
             .filter(|l| l.buttons)
             .map(Live::posted)
             .collect();
-        self.screen.clear();
+        self.live.clear();
         self.server = None;
         if !notes.is_empty() {
             self.carried = Some(OnScreen {
@@ -191,93 +219,97 @@ impl<N: Notifier> Daemon<N> {
                 notes,
             });
         }
+        self.carried.is_some()
     }
 
-    /// Take over what the last run (or the last server) left on screen.
-    /// `Err` carries the time to try again.
-    pub(super) async fn take_over(&mut self, now: DateTime<Utc>) -> Result<(), DateTime<Utc>> {
-        let Some(carried) = self.carried.clone() else {
-            return Ok(());
-        };
-        let server = match self.notifier.server(&self.answers).await {
-            Ok(s) => s,
-            Err(e) => return Err(self.unavailable(&e.to_string(), now)),
-        };
-        let same = carried.server == server;
-        let tz = self.plan.timezone;
-        let today = now.with_timezone(&tz).date_naive();
-        let mut rest = carried.notes.clone();
-        rest.sort_by_key(|p| p.at);
-        let mut taken = 0;
-        while let Some(p) = rest.first().cloned() {
-            let ids: Vec<String> = p
-                .ids
-                .iter()
-                .filter(|i| self.outstanding(i) && self.plan.get(i).is_some())
-                .cloned()
-                .collect();
-            let until = end_of_day(tz, p.at);
-            let stale = if p.last {
-                now >= until
-            } else {
-                p.at.with_timezone(&tz).date_naive() != today
-            };
-            if ids.is_empty() || (!same && stale) || (p.last && now >= until) {
-                if same && ids.is_empty() {
-                    // answered meanwhile (`aftercare done`): off the screen
-                    self.notifier.close(p.id).await;
-                }
-                rest.remove(0);
-                continue;
-            }
-            let Some(mut note) = self.note_for(&ids, p.last) else {
-                rest.remove(0);
-                continue;
-            };
-            note.replaces = same.then_some(p.id);
-            match self.show(&note, now).await {
-                Ok(shown) => {
-                    self.on_shown(&note, &shown, p.at, p.last);
-                    if p.last && shown.actions {
-                        self.awaiting = Some(Awaiting { ids, until });
-                    }
-                    taken += 1;
-                }
-                Err(NotShown::RetryAt(at)) => {
-                    self.carried = Some(OnScreen {
-                        server: carried.server,
-                        notes: rest,
-                    });
-                    return Err(at);
-                }
-                Err(NotShown::Rejected) => {}
-            }
-            rest.remove(0);
-        }
-        self.carried = None;
-        if taken > 0 {
-            info!(
-                count = taken,
-                same_server = same,
-                "unanswered notifications taken over: {}",
-                if same {
-                    "replaced in place, so their buttons reach this process"
-                } else {
-                    "posted again on the new notification server"
-                }
-            );
-        }
-        self.remember_screen();
-        self.save();
-        Ok(())
+    /// What is left to take over, if anything.
+    pub(crate) fn carried(&self) -> Option<&OnScreen> {
+        self.carried.as_ref()
+    }
+
+    /// What is still to take over (`None`: all taken over).
+    pub(crate) fn carry(&mut self, left: Option<OnScreen>) {
+        self.carried = left;
     }
 }
 
-/// The end of the local day of `t`.
-pub(super) fn end_of_day(tz: crate::zone::Zone, t: DateTime<Utc>) -> DateTime<Utc> {
-    t.with_timezone(&tz)
-        .date_naive()
-        .succ_opt()
-        .and_then(|d| resolve_local(tz, d.and_time(chrono::NaiveTime::MIN)))
-        .map_or(t, |t| t.with_timezone(&Utc))
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::journal::Entry;
+
+    fn t(s: &str) -> DateTime<Utc> {
+        format!("2026-11-{s}Z").parse().unwrap()
+    }
+
+    fn note(ids: &[&str], replaces: Option<u32>) -> Note {
+        Note {
+            ids: ids.iter().map(|s| s.to_string()).collect(),
+            replaces,
+            ..Note::info("x", "t", "b")
+        }
+    }
+
+    fn shown(id: u32) -> Shown {
+        Shown {
+            id,
+            actions: true,
+            server: "bus/:1.7".into(),
+        }
+    }
+
+    #[test]
+    fn a_closed_notification_leaves_the_screen_and_is_no_longer_outstanding() {
+        let dir = tempfile::tempdir().unwrap();
+        let (mut j, _) = Journal::open(&dir.path().join("j.json"), t("23T09:00:00"));
+        j.set("a@1", Entry::sent(t("23T09:00:00")));
+        let mut s = Screen::default();
+        s.shown(&note(&["a@1"], None), &shown(7), t("23T09:00:00"), false);
+        assert!(s.outstanding(&j, "a@1"));
+        assert_eq!(s.answered(&j), Vec::<u32>::new());
+        assert!(s.closed(&["a@1".to_string()]));
+        assert_eq!(s.len(), 0);
+        assert!(!s.outstanding(&j, "a@1"));
+        // shown again (a snooze): the close no longer counts
+        s.shown(&note(&["a@1"], None), &shown(8), t("23T09:20:00"), false);
+        assert!(s.outstanding(&j, "a@1"));
+    }
+
+    #[test]
+    fn answered_ones_are_found_and_a_replacement_keeps_the_first_posting_time() {
+        let dir = tempfile::tempdir().unwrap();
+        let (mut j, _) = Journal::open(&dir.path().join("j.json"), t("23T09:00:00"));
+        j.set("a@1", Entry::sent(t("23T09:00:00")));
+        let mut s = Screen::default();
+        s.shown(&note(&["a@1"], None), &shown(7), t("23T09:00:00"), false);
+        s.shown(&note(&["a@1"], Some(7)), &shown(7), t("23T10:00:00"), false);
+        assert_eq!(s.len(), 1);
+        s.remember(&mut j);
+        let on = j.on_screen().unwrap();
+        assert_eq!(on.notes[0].at, t("23T09:00:00"));
+        assert_eq!(on.server, "bus/:1.7");
+        j.set("a@1", Entry::done(t("23T10:01:00"), None));
+        assert_eq!(s.answered(&j), [7]);
+        s.remove(&[7]);
+        assert_eq!(s.len(), 0);
+    }
+
+    #[test]
+    fn a_server_change_carries_what_had_buttons_and_holds_the_journal_until_taken_over() {
+        let dir = tempfile::tempdir().unwrap();
+        let (mut j, _) = Journal::open(&dir.path().join("j.json"), t("23T09:00:00"));
+        let mut s = Screen::default();
+        assert!(!s.server_changed(), "nothing to take over");
+        s.shown(&note(&["a@1"], None), &shown(7), t("23T09:00:00"), false);
+        s.remember(&mut j);
+        assert!(s.server_changed());
+        assert_eq!(s.len(), 0);
+        assert_eq!(s.carried().unwrap().server, "", "matches no server");
+        // while carried, the journal keeps what it had
+        s.remember(&mut j);
+        assert_eq!(j.on_screen().unwrap().notes.len(), 1);
+        s.carry(None);
+        s.remember(&mut j);
+        assert_eq!(j.on_screen(), None);
+    }
 }

@@ -1,52 +1,52 @@
-//! The daemon's state machine: what to show at `now`, recording it, the
-//! user's answers. Independent of the scheduler and of the clock.
+//! The daemon: the parts it is made of, and one step at `now`.
+//!
+//! [`Daemon`] composes the plan window ([`PlanWindow`]), what is on screen
+//! ([`Screen`]), the answer awaited at the end ([`Awaited`]) and the
+//! server's retry state ([`Retry`]) with the config, the journal and the
+//! notifier; [`Daemon::tick`] reads as the few calls of a step. It is
+//! independent of the scheduler (`jobs.rs`) and of the clock: `now` is
+//! given.
 
-use std::collections::HashSet;
 use std::time::Duration;
 
 use chrono::{DateTime, Utc};
 use tokio::sync::mpsc::UnboundedSender;
 use tracing::{debug, error, info, warn};
 
-use super::screen::{Live, end_of_day};
-use super::{MAX_BACKOFF, Outcome, Span, ceil_second, delta};
+use super::awaited::{Awaited, Verdict};
+use super::event::Outcome;
+use super::notes::Notes;
+use super::retry::Retry;
+use super::screen::Screen;
+use super::time::{ceil_second, delta};
+use super::window::PlanWindow;
 use crate::app::journal::{Entry, Journal, Status};
 use crate::config::Config;
-use crate::ledger::OnScreen;
 use crate::notifier::{Answer, Button, Note, Notifier, ShowError, Shown};
-use crate::plan::{OccurrenceId, Overview, Plan, PlanError};
+use crate::plan::{OccurrenceId, Overview, Plan, PlanError, resolve_local};
 use crate::policy::Show;
+use crate::zone::Zone;
 use crate::{policy, report};
 
 /// The daemon's state and decisions, independent of the scheduler.
 #[derive(Debug)]
 pub(crate) struct Daemon<N> {
-    pub config: Config,
-    /// The occurrences in `window` (not the whole plan).
-    pub plan: Plan,
-    /// The whole plan's size and ends.
-    pub overview: Overview,
-    /// The span of time `plan` holds, `[from, to)`.
-    pub(super) window: Span,
-    pub journal: Journal,
-    pub(super) notifier: N,
-    pub(super) answers: UnboundedSender<Answer>,
-    /// Retry state while the notification server is unreachable.
-    pub(super) retry: Option<(u32, DateTime<Utc>)>,
+    config: Config,
+    /// The part of the plan held, and the whole plan's overview.
+    window: PlanWindow,
+    journal: Journal,
+    notifier: N,
+    answers: UnboundedSender<Answer>,
+    /// While the notification server is unreachable.
+    retry: Retry,
     /// The plan was over (or empty) before this process started.
-    pub(super) started_after_end: bool,
+    started_after_end: bool,
     /// A journal write failed; logged once until it works again.
     journal_failing: bool,
-    /// The notifications on screen, oldest first (`screen.rs`).
-    pub(super) screen: Vec<Live>,
-    /// The server they are on ([`Notifier::server`]).
-    pub(super) server: Option<String>,
-    /// What a previous run or server left on screen, to take over.
-    pub(super) carried: Option<OnScreen>,
+    /// The notifications on screen.
+    screen: Screen,
     /// The plan's last notification, waited on for its answer.
-    pub(super) awaiting: Option<Awaiting>,
-    /// Occurrences whose notification was closed without an answer.
-    pub(super) closed: HashSet<String>,
+    awaited: Awaited,
     /// The wall-clock time the clock can really have reached, and the time
     /// since boot when it was reckoned ([`Daemon::observe_clock`]).
     trusted: Option<(DateTime<Utc>, Duration)>,
@@ -54,19 +54,11 @@ pub(crate) struct Daemon<N> {
 
 /// Why a notification is not on screen.
 #[derive(Debug)]
-pub(super) enum NotShown {
+enum NotShown {
     /// The server is away: try again then.
     RetryAt(DateTime<Utc>),
     /// The bus refused this one.
     Rejected,
-}
-
-/// The plan's last notification: the daemon stays until it is answered or
-/// closed, or until `until` (the end of its day).
-#[derive(Debug)]
-pub(super) struct Awaiting {
-    pub(super) ids: Vec<String>,
-    pub(super) until: DateTime<Utc>,
 }
 
 impl<N: Notifier> Daemon<N> {
@@ -84,37 +76,85 @@ impl<N: Notifier> Daemon<N> {
                 "journal entries dated in the future or snoozed too long were clamped"
             );
         }
-        let overview = Plan::overview(&config)?;
+        let window = PlanWindow::new(&config, &journal, now)?;
         let started_after_end = journal.complete().is_none()
-            && overview
+            && window
+                .overview()
                 .last
                 .is_none_or(|last| last + delta(config.catch_up) < now);
-        let (plan, window) = Self::window(&config, &journal, &overview, now)?;
-        let carried = journal.on_screen().cloned();
+        let screen = Screen::new(journal.on_screen().cloned());
         let mut d = Daemon {
             config,
-            plan,
-            overview,
             window,
             journal,
             notifier,
             answers,
-            retry: None,
+            retry: Retry::default(),
             started_after_end,
             journal_failing: false,
-            screen: Vec::new(),
-            server: None,
-            carried,
-            awaiting: None,
-            closed: HashSet::new(),
+            screen,
+            awaited: Awaited::default(),
             trusted: None,
         };
         d.record_missed(None, now);
         Ok(d)
     }
 
+    /// The config in use.
+    pub(crate) fn config(&self) -> &Config {
+        &self.config
+    }
+
+    /// The whole plan's size and ends.
+    pub(crate) fn overview(&self) -> &Overview {
+        self.window.overview()
+    }
+
+    /// The occurrences in the window.
+    pub(crate) fn plan(&self) -> &Plan {
+        self.window.plan()
+    }
+
+    pub(crate) fn journal(&self) -> &Journal {
+        &self.journal
+    }
+
+    pub(crate) fn journal_mut(&mut self) -> &mut Journal {
+        &mut self.journal
+    }
+
+    #[cfg(test)]
+    pub(crate) fn notifier(&self) -> &N {
+        &self.notifier
+    }
+
+    #[cfg(test)]
+    pub(crate) fn notifier_mut(&mut self) -> &mut N {
+        &mut self.notifier
+    }
+
+    #[cfg(test)]
+    pub(crate) fn screen(&self) -> &Screen {
+        &self.screen
+    }
+
+    #[cfg(test)]
+    pub(crate) fn retry(&self) -> &Retry {
+        &self.retry
+    }
+
+    #[cfg(test)]
+    pub(crate) fn span(&self) -> super::time::Span {
+        self.window.span()
+    }
+
+    /// The notes of this config over the window.
+    fn notes(&self) -> Notes<'_> {
+        Notes::new(&self.config, self.window.plan())
+    }
+
     /// Save the journal; a failure is logged once until it works again.
-    pub(super) fn save(&mut self) {
+    pub(crate) fn save(&mut self) {
         match self.journal.save() {
             Ok(()) => {
                 if self.journal_failing {
@@ -133,19 +173,13 @@ impl<N: Notifier> Daemon<N> {
 
     /// Show a note, tracking the server's availability. `Err` carries the
     /// time to retry.
-    pub(super) async fn show(
-        &mut self,
-        note: &Note,
-        now: DateTime<Utc>,
-    ) -> Result<Shown, NotShown> {
-        if let Some((_, at)) = self.retry {
-            if now < at {
-                return Err(NotShown::RetryAt(at));
-            }
+    async fn show(&mut self, note: &Note, now: DateTime<Utc>) -> Result<Shown, NotShown> {
+        if let Some(at) = self.retry.pending(now) {
+            return Err(NotShown::RetryAt(at));
         }
         match self.notifier.show(note, &self.answers).await {
             Ok(shown) => {
-                if self.retry.take().is_some() {
+                if self.retry.reached() {
                     info!("notification server reachable again");
                 }
                 Ok(shown)
@@ -159,10 +193,15 @@ impl<N: Notifier> Daemon<N> {
         }
     }
 
+    /// Show a note of its own (not a reminder: a config error); whether it
+    /// is on screen.
+    pub(crate) async fn show_note(&mut self, note: &Note, now: DateTime<Utc>) -> bool {
+        self.show(note, now).await.is_ok()
+    }
+
     /// The server cannot be reached: when to try again (with backoff).
-    pub(super) fn unavailable(&mut self, e: &str, now: DateTime<Utc>) -> DateTime<Utc> {
-        let attempt = self.retry.map_or(0, |(n, _)| n + 1);
-        let wait = Duration::from_secs(1u64 << attempt.min(6)).min(MAX_BACKOFF);
+    fn unavailable(&mut self, e: &str, now: DateTime<Utc>) -> DateTime<Utc> {
+        let (attempt, at) = self.retry.failed(now);
         if attempt == 0 {
             warn!(
                 "cannot show notifications: {e}; retrying with backoff while reminders are within catch_up"
@@ -170,8 +209,6 @@ impl<N: Notifier> Daemon<N> {
         } else {
             debug!(attempt, "notification server still unreachable: {e}");
         }
-        let at = ceil_second(now + delta(wait));
-        self.retry = Some((attempt, at));
         at
     }
 
@@ -181,13 +218,13 @@ impl<N: Notifier> Daemon<N> {
         // `aftercare done` may have answered from the command line.
         self.journal.merge_from_disk();
         self.refresh_window(now);
-        if self.carried.is_some() {
+        if self.screen.carried().is_some() {
             if let Err(retry_at) = self.take_over(now).await {
                 out.wakes.push(retry_at);
             }
         }
         let d = policy::decide_trusting(
-            &self.plan,
+            self.window.plan(),
             &self.journal,
             now,
             self.trusted.map_or(now, |(t, _)| t.min(now)),
@@ -218,7 +255,7 @@ impl<N: Notifier> Daemon<N> {
         }
         self.clear_answered().await;
         self.save();
-        if self.window_reaches_end() && policy::all_settled(&self.plan, &self.journal) {
+        if self.window.reaches_end() && policy::all_settled(self.window.plan(), &self.journal) {
             out.finished = self.finish(now, &mut out.wakes).await;
         }
         out
@@ -234,16 +271,16 @@ impl<N: Notifier> Daemon<N> {
         let ids: Vec<String> = shows.iter().map(|s| s.id.to_string()).collect();
         let covered =
             |id: &OccurrenceId| shows.iter().any(|s| s.id == *id || s.merged.contains(id));
-        let last = self.window_reaches_end()
+        let last = self.window.reaches_end()
             && self
-                .plan
+                .window
+                .plan()
                 .occurrences
                 .iter()
                 .all(|o| covered(&o.id) || policy::due_at(o, &self.journal).is_none());
         // a repeat replaces its notification; a fourth joins the oldest
-        let (target, listed) = self.target(&ids);
-        let replaces = target.map(|l| l.id);
-        let Some(mut note) = self.note_for(&listed, last) else {
+        let (replaces, listed) = self.screen.target(&ids, &self.journal, self.window.plan());
+        let Some(mut note) = self.notes().note_for(&listed, last) else {
             return Ok(());
         };
         note.replaces = replaces;
@@ -277,17 +314,20 @@ impl<N: Notifier> Daemon<N> {
         self.on_shown(&note, &shown, now, last);
         if last {
             self.journal.set_complete(now);
-            self.awaiting = shown.actions.then(|| Awaiting {
-                ids: ids.clone(),
-                until: end_of_day(self.plan.timezone, now),
-            });
+            match shown.actions {
+                true => self
+                    .awaited
+                    .wait(ids.clone(), end_of_day(self.window.plan().timezone, now)),
+                false => self.awaited.stop(),
+            }
         }
         // Persist before anything else: a crash from here on must not show
         // it again.
         self.save();
         for s in shows {
             let rule = self
-                .plan
+                .window
+                .plan()
                 .get(&s.id)
                 .map(|o| o.rule.as_str())
                 .unwrap_or_default();
@@ -309,35 +349,34 @@ impl<N: Notifier> Daemon<N> {
 
     /// Everything is settled: say so once and report whether to exit. After
     /// the last reminder, wait for its answer until the end of its day.
-    pub(super) async fn finish(
-        &mut self,
-        now: DateTime<Utc>,
-        wakes: &mut Vec<DateTime<Utc>>,
-    ) -> bool {
-        if let Some(a) = &self.awaiting {
-            let unanswered = a.ids.iter().any(|id| {
-                self.journal.status(id) == Some(Status::Sent) && !self.closed.contains(id)
-            });
-            if unanswered && now < a.until {
-                wakes.push(a.until);
+    async fn finish(&mut self, now: DateTime<Utc>, wakes: &mut Vec<DateTime<Utc>>) -> bool {
+        let verdict = self
+            .awaited
+            .verdict(now, |id| self.screen.outstanding(&self.journal, id));
+        match verdict {
+            Verdict::Until(until) => {
+                wakes.push(until);
                 return false;
             }
-            info!(
-                answered = !unanswered,
-                "the last reminder was answered or closed, or its day is over; exiting"
-            );
-            return true;
+            Verdict::Over { answered } => {
+                info!(
+                    answered,
+                    "the last reminder was answered or closed, or its day is over; exiting"
+                );
+                return true;
+            }
+            Verdict::Nothing => {}
         }
         if let Some(at) = self.journal.complete() {
             info!(%at, "the plan was already complete; nothing left to do");
             return true;
         }
         if self.started_after_end {
-            info!(ended = ?self.overview.last.map(|t| t.to_rfc3339()), "the plan ended before aftercare started; nothing to remind, exiting");
+            info!(ended = ?self.window.overview().last.map(|t| t.to_rfc3339()), "the plan ended before aftercare started; nothing to remind, exiting");
             return true;
         }
         // The last reminders went by unseen (missed): a note of its own.
-        let note = self.complete_note();
+        let note = self.notes().complete_note();
         match self.show(&note, now).await {
             Ok(_) | Err(NotShown::Rejected) => {
                 info!("plan complete: sent the final notification");
@@ -346,7 +385,7 @@ impl<N: Notifier> Daemon<N> {
                 true
             }
             Err(NotShown::RetryAt(retry_at)) => {
-                let last = self.overview.last.unwrap_or(now);
+                let last = self.window.overview().last.unwrap_or(now);
                 if now - last > delta(self.config.catch_up) {
                     warn!("plan complete, but the final notification could not be shown; exiting");
                     return true;
@@ -399,33 +438,26 @@ impl<N: Notifier> Daemon<N> {
             Answer::Closed { ids } => {
                 // Not an answer: the reminders stay as sent (never done).
                 debug!(?ids, "notification closed without an answer");
-                self.closed.extend(ids.iter().cloned());
-                self.closed_on_screen(ids);
+                if self.screen.closed(ids) {
+                    self.screen.remember(&mut self.journal);
+                }
                 self.save();
-                return self.awaiting.is_some();
+                return self.awaited.is_waiting();
             }
-            Answer::ServerChanged => {
-                self.server_changed();
-                return self.carried.is_some();
-            }
+            Answer::ServerChanged => return self.screen.server_changed(),
         }
         self.save();
         true
     }
 
     /// "Indoors today": this one is done, the rest of its rule today skipped.
-    pub(super) fn indoors(
-        &mut self,
-        id: &str,
-        sent_at: Option<DateTime<Utc>>,
-        now: DateTime<Utc>,
-    ) -> bool {
-        let Some(o) = self.plan.get(id) else {
+    fn indoors(&mut self, id: &str, sent_at: Option<DateTime<Utc>>, now: DateTime<Utc>) -> bool {
+        let plan = self.window.plan();
+        let Some(o) = plan.get(id) else {
             return false;
         };
         let (rule, date) = (o.rule.clone(), o.at.date_naive());
-        let rest: Vec<OccurrenceId> = self
-            .plan
+        let rest: Vec<OccurrenceId> = plan
             .occurrences
             .iter()
             .filter(|x| {
@@ -452,12 +484,8 @@ impl<N: Notifier> Daemon<N> {
         config: Config,
         now: DateTime<Utc>,
     ) -> Result<(), PlanError> {
-        let overview = Plan::overview(&config)?;
-        let (plan, window) = Self::window(&config, &self.journal, &overview, now)?;
+        self.window = PlanWindow::new(&config, &self.journal, now)?;
         self.config = config;
-        self.overview = overview;
-        self.plan = plan;
-        self.window = window;
         self.record_missed(None, now);
         Ok(())
     }
@@ -489,6 +517,155 @@ impl<N: Notifier> Daemon<N> {
     /// The one-line status for systemd: "next: Sunscreen at 15:00 (day 2)".
     pub(crate) fn status_line(&self, now: DateTime<Utc>) -> String {
         let m = crate::i18n::messages(self.config.language.lang);
-        report::next_line(m, &self.plan, &self.journal, now)
+        report::next_line(m, self.window.plan(), &self.journal, now)
     }
+
+    /// `note` is on screen as `shown` (first posted at `posted`).
+    fn on_shown(&mut self, note: &Note, shown: &Shown, posted: DateTime<Utc>, last: bool) {
+        self.screen.shown(note, shown, posted, last);
+        self.screen.remember(&mut self.journal);
+    }
+
+    /// Take answered notifications off the screen: every occurrence they
+    /// list was answered (here, or with `aftercare done`).
+    async fn clear_answered(&mut self) {
+        let answered = self.screen.answered(&self.journal);
+        if answered.is_empty() {
+            return;
+        }
+        for id in &answered {
+            self.notifier.close(*id).await;
+        }
+        self.screen.remove(&answered);
+        debug!(count = answered.len(), "answered notifications closed");
+        self.screen.remember(&mut self.journal);
+    }
+
+    /// Take over what the last run (or the last server) left on screen.
+    /// `Err` carries the time to try again.
+    async fn take_over(&mut self, now: DateTime<Utc>) -> Result<(), DateTime<Utc>> {
+        let Some(carried) = self.screen.carried().cloned() else {
+            return Ok(());
+        };
+        let server = match self.notifier.server(&self.answers).await {
+            Ok(s) => s,
+            Err(e) => return Err(self.unavailable(&e.to_string(), now)),
+        };
+        let same = carried.server == server;
+        let tz = self.window.plan().timezone;
+        let today = now.with_timezone(&tz).date_naive();
+        let mut rest = carried.notes.clone();
+        rest.sort_by_key(|p| p.at);
+        let mut taken = 0;
+        while let Some(p) = rest.first().cloned() {
+            let ids: Vec<String> = p
+                .ids
+                .iter()
+                .filter(|i| {
+                    self.screen.outstanding(&self.journal, i) && self.window.plan().get(i).is_some()
+                })
+                .cloned()
+                .collect();
+            let until = end_of_day(tz, p.at);
+            let stale = if p.last {
+                now >= until
+            } else {
+                p.at.with_timezone(&tz).date_naive() != today
+            };
+            if ids.is_empty() || (!same && stale) || (p.last && now >= until) {
+                if same && ids.is_empty() {
+                    // answered meanwhile (`aftercare done`): off the screen
+                    self.notifier.close(p.id).await;
+                }
+                rest.remove(0);
+                continue;
+            }
+            let Some(mut note) = self.notes().note_for(&ids, p.last) else {
+                rest.remove(0);
+                continue;
+            };
+            note.replaces = same.then_some(p.id);
+            match self.show(&note, now).await {
+                Ok(shown) => {
+                    self.on_shown(&note, &shown, p.at, p.last);
+                    if p.last && shown.actions {
+                        self.awaited.wait(ids, until);
+                    }
+                    taken += 1;
+                }
+                Err(NotShown::RetryAt(at)) => {
+                    self.screen.carry(Some(crate::ledger::OnScreen {
+                        server: carried.server,
+                        notes: rest,
+                    }));
+                    return Err(at);
+                }
+                Err(NotShown::Rejected) => {}
+            }
+            rest.remove(0);
+        }
+        self.screen.carry(None);
+        if taken > 0 {
+            info!(
+                count = taken,
+                same_server = same,
+                "unanswered notifications taken over: {}",
+                if same {
+                    "replaced in place, so their buttons reach this process"
+                } else {
+                    "posted again on the new notification server"
+                }
+            );
+        }
+        self.screen.remember(&mut self.journal);
+        self.save();
+        Ok(())
+    }
+
+    /// Record as missed what lies before the window, from `since`, with no
+    /// record yet: it is beyond catch-up (aftercare was stopped or asleep).
+    fn record_missed(&mut self, since: Option<DateTime<Utc>>, now: DateTime<Utc>) {
+        let (missed, visited) = self
+            .window
+            .unrecorded_before(&self.config, &self.journal, since);
+        if let Err(e) = visited {
+            error!("cannot look back over the plan: {e}");
+        }
+        if missed.is_empty() {
+            return;
+        }
+        for id in &missed {
+            self.journal.set(id, Entry::marked(Status::Missed, now));
+        }
+        info!(
+            count = missed.len(),
+            "recorded reminders as missed: too late to show (aftercare was not running or the machine slept)"
+        );
+    }
+
+    /// Move the window along when `now` nears its end; what slid out of it
+    /// unseen (a long suspend) is recorded missed.
+    fn refresh_window(&mut self, now: DateTime<Utc>) {
+        match self.window.refresh(&self.config, &self.journal, now) {
+            Ok(None) => {}
+            Ok(Some(from)) => {
+                debug!(
+                    occurrences = self.window.plan().occurrences.len(),
+                    "moved the plan window"
+                );
+                self.record_missed(Some(from), now);
+            }
+            // The config was validated as a whole; keep the old window.
+            Err(e) => error!("cannot build the plan window: {e}"),
+        }
+    }
+}
+
+/// The end of the local day of `t`.
+fn end_of_day(tz: Zone, t: DateTime<Utc>) -> DateTime<Utc> {
+    t.with_timezone(&tz)
+        .date_naive()
+        .succ_opt()
+        .and_then(|d| resolve_local(tz, d.and_time(chrono::NaiveTime::MIN)))
+        .map_or(t, |t| t.with_timezone(&Utc))
 }

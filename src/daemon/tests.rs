@@ -1,4 +1,8 @@
-use super::*;
+use chrono::{DateTime, TimeDelta, Utc};
+
+use super::event::Outcome;
+use super::state::Daemon;
+use super::time::{HORIZON, ceil_second};
 use crate::app::journal::{Journal, Status};
 use crate::notifier::{Answer, Button, Note, Notifier, ShowError, Shown};
 use crate::plan::Plan;
@@ -74,7 +78,11 @@ fn daemon(dir: &std::path::Path, now: DateTime<Utc>) -> Daemon<Recorder> {
 }
 
 pub(super) fn titles(d: &Daemon<Recorder>) -> Vec<&str> {
-    d.notifier.shown.iter().map(|n| n.title.as_str()).collect()
+    d.notifier()
+        .shown
+        .iter()
+        .map(|n| n.title.as_str())
+        .collect()
 }
 
 #[tokio::test]
@@ -89,9 +97,9 @@ async fn each_once_in_order_and_then_complete() {
     d.tick(t("23T10:00:00")).await;
     // A and B at one moment: one notification listing both, in plan order
     assert_eq!(titles(&d), ["A", "A · B"]);
-    assert_eq!(d.notifier.shown[1].ids, ["a@s1d0T10:00", "b@s1d0T10:00"]);
+    assert_eq!(d.notifier().shown[1].ids, ["a@s1d0T10:00", "b@s1d0T10:00"]);
     // each item's title and body apart by a dash, not a colon
-    assert_eq!(d.notifier.shown[1].body, "• A — secret body\n• B");
+    assert_eq!(d.notifier().shown[1].body, "• A — secret body\n• B");
     let out = d.tick(t("23T11:00:00")).await;
     assert!(
         out.finished,
@@ -99,15 +107,15 @@ async fn each_once_in_order_and_then_complete() {
     );
     // the last reminder says the plan is complete; no note of its own
     assert_eq!(titles(&d), ["A", "A · B", "A"]);
-    assert!(d.notifier.shown[2].body.ends_with(COMPLETE_TEXT));
-    assert!(d.journal.complete().is_some());
+    assert!(d.notifier().shown[2].body.ends_with(COMPLETE_TEXT));
+    assert!(d.journal().complete().is_some());
 }
 
 #[tokio::test]
 async fn the_last_reminder_is_waited_on_until_answered() {
     let dir = tempfile::tempdir().unwrap();
     let mut d = daemon(dir.path(), t("23T10:59:00"));
-    d.notifier.actions = true;
+    d.notifier_mut().actions = true;
     let out = d.tick(t("23T11:00:00")).await;
     assert!(!out.finished, "waits for the answer to the last reminder");
     let midnight = t("24T00:00:00");
@@ -116,7 +124,7 @@ async fn the_last_reminder_is_waited_on_until_answered() {
         [midnight],
         "at the latest until the end of its day"
     );
-    let last = d.notifier.shown.last().unwrap().clone();
+    let last = d.notifier().shown.last().unwrap().clone();
     assert!(last.body.ends_with(COMPLETE_TEXT));
     // a click on the body is not an answer
     assert_eq!(Button::from_key("default"), None);
@@ -128,10 +136,10 @@ async fn the_last_reminder_is_waited_on_until_answered() {
         },
         t("23T11:02:00")
     ));
-    assert_eq!(d.journal.status("a@s1d0T11:00"), Some(Status::Done));
+    assert_eq!(d.journal().status("a@s1d0T11:00"), Some(Status::Done));
     assert!(d.tick(t("23T11:02:00")).await.finished);
     assert_eq!(
-        d.notifier.shown.len(),
+        d.notifier().shown.len(),
         1,
         "one notification, no second 'complete' note"
     );
@@ -141,19 +149,19 @@ async fn the_last_reminder_is_waited_on_until_answered() {
 async fn a_closed_last_reminder_ends_the_wait_but_is_not_done() {
     let dir = tempfile::tempdir().unwrap();
     let mut d = daemon(dir.path(), t("23T10:59:00"));
-    d.notifier.actions = true;
+    d.notifier_mut().actions = true;
     assert!(!d.tick(t("23T11:00:00")).await.finished);
-    let ids = d.notifier.shown.last().unwrap().ids.clone();
+    let ids = d.notifier().shown.last().unwrap().ids.clone();
     assert!(d.answer(&Answer::Closed { ids }, t("23T11:05:00")));
     assert!(d.tick(t("23T11:05:00")).await.finished);
-    assert_eq!(d.journal.status("a@s1d0T11:00"), Some(Status::Sent));
+    assert_eq!(d.journal().status("a@s1d0T11:00"), Some(Status::Sent));
 }
 
 #[tokio::test]
 async fn the_wait_for_the_last_answer_ends_with_its_day() {
     let dir = tempfile::tempdir().unwrap();
     let mut d = daemon(dir.path(), t("23T10:59:00"));
-    d.notifier.actions = true;
+    d.notifier_mut().actions = true;
     assert!(!d.tick(t("23T11:00:00")).await.finished);
     assert!(!d.tick(t("23T23:59:59")).await.finished);
     assert!(d.tick(t("24T00:00:00")).await.finished);
@@ -166,9 +174,9 @@ async fn a_repeating_rule_replaces_its_notification_until_answered() {
         [reminders.pill]\ndays = \"0\"\nat = [\"09:00\"]\ntitle = \"Pill\"\nrepeat = \"30m\"\nrepeat_max = 2\n\
         [reminders.later]\ndays = \"0\"\nat = [\"20:00\"]\ntitle = \"Later\"\n";
     let mut d = daemon_with(dir.path(), cfg, t("23T08:00:00"));
-    d.notifier.actions = true;
+    d.notifier_mut().actions = true;
     d.tick(t("23T09:00:00")).await;
-    assert_eq!(d.notifier.shown[0].replaces, None);
+    assert_eq!(d.notifier().shown[0].replaces, None);
     d.tick(t("23T09:29:59")).await;
     assert_eq!(titles(&d), ["Pill"], "not before its repeat interval");
     d.tick(t("23T09:30:00")).await;
@@ -180,16 +188,16 @@ async fn a_repeating_rule_replaces_its_notification_until_answered() {
         "shown again at most repeat_max times"
     );
     assert_eq!(
-        d.notifier.shown[1].replaces,
+        d.notifier().shown[1].replaces,
         Some(1),
         "replaces, never stacks"
     );
     assert_eq!(
-        d.notifier.shown[2].replaces,
+        d.notifier().shown[2].replaces,
         Some(1),
         "the server keeps the id it replaced"
     );
-    let e = d.journal.get("pill@s1d0T09:00").unwrap();
+    let e = d.journal().get("pill@s1d0T09:00").unwrap();
     assert_eq!((e.status, e.repeats), (Status::Sent, 2));
 }
 
@@ -201,7 +209,7 @@ async fn an_answer_stops_the_repeats() {
         [reminders.later]\ndays = \"0\"\nat = [\"20:00\"]\ntitle = \"Later\"\n";
     let mut d = daemon_with(dir.path(), cfg, t("23T08:00:00"));
     d.tick(t("23T09:00:00")).await;
-    let ids = d.notifier.shown[0].ids.clone();
+    let ids = d.notifier().shown[0].ids.clone();
     assert!(d.answer(
         &Answer::Pressed {
             ids,
@@ -232,16 +240,16 @@ async fn restart_does_not_repeat() {
 async fn server_down_retries_with_backoff_then_delivers_once() {
     let dir = tempfile::tempdir().unwrap();
     let mut d = daemon(dir.path(), t("23T09:00:00"));
-    d.notifier.fail = true;
+    d.notifier_mut().fail = true;
     let out = d.tick(t("23T09:00:00")).await;
     assert_eq!(out.wakes, [t("23T09:00:01")]);
     let out = d.tick(t("23T09:00:01")).await;
     assert_eq!(out.wakes, [t("23T09:00:03")], "backoff doubles");
     assert!(
-        d.journal.get("a@s1d0T09:00").is_none(),
+        d.journal().get("a@s1d0T09:00").is_none(),
         "not recorded while unsent"
     );
-    d.notifier.fail = false;
+    d.notifier_mut().fail = false;
     d.tick(t("23T09:00:03")).await;
     d.tick(t("23T09:00:04")).await;
     assert_eq!(titles(&d), ["A"]);
@@ -260,7 +268,7 @@ async fn snooze_shows_again_and_done_records() {
         },
         t("23T09:01:00")
     ));
-    assert_eq!(d.journal.status(&id), Some(Status::Snoozed));
+    assert_eq!(d.journal().status(&id), Some(Status::Snoozed));
     assert_eq!(d.status_line(t("23T09:01:00")), "next: A at 09:16 (day 0)");
     d.tick(t("23T09:15:59")).await;
     assert_eq!(titles(&d), ["A"]);
@@ -273,7 +281,7 @@ async fn snooze_shows_again_and_done_records() {
         },
         t("23T09:17:00")
     ));
-    assert_eq!(d.journal.status(&id), Some(Status::Done));
+    assert_eq!(d.journal().status(&id), Some(Status::Done));
 }
 
 #[tokio::test]
@@ -284,8 +292,8 @@ async fn started_after_the_end_exits_without_notifying() {
     assert!(out.finished);
     assert!(titles(&d).is_empty());
     // Not shown, and recorded as missed although far outside the window.
-    assert!(d.plan.get("b@s1d0T10:00").is_none());
-    assert_eq!(d.journal.status("b@s1d0T10:00"), Some(Status::Missed));
+    assert!(d.plan().get("b@s1d0T10:00").is_none());
+    assert_eq!(d.journal().status("b@s1d0T10:00"), Some(Status::Missed));
 }
 
 #[tokio::test]
@@ -300,10 +308,10 @@ async fn after_a_long_suspend_one_per_rule_and_the_rest_recorded_missed() {
     // asleep from day 0 to day 10, 10:30 (the window has moved on)
     let wake: DateTime<Utc> = "2026-12-03T10:30:00Z".parse().unwrap();
     d.tick(wake).await;
-    assert!(d.window.0 > t("30T00:00:00"), "window {:?}", d.window);
+    assert!(d.span().0 > t("30T00:00:00"), "window {:?}", d.span());
     // 09:00 and 10:00 are within catch-up: one notification for both
     assert_eq!(titles(&d), ["Often", "Often"]);
-    let full = Plan::build(&d.config).unwrap();
+    let full = Plan::build(d.config()).unwrap();
     let past: Vec<_> = full
         .occurrences
         .iter()
@@ -311,7 +319,7 @@ async fn after_a_long_suspend_one_per_rule_and_the_rest_recorded_missed() {
         .collect();
     let status = |s| {
         past.iter()
-            .filter(|o| d.journal.status(&o.id) == Some(s))
+            .filter(|o| d.journal().status(&o.id) == Some(s))
             .count()
     };
     assert_eq!(status(Status::Sent), 2);
@@ -339,13 +347,13 @@ pub(super) fn daemon_with(
 async fn drive(d: &mut Daemon<Recorder>, mut now: DateTime<Utc>, max_window: &mut usize) {
     for _ in 0..100_000 {
         let out = d.tick(now).await;
-        *max_window = (*max_window).max(d.plan.occurrences.len());
+        *max_window = (*max_window).max(d.plan().occurrences.len());
         if out.finished {
             return;
         }
-        let next = policy::next_due(&d.plan, &d.journal, now).map(|(_, t)| t);
+        let next = policy::next_due(d.plan(), d.journal(), now).map(|(_, t)| t);
         let refill = d
-            .overview
+            .overview()
             .last
             .filter(|l| *l > now + HORIZON)
             .map(|_| now + HORIZON / 2);
@@ -366,15 +374,15 @@ async fn a_long_plan_is_delivered_through_a_small_moving_window() {
             [reminders.often]\ndays = \"0-60\"\nevery = \"3h\"\nbetween = [\"00:00\", \"23:00\"]\ntitle = \"Often\"\n";
     let start = t("23T08:00:00");
     let mut d = daemon_with(dir.path(), cfg, start);
-    let full = Plan::build(&d.config).unwrap();
-    assert_eq!(d.overview.total, full.occurrences.len());
+    let full = Plan::build(d.config()).unwrap();
+    assert_eq!(d.overview().total, full.occurrences.len());
     let mut max_window = 0;
     drive(&mut d, start, &mut max_window).await;
     // every occurrence exactly once, the last saying the plan is complete
     let expected: Vec<&str> = full.occurrences.iter().map(|o| o.title.as_str()).collect();
     assert_eq!(titles(&d), expected);
     assert!(
-        d.notifier
+        d.notifier()
             .shown
             .last()
             .unwrap()
@@ -384,7 +392,7 @@ async fn a_long_plan_is_delivered_through_a_small_moving_window() {
     let sent = full
         .occurrences
         .iter()
-        .filter(|o| d.journal.status(&o.id) == Some(Status::Sent))
+        .filter(|o| d.journal().status(&o.id) == Some(Status::Sent))
         .count();
     assert_eq!(sent, full.occurrences.len());
     // 8 a day over a window of a few days, not the plan's 480
@@ -409,7 +417,7 @@ async fn a_gap_of_weeks_between_reminders_is_bridged() {
     let mut max_window = 0;
     drive(&mut d, t("23T12:00:01"), &mut max_window).await;
     assert_eq!(titles(&d), ["Check", "Check"]);
-    assert!(d.notifier.shown[1].body.ends_with(COMPLETE_TEXT));
+    assert!(d.notifier().shown[1].body.ends_with(COMPLETE_TEXT));
 }
 
 #[tokio::test]
@@ -436,14 +444,14 @@ async fn a_reminder_snoozed_for_days_stays_in_the_window() {
     // 80 hours after it was planned, far beyond catch-up and lookback,
     // and the window has moved on meanwhile
     d.tick(now).await;
-    assert!(d.window.1 > t("28T00:00:00"), "window {:?}", d.window);
+    assert!(d.span().1 > t("28T00:00:00"), "window {:?}", d.span());
     // shown alone or together with a "Later" due at the same moment
     let a = titles(&d)
         .into_iter()
         .filter(|t| t.split(" · ").any(|p| p == "A"))
         .count();
     assert_eq!(a, 5);
-    assert_eq!(d.journal.status(&id), Some(Status::Sent));
+    assert_eq!(d.journal().status(&id), Some(Status::Sent));
 }
 
 #[test]
@@ -461,7 +469,7 @@ async fn indoors_today_skips_the_rest_of_the_day_only() {
     let mut d = daemon_with(dir.path(), cfg, t("23T08:00:00"));
     d.tick(t("23T09:00:00")).await;
     assert!(
-        d.notifier.shown[0].indoors,
+        d.notifier().shown[0].indoors,
         "first of the day offers Indoors today"
     );
     assert!(d.answer(
@@ -471,28 +479,28 @@ async fn indoors_today_skips_the_rest_of_the_day_only() {
         },
         t("23T09:01:00")
     ));
-    assert_eq!(d.journal.status("sun@s1d0T09:00"), Some(Status::Done));
-    assert_eq!(d.journal.status("sun@s1d0T11:00"), Some(Status::Skipped));
-    assert_eq!(d.journal.status("sun@s1d0T13:00"), Some(Status::Skipped));
+    assert_eq!(d.journal().status("sun@s1d0T09:00"), Some(Status::Done));
+    assert_eq!(d.journal().status("sun@s1d0T11:00"), Some(Status::Skipped));
+    assert_eq!(d.journal().status("sun@s1d0T13:00"), Some(Status::Skipped));
     d.tick(t("23T11:00:00")).await;
     d.tick(t("23T13:00:00")).await;
     assert_eq!(titles(&d), ["Sun"], "nothing more today");
     d.tick(t("24T09:00:00")).await;
     assert_eq!(titles(&d), ["Sun", "Sun"], "the next day is normal");
-    assert!(d.notifier.shown[1].indoors);
+    assert!(d.notifier().shown[1].indoors);
     d.tick(t("24T11:00:00")).await;
-    assert!(!d.notifier.shown[2].indoors, "only on the first of a day");
+    assert!(!d.notifier().shown[2].indoors, "only on the first of a day");
 }
 
 #[tokio::test]
 async fn a_notification_the_bus_refuses_is_recorded_failed_and_the_queue_moves_on() {
     let dir = tempfile::tempdir().unwrap();
     let mut d = daemon(dir.path(), t("23T08:30:00"));
-    d.notifier.reject = vec!["A"];
+    d.notifier_mut().reject = vec!["A"];
     d.tick(t("23T09:00:00")).await;
-    assert_eq!(d.journal.status("a@s1d0T09:00"), Some(Status::Failed));
-    assert!(d.retry.is_none(), "not taken for a server that is away");
-    d.notifier.reject.clear();
+    assert_eq!(d.journal().status("a@s1d0T09:00"), Some(Status::Failed));
+    assert!(d.retry().is_clear(), "not taken for a server that is away");
+    d.notifier_mut().reject.clear();
     d.tick(t("23T09:00:01")).await;
     assert!(titles(&d).is_empty(), "not tried again");
     d.tick(t("23T10:00:00")).await;
@@ -524,10 +532,10 @@ async fn a_tampered_journal_is_clamped_not_believed() {
     let mut d = Daemon::new(config(CFG), j, Recorder::default(), tx, now).unwrap();
     // the snooze ends one snooze (15 min) after it was asked, not in 2099
     assert_eq!(
-        d.journal.get("a@s1d0T09:00").and_then(|e| e.until),
+        d.journal().get("a@s1d0T09:00").and_then(|e| e.until),
         Some(t("23T09:16:00"))
     );
-    assert_eq!(d.journal.get("b@s1d0T10:00").map(|e| e.at), Some(now));
+    assert_eq!(d.journal().get("b@s1d0T10:00").map(|e| e.at), Some(now));
     d.tick(t("23T09:30:00")).await;
     assert_eq!(titles(&d), ["A"], "the snoozed one comes back");
 }
@@ -547,7 +555,7 @@ async fn a_clock_set_forward_and_back_loses_nothing_of_the_real_future() {
     d.tick(t("23T14:30:00")).await;
     for at in ["09:00", "10:00", "11:00"] {
         assert_eq!(
-            d.journal.status(format!("a@s1d0T{at}")),
+            d.journal().status(format!("a@s1d0T{at}")),
             None,
             "{at}: not recorded missed on the word of a clock that jumped"
         );
@@ -557,7 +565,7 @@ async fn a_clock_set_forward_and_back_loses_nothing_of_the_real_future() {
     d.tick(t("23T08:30:20")).await;
     d.observe_clock(t("23T09:00:00"), boot(2800));
     d.tick(t("23T09:00:00")).await;
-    assert_eq!(d.journal.status("a@s1d0T09:00"), Some(Status::Sent));
+    assert_eq!(d.journal().status("a@s1d0T09:00"), Some(Status::Sent));
 }
 
 #[tokio::test]
@@ -573,7 +581,7 @@ async fn after_a_real_suspend_old_reminders_are_recorded_missed() {
     // asleep for 6 h: the time since boot counts it
     d.observe_clock(t("23T14:30:00"), boot(1000 + 6 * 3600));
     d.tick(t("23T14:30:00")).await;
-    assert_eq!(d.journal.status("a@s1d0T09:00"), Some(Status::Missed));
+    assert_eq!(d.journal().status("a@s1d0T09:00"), Some(Status::Missed));
 }
 
 #[tokio::test]
@@ -582,21 +590,21 @@ async fn the_frame_of_a_notification_is_in_the_configs_language() {
     let cfg = format!("language = \"fr\"\n{CFG}\n[notifications]\nsnooze = \"1h\"\n");
     let mut d = daemon_with(dir.path(), &cfg, t("23T08:30:00"));
     d.tick(t("23T09:00:00")).await;
-    let b = d.notifier.shown[0].buttons.clone().unwrap();
+    let b = d.notifier().shown[0].buttons.clone().unwrap();
     assert_eq!(b.done, "Fait");
     assert_eq!(b.snooze, "Rappeler dans 1h");
     assert_eq!(b.indoors, "À l’intérieur aujourd’hui");
     d.tick(t("23T10:00:00")).await;
     // the user's own words stay; the list is the French one
-    assert_eq!(d.notifier.shown[1].title, "A · B");
-    assert_eq!(d.notifier.shown[1].body, "• A — secret body\n• B");
+    assert_eq!(d.notifier().shown[1].title, "A · B");
+    assert_eq!(d.notifier().shown[1].body, "• A — secret body\n• B");
     d.tick(t("23T11:00:00")).await;
     assert!(
-        d.notifier.shown[2]
+        d.notifier().shown[2]
             .body
             .ends_with("C’était le dernier rappel de votre plan de soins post-traitement. Suivez désormais les conseils qui vous ont été donnés."),
         "{}",
-        d.notifier.shown[2].body
+        d.notifier().shown[2].body
     );
     assert_eq!(
         d.status_line(t("23T11:00:01")),
@@ -641,8 +649,8 @@ async fn the_calendar_has_one_event_per_notification_the_daemon_shows() {
         );
         let start = t("23T13:30:00");
         let mut d = daemon_with(dir.path(), &cfg, start);
-        let full = Plan::build(&d.config).unwrap();
-        let ics = crate::export::ics(&d.config, &full, start);
+        let full = Plan::build(d.config()).unwrap();
+        let ics = crate::export::ics(d.config(), &full, start);
         let unfolded = ics.replace("\r\n ", "");
         let field = |name: &str| -> Vec<String> {
             let mut v = Vec::new();
@@ -669,7 +677,7 @@ async fn the_calendar_has_one_event_per_notification_the_daemon_shows() {
             shown,
             "{plan} in {lang}: one event per notification, same titles"
         );
-        let bodies: Vec<&str> = d.notifier.shown.iter().map(|n| n.body.as_str()).collect();
+        let bodies: Vec<&str> = d.notifier().shown.iter().map(|n| n.body.as_str()).collect();
         assert_eq!(field("DESCRIPTION:"), bodies, "{plan} in {lang}");
         assert_eq!(unfolded.matches("BEGIN:VALARM").count(), shown.len());
         assert!(

@@ -23,7 +23,8 @@ use tokio::task::JoinHandle;
 use tracing::{debug, error, info, warn};
 use zbus::{Connection, MatchRule, MessageStream, message};
 
-use super::{Daemon, Event};
+use super::Event;
+use super::state::Daemon;
 use crate::app::journal::Journal;
 use crate::app::{apply_treatment_pin, treatment_pin};
 use crate::clock::{SystemZone, ZoneOrigin};
@@ -70,12 +71,12 @@ impl<N: Notifier> Daemon<N> {
         why: &str,
         now: DateTime<Utc>,
     ) -> bool {
-        let from = self.config.day_zone;
+        let from = self.config().day_zone;
         if system.zone == from {
             debug!(why, zone = from.name(), "time zone unchanged");
             return false;
         }
-        if self.config.day_zone_pinned {
+        if self.config().day_zone_pinned {
             info!(
                 why,
                 system = system.zone.name(),
@@ -90,7 +91,7 @@ impl<N: Notifier> Daemon<N> {
             debug!(why, "TZ is set: /etc/localtime does not apply");
             return false;
         }
-        let mut c = self.config.clone();
+        let mut c = self.config().clone();
         c.follow_zone(system.zone, &SystemZones);
         match self.replace_config(c, now) {
             Ok(()) => {
@@ -98,7 +99,7 @@ impl<N: Notifier> Daemon<N> {
                     why,
                     from = from.name(),
                     to = system.zone.name(),
-                    reminders = self.overview.total,
+                    reminders = self.overview().total,
                     "the time zone changed: clock-time reminders, quiet hours and days follow it; the treatment instant stays"
                 );
                 true

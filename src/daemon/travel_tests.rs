@@ -10,8 +10,9 @@ use chrono::{DateTime, Duration, Utc};
 use proptest::prelude::*;
 use tokio::sync::mpsc;
 
+use super::state::Daemon;
 use super::tests::Recorder;
-use super::{Daemon, HORIZON};
+use super::time::HORIZON;
 use crate::app::journal::{Journal, Status};
 use crate::clock::{SystemZone, ZoneOrigin};
 use crate::config::{Defaults, parse};
@@ -75,9 +76,9 @@ async fn drive(d: &mut Daemon<Recorder>, mut now: DateTime<Utc>, until: Option<D
         if out.finished {
             return;
         }
-        let next = policy::next_due(&d.plan, &d.journal, now).map(|(_, t)| t);
+        let next = policy::next_due(d.plan(), d.journal(), now).map(|(_, t)| t);
         let refill = d
-            .overview
+            .overview()
             .last
             .filter(|l| *l > now + HORIZON)
             .map(|_| now + HORIZON / 2);
@@ -131,7 +132,7 @@ fn run(trip: &Trip) -> Result<Ended, TestCaseError> {
         let (tx, _rx) = mpsc::unbounded_channel();
         let mut d = Daemon::new(ca, j, Recorder::default(), tx.clone(), start).unwrap();
         drive(&mut d, start, Some(leave)).await;
-        let mut shown = std::mem::take(&mut d.notifier.shown);
+        let mut shown = std::mem::take(&mut d.notifier_mut().shown);
         let plan_b;
         let statuses: HashMap<String, Status>;
         if trip.restart {
@@ -142,10 +143,10 @@ fn run(trip: &Trip) -> Result<Ended, TestCaseError> {
             plan_b = Plan::build(&cb).unwrap();
             let mut d = Daemon::new(cb, j, Recorder::default(), tx, land).unwrap();
             drive(&mut d, land, None).await;
-            shown.append(&mut d.notifier.shown);
+            shown.append(&mut d.notifier_mut().shown);
             check_journal(&d, &plan_b, land, catch_up)?;
             statuses = d
-                .journal
+                .journal()
                 .entries()
                 .map(|(k, e)| (k.clone(), e.status))
                 .collect();
@@ -157,12 +158,12 @@ fn run(trip: &Trip) -> Result<Ended, TestCaseError> {
             };
             let changed = d.follow_zone(&here, "test", land);
             prop_assert_eq!(changed, a != b);
-            plan_b = Plan::build(&d.config).unwrap();
+            plan_b = Plan::build(d.config()).unwrap();
             drive(&mut d, land, None).await;
-            shown.append(&mut d.notifier.shown);
+            shown.append(&mut d.notifier_mut().shown);
             check_journal(&d, &plan_b, land, catch_up)?;
             statuses = d
-                .journal
+                .journal()
                 .entries()
                 .map(|(k, e)| (k.clone(), e.status))
                 .collect();
@@ -221,11 +222,11 @@ fn check_journal(
     catch_up: Duration,
 ) -> Result<(), TestCaseError> {
     let quiet_at_landing = d
-        .config
+        .config()
         .quiet_hours
         .is_some_and(|q| q.contains(land.with_timezone(&plan.timezone).time()));
     for o in &plan.occurrences {
-        let e = d.journal.get(&o.id);
+        let e = d.journal().get(&o.id);
         match e.map(|e| e.status) {
             Some(Status::Sent) => {
                 let sent = e.and_then(|e| e.sent_at).unwrap_or(land);

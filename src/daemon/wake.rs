@@ -26,7 +26,6 @@
 //! A spurious event costs one step, which does nothing when nothing is due
 //! (the journal makes showing idempotent).
 
-use std::fmt;
 use std::io;
 use std::time::Duration;
 
@@ -40,7 +39,7 @@ use tokio::task::JoinHandle;
 use tracing::{debug, warn};
 use zbus::{Connection, MatchRule, MessageStream, message};
 
-use super::Event;
+use super::event::{Event, Moved};
 
 /// The longest the scheduler sleeps between two looks at its jobs.
 ///
@@ -81,25 +80,6 @@ const LOGIN1: &str = "org.freedesktop.login1";
 const LOGIN1_PATH: &str = "/org/freedesktop/login1";
 const MANAGER: &str = "org.freedesktop.login1.Manager";
 const PREPARE_FOR_SLEEP: &str = "PrepareForSleep";
-
-/// Why the wall clock may have moved under the scheduler.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Moved {
-    /// logind said the machine resumed from suspend.
-    Resumed,
-    /// The wall clock was set (or the machine resumed: the kernel reports
-    /// both the same way).
-    ClockSet,
-}
-
-impl fmt::Display for Moved {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            Moved::Resumed => "resumed from suspend",
-            Moved::ClockSet => "the wall clock was set",
-        })
-    }
-}
 
 /// The watchers' tasks; they end when this is dropped.
 #[derive(Debug)]

@@ -5,9 +5,10 @@ use std::collections::{HashMap, HashSet};
 
 use chrono::{DateTime, Duration as ChronoDuration, NaiveDate, NaiveDateTime, NaiveTime};
 
+use super::summary::{self, Milestone, summary_title};
 use super::{
     Anchor, Daylight, MAX_OCCURRENCES, Occurrence, OccurrenceId, PlanError, Slot, after_quiet,
-    daylight, emergency_number, resolve_local, session_starts, summary_text, summary_title,
+    daylight, emergency_number, resolve_local, session_starts,
 };
 use crate::config::{Config, QuietPolicy, Rule, Trigger};
 use crate::i18n::messages;
@@ -43,6 +44,34 @@ pub(super) fn rule_occurrences(
         }
     }
     Ok(out)
+}
+
+/// Today's summary for a plan day (see [`summary::text`]).
+pub fn summary_text(config: &Config, day: u32) -> String {
+    summary::text(config, &milestones(config), day)
+}
+
+/// The milestones the summary speaks of: each rule with `allows`, on the
+/// plan day it is announced (the day of its first occurrence, so the
+/// summary and the milestone's own notification agree: elapsed time, quiet
+/// hours and all), in the rules' order; rules that never fire are left out.
+fn milestones(config: &Config) -> Vec<Milestone> {
+    // the treatment instant, seen in the zone the day follows
+    let Some(start) = session_starts(config).ok().and_then(|s| s.first().copied()) else {
+        return Vec::new();
+    };
+    config
+        .rules
+        .iter()
+        // a summary's text is this summary: no recursion
+        .filter(|r| !r.summary)
+        .filter_map(|r| {
+            let allows = r.allows.clone()?;
+            let first = rule_occurrences(r, config, start, 1, None).ok()?;
+            let day = first.first()?.day;
+            Some(Milestone { allows, day })
+        })
+        .collect()
 }
 
 /// When the milestone `name` of the config is announced for the session
@@ -206,6 +235,8 @@ fn expand(
         .not_before
         .is_some()
         .then(|| not_before.with_timezone(&chrono::Utc));
+    // a summary's milestones, found once for all its days
+    let mut announced: Option<Vec<Milestone>> = None;
     nominal.sort_by_key(|(_, _, t, _)| *t);
     for (naive, day, t, slot) in nominal {
         if t < start {
@@ -249,7 +280,11 @@ fn expand(
         let (title, body) = if rule.summary {
             (
                 summary_title(config, day, &rule.title),
-                summary_text(config, day),
+                summary::text(
+                    config,
+                    announced.get_or_insert_with(|| milestones(config)),
+                    day,
+                ),
             )
         } else {
             (rule.title.clone(), body.clone())

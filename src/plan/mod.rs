@@ -31,13 +31,14 @@ use std::collections::HashSet;
 
 use chrono::{DateTime, Duration as ChronoDuration, NaiveDate, NaiveTime, Utc};
 
-use crate::config::{Config, DaySet, Location, Repeat, Trigger};
+use crate::config::{Config, DaySet, Location, Trigger};
 use crate::zone::Zone;
 
 mod emergency;
 mod expand;
 mod id;
 mod local;
+mod occurrence;
 mod query;
 mod summary;
 mod sun;
@@ -55,64 +56,11 @@ mod tests;
 
 pub use emergency::emergency_number;
 use expand::rule_occurrences;
-pub use expand::{id_anchor, legacy_ids};
+pub use expand::{id_anchor, legacy_ids, summary_text};
 pub use id::{OccurrenceId, Slot};
 pub use local::{after_quiet, resolve_local};
-pub use summary::{summary_text, summary_title};
+pub use occurrence::{Anchor, MAX_OCCURRENCES, Occurrence, PlanError};
 pub use sun::{Daylight, daylight};
-
-/// Most occurrences a plan may have; a config that makes more is rejected.
-pub const MAX_OCCURRENCES: usize = 100_000;
-
-/// One reminder at one moment.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Occurrence {
-    /// Stable id: same config, same ids.
-    pub id: OccurrenceId,
-    /// Name of the rule it comes from.
-    pub rule: String,
-    /// Plan day it belongs to (0 = treatment day of its session).
-    pub day: u32,
-    /// Which treatment of a series (1 for a single treatment).
-    pub session: u32,
-    /// When, in the plan's time zone.
-    pub at: DateTime<Zone>,
-    pub title: String,
-    pub body: String,
-    /// Shown again while unanswered (from its rule).
-    pub repeat: Option<Repeat>,
-    /// What its moment hangs on.
-    pub anchor: Anchor,
-    /// A milestone (once per session): not before this instant, the
-    /// treatment plus its elapsed time.
-    pub not_before: Option<DateTime<Utc>>,
-}
-
-/// What an occurrence's moment hangs on.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Anchor {
-    /// A local clock time (`at`, `every` + `between`): it follows the zone
-    /// the day follows.
-    Clock,
-    /// An offset from the treatment instant (`after`): the same instant in
-    /// every zone.
-    Treatment,
-}
-
-impl Anchor {
-    pub fn label(self) -> &'static str {
-        match self {
-            Anchor::Clock => "clock",
-            Anchor::Treatment => "treatment",
-        }
-    }
-}
-
-impl Occurrence {
-    pub fn utc(&self) -> DateTime<Utc> {
-        self.at.with_timezone(&Utc)
-    }
-}
 
 /// Every occurrence of a config, sorted by time.
 #[derive(Debug, Clone, PartialEq)]
@@ -130,15 +78,6 @@ pub struct Plan {
     pub location: Option<Location>,
     /// Whether any rule follows daylight.
     pub daylight_rules: bool,
-}
-
-/// Why a plan could not be built.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-pub enum PlanError {
-    #[error("the plan would have more than {MAX_OCCURRENCES} reminders")]
-    TooLarge,
-    #[error("the treatment date is out of range")]
-    OutOfRange,
 }
 
 /// The size and the ends of a whole plan, found window by window so that

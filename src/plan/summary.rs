@@ -1,26 +1,23 @@
 //! The daily summary's text: what is normal, what is still off-limits.
+//! It is given the milestones (what each allows, and the plan day it is
+//! announced on: `expand.rs` finds them), so it never expands a rule.
 
-use crate::config::{Config, Rule};
+use crate::config::Config;
 use crate::i18n::messages;
 
-use super::expand::rule_occurrences;
-
-/// The plan day a milestone is announced on: the day of its rule's first
-/// occurrence, so the summary and the milestone's own notification agree
-/// (elapsed time, quiet hours and all). `None` for a rule that never fires.
-fn announced_on(config: &Config, rule: &Rule) -> Option<u32> {
-    if rule.summary {
-        return None; // its text is this summary: no recursion
-    }
-    let start = *super::session_starts(config).ok()?.first()?;
-    let first = rule_occurrences(rule, config, start, 1, None).ok()?;
-    first.first().map(|o| o.day)
+/// A milestone: what it allows (its rule's `allows`) from the plan day it
+/// is announced on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct Milestone {
+    pub(super) allows: String,
+    pub(super) day: u32,
 }
 
 /// Today's summary for a plan day: what is normal, what is still off-limits
 /// and for how long, what is allowed from today. Built from the healing
-/// stages and the milestone rules' `allows`, in the config's language.
-pub fn summary_text(config: &Config, day: u32) -> String {
+/// stages and the `milestones` (in the rules' order), in the config's
+/// language.
+pub(super) fn text(config: &Config, milestones: &[Milestone], day: u32) -> String {
     let m = messages(config.language.lang);
     let mut parts = Vec::new();
     if let Some((_, text)) = config.healing.iter().find(|(d, _)| d.contains(day)) {
@@ -28,13 +25,12 @@ pub fn summary_text(config: &Config, day: u32) -> String {
     }
     let mut still = Vec::new();
     let mut today = Vec::new();
-    for r in &config.rules {
-        let Some(what) = &r.allows else {
-            continue;
-        };
-        let Some(from) = announced_on(config, r) else {
-            continue;
-        };
+    for Milestone {
+        allows: what,
+        day: from,
+    } in milestones
+    {
+        let from = *from;
         match from.cmp(&day) {
             std::cmp::Ordering::Greater => {
                 still.push(m.fmt(
@@ -68,7 +64,7 @@ pub fn summary_text(config: &Config, day: u32) -> String {
 }
 
 /// The summary reminder's title: "Day 3: today's aftercare".
-pub fn summary_title(config: &Config, day: u32, title: &str) -> String {
+pub(super) fn summary_title(config: &Config, day: u32, title: &str) -> String {
     messages(config.language.lang).fmt(
         "summary-title",
         &[("day", day.into()), ("title", title.into())],

@@ -1,0 +1,53 @@
+//! What wakes the daemon's loop, and what a step tells it back.
+
+use std::fmt;
+
+use chrono::{DateTime, Utc};
+
+use crate::plan::OccurrenceId;
+
+/// What woke the main loop.
+#[derive(Debug)]
+pub(crate) enum Event {
+    /// A scheduler job fired: an occurrence (id) or a plain wake-up.
+    Fire {
+        id: Option<OccurrenceId>,
+        planned: DateTime<Utc>,
+    },
+    /// Something changed in the config's directory.
+    ConfigChanged,
+    /// The system time zone may have changed (what said so:
+    /// `timedated`, `/etc/localtime`).
+    ZoneChanged(&'static str),
+    /// The wall clock may have moved under the scheduler (resume, clock
+    /// set): look at the schedule now (`wake.rs`).
+    ClockMoved(Moved),
+}
+
+/// The result of a tick: when to look again, and whether the plan is done.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub(crate) struct Outcome {
+    /// Extra wake-ups (quiet-hour end, retry); occurrences come from the plan.
+    pub wakes: Vec<DateTime<Utc>>,
+    /// The plan is complete: exit 0.
+    pub finished: bool,
+}
+
+/// Why the wall clock may have moved under the scheduler.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Moved {
+    /// logind said the machine resumed from suspend.
+    Resumed,
+    /// The wall clock was set (or the machine resumed: the kernel reports
+    /// both the same way).
+    ClockSet,
+}
+
+impl fmt::Display for Moved {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Moved::Resumed => "resumed from suspend",
+            Moved::ClockSet => "the wall clock was set",
+        })
+    }
+}
