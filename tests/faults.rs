@@ -595,6 +595,37 @@ fn editing_a_clinic_plan_file_elsewhere_while_running_reloads_the_schedule() {
 }
 
 #[test]
+fn after_plan_points_at_another_file_edits_to_that_file_reload() {
+    let s = Scenario::new();
+    // two clinic plan files, each in a folder of its own
+    let first = s.sb.path().join("first/plan.toml");
+    let second = s.sb.path().join("second/plan.toml");
+    for (p, title) in [(&first, "From the first"), (&second, "From the second")] {
+        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+        std::fs::write(p, s.t.rule("a", &[3600], title)).unwrap();
+    }
+    let config = |s: &Scenario, plan: &std::path::Path| {
+        s.t.header_with_plan(&plan.display().to_string()) + &s.t.rule("z", &[7200], "Later")
+    };
+    let text = config(&s, &first);
+    let s = s.config(&text);
+    let d = s.start();
+    d.wait_log("scheduled;");
+    // the config now names the second file
+    s.sb.write_config(&config(&s, &second));
+    d.wait_log_n("config reloaded", 1);
+    // an edit to the second file (written beside, renamed over) reloads
+    let tmp = second.with_file_name(".plan.toml.new");
+    std::fs::write(&tmp, s.t.rule("a", &[6], "After the edit")).unwrap();
+    std::fs::rename(&tmp, &second).unwrap();
+    d.wait_log_n("config reloaded", 2);
+    let n = s.desk.wait_summary("After the edit");
+    assert_eq!(n.body, "Body of After the edit");
+    assert_eq!(s.desk.count("From the first"), 0);
+    assert_eq!(s.desk.count("From the second"), 0);
+}
+
+#[test]
 fn a_broken_config_without_a_good_copy_says_so_and_exits_78() {
     let s = Scenario::new().config("[treatment]\ndate = 2026-11-31\n");
     let mut d = s.start();

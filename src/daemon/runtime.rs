@@ -76,6 +76,16 @@ fn watch_config(
     super::watch::start(watched, events)
 }
 
+/// The plan file the config names (`plan = "PATH"`) and its translation
+/// into the config's language: what the watcher watches beside the config.
+fn plan_paths(config: &Config) -> (Option<PathBuf>, Option<PathBuf>) {
+    let file = config.treatment.plan_file.clone();
+    let texts = file
+        .as_deref()
+        .map(|p| crate::config::plan_texts_path(p, config.language.lang));
+    (file, texts)
+}
+
 /// Entry point of `aftercare run`.
 pub(crate) fn run(ctx: &Context) -> Result<u8, Error> {
     // One daemon per user: a second one would show everything twice.
@@ -224,15 +234,11 @@ async fn main_loop(
     sched.set_max_tick_interval(super::wake::max_tick_interval());
     sched.start().await.map_err(scheduler("start"))?;
     let mut jobs = Jobs::new(sched, events_tx.clone());
-    let plan_texts = config
-        .treatment
-        .plan_file
-        .as_deref()
-        .map(|p| crate::config::plan_texts_path(p, config.language.lang));
-    let _watcher = watch_config(
+    let mut watched_plan = plan_paths(&config);
+    let mut watcher = watch_config(
         &config_path,
-        config.treatment.plan_file.as_deref(),
-        plan_texts.as_deref(),
+        watched_plan.0.as_deref(),
+        watched_plan.1.as_deref(),
         events_tx.clone(),
     );
     let _wake = super::wake::start(events_tx.clone());
@@ -319,6 +325,20 @@ async fn main_loop(
             sd_notify(&[sd_notify::NotifyState::Reloading, monotonic()]);
             let now = clock::now();
             reload_config(&mut d, &config_path, &last_good, defaults, now).await;
+            // `plan =` may name another file now (or its translation
+            // another language): watch that one instead
+            let plan = plan_paths(d.config());
+            if plan != watched_plan {
+                drop(watcher.take());
+                watcher = watch_config(
+                    &config_path,
+                    plan.0.as_deref(),
+                    plan.1.as_deref(),
+                    events_tx.clone(),
+                );
+                debug!(plan_file = ?plan.0, "watching the plan file the config names now");
+                watched_plan = plan;
+            }
             match guarded_step(&mut d, &mut jobs, now, &mut sigs, &mut reload).await {
                 Stepped::Status(status) => sd_notify(&[
                     sd_notify::NotifyState::Ready,

@@ -16,6 +16,8 @@
 mod plan_texts;
 
 #[cfg(test)]
+mod ids_tests;
+#[cfg(test)]
 mod tests;
 
 use std::sync::OnceLock;
@@ -311,16 +313,15 @@ impl Messages {
 
     /// The short weekday name ("Tue", "Di.").
     pub fn weekday(&self, d: Weekday) -> String {
-        let id = match d {
-            Weekday::Mon => "weekday-mon",
-            Weekday::Tue => "weekday-tue",
-            Weekday::Wed => "weekday-wed",
-            Weekday::Thu => "weekday-thu",
-            Weekday::Fri => "weekday-fri",
-            Weekday::Sat => "weekday-sat",
-            Weekday::Sun => "weekday-sun",
-        };
-        self.text(id)
+        match d {
+            Weekday::Mon => self.text("weekday-mon"),
+            Weekday::Tue => self.text("weekday-tue"),
+            Weekday::Wed => self.text("weekday-wed"),
+            Weekday::Thu => self.text("weekday-thu"),
+            Weekday::Fri => self.text("weekday-fri"),
+            Weekday::Sat => self.text("weekday-sat"),
+            Weekday::Sun => self.text("weekday-sun"),
+        }
     }
 
     /// The short month name, 1 = January ("Nov", "Dez.").
@@ -344,10 +345,10 @@ impl Messages {
     /// an item holds a comma itself ("pool, sauna and steam"), with the
     /// stronger one ("; "), so that each item still reads as one.
     pub fn list(&self, items: &[String]) -> String {
-        let id = match items.iter().any(|i| i.contains(',')) {
-            true => "list-separator-long",
-            false => "list-separator",
+        let separator = match items.iter().any(|i| i.contains(',')) {
+            true => self.text("list-separator-long"),
+            false => self.text("list-separator"),
         };
-        items.join(&self.text(id))
+        items.join(&separator)
     }
 }
