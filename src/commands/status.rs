@@ -95,7 +95,15 @@ pub(crate) fn status(ctx: &Context, out: &mut dyn Write) -> Result<u8, Error> {
             let line = m.fmt(
                 "status-next-item",
                 &[
-                    ("date", short_date(m, local.date_naive()).into()),
+                    (
+                        "date",
+                        short_date(
+                            m,
+                            local.date_naive(),
+                            ctx.now.with_timezone(&plan.timezone).date_naive(),
+                        )
+                        .into(),
+                    ),
                     ("time", local.format("%H:%M").to_string().into()),
                     ("title", o.title.as_str().into()),
                     ("day", o.day.into()),

@@ -89,12 +89,13 @@ fn plan_paths(config: &Config) -> (Option<PathBuf>, Option<PathBuf>) {
 /// Entry point of `aftercare run`.
 pub(crate) fn run(ctx: &Context) -> Result<u8, Error> {
     // One daemon per user: a second one would show everything twice.
-    let _lock = lock::acquire(&ctx.paths.state_dir)?;
+    let lock = lock::acquire(&ctx.paths.state_dir)?;
     let rt = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
         .map_err(|e| Error::io("cannot start the async runtime", e))?;
     rt.block_on(main_loop(
+        lock,
         ctx.paths.config.clone(),
         ctx.paths.state_dir.clone(),
         ctx.paths.journal(),
@@ -195,6 +196,7 @@ async fn initial_config(
 }
 
 async fn main_loop(
+    lock: lock::RunLock,
     config_path: PathBuf,
     state_dir: PathBuf,
     journal_path: PathBuf,
@@ -242,6 +244,7 @@ async fn main_loop(
         events_tx.clone(),
     );
     let _wake = super::wake::start(events_tx.clone());
+    let mut keeper = super::heal::Keeper::new(&state_dir, lock);
 
     let timezone = config.treatment.timezone;
     let mut d = Daemon::new(config, journal, DbusNotifier::default(), answers_tx, now)
@@ -275,6 +278,8 @@ async fn main_loop(
     ]);
 
     loop {
+        // a journal write that failed is tried again until it works
+        keeper.after(d.journal().is_dirty());
         let stepped = tokio::select! {
             Some(ev) = events.recv() => match ev {
                 Event::Fire { id, planned } => {
@@ -307,6 +312,10 @@ async fn main_loop(
                 } else {
                     None
                 }
+            }
+            () = keeper.wait() => {
+                keeper.heal(&mut d);
+                None
             }
             _ = sigs.hup.recv() => {
                 info!("SIGHUP: reloading the config");

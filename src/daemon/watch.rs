@@ -48,20 +48,46 @@ pub(crate) fn start(
     watched: Vec<(PathBuf, OsString)>,
     events: UnboundedSender<Event>,
 ) -> Option<Watch> {
+    start_with(watched, events, || Event::ConfigChanged, mask(), true)
+}
+
+/// The state directory and the folders above it: gone, or a file of it
+/// deleted (its own writes replace files by rename and are not news).
+pub(crate) fn state_mask() -> WatchFlags {
+    WatchFlags::DELETE | WatchFlags::MOVED_FROM | WatchFlags::DELETE_SELF | WatchFlags::MOVE_SELF
+}
+
+/// Watch each `(folder, file name)` for `mask`: sends `make()` on a change
+/// to one of those names. `config`: say so in the config's words when
+/// watching fails (otherwise a debug line: the folder may not exist yet).
+pub(crate) fn start_with<T: Send + 'static>(
+    watched: Vec<(PathBuf, OsString)>,
+    events: UnboundedSender<T>,
+    make: fn() -> T,
+    mask: WatchFlags,
+    config: bool,
+) -> Option<Watch> {
+    let fail = |e: &dyn std::fmt::Display| match config {
+        true => warn!("cannot watch the config for changes: {e}; use SIGHUP to reload"),
+        false => tracing::debug!("cannot watch the state directory: {e}"),
+    };
     let fd = inotify::init(CreateFlags::CLOEXEC | CreateFlags::NONBLOCK)
-        .map_err(|e| warn!("cannot watch the config for changes: {e}; use SIGHUP to reload"))
+        .map_err(|e| fail(&e))
         .ok()?;
     for (dir, _) in &watched {
-        if let Err(e) = inotify::add_watch(&fd, dir, mask()) {
-            warn!(dir = %dir.display(), "cannot watch the config directory: {e}; use SIGHUP to reload");
+        if let Err(e) = inotify::add_watch(&fd, dir, mask) {
+            match config {
+                true => {
+                    warn!(dir = %dir.display(), "cannot watch the config directory: {e}; use SIGHUP to reload")
+                }
+                false => tracing::debug!(dir = %dir.display(), "cannot watch: {e}"),
+            }
         }
     }
     // an OwnedFd: the sound use of the deprecated safe constructor (see
     // ClockWatch::new in wake.rs)
     #[allow(deprecated)]
-    let fd = AsyncFd::new(fd)
-        .map_err(|e| warn!("cannot watch the config for changes: {e}; use SIGHUP to reload"))
-        .ok()?;
+    let fd = AsyncFd::new(fd).map_err(|e| fail(&e)).ok()?;
     let names: Vec<OsString> = watched.into_iter().map(|(_, n)| n).collect();
     let task = tokio::spawn(async move {
         let mut buf = [MaybeUninit::<u8>::uninit(); 4096];
@@ -91,7 +117,7 @@ pub(crate) fn start(
                     }
                 }
             }
-            if ours && events.send(Event::ConfigChanged).is_err() {
+            if ours && events.send(make()).is_err() {
                 return;
             }
         }

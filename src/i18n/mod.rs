@@ -207,6 +207,9 @@ pub fn from_locale(vars: &LocaleVars) -> Choice {
 pub type Arg<'a> = (&'a str, FluentValue<'a>);
 
 /// aftercare's own messages in one language.
+/// How far from today a date is shown without its year: about three months.
+pub const NEAR_DAYS: i64 = 92;
+
 pub struct Messages {
     lang: Lang,
     bundle: FluentBundle<FluentResource>,
@@ -337,6 +340,24 @@ impl Messages {
                 ("weekday", self.weekday(d.weekday()).into()),
                 ("day", d.day().into()),
                 ("month", self.month(d.month()).into()),
+            ],
+        )
+    }
+
+    /// A local date as seen from `today`: [`Messages::short_date`], with the
+    /// year when it is more than a few months ("Sat 4 Dec 2027") away.
+    pub fn date_from(&self, d: NaiveDate, today: NaiveDate) -> String {
+        if (d - today).num_days().abs() <= NEAR_DAYS {
+            return self.short_date(d);
+        }
+        // the year as digits, never grouped ("2 027")
+        self.fmt(
+            "date-long",
+            &[
+                ("weekday", self.weekday(d.weekday()).into()),
+                ("day", d.day().into()),
+                ("month", self.month(d.month()).into()),
+                ("year", d.year().to_string().into()),
             ],
         )
     }
