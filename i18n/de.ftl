@@ -28,6 +28,8 @@ month-12 = Dez.
 
 # "Di., 1. Dez."
 date-short = { $weekday }, { $day }. { $month }
+# a date more than a few months away: with its year
+date-long = { $weekday }, { $day }. { $month } { $year }
 
 ## Notifications
 

@@ -32,6 +32,8 @@ month-12 = Dec
 # "Tue 25 Nov": $weekday and $month are the names above, $day the day of
 # the month (a number).
 date-short = { $weekday } { $day } { $month }
+# a date more than a few months away: with its year
+date-long = { $weekday } { $day } { $month } { $year }
 
 ## Notifications
 

@@ -31,6 +31,11 @@ date-short = { $weekday } { $day ->
         [1] 1er
        *[other] { $day }
     } { $month }
+# a date more than a few months away: with its year
+date-long = { $weekday } { $day ->
+        [1] 1er
+       *[other] { $day }
+    } { $month } { $year }
 
 ## Notifications
 

@@ -330,7 +330,9 @@ impl Ledger {
     }
 
     /// Take in another copy (what another process wrote): per id, the entry
-    /// recorded later wins.
+    /// recorded later wins, except that an answer of Done is never undone
+    /// by what the daemon decided without having seen it (sent, merged,
+    /// missed: its clock may be a moment ahead of the command's).
     pub fn merge(&mut self, other: Ledger) {
         if self.treatment.is_none() {
             self.treatment = other.treatment.clone();
@@ -341,7 +343,13 @@ impl Ledger {
             return;
         }
         for (id, e) in other.entries {
-            let newer = self.entries.get(&id).is_none_or(|m| e.at > m.at);
+            let newer = self.entries.get(&id).is_none_or(|m| {
+                match (m.status == Status::Done, e.status == Status::Done) {
+                    (true, false) => false,
+                    (false, true) => true,
+                    _ => e.at > m.at,
+                }
+            });
             if newer {
                 self.entries.insert(id, e);
             }
@@ -362,6 +370,22 @@ mod tests {
     }
 
     #[test]
+    fn merge_never_undoes_a_done() {
+        let t = |s: &str| s.parse::<DateTime<Utc>>().unwrap();
+        let mut daemon = Ledger::default();
+        daemon.set("a", Entry::merged(t("2026-11-24T10:00:02Z"), "a2"));
+        let mut cli = Ledger::default();
+        cli.set("a", Entry::done(t("2026-11-24T10:00:01Z"), None));
+        daemon.merge(cli.clone());
+        assert_eq!(daemon.status("a"), Some(Status::Done));
+        // and the other way round
+        let mut disk = Ledger::default();
+        disk.set("a", Entry::sent(t("2026-11-24T10:00:03Z")));
+        cli.merge(disk);
+        assert_eq!(cli.status("a"), Some(Status::Done));
+    }
+
+    #[test]
     fn merge_takes_the_later_entry_per_id() {
         let mut mine = Ledger::default();
         mine.set("a", Entry::sent(t("2026-11-24T10:00:00Z")));
@@ -370,9 +394,13 @@ mod tests {
         theirs.set("a", Entry::done(t("2026-11-24T10:05:00Z"), None));
         theirs.set("b", Entry::done(t("2026-11-24T10:01:00Z"), None));
         theirs.set_complete(t("2026-11-24T11:00:00Z"));
+        theirs.set("c", Entry::sent(t("2026-11-24T10:01:00Z")));
+        mine.set("c", Entry::sent(t("2026-11-24T10:02:00Z")));
         mine.merge(theirs);
         assert_eq!(mine.status("a"), Some(Status::Done));
-        assert_eq!(mine.status("b"), Some(Status::Sent));
+        // a send recorded after the answer does not undo it
+        assert_eq!(mine.status("b"), Some(Status::Done));
+        assert_eq!(mine.get("c").map(|e| e.at), Some(t("2026-11-24T10:02:00Z")));
         assert!(mine.complete().is_some());
     }
 

@@ -12,23 +12,25 @@ use crate::ledger::{Ledger, Status};
 use crate::plan::{Daylight, Occurrence, Plan};
 use crate::policy;
 
-/// "Tue 25 Nov" for a local date, in the language of `m`.
-pub(crate) fn short_date(m: &Messages, d: NaiveDate) -> String {
-    m.short_date(d)
+/// "Tue 25 Nov" for a local date, in the language of `m`; with the year
+/// ("Sat 4 Dec 2027") when it is more than a few months from `today`.
+pub(crate) fn short_date(m: &Messages, d: NaiveDate, today: NaiveDate) -> String {
+    m.date_from(d, today)
 }
 
-/// "Tue 25 Nov 15:00": an occurrence's local date and time.
-pub(crate) fn when(m: &Messages, o: &Occurrence) -> String {
+/// "Tue 25 Nov 15:00": an occurrence's local date and time (the year too
+/// when it is far from `today`).
+pub(crate) fn when(m: &Messages, o: &Occurrence, today: NaiveDate) -> String {
     format!(
         "{} {}",
-        short_date(m, o.at.date_naive()),
+        short_date(m, o.at.date_naive(), today),
         o.at.format("%H:%M")
     )
 }
 
 /// "Treated Mon 7 Dec 19:15 in Berlin, 13:15 here": where and when the
 /// treatment was, when the plan's times are in another zone.
-pub(crate) fn treated_elsewhere(m: &Messages, plan: &Plan) -> Option<String> {
+pub(crate) fn treated_elsewhere(m: &Messages, plan: &Plan, today: NaiveDate) -> Option<String> {
     if plan.treatment_zone == plan.timezone {
         return None;
     }
@@ -36,7 +38,7 @@ pub(crate) fn treated_elsewhere(m: &Messages, plan: &Plan) -> Option<String> {
     let here = plan.start;
     let when = format!(
         "{} {}",
-        short_date(m, there.date_naive()),
+        short_date(m, there.date_naive(), today),
         there.format("%H:%M")
     );
     let here = if here.date_naive() == there.date_naive() {
@@ -44,7 +46,7 @@ pub(crate) fn treated_elsewhere(m: &Messages, plan: &Plan) -> Option<String> {
     } else {
         format!(
             "{} {}",
-            short_date(m, here.date_naive()),
+            short_date(m, here.date_naive(), today),
             here.format("%H:%M")
         )
     };
@@ -71,7 +73,7 @@ pub(crate) fn next_line(m: &Messages, plan: &Plan, ledger: &Ledger, now: DateTim
     } else {
         format!(
             "{} {}",
-            short_date(m, local.date_naive()),
+            short_date(m, local.date_naive(), today),
             local.format("%H:%M")
         )
     };

@@ -154,7 +154,8 @@ fn config_flag_env_and_position() {
 fn check_summarises_in_one_line() {
     let sb = Sandbox::new();
     sb.write_config(OK);
-    let out = sb.run(&["check"]);
+    // a date more than a few months from now would show its year
+    let out = sb.run(&["check", "--now", "2026-11-23T00:00:00Z"]);
     assert_eq!(out.status.code(), Some(0));
     let s = stdout(&out);
     assert_eq!(s.lines().count(), 1, "{s}");
@@ -164,6 +165,99 @@ fn check_summarises_in_one_line() {
         ),
         "{s}"
     );
+}
+
+#[test]
+fn a_long_series_is_taken_and_far_dates_show_their_year() {
+    let sb = Sandbox::new();
+    // 13 treatment dates, a month apart: all valid, all taken
+    let dates: Vec<String> = (0..13)
+        .map(|i| {
+            let d = chrono::NaiveDate::from_ymd_opt(2026, 12, 4).unwrap() + chrono::Months::new(i);
+            d.to_string()
+        })
+        .collect();
+    sb.write_config(&format!(
+        "[treatment]\ndate = [{}]\ntime = \"10:00\"\ntimezone = \"UTC\"\n",
+        dates.join(", ")
+    ));
+    let out = sb.run(&["check", "--now", "2026-12-04T09:00:00Z"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let s = stdout(&out);
+    // the first date is near (no year), the last a year away (its year)
+    assert!(
+        s.starts_with("ok: ") && s.contains(" reminders from Fri 4 Dec 10:00 to "),
+        "{s}"
+    );
+    assert!(s.contains(" 2027 "), "the year of the last reminder: {s}");
+    let out = sb.run(&["plan", "--now", "2026-12-04T09:00:00Z"]);
+    let plan = stdout(&out);
+    assert!(plan.contains("Fri 4 Dec"), "{plan}");
+    assert!(plan.contains("Sat 4 Dec 2027"), "{plan}");
+    // more than a series can hold: said as it is
+    let many: Vec<String> = (0..101)
+        .map(|i| {
+            (chrono::NaiveDate::from_ymd_opt(2026, 1, 1).unwrap() + chrono::Days::new(i * 7))
+                .to_string()
+        })
+        .collect();
+    sb.write_config(&format!(
+        "[treatment]\ndate = [{}]\ntime = \"10:00\"\ntimezone = \"UTC\"\n",
+        many.join(", ")
+    ));
+    let out = sb.run(&["check"]);
+    assert_eq!(out.status.code(), Some(78));
+    let err = stderr(&out);
+    assert!(
+        err.contains(
+            ":2:8: `date` lists 101 treatment dates; aftercare follows at most 100 in one series"
+        ),
+        "{err}"
+    );
+    assert!(!err.contains("not a valid calendar date"), "{err}");
+    // one wrong date in a series: that date is pointed at
+    sb.write_config("[treatment]\ndate = [2026-11-23, 2026-02-30]\ntime = \"10:00\"\n");
+    let out = sb.run(&["check"]);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(78), "{err}");
+    assert!(err.contains(":2:21: "), "{err}");
+    assert!(err.contains("February 2026 has 28 days"), "{err}");
+}
+
+#[test]
+fn look_alike_characters_in_the_config_are_named() {
+    let sb = Sandbox::new();
+    // (what is typed after the [treatment] table, what `check` must say)
+    let cases = [
+        (
+            "[reminders.sunscreen]\ndays\u{a0}= \"1-7\"\n",
+            ":6:5: U+00A0 NO-BREAK SPACE at 6:5: type a normal space",
+        ),
+        (
+            "[reminders.sunscreen]\nat = [\"09:\u{200b}00\"]\n",
+            ":6:11: U+200B ZERO WIDTH SPACE at 6:11: delete it (it is invisible)",
+        ),
+        (
+            "\u{feff}[reminders.sunscreen]\ndays = \"1-7\"\n",
+            ":5:1: U+FEFF ZERO WIDTH NO-BREAK SPACE (byte order mark) at 5:1",
+        ),
+        (
+            "[reminders.sunscreen]\ndays = \u{201c}1-7\u{201d}\n",
+            ":6:8: U+201C LEFT DOUBLE QUOTATION MARK at 6:8: type a straight quote \"",
+        ),
+        (
+            "[reminders.sunscreen]\nda\tys = \"1-7\"\n",
+            ":6:3: U+0009 CHARACTER TABULATION (a tab) at 6:3",
+        ),
+    ];
+    for (rest, want) in cases {
+        sb.write_config(&format!("{OK}{rest}"));
+        let out = sb.run(&["check"]);
+        let err = stderr(&out);
+        assert_eq!(out.status.code(), Some(78), "{rest:?}: {err}");
+        assert!(err.contains(want), "{rest:?}: want {want:?} in\n{err}");
+        assert!(err.contains("hint: U+"), "{rest:?}: {err}");
+    }
 }
 
 #[test]

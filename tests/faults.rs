@@ -140,6 +140,223 @@ fn disk_full_keeps_the_old_journal_and_never_duplicates() {
     }
 }
 
+/// A private mount namespace kept alive by a process of its own, where the
+/// state directory is a tiny tmpfs: the daemon can be killed and started
+/// again in it (`nsenter`) with the same files.
+struct Namespace {
+    holder: std::process::Child,
+}
+
+impl Namespace {
+    fn with_tmpfs(dir: &std::path::Path, size: &str) -> Namespace {
+        use std::io::BufRead;
+        std::fs::create_dir_all(dir).unwrap();
+        let script = format!(
+            "mount -t tmpfs -o size={size},mode=0700 tmpfs '{}' && echo ready && exec sleep infinity",
+            dir.display()
+        );
+        let mut holder = Command::new("unshare")
+            .args(["-m", "sh", "-c", &script])
+            .stdout(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut line = String::new();
+        std::io::BufReader::new(holder.stdout.take().unwrap())
+            .read_line(&mut line)
+            .unwrap();
+        assert_eq!(line.trim(), "ready", "the tmpfs is mounted");
+        Namespace { holder }
+    }
+
+    /// A path as seen inside the namespace.
+    fn inside(&self, p: &std::path::Path) -> std::path::PathBuf {
+        std::path::PathBuf::from(format!("/proc/{}/root{}", self.holder.id(), p.display()))
+    }
+
+    fn start(&self, s: &Scenario) -> Running {
+        let pid = self.holder.id().to_string();
+        s.start_under(&["nsenter", "-t", &pid, "-m"])
+    }
+}
+
+impl Drop for Namespace {
+    fn drop(&mut self) {
+        let _ = self.holder.kill();
+        let _ = self.holder.wait();
+    }
+}
+
+/// Fill the file system that holds `dir` to the last byte; the filler's path.
+fn fill(dir: &std::path::Path) -> std::path::PathBuf {
+    use std::io::Write;
+    let filler = dir.join("filler");
+    let mut f = std::fs::File::create(&filler).unwrap();
+    let chunk = vec![0u8; 4096];
+    while f.write_all(&chunk).is_ok() {}
+    while f.write_all(&[0]).is_ok() {}
+    let _ = f.sync_all();
+    filler
+}
+
+#[test]
+fn after_a_full_disk_the_journal_is_written_without_waiting_for_a_change() {
+    let test = "after_a_full_disk_the_journal_is_written_without_waiting_for_a_change";
+    if !root_or_skip(test, MOUNTS) {
+        return;
+    }
+    let s = Scenario::new().reminders(&[
+        ("a", &[2], "Before full"),
+        ("b", &[5], "While full"),
+        ("z", &[3600], "Much later"),
+    ]);
+    let desk = &s.desk;
+    let ns = Namespace::with_tmpfs(&s.sb.state_dir(), "64k");
+    let inside = ns.inside(&s.sb.state_dir());
+    let d = ns.start(&s);
+    desk.wait_summary("Before full");
+    d.wait_log("sent rule=a");
+    let filler = fill(&inside);
+    desk.wait_summary("While full");
+    d.wait_log("cannot write the journal");
+    let j = read_json(&inside.join("journal.json"));
+    assert!(statuses(&j, "b@").is_empty(), "not written while full: {j}");
+    // space returns; nothing else happens for an hour
+    std::fs::remove_file(&filler).unwrap();
+    d.wait_log("journal written again");
+    let j = read_json(&inside.join("journal.json"));
+    assert_eq!(statuses(&j, "b@"), ["sent"], "on disk by itself: {j}");
+    // a power loss now: the next start shows nothing again
+    d.signal("KILL");
+    drop(d);
+    let d = ns.start(&s);
+    d.wait_log("scheduled;");
+    assert_eq!(desk.count_new("Before full"), 1);
+    assert_eq!(desk.count_new("While full"), 1);
+}
+
+#[test]
+fn a_deleted_state_directory_is_made_again_with_its_lock() {
+    let s = Scenario::new().reminders(&[
+        ("a", &[2], "First"),
+        ("b", &[10], "Second"),
+        ("z", &[3600], "Later"),
+    ]);
+    let desk = &s.desk;
+    let state = s.sb.state_dir();
+    let d = s.start();
+    desk.wait_summary("First");
+    d.wait_log("sent rule=a");
+    for round in 1..=2 {
+        // in one step (the daemon makes it again while `rm -r` still runs)
+        let trash = s.sb.path().join(format!("deleted-{round}"));
+        std::fs::rename(&state, &trash).unwrap();
+        std::fs::remove_dir_all(&trash).unwrap();
+        d.wait_log_n("the state directory was deleted; made it again", round);
+        d.wait_log_n("the journal was deleted; wrote it again from memory", round);
+        assert_eq!(statuses(&s.sb.journal(), "a@"), ["sent"], "round {round}");
+        assert!(state.join("run.lock").exists(), "round {round}");
+        // a second daemon is refused meanwhile
+        let mut second = s.start();
+        assert_eq!(second.wait_exit(), Some(75), "round {round}");
+    }
+    // a crash now: nothing is shown twice
+    d.signal("KILL");
+    drop(d);
+    let d = s.start();
+    desk.wait_summary("Second");
+    d.wait_log("sent rule=b");
+    assert_eq!(desk.count_new("First"), 1);
+    assert_eq!(desk.count_new("Second"), 1);
+}
+
+/// The journal as it is now; empty before the first write.
+fn journal_now(path: &std::path::Path) -> serde_json::Value {
+    std::fs::read(path)
+        .ok()
+        .and_then(|b| serde_json::from_slice(&b).ok())
+        .unwrap_or_else(|| serde_json::json!({ "entries": {} }))
+}
+
+#[test]
+fn done_and_status_beside_the_running_daemon_lose_nothing() {
+    // three rules, a reminder of each every second: the daemon writes the
+    // journal all the time, and so do the `done` commands
+    let secs: Vec<i64> = (2..=9).collect();
+    let rules = ["a", "b", "c"];
+    let s = Scenario::new().reminders(&[
+        ("a", &secs, "Rule a"),
+        ("b", &secs, "Rule b"),
+        ("c", &secs, "Rule c"),
+        ("z", &[3600], "Later"),
+    ]);
+    let d = s.start();
+    d.wait_log("scheduled;");
+    let s = &s;
+    let settled = |rule: &str| {
+        let st = statuses(&journal_now(&s.sb.journal_path()), &format!("{rule}@"));
+        st.len() == secs.len() && st.iter().all(|x| x != "sent" && x != "snoozed")
+    };
+    // two `done` per rule, racing each other, the daemon's writes and
+    // `status`, until every reminder of the rule is settled
+    let results: Vec<(&str, usize, usize)> = std::thread::scope(|scope| {
+        let status = scope.spawn(|| {
+            let mut runs = 0;
+            let deadline = std::time::Instant::now() + common::desktop::PATIENCE;
+            while !rules.iter().all(|r| settled(r)) {
+                let out = s.run(&["status"]);
+                assert_eq!(out.status.code(), Some(0), "status: {}", stderr(&out));
+                runs += 1;
+                assert!(std::time::Instant::now() < deadline, "never settled");
+            }
+            runs
+        });
+        let workers: Vec<_> = rules
+            .iter()
+            .flat_map(|r| [*r, *r])
+            .map(|rule| {
+                scope.spawn(move || {
+                    let (mut runs, mut answered) = (0, 0);
+                    let deadline = std::time::Instant::now() + common::desktop::PATIENCE;
+                    while !settled(rule) {
+                        let out = s.run(&["done", rule]);
+                        let code = out.status.code().unwrap_or(-1);
+                        assert!(
+                            code == 0 || code == 2,
+                            "done {rule} exited {code}: {}",
+                            stderr(&out)
+                        );
+                        runs += 1;
+                        answered += usize::from(code == 0);
+                        assert!(std::time::Instant::now() < deadline, "done {rule}");
+                    }
+                    (rule, runs, answered)
+                })
+            })
+            .collect();
+        let r = workers.into_iter().map(|w| w.join().unwrap()).collect();
+        assert!(status.join().unwrap() > 0);
+        r
+    });
+    let j = s.sb.journal();
+    for rule in rules {
+        let answered: usize = results
+            .iter()
+            .filter(|(r, _, _)| *r == rule)
+            .map(|(_, _, a)| a)
+            .sum();
+        let done = statuses(&j, &format!("{rule}@"))
+            .iter()
+            .filter(|x| *x == "done")
+            .count();
+        assert!(answered > 0, "{rule}: answered at all");
+        assert_eq!(done, answered, "{rule}: every answer kept, none twice: {j}");
+    }
+    let runs: usize = results.iter().map(|(_, r, _)| r).sum();
+    let answered: usize = results.iter().map(|(_, _, a)| a).sum();
+    eprintln!("done runs: {runs}, answers: {answered}, all kept");
+    assert_eq!(d.log_count("cannot write the journal"), 0);
+}
+
 #[test]
 fn read_only_state_directory_does_not_stop_delivery() {
     if !root_or_skip("read_only_state_directory_does_not_stop_delivery", MOUNTS) {
@@ -451,6 +668,62 @@ fn only_the_notification_server_can_answer() {
 }
 
 #[test]
+fn a_look_alike_character_edited_in_is_named_on_screen() {
+    let s = Scenario::new().reminders(&[("a", &[2], "Before the edit"), ("z", &[3600], "Later")]);
+    let d = s.start();
+    s.desk.wait_summary("Before the edit");
+    d.wait_log("sent rule=a");
+    // the person pastes a key with a no-break space in it
+    let text = s.timed_config(&[("a", &[2], "Before the edit"), ("z", &[3600], "Later")]);
+    let broken = text.replacen("title = ", "title\u{a0}= ", 1);
+    let line = broken[..broken.find('\u{a0}').unwrap()]
+        .matches('\n')
+        .count()
+        + 1;
+    s.sb.write_config(&broken);
+    d.wait_log("keeping the previous schedule");
+    let note = s.desk.wait_messages("the config error on screen", |m| {
+        common::desktop::notifies_of(m)
+            .into_iter()
+            .find(|n| n.body.contains("U+00A0"))
+    });
+    let want = format!("U+00A0 NO-BREAK SPACE at {line}:6: type a normal space");
+    assert!(note.body.contains(&want), "{want:?} in {:?}", note.body);
+    assert_eq!(s.desk.count("Before the edit"), 1);
+}
+
+#[test]
+fn a_series_of_thirteen_treatments_runs() {
+    let s = Scenario::new();
+    let text = s.timed_config(&[("a", &[2], "Session reminder")]);
+    let first = s.t.start.date_naive();
+    let dates: Vec<String> = (0..13)
+        .map(|i| (first + chrono::Months::new(i)).to_string())
+        .collect();
+    let series = text.replacen(
+        &format!("date = {first}"),
+        &format!("date = [{}]", dates.join(", ")),
+        1,
+    );
+    assert_ne!(series, text);
+    s.sb.write_config(&series);
+    let d = s.start();
+    s.desk.wait_summary("Session reminder");
+    d.wait_log("sent rule=a");
+    assert_eq!(s.desk.count("Session reminder"), 1);
+    // the next one, a month away, is listed; the last one a year away has its year
+    let out = s.run(&["plan", "--all"]);
+    let plan = common::stdout(&out);
+    let last = first + chrono::Months::new(12);
+    let year = last.format("%Y").to_string();
+    assert!(
+        plan.lines()
+            .any(|l| l.contains(&format!(" {} ", last.format("%-d"))) && l.contains(&year)),
+        "the last session's day shows {year}: {plan}"
+    );
+}
+
+#[test]
 fn a_hung_server_answering_late_gets_no_second_copy() {
     let s = Scenario::new().reminders(&[
         ("a", &[2], "First"),
@@ -592,6 +865,37 @@ fn editing_a_clinic_plan_file_elsewhere_while_running_reloads_the_schedule() {
     let n = s.desk.wait_summary("After the edit");
     assert_eq!(n.body, "Body of After the edit");
     assert_eq!(s.desk.count("Original"), 0);
+}
+
+#[test]
+fn after_plan_points_at_another_file_edits_to_that_file_reload() {
+    let s = Scenario::new();
+    // two clinic plan files, each in a folder of its own
+    let first = s.sb.path().join("first/plan.toml");
+    let second = s.sb.path().join("second/plan.toml");
+    for (p, title) in [(&first, "From the first"), (&second, "From the second")] {
+        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+        std::fs::write(p, s.t.rule("a", &[3600], title)).unwrap();
+    }
+    let config = |s: &Scenario, plan: &std::path::Path| {
+        s.t.header_with_plan(&plan.display().to_string()) + &s.t.rule("z", &[7200], "Later")
+    };
+    let text = config(&s, &first);
+    let s = s.config(&text);
+    let d = s.start();
+    d.wait_log("scheduled;");
+    // the config now names the second file
+    s.sb.write_config(&config(&s, &second));
+    d.wait_log_n("config reloaded", 1);
+    // an edit to the second file (written beside, renamed over) reloads
+    let tmp = second.with_file_name(".plan.toml.new");
+    std::fs::write(&tmp, s.t.rule("a", &[6], "After the edit")).unwrap();
+    std::fs::rename(&tmp, &second).unwrap();
+    d.wait_log_n("config reloaded", 2);
+    let n = s.desk.wait_summary("After the edit");
+    assert_eq!(n.body, "Body of After the edit");
+    assert_eq!(s.desk.count("From the first"), 0);
+    assert_eq!(s.desk.count("From the second"), 0);
 }
 
 #[test]

@@ -7,6 +7,12 @@
 //! makes restarts free of duplicates: an id in the journal is never shown
 //! again (snoozes aside). A journal that cannot be parsed is moved aside,
 //! never deleted, and the daemon carries on with an empty one.
+//!
+//! Every writer (the daemon, `aftercare done`) reads, merges and writes
+//! under an exclusive lock on `journal.lock` beside it ([`WriteLock`]), so
+//! no answer is lost between a read and a write and no writer removes
+//! another's temp file mid-write. A lock file deleted (with its directory)
+//! under a holder is noticed and taken again.
 
 use std::path::{Path, PathBuf};
 
@@ -72,13 +78,64 @@ pub struct Journal {
     /// Changes not yet on disk (the last save failed).
     dirty: bool,
     /// Size and modification time of the file when last read or written.
-    seen: Option<(std::time::SystemTime, u64)>,
+    seen: Option<Stamp>,
 }
 
-/// What tells whether the file changed: its modification time and size.
-fn stamp(path: &Path) -> Option<(std::time::SystemTime, u64)> {
+/// What tells whether the file changed: its modification time and size,
+/// and its inode (every write makes a new file, and two writes within the
+/// clock's granularity can have the same time and size).
+fn stamp(path: &Path) -> Option<Stamp> {
+    use std::os::unix::fs::MetadataExt;
     let m = std::fs::symlink_metadata(path).ok()?;
-    Some((m.modified().ok()?, m.len()))
+    Some((m.modified().ok()?, m.len(), m.ino()))
+}
+
+type Stamp = (std::time::SystemTime, u64, u64);
+
+/// The journal's write lock: held while reading, merging and writing it.
+/// Released when dropped.
+#[derive(Debug)]
+pub struct WriteLock {
+    _file: Option<std::fs::File>,
+}
+
+impl WriteLock {
+    /// Wait for the lock beside `journal` (a write takes milliseconds). A
+    /// directory where it cannot be made (read-only) gives no lock: the
+    /// journal cannot be written there either.
+    pub fn take(journal: &Path) -> WriteLock {
+        use std::os::unix::fs::{MetadataExt, OpenOptionsExt};
+        let path = journal.with_file_name("journal.lock");
+        for _ in 0..16 {
+            if let Some(dir) = path.parent() {
+                let _ = fsutil::private_dir(dir);
+            }
+            let Ok(file) = std::fs::OpenOptions::new()
+                .read(true)
+                .write(true)
+                .create(true)
+                .truncate(false)
+                .mode(0o600)
+                .custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK)
+                .open(&path)
+            else {
+                return WriteLock { _file: None };
+            };
+            if file.lock().is_err() {
+                return WriteLock { _file: None };
+            }
+            // the file (or its directory) deleted and made anew meanwhile:
+            // this lock guards nothing, take the new one
+            let same = match (file.metadata(), std::fs::symlink_metadata(&path)) {
+                (Ok(a), Ok(b)) => a.dev() == b.dev() && a.ino() == b.ino(),
+                _ => false,
+            };
+            if same {
+                return WriteLock { _file: Some(file) };
+            }
+        }
+        WriteLock { _file: None }
+    }
 }
 
 /// Reading goes straight to the ledger; writing goes through the store,
@@ -102,6 +159,12 @@ impl Journal {
 
     /// Open for the daemon: a corrupt file is moved aside.
     pub fn open(path: &Path, now: DateTime<Utc>) -> (Journal, Option<OpenProblem>) {
+        let _lock = WriteLock::take(path);
+        Self::open_locked(path, now)
+    }
+
+    /// [`Journal::open`] with the write lock already held.
+    fn open_locked(path: &Path, now: DateTime<Utc>) -> (Journal, Option<OpenProblem>) {
         // Temp files of a write that was cut off (kill -9, power loss) are
         // garbage: the journal itself is always whole.
         if let Some(dir) = path.parent() {
@@ -220,14 +283,53 @@ impl Journal {
         n
     }
 
+    /// Read, change and write the journal as one step under the write
+    /// lock: what `aftercare done` does beside a running daemon. `change`
+    /// gets the journal as it is on disk now (and what opening it ran
+    /// into); the journal is written if it changed anything.
+    pub fn update<T, E>(
+        path: &Path,
+        now: DateTime<Utc>,
+        change: impl FnOnce(&mut Journal, Option<OpenProblem>) -> Result<T, E>,
+        io: impl FnOnce(std::io::Error) -> E,
+    ) -> Result<T, E> {
+        let _lock = WriteLock::take(path);
+        let (mut journal, problem) = Self::open_locked(path, now);
+        let out = change(&mut journal, problem)?;
+        journal.save_locked().map_err(io)?;
+        Ok(out)
+    }
+
+    /// The journal on disk is gone (its directory deleted): write it again
+    /// from memory at the next save.
+    pub fn rewrite_if_missing(&mut self) -> bool {
+        let missing = std::fs::symlink_metadata(&self.path).is_err();
+        if missing {
+            self.dirty = true;
+        }
+        missing
+    }
+
     /// Write to disk if anything changed, after merging in what others
-    /// wrote meanwhile. On failure the in-memory state is kept (so nothing
-    /// is repeated while running) and the next save retries.
+    /// wrote meanwhile, under the write lock. On failure the in-memory
+    /// state is kept (so nothing is repeated while running) and the caller
+    /// retries.
     pub fn save(&mut self) -> std::io::Result<()> {
         if !self.dirty {
             return Ok(());
         }
-        self.merge_from_disk();
+        let _lock = WriteLock::take(&self.path);
+        self.save_locked()
+    }
+
+    fn save_locked(&mut self) -> std::io::Result<()> {
+        if !self.dirty {
+            return Ok(());
+        }
+        // always read under the lock: what another writer wrote since
+        if let Ok(Some((disk, _))) = read(&self.path) {
+            self.ledger.merge(disk);
+        }
         let bytes = serde_json::to_vec_pretty(&self.ledger).map_err(std::io::Error::other)?;
         fsutil::write_atomic(&self.path, &bytes, true)?;
         self.dirty = false;

@@ -1,10 +1,15 @@
-//! One daemon per user: `aftercare run` holds a lock on a file in the
-//! state directory for its whole life; a second one finds it held and says
-//! by whom (the pid written in the file).
+//! One daemon per user: `aftercare run` holds two locks for its whole
+//! life, one on a file in the runtime directory (`$XDG_RUNTIME_DIR`, keyed
+//! by the state directory: nothing deletes it under a running daemon) and
+//! one on `run.lock` in the state directory (what earlier releases held).
+//! A second daemon finds either held and says by whom (the pid written in
+//! the file). A state directory deleted while the daemon runs is made again
+//! with its lock ([`RunLock::heal`]); the runtime lock refuses a second
+//! daemon meanwhile.
 
 use std::fs::{File, OpenOptions, TryLockError};
 use std::io::{Read, Seek, Write};
-use std::os::unix::fs::OpenOptionsExt;
+use std::os::unix::fs::{MetadataExt, OpenOptionsExt};
 use std::path::{Path, PathBuf};
 
 use crate::error::Error;
@@ -14,7 +19,11 @@ use crate::fsutil;
 /// ends, however it ends).
 #[derive(Debug)]
 pub(crate) struct RunLock {
-    _file: File,
+    state_dir: PathBuf,
+    /// The lock in the runtime directory, when there is one.
+    _runtime: Option<File>,
+    /// The lock in the state directory, when it could be made there.
+    state: Option<File>,
 }
 
 fn lock_path(state_dir: &Path) -> PathBuf {
@@ -39,9 +48,8 @@ fn pid_in(file: &mut File) -> Option<u32> {
     s.trim().parse().ok()
 }
 
-/// Where the lock lives when the state directory cannot hold it (read-only,
-/// not ours): the runtime directory, keyed by the state directory.
-fn fallback_path(state_dir: &Path) -> Option<PathBuf> {
+/// The lock in the runtime directory, keyed by the state directory.
+fn runtime_path(state_dir: &Path) -> Option<PathBuf> {
     use std::hash::{DefaultHasher, Hash, Hasher};
     let runtime = std::env::var_os("XDG_RUNTIME_DIR").filter(|d| !d.is_empty())?;
     let mut h = DefaultHasher::new();
@@ -49,25 +57,37 @@ fn fallback_path(state_dir: &Path) -> Option<PathBuf> {
     Some(PathBuf::from(runtime).join(format!("aftercare-{:016x}.lock", h.finish())))
 }
 
-/// Take the lock, or say who has it. A state directory that cannot hold
-/// the lock file (read-only) does not stop delivery: the lock moves to the
-/// runtime directory.
+/// Take both locks, or say who has one. A state directory that cannot hold
+/// the lock file (read-only) does not stop delivery while the runtime
+/// directory holds one.
 pub(crate) fn acquire(state_dir: &Path) -> Result<RunLock, Error> {
-    match acquire_at(state_dir, &lock_path(state_dir)) {
-        Err(Error::Io { context, source }) => match fallback_path(state_dir) {
-            Some(p) => {
-                tracing::warn!(
-                    "{context}: {source}; taking the lock in the runtime directory instead"
-                );
-                acquire_at(state_dir, &p)
+    let runtime = match runtime_path(state_dir) {
+        Some(p) => match acquire_at(state_dir, &p) {
+            Ok(f) => Some(f),
+            Err(Error::Io { context, source }) => {
+                tracing::warn!("{context}: {source}; only the state directory's lock is taken");
+                None
             }
-            None => Err(Error::Io { context, source }),
+            Err(e) => return Err(e),
         },
-        other => other,
-    }
+        None => None,
+    };
+    let state = match acquire_at(state_dir, &lock_path(state_dir)) {
+        Ok(f) => Some(f),
+        Err(Error::Io { context, source }) if runtime.is_some() => {
+            tracing::warn!("{context}: {source}; holding the lock in the runtime directory only");
+            None
+        }
+        Err(e) => return Err(e),
+    };
+    Ok(RunLock {
+        state_dir: state_dir.to_path_buf(),
+        _runtime: runtime,
+        state,
+    })
 }
 
-fn acquire_at(state_dir: &Path, path: &Path) -> Result<RunLock, Error> {
+fn acquire_at(state_dir: &Path, path: &Path) -> Result<File, Error> {
     let path = path.to_path_buf();
     let io = |e| Error::io(format!("cannot take the lock {}", path.display()), e);
     if let Some(dir) = path.parent() {
@@ -79,7 +99,7 @@ fn acquire_at(state_dir: &Path, path: &Path) -> Result<RunLock, Error> {
             file.set_len(0).map_err(io)?;
             file.rewind().map_err(io)?;
             writeln!(file, "{}", std::process::id()).map_err(io)?;
-            Ok(RunLock { _file: file })
+            Ok(file)
         }
         Err(TryLockError::WouldBlock) => Err(Error::AlreadyRunning {
             pid: pid_in(&mut file),
@@ -89,14 +109,38 @@ fn acquire_at(state_dir: &Path, path: &Path) -> Result<RunLock, Error> {
     }
 }
 
+impl RunLock {
+    /// The state directory's lock file was deleted (with its directory, or
+    /// alone): make it again and hold it. `Ok(true)` when it was made
+    /// again, `Ok(false)` when the held one is still in place.
+    pub(crate) fn heal(&mut self) -> Result<bool, Error> {
+        let path = lock_path(&self.state_dir);
+        let in_place = |f: &File| match (f.metadata(), std::fs::symlink_metadata(&path)) {
+            (Ok(a), Ok(b)) => a.dev() == b.dev() && a.ino() == b.ino(),
+            _ => false,
+        };
+        if self.state.as_ref().is_some_and(in_place) {
+            return Ok(false);
+        }
+        let file = acquire_at(&self.state_dir, &path)?;
+        self.state = Some(file);
+        Ok(true)
+    }
+}
+
 /// The pid of the daemon holding the lock, if one does.
 pub(crate) fn holder(state_dir: &Path) -> Option<Option<u32>> {
-    holder_at(&lock_path(state_dir))
-        .or_else(|| fallback_path(state_dir).and_then(|p| holder_at(&p)))
+    runtime_path(state_dir)
+        .and_then(|p| holder_at(&p))
+        .or_else(|| holder_at(&lock_path(state_dir)))
 }
 
 fn holder_at(path: &Path) -> Option<Option<u32>> {
-    let mut file = open(path).ok()?;
+    let mut file = OpenOptions::new()
+        .read(true)
+        .custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK)
+        .open(path)
+        .ok()?;
     match file.try_lock_shared() {
         Ok(()) => None,
         Err(TryLockError::WouldBlock) => Some(pid_in(&mut file)),
@@ -128,5 +172,17 @@ mod tests {
             .permissions()
             .mode();
         assert_eq!(mode & 0o777, 0o600);
+    }
+
+    #[test]
+    fn a_deleted_state_directory_gets_its_lock_again() {
+        let dir = tempfile::tempdir().unwrap();
+        let state = dir.path().join("state");
+        let mut first = acquire(&state).unwrap();
+        assert!(!first.heal().unwrap(), "nothing to do while it is there");
+        std::fs::remove_dir_all(&state).unwrap();
+        assert!(first.heal().unwrap());
+        assert!(lock_path(&state).exists());
+        assert!(matches!(acquire(&state), Err(Error::AlreadyRunning { .. })));
     }
 }

@@ -46,12 +46,13 @@ pub(crate) fn check(ctx: &Context, out: &mut dyn Write) -> Result<u8, Error> {
         .unwrap_or_default();
     // `check` speaks to whoever edits the config, like its errors: English.
     let en = crate::i18n::messages(crate::i18n::Lang::En);
+    let today = ctx.now.with_timezone(&p.timezone).date_naive();
     let line = match (p.occurrences.first(), p.last()) {
         (Some(first), Some(last)) => format!(
             "ok: {} reminders from {} to {} ({zone}), config {}",
             p.occurrences.len(),
-            when(en, first),
-            when(en, last),
+            when(en, first, today),
+            when(en, last, today),
             c.origin
         ),
         _ => format!("ok: no reminders ({zone}), config {}", c.origin),

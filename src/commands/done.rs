@@ -23,31 +23,41 @@ pub(crate) fn done(ctx: &Context, rule: &str, out: &mut dyn Write) -> Result<u8,
         });
     }
     let path = ctx.paths.journal();
-    let (mut journal, problem) = Journal::open(&path, ctx.now);
-    if let Some(problem) = problem {
-        writeln!(out, "warning: {problem}").map_err(Error::output)?;
-    }
-    crate::app::migrate_journal(&c, &mut journal);
-    let latest = p
-        .occurrences
-        .iter()
-        .rev()
-        .filter(|o| o.rule == rule && o.utc() <= ctx.now)
-        .find(|o| matches!(journal.status(&o.id), Some(Status::Sent | Status::Snoozed)));
-    let Some(o) = latest else {
-        return Err(Error::NothingToAnswer(rule.to_string()));
-    };
-    let sent_at = journal.get(&o.id).and_then(|e| e.sent_at);
-    journal.set(&o.id, Entry::done(ctx.now, sent_at));
-    journal
-        .save()
-        .map_err(|e| Error::io(format!("cannot write {}", path.display()), e))?;
+    // read, answer and write under the journal's write lock: a running
+    // daemon writes it too, and neither loses the other's change
+    let o = Journal::update(
+        &path,
+        ctx.now,
+        |journal, problem| {
+            if let Some(problem) = problem {
+                writeln!(out, "warning: {problem}").map_err(Error::output)?;
+            }
+            // a journal of the previous release: its ids in today's form
+            crate::app::migrate_journal(&c, journal);
+            let latest = p
+                .occurrences
+                .iter()
+                .rev()
+                .filter(|o| o.rule == rule && o.utc() <= ctx.now)
+                .find(|o| matches!(journal.status(&o.id), Some(Status::Sent | Status::Snoozed)));
+            let Some(o) = latest else {
+                return Err(Error::NothingToAnswer(rule.to_string()));
+            };
+            let sent_at = journal.get(&o.id).and_then(|e| e.sent_at);
+            journal.set(&o.id, Entry::done(ctx.now, sent_at));
+            Ok(o)
+        },
+        |e| Error::io(format!("cannot write {}", path.display()), e),
+    )?;
     let m = Context::messages(&c);
     let line = m.fmt(
         "done-line",
         &[
             ("title", o.title.as_str().into()),
-            ("when", when(m, o).into()),
+            (
+                "when",
+                when(m, o, ctx.now.with_timezone(&p.timezone).date_naive()).into(),
+            ),
         ],
     );
     writeln!(out, "{line}").map_err(Error::output)?;

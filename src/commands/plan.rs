@@ -69,10 +69,11 @@ pub(crate) fn plan(ctx: &Context, json: bool, all: bool, out: &mut dyn Write) ->
         return Ok(0);
     }
     let m = Context::messages(&c);
+    let today = ctx.now.with_timezone(&p.timezone).date_naive();
     let dates: Vec<String> = p
         .starts
         .iter()
-        .map(|s| short_date(m, s.date_naive()))
+        .map(|s| short_date(m, s.date_naive(), today))
         .collect();
     let heading = m.fmt(
         "plan-treatment",
@@ -85,7 +86,7 @@ pub(crate) fn plan(ctx: &Context, json: bool, all: bool, out: &mut dyn Write) ->
         ],
     );
     writeln!(out, "{heading}").map_err(Error::output)?;
-    if let Some(line) = treated_elsewhere(m, &p) {
+    if let Some(line) = treated_elsewhere(m, &p, today) {
         writeln!(out, "{line}").map_err(Error::output)?;
     }
     if let Some(loc) = p.location.filter(|_| p.daylight_rules) {
@@ -113,7 +114,7 @@ pub(crate) fn plan(ctx: &Context, json: bool, all: bool, out: &mut dyn Write) ->
             let args = [
                 ("session", o.session.into()),
                 ("day", o.day.into()),
-                ("date", short_date(m, date).into()),
+                ("date", short_date(m, date, today).into()),
             ];
             let heading = if p.starts.len() > 1 {
                 m.fmt("plan-session-day", &args)
@@ -129,7 +130,7 @@ pub(crate) fn plan(ctx: &Context, json: bool, all: bool, out: &mut dyn Write) ->
         let mut time = o.at.format("%H:%M").to_string();
         if o.at.date_naive() != p.session_day_date(o.session, o.day) {
             // moved past midnight by quiet hours
-            time = format!("{} {time}", short_date(m, o.at.date_naive()));
+            time = format!("{} {time}", short_date(m, o.at.date_naive(), today));
         }
         if matches!(
             p.timezone.from_local_datetime(&o.at.naive_local()),

@@ -78,7 +78,8 @@ pub(crate) fn status(ctx: &Context, out: &mut dyn Write) -> Result<u8, Error> {
         ],
     );
     writeln!(out, "{line}").map_err(w)?;
-    if let Some(line) = crate::report::treated_elsewhere(m, &plan) {
+    let today = ctx.now.with_timezone(&plan.timezone).date_naive();
+    if let Some(line) = crate::report::treated_elsewhere(m, &plan, today) {
         writeln!(out, "         {line}").map_err(w)?;
     }
     let journal = ctx.journal_for(&config);
@@ -98,7 +99,15 @@ pub(crate) fn status(ctx: &Context, out: &mut dyn Write) -> Result<u8, Error> {
             let line = m.fmt(
                 "status-next-item",
                 &[
-                    ("date", short_date(m, local.date_naive()).into()),
+                    (
+                        "date",
+                        short_date(
+                            m,
+                            local.date_naive(),
+                            ctx.now.with_timezone(&plan.timezone).date_naive(),
+                        )
+                        .into(),
+                    ),
                     ("time", local.format("%H:%M").to_string().into()),
                     ("title", o.title.as_str().into()),
                     ("day", o.day.into()),

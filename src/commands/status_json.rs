@@ -300,15 +300,25 @@ fn bar(ctx: &Context) -> Result<Bar, Error> {
     }
     for (o, due) in next.iter().take(3) {
         let local = due.with_timezone(&plan.timezone);
-        tooltip.push(m.fmt(
-            "status-next-item",
-            &[
-                ("date", short_date(m, local.date_naive()).into()),
-                ("time", local.format("%H:%M").to_string().into()),
-                ("title", o.title.as_str().into()),
-                ("day", o.day.into()),
-            ],
-        ));
+        tooltip.push(
+            m.fmt(
+                "status-next-item",
+                &[
+                    (
+                        "date",
+                        short_date(
+                            m,
+                            local.date_naive(),
+                            ctx.now.with_timezone(&plan.timezone).date_naive(),
+                        )
+                        .into(),
+                    ),
+                    ("time", local.format("%H:%M").to_string().into()),
+                    ("title", o.title.as_str().into()),
+                    ("day", o.day.into()),
+                ],
+            ),
+        );
     }
     Ok(Bar {
         text,

@@ -12,9 +12,10 @@ pub(crate) fn today(ctx: &Context, out: &mut dyn Write) -> Result<u8, Error> {
     let (c, p) = ctx.load_plan()?;
     let m = Context::messages(&c);
     let zone = m.fmt("zone-times", &[("zone", p.timezone.name().into())]);
-    let elsewhere = treated_elsewhere(m, &p);
+    let now = ctx.now.with_timezone(&p.timezone).date_naive();
+    let elsewhere = treated_elsewhere(m, &p, now);
     let Some((session, day)) = p.current_day(ctx.now) else {
-        let date = short_date(m, p.start.date_naive());
+        let date = short_date(m, p.start.date_naive(), now);
         writeln!(out, "{}", m.fmt("today-before", &[("date", date.into())]))
             .map_err(Error::output)?;
         for line in elsewhere.iter().chain([&zone]) {
@@ -26,7 +27,7 @@ pub(crate) fn today(ctx: &Context, out: &mut dyn Write) -> Result<u8, Error> {
     let args = [
         ("session", session.into()),
         ("day", day.into()),
-        ("date", short_date(m, date).into()),
+        ("date", short_date(m, date, now).into()),
     ];
     let heading = if p.starts.len() > 1 {
         m.fmt("today-session-day", &args)

@@ -37,17 +37,47 @@ impl ConfigError {
         span: Range<usize>,
         message: impl Into<String>,
     ) -> Self {
+        Self::at_in(origin, text, span, message.into(), false)
+    }
+
+    /// [`ConfigError::at`]; with `line`, a confusable character anywhere on
+    /// the span's line is named (a syntax error points at where parsing
+    /// stopped, which may be after it).
+    fn at_in(origin: &str, text: &str, span: Range<usize>, message: String, line: bool) -> Self {
+        // a character that looks like another (or like nothing) in what the
+        // error points at: name it, point at it, say what to type instead
+        if let Some((at, c, name, fix)) = invisible_in(text, span.clone(), line) {
+            let (line, col, snippet) = locate(text, at..at + c.len_utf8());
+            return ConfigError {
+                origin: origin.to_string(),
+                position: Some((line, col)),
+                message: format!(
+                    "U+{:04X} {name} at {line}:{col}: {fix} ({message})",
+                    u32::from(c)
+                ),
+                snippet: Some(snippet),
+                hint: Some(format!(
+                    "U+{:04X} {name} looks like {}; {fix}",
+                    u32::from(c),
+                    looks_like(c)
+                )),
+            };
+        }
         let (line, col, snippet) = locate(text, span);
         ConfigError {
             origin: origin.to_string(),
             position: Some((line, col)),
-            message: message.into(),
+            message,
             snippet: Some(snippet),
             hint: None,
         }
     }
 
     pub(crate) fn hint(mut self, hint: impl Into<String>) -> Self {
+        // the character's own hint says more than a general one
+        if self.message.starts_with("U+") && self.hint.is_some() {
+            return self;
+        }
         self.hint = Some(hint.into());
         self
     }
@@ -75,6 +105,105 @@ impl fmt::Display for ConfigError {
 }
 
 impl std::error::Error for ConfigError {}
+
+/// A character that a person cannot tell from another (or from nothing)
+/// when reading the config: its Unicode name and what to do instead.
+fn confusable(c: char) -> Option<(&'static str, &'static str)> {
+    Some(match c {
+        '\u{00A0}' => ("NO-BREAK SPACE", "type a normal space"),
+        '\u{202F}' => ("NARROW NO-BREAK SPACE", "type a normal space"),
+        '\u{2007}' => ("FIGURE SPACE", "type a normal space"),
+        '\u{2009}' => ("THIN SPACE", "type a normal space"),
+        '\u{3000}' => ("IDEOGRAPHIC SPACE", "type a normal space"),
+        '\u{200B}' => ("ZERO WIDTH SPACE", "delete it (it is invisible)"),
+        '\u{200C}' => ("ZERO WIDTH NON-JOINER", "delete it (it is invisible)"),
+        '\u{200D}' => ("ZERO WIDTH JOINER", "delete it (it is invisible)"),
+        '\u{2060}' => ("WORD JOINER", "delete it (it is invisible)"),
+        '\u{00AD}' => ("SOFT HYPHEN", "delete it (it is invisible)"),
+        '\u{FEFF}' => (
+            "ZERO WIDTH NO-BREAK SPACE (byte order mark)",
+            "delete it (it is invisible)",
+        ),
+        '\u{2018}' => ("LEFT SINGLE QUOTATION MARK", "type a straight quote '"),
+        '\u{2019}' => ("RIGHT SINGLE QUOTATION MARK", "type a straight quote '"),
+        '\u{201C}' => ("LEFT DOUBLE QUOTATION MARK", "type a straight quote \""),
+        '\u{201D}' => ("RIGHT DOUBLE QUOTATION MARK", "type a straight quote \""),
+        '\u{201E}' => ("DOUBLE LOW-9 QUOTATION MARK", "type a straight quote \""),
+        '\u{00AB}' => (
+            "LEFT-POINTING DOUBLE ANGLE QUOTATION MARK",
+            "type a straight quote \"",
+        ),
+        '\u{00BB}' => (
+            "RIGHT-POINTING DOUBLE ANGLE QUOTATION MARK",
+            "type a straight quote \"",
+        ),
+        '\u{2013}' => ("EN DASH", "type a hyphen -"),
+        '\u{2014}' => ("EM DASH", "type a hyphen -"),
+        '\u{2212}' => ("MINUS SIGN", "type a hyphen -"),
+        '\u{FF1A}' => ("FULLWIDTH COLON", "type a colon :"),
+        '\t' => (
+            "CHARACTER TABULATION (a tab)",
+            "type a normal space, or delete it",
+        ),
+        _ => return None,
+    })
+}
+
+/// What a confusable character passes for.
+fn looks_like(c: char) -> &'static str {
+    match c {
+        '\u{2018}' | '\u{2019}' | '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{00AB}'
+        | '\u{00BB}' => "a quote but is not one to TOML",
+        '\u{2013}' | '\u{2014}' | '\u{2212}' => "a hyphen but is not one",
+        '\u{FF1A}' => "a colon but is not one",
+        '\t' => "a space but is a tab",
+        '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{00AD}' | '\u{FEFF}' => {
+            "nothing at all"
+        }
+        _ => "a space but is not one",
+    }
+}
+
+/// The first confusable character in what an error points at: its byte
+/// offset, the character, its name and the fix. Looked for in the span,
+/// then in the rest of its line (a TOML error points at where parsing
+/// stopped, which may be just after it). A tab counts only inside the span
+/// (between keys and values it is allowed).
+fn invisible_in(
+    text: &str,
+    span: Range<usize>,
+    line: bool,
+) -> Option<(usize, char, &'static str, &'static str)> {
+    let start = floor_char_boundary(text, span.start.min(text.len()));
+    let end = floor_char_boundary(text, span.end.clamp(start, text.len()));
+    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text[start..].find('\n').map_or(text.len(), |i| start + i);
+    let in_span = text[start..end]
+        .char_indices()
+        .map(|(i, c)| (start + i, c))
+        .find(|&(_, c)| confusable(c).is_some());
+    // a tab counts on the line only inside a word (a key cut in two);
+    // between keys, `=` and values it is TOML's whitespace
+    let inside_word = |i: usize| {
+        let before = text[..i].chars().next_back();
+        let after = text[i + 1..].chars().next();
+        let word = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '-' || c == '_');
+        word(before) && word(after)
+    };
+    let on_line = || {
+        text[line_start..line_end]
+            .char_indices()
+            .map(|(i, c)| (line_start + i, c))
+            .find(|&(i, c)| {
+                confusable(c).is_some()
+                    && (c != '\t' || inside_word(i))
+                    && !(i == 0 && c == '\u{FEFF}')
+            })
+    };
+    let (at, c) = in_span.or_else(|| line.then(on_line).flatten())?;
+    let (name, fix) = confusable(c)?;
+    Some((at, c, name, fix))
+}
 
 /// Line, column (1-based, in characters) and a caret snippet for a byte span.
 fn locate(text: &str, span: Range<usize>) -> (usize, usize, String) {
@@ -109,9 +238,12 @@ fn floor_char_boundary(s: &str, mut i: usize) -> usize {
 pub(super) fn from_toml(origin: &str, text: &str, e: &toml::de::Error) -> ConfigError {
     let msg = e.message().trim().to_string();
     let mut err = match e.span() {
-        Some(span) => ConfigError::at(origin, text, span, msg.clone()),
+        Some(span) => ConfigError::at_in(origin, text, span, msg.clone(), true),
         None => ConfigError::new(origin, msg.clone()),
     };
+    if err.message.starts_with("U+") {
+        return err;
+    }
     if let Some(rest) = msg.strip_prefix("unknown field `") {
         let (key, expected) = rest.split_once('`').unwrap_or((rest, ""));
         let allowed: Vec<&str> = expected.split('`').skip(1).step_by(2).collect();

@@ -490,6 +490,74 @@ fn a_built_in_plan_without_its_translation_keeps_its_english_words() {
 }
 
 #[test]
+fn look_alike_characters_are_named_with_their_code_point_and_a_fix() {
+    // (config after [treatment], expected start of the message, line:col)
+    let cases = [
+        // a no-break space inside a key
+        (
+            "[reminders.sunscreen]\nde\u{a0}ys = \"1-7\"\n",
+            "U+00A0 NO-BREAK SPACE at 5:3: type a normal space",
+            (5, 3),
+        ),
+        // a no-break space before `=`
+        (
+            "[reminders.sunscreen]\ndays\u{a0}= \"1-7\"\n",
+            "U+00A0 NO-BREAK SPACE at 5:5: type a normal space",
+            (5, 5),
+        ),
+        // a zero-width space inside a time
+        (
+            "[reminders.sunscreen]\nat = [\"09:\u{200b}00\"]\n",
+            "U+200B ZERO WIDTH SPACE at 5:11: delete it",
+            (5, 11),
+        ),
+        // a byte order mark in the middle of the file
+        (
+            "\u{feff}[reminders.sunscreen]\ndays = \"1-7\"\n",
+            "U+FEFF ZERO WIDTH NO-BREAK SPACE (byte order mark) at 4:1",
+            (4, 1),
+        ),
+        // smart quotes around a value
+        (
+            "[reminders.sunscreen]\ndays = \u{201c}1-7\u{201d}\n",
+            "U+201C LEFT DOUBLE QUOTATION MARK at 5:8: type a straight quote \"",
+            (5, 8),
+        ),
+        // a tab inside a value, and inside a key
+        (
+            "timezone = \"Europe/\tBerlin\"\n",
+            "U+0009 CHARACTER TABULATION (a tab) at 4:20",
+            (4, 20),
+        ),
+        (
+            "[reminders.sunscreen]\nda\tys = \"1-7\"\n",
+            "U+0009 CHARACTER TABULATION (a tab) at 5:3",
+            (5, 3),
+        ),
+        // an en dash in a range of days
+        (
+            "[reminders.sunscreen]\ndays = \"1\u{2013}7\"\n",
+            "U+2013 EN DASH at 5:10: type a hyphen -",
+            (5, 10),
+        ),
+    ];
+    for (rest, want, pos) in cases {
+        let Err(e) = p(&format!("{MIN}{rest}")) else {
+            panic!("{rest:?} was accepted");
+        };
+        assert!(e.message.starts_with(want), "{rest:?}: {e}");
+        assert_eq!(e.position, Some(pos), "{rest:?}: {e}");
+        let hint = e.hint.clone().unwrap_or_default();
+        assert!(hint.starts_with(&want[..6]), "{rest:?}: hint {hint:?}");
+    }
+    // a no-break space inside a title is text, not an error
+    let ok = format!(
+        "{MIN}[reminders.own]\ndays = \"1\"\nat = [\"09:00\"]\ntitle = \"Cr\u{e8}me\u{a0}:\"\n"
+    );
+    assert!(p(&ok).is_ok());
+}
+
+#[test]
 fn from_and_until_name_a_milestone() {
     // plan = none: only these rules
     let head = "[treatment]\ndate = 2026-11-23\ntime = \"14:30\"\nplan = \"none\"\n";

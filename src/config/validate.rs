@@ -21,6 +21,9 @@ use super::{BUILTIN_PLANS, Defaults, MAX_DAY, MAX_DESCRIPTION, MAX_GROUP, MIN_EV
 /// Treatment years the scheduler can hold (its cron parser stops at 5000).
 const MIN_YEAR: i32 = 1970;
 const MAX_YEAR: i32 = 4000;
+/// Most treatment dates in a series (a course of sessions is a handful to a
+/// few dozen); the plan's occurrence cap bounds the rest.
+pub(crate) const MAX_SESSIONS: usize = 100;
 
 /// The first control character other than line break and tab, with its
 /// byte offset: the bus drops a message carrying NUL, and servers render
@@ -132,11 +135,40 @@ impl Validator<'_> {
             .hint(hint)
         };
         let mut sessions = match t.date.get_ref() {
-            toml::Value::Array(a) if !a.is_empty() && a.len() <= 12 => a
+            toml::Value::Array(a) if a.is_empty() => {
+                return Err(self
+                    .err(date_span.clone(), "`date = []` lists no treatment date")
+                    .hint("give the treatment date, e.g. `date = 2026-11-23`, or a series, e.g. `date = [2026-11-23, 2027-01-04]`"));
+            }
+            toml::Value::Array(a) if a.len() > MAX_SESSIONS => {
+                return Err(self
+                    .err(
+                        date_span.clone(),
+                        format!(
+                            "`date` lists {} treatment dates; aftercare follows at most {MAX_SESSIONS} in one series",
+                            a.len()
+                        ),
+                    )
+                    .hint("keep the dates of this course of treatments (or start a new config for the next course)"));
+            }
+            toml::Value::Array(a) => a
                 .iter()
-                .map(one)
-                .collect::<Result<Vec<_>, _>>()
-                .map_err(bad)?,
+                .map(|v| {
+                    one(v).map_err(|e| {
+                        // point at the date that is wrong, not at the list
+                        let span = raw_span(self.text, &date_span, v);
+                        match span {
+                            Some(span) => self
+                                .err(
+                                    span,
+                                    format!("`date` is not a valid calendar date: {}", e.reason()),
+                                )
+                                .hint("write each treatment date as YYYY-MM-DD, e.g. `date = [2026-11-23, 2027-01-04]`"),
+                            None => bad(e),
+                        }
+                    })
+                })
+                .collect::<Result<Vec<_>, _>>()?,
             v => vec![one(v).map_err(bad)?],
         };
         sessions.sort_unstable();
@@ -819,4 +851,19 @@ impl Validator<'_> {
         }
         Ok(None)
     }
+}
+
+/// Where one value of a list is in the text: its first appearance within
+/// the list's span, as TOML writes it.
+fn raw_span(text: &str, list: &Range<usize>, v: &toml::Value) -> Option<Range<usize>> {
+    let inside = text.get(list.clone())?;
+    let needle = match v {
+        toml::Value::String(s) => s.clone(),
+        other => other.to_string(),
+    };
+    if needle.is_empty() {
+        return None;
+    }
+    let at = inside.find(&needle)?;
+    Some(list.start + at..list.start + at + needle.len())
 }

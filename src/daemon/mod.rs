@@ -28,6 +28,7 @@
 
 mod awaited;
 mod event;
+mod heal;
 mod jobs;
 mod notes;
 mod retry;

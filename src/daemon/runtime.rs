@@ -76,15 +76,26 @@ fn watch_config(
     super::watch::start(watched, events)
 }
 
+/// The plan file the config names (`plan = "PATH"`) and its translation
+/// into the config's language: what the watcher watches beside the config.
+fn plan_paths(config: &Config) -> (Option<PathBuf>, Option<PathBuf>) {
+    let file = config.treatment.plan_file.clone();
+    let texts = file
+        .as_deref()
+        .map(|p| crate::config::plan_texts_path(p, config.language.lang));
+    (file, texts)
+}
+
 /// Entry point of `aftercare run`.
 pub(crate) fn run(ctx: &Context) -> Result<u8, Error> {
     // One daemon per user: a second one would show everything twice.
-    let _lock = lock::acquire(&ctx.paths.state_dir)?;
+    let lock = lock::acquire(&ctx.paths.state_dir)?;
     let rt = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
         .map_err(|e| Error::io("cannot start the async runtime", e))?;
     rt.block_on(main_loop(
+        lock,
         ctx.paths.config.clone(),
         ctx.paths.state_dir.clone(),
         ctx.paths.journal(),
@@ -185,6 +196,7 @@ async fn initial_config(
 }
 
 async fn main_loop(
+    lock: lock::RunLock,
     config_path: PathBuf,
     state_dir: PathBuf,
     journal_path: PathBuf,
@@ -224,27 +236,17 @@ async fn main_loop(
     sched.set_max_tick_interval(super::wake::max_tick_interval());
     sched.start().await.map_err(scheduler("start"))?;
     let mut jobs = Jobs::new(sched, events_tx.clone());
-    let plan_texts = config
-        .treatment
-        .plan_file
-        .as_deref()
-        .map(|p| crate::config::plan_texts_path(p, config.language.lang));
-    let _watcher = watch_config(
+    let mut watched_plan = plan_paths(&config);
+    let mut watcher = watch_config(
         &config_path,
-        config.treatment.plan_file.as_deref(),
-        plan_texts.as_deref(),
+        watched_plan.0.as_deref(),
+        watched_plan.1.as_deref(),
         events_tx.clone(),
     );
     let _wake = super::wake::start(events_tx.clone());
+    let mut keeper = super::heal::Keeper::new(&state_dir, lock);
 
-    let (etc_dirs, etc_files) = super::travel::etc_watch();
-    let _zone_watch = super::watch::start_with(
-        etc_dirs,
-        etc_files,
-        || Event::ZoneChanged("/etc/localtime"),
-        "/etc/localtime for time zone changes",
-        events_tx.clone(),
-    );
+    let _zone_watch = super::watch::start_zone(events_tx.clone());
     let _timedated = AbortOnDrop(super::travel::watch_timedated(events_tx.clone()));
     // the zone may have changed between reading the config and now
     let system = clock::system_zone();
@@ -289,6 +291,8 @@ async fn main_loop(
     ]);
 
     loop {
+        // a journal write that failed is tried again until it works
+        keeper.after(d.journal().is_dirty());
         let stepped = tokio::select! {
             Some(ev) = events.recv() => match ev {
                 Event::Fire { id, planned } => {
@@ -334,6 +338,10 @@ async fn main_loop(
                     None
                 }
             }
+            () = keeper.wait() => {
+                keeper.heal(&mut d);
+                None
+            }
             _ = sigs.hup.recv() => {
                 info!("SIGHUP: reloading the config");
                 reload = true;
@@ -351,6 +359,20 @@ async fn main_loop(
             sd_notify(&[sd_notify::NotifyState::Reloading, monotonic()]);
             let now = clock::now();
             reload_config(&mut d, &config_path, &last_good, defaults, now).await;
+            // `plan =` may name another file now (or its translation
+            // another language): watch that one instead
+            let plan = plan_paths(d.config());
+            if plan != watched_plan {
+                drop(watcher.take());
+                watcher = watch_config(
+                    &config_path,
+                    plan.0.as_deref(),
+                    plan.1.as_deref(),
+                    events_tx.clone(),
+                );
+                debug!(plan_file = ?plan.0, "watching the plan file the config names now");
+                watched_plan = plan;
+            }
             match guarded_step(&mut d, &mut jobs, now, &mut sigs, &mut reload).await {
                 Stepped::Status(status) => sd_notify(&[
                     sd_notify::NotifyState::Ready,

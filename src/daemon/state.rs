@@ -164,7 +164,7 @@ impl<N: Notifier> Daemon<N> {
             }
             Err(e) => {
                 if !self.journal_failing {
-                    error!(path = %self.journal.path().display(), "cannot write the journal: {e}; keeping it in memory and retrying on the next change");
+                    error!(path = %self.journal.path().display(), "cannot write the journal: {e}; keeping it in memory and retrying until it works");
                     self.journal_failing = true;
                 }
             }

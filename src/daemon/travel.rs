@@ -14,7 +14,6 @@
 //!   again and re-plans ([`Daemon::follow_zone`]).
 
 use std::collections::HashMap;
-use std::path::PathBuf;
 
 use chrono::{DateTime, Utc};
 use futures_lite::StreamExt;
@@ -110,20 +109,6 @@ impl<N: Notifier> Daemon<N> {
             }
         }
     }
-}
-
-/// What the `/etc` watch looks at: the folder for `localtime` and
-/// `timezone` being replaced (timedated renames a new link over it), and
-/// the files themselves (a bind-mounted file is written in place).
-pub(crate) fn etc_watch() -> (Vec<(PathBuf, std::ffi::OsString)>, Vec<PathBuf>) {
-    let etc = PathBuf::from("/etc");
-    (
-        vec![
-            (etc.clone(), "localtime".into()),
-            (etc.clone(), "timezone".into()),
-        ],
-        vec![etc.join("localtime"), etc.join("timezone")],
-    )
 }
 
 const TIMEDATE: &str = "org.freedesktop.timedate1";

@@ -42,15 +42,6 @@ fn mask() -> WatchFlags {
         | WatchFlags::MOVE_SELF
 }
 
-/// Watch each of `files` itself; those not there (yet) are left to the
-/// watch on their folder. The watch descriptors.
-fn watch_files(fd: &rustix::fd::OwnedFd, files: &[PathBuf]) -> Vec<i32> {
-    files
-        .iter()
-        .filter_map(|f| inotify::add_watch(fd, f, mask()).ok())
-        .collect()
-}
-
 /// Watch each `(folder, file name)`: a change to one of those names in one
 /// of those folders sends [`Event::ConfigChanged`].
 pub(crate) fn start(
@@ -60,38 +51,95 @@ pub(crate) fn start(
     start_with(
         watched,
         Vec::new(),
-        || Event::ConfigChanged,
-        "the config; use SIGHUP to reload",
         events,
+        || Event::ConfigChanged,
+        mask(),
+        Says::Config,
     )
 }
 
-/// The same for any `(folder, file name)`s, and `files` watched
-/// themselves (a bind-mounted file is written in place: its folder hears
-/// nothing); each change sends `event()`. `what` ends the warnings.
-pub(crate) fn start_with(
+/// Watch `/etc` for `localtime` and `timezone` being replaced (timedated
+/// renames a new link over them), and the files themselves (a bind-mounted
+/// file is written in place: its folder hears nothing): a change sends
+/// [`Event::ZoneChanged`].
+pub(crate) fn start_zone(events: UnboundedSender<Event>) -> Option<Watch> {
+    let etc = PathBuf::from("/etc");
+    start_with(
+        vec![
+            (etc.clone(), "localtime".into()),
+            (etc.clone(), "timezone".into()),
+        ],
+        vec![etc.join("localtime"), etc.join("timezone")],
+        events,
+        || Event::ZoneChanged("/etc/localtime"),
+        mask(),
+        Says::Zone,
+    )
+}
+
+/// Whose words a failure to watch is told in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Says {
+    /// The config's (a warning: reload with SIGHUP).
+    Config,
+    /// The state directory's (a debug line: it may not exist yet).
+    State,
+    /// The time zone's (a warning: changes need a restart).
+    Zone,
+}
+
+/// Watch each of `files` itself; those not there (yet) are left to the
+/// watch on their folder. The watch descriptors.
+fn watch_files(fd: &rustix::fd::OwnedFd, files: &[PathBuf], mask: WatchFlags) -> Vec<i32> {
+    files
+        .iter()
+        .filter_map(|f| inotify::add_watch(fd, f, mask).ok())
+        .collect()
+}
+
+/// The state directory and the folders above it: gone, or a file of it
+/// deleted (its own writes replace files by rename and are not news).
+pub(crate) fn state_mask() -> WatchFlags {
+    WatchFlags::DELETE | WatchFlags::MOVED_FROM | WatchFlags::DELETE_SELF | WatchFlags::MOVE_SELF
+}
+
+/// Watch each `(folder, file name)` for `mask`, and each of `files`
+/// itself: sends `make()` on a change to one of those names or files.
+/// `says`: whose words a failure to watch is told in.
+pub(crate) fn start_with<T: Send + 'static>(
     watched: Vec<(PathBuf, OsString)>,
     files: Vec<PathBuf>,
-    event: fn() -> Event,
-    what: &'static str,
-    events: UnboundedSender<Event>,
+    events: UnboundedSender<T>,
+    make: fn() -> T,
+    mask: WatchFlags,
+    says: Says,
 ) -> Option<Watch> {
+    let config = says == Says::Config;
+    let fail = |e: &dyn std::fmt::Display| match says {
+        Says::Config => warn!("cannot watch the config for changes: {e}; use SIGHUP to reload"),
+        Says::State => tracing::debug!("cannot watch the state directory: {e}"),
+        Says::Zone => {
+            warn!("cannot watch /etc/localtime: {e}; a change of time zone needs a restart")
+        }
+    };
     let fd = inotify::init(CreateFlags::CLOEXEC | CreateFlags::NONBLOCK)
-        .map_err(|e| warn!("cannot watch {what}: {e}"))
+        .map_err(|e| fail(&e))
         .ok()?;
     for (dir, _) in &watched {
-        if let Err(e) = inotify::add_watch(&fd, dir, mask()) {
-            warn!(dir = %dir.display(), "cannot watch {what}: {e}");
+        if let Err(e) = inotify::add_watch(&fd, dir, mask) {
+            match config {
+                true => {
+                    warn!(dir = %dir.display(), "cannot watch the config directory: {e}; use SIGHUP to reload")
+                }
+                false => tracing::debug!(dir = %dir.display(), "cannot watch: {e}"),
+            }
         }
     }
-    // files that are not there (yet) are fine: the folder watch sees them come
-    let mut file_wds = watch_files(&fd, &files);
+    let mut file_wds = watch_files(&fd, &files, mask);
     // an OwnedFd: the sound use of the deprecated safe constructor (see
     // ClockWatch::new in wake.rs)
     #[allow(deprecated)]
-    let fd = AsyncFd::new(fd)
-        .map_err(|e| warn!("cannot watch {what}: {e}"))
-        .ok()?;
+    let fd = AsyncFd::new(fd).map_err(|e| fail(&e)).ok()?;
     let names: Vec<OsString> = watched.into_iter().map(|(_, n)| n).collect();
     let task = tokio::spawn(async move {
         let mut buf = [MaybeUninit::<u8>::uninit(); 4096];
@@ -118,7 +166,7 @@ pub(crate) fn start_with(
                     }
                     Err(Errno::INTR) => {}
                     Err(e) => {
-                        warn!("stopped watching {what}: {e}");
+                        warn!("the config watcher stopped: {e}; use SIGHUP to reload");
                         return;
                     }
                 }
@@ -126,9 +174,9 @@ pub(crate) fn start_with(
             if ours {
                 // a file replaced by another: watch the new one
                 if !files.is_empty() {
-                    file_wds = watch_files(fd.get_ref(), &files);
+                    file_wds = watch_files(fd.get_ref(), &files, mask);
                 }
-                if events.send(event()).is_err() {
+                if events.send(make()).is_err() {
                     return;
                 }
             }

@@ -16,6 +16,8 @@
 mod plan_texts;
 
 #[cfg(test)]
+mod ids_tests;
+#[cfg(test)]
 mod tests;
 
 use std::sync::OnceLock;
@@ -205,6 +207,9 @@ pub fn from_locale(vars: &LocaleVars) -> Choice {
 pub type Arg<'a> = (&'a str, FluentValue<'a>);
 
 /// aftercare's own messages in one language.
+/// How far from today a date is shown without its year: about three months.
+pub const NEAR_DAYS: i64 = 92;
+
 pub struct Messages {
     lang: Lang,
     bundle: FluentBundle<FluentResource>,
@@ -311,16 +316,15 @@ impl Messages {
 
     /// The short weekday name ("Tue", "Di.").
     pub fn weekday(&self, d: Weekday) -> String {
-        let id = match d {
-            Weekday::Mon => "weekday-mon",
-            Weekday::Tue => "weekday-tue",
-            Weekday::Wed => "weekday-wed",
-            Weekday::Thu => "weekday-thu",
-            Weekday::Fri => "weekday-fri",
-            Weekday::Sat => "weekday-sat",
-            Weekday::Sun => "weekday-sun",
-        };
-        self.text(id)
+        match d {
+            Weekday::Mon => self.text("weekday-mon"),
+            Weekday::Tue => self.text("weekday-tue"),
+            Weekday::Wed => self.text("weekday-wed"),
+            Weekday::Thu => self.text("weekday-thu"),
+            Weekday::Fri => self.text("weekday-fri"),
+            Weekday::Sat => self.text("weekday-sat"),
+            Weekday::Sun => self.text("weekday-sun"),
+        }
     }
 
     /// The short month name, 1 = January ("Nov", "Dez.").
@@ -340,14 +344,32 @@ impl Messages {
         )
     }
 
+    /// A local date as seen from `today`: [`Messages::short_date`], with the
+    /// year when it is more than a few months ("Sat 4 Dec 2027") away.
+    pub fn date_from(&self, d: NaiveDate, today: NaiveDate) -> String {
+        if (d - today).num_days().abs() <= NEAR_DAYS {
+            return self.short_date(d);
+        }
+        // the year as digits, never grouped ("2 027")
+        self.fmt(
+            "date-long",
+            &[
+                ("weekday", self.weekday(d.weekday()).into()),
+                ("day", d.day().into()),
+                ("month", self.month(d.month()).into()),
+                ("year", d.year().to_string().into()),
+            ],
+        )
+    }
+
     /// Items joined with the language's list separator (", "), or, when
     /// an item holds a comma itself ("pool, sauna and steam"), with the
     /// stronger one ("; "), so that each item still reads as one.
     pub fn list(&self, items: &[String]) -> String {
-        let id = match items.iter().any(|i| i.contains(',')) {
-            true => "list-separator-long",
-            false => "list-separator",
+        let separator = match items.iter().any(|i| i.contains(',')) {
+            true => self.text("list-separator-long"),
+            false => self.text("list-separator"),
         };
-        items.join(&self.text(id))
+        items.join(&separator)
     }
 }

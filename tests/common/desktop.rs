@@ -134,6 +134,20 @@ pub enum Server {
     /// GNOME Shell headless (Wayland, no X) with its
     /// org.gnome.Shell.Notifications service and a test-only extension.
     Gnome,
+    /// KDE Plasma 5.27's plasmashell (X, no window manager): pressed
+    /// through Plasma's own `org.kde.NotificationManager.InvokeAction`.
+    Plasma,
+    /// mako on headless sway (Wayland; both run as `nobody`): no buttons
+    /// drawn; a person chooses with `makoctl menu`.
+    Mako,
+    /// SwayNotificationCenter on headless sway (as `nobody`): its GTK
+    /// buttons pressed through the accessibility tree (`DoAction`).
+    Swaync,
+    /// lxqt-notificationd (Qt, X): xdotool click on the popup's button.
+    Lxqt,
+    /// Cinnamon (muffin + software GL, X): xdotool click on the banner's
+    /// button, found through `org.Cinnamon.Eval`.
+    Cinnamon,
 }
 
 /// The test-only GNOME Shell extension (tests/common/gnome-extension).
@@ -141,13 +155,18 @@ pub const GNOME_EXTENSION: &str = "aftercare-test@aftercare.invalid";
 const GNOME_HOOKS: &str = "org.aftercare.TestShell";
 
 impl Server {
-    pub const ALL: [Server; 6] = [
+    pub const ALL: [Server; 11] = [
         Server::Dunst,
         Server::Xfce,
         Server::NotificationDaemon,
         Server::Mate,
         Server::NotifyOsd,
         Server::Gnome,
+        Server::Plasma,
+        Server::Mako,
+        Server::Swaync,
+        Server::Lxqt,
+        Server::Cinnamon,
     ];
 
     pub fn name(self) -> &'static str {
@@ -158,6 +177,11 @@ impl Server {
             Server::Mate => "mate-notification-daemon",
             Server::NotifyOsd => "notify-osd",
             Server::Gnome => "gnome-shell",
+            Server::Plasma => "plasmashell",
+            Server::Mako => "mako",
+            Server::Swaync => "swaync",
+            Server::Lxqt => "lxqt-notificationd",
+            Server::Cinnamon => "cinnamon",
         }
     }
 
@@ -170,6 +194,11 @@ impl Server {
             Server::Mate => "mate-notification-daemon xdotool at-spi2-core",
             Server::NotifyOsd => "notify-osd",
             Server::Gnome => "gnome-shell gjs",
+            Server::Plasma => "plasma-workspace plasma-desktop",
+            Server::Mako => "sway mako-notifier jq",
+            Server::Swaync => "sway sway-notification-center at-spi2-core",
+            Server::Lxqt => "lxqt-notificationd xdotool",
+            Server::Cinnamon => "cinnamon xdotool",
         }
     }
 
@@ -194,6 +223,11 @@ impl Server {
             ],
             Server::NotifyOsd => &["/usr/lib/x86_64-linux-gnu/notify-osd"],
             Server::Gnome => &["gnome-shell", "gjs", GNOME_NOTIFICATIONS],
+            Server::Plasma => &["plasmashell", PLASMA_SHELL_PACKAGE],
+            Server::Mako => &["mako", "sway", "makoctl", "jq", "setpriv"],
+            Server::Swaync => &["swaync", "sway", "setpriv", AT_SPI_LAUNCHER],
+            Server::Lxqt => &["lxqt-notificationd", "xdotool"],
+            Server::Cinnamon => &["cinnamon", "xdotool"],
         }
     }
 
@@ -231,6 +265,47 @@ impl Server {
 }
 
 const AT_SPI_LAUNCHER: &str = "/usr/libexec/at-spi-bus-launcher";
+/// plasmashell's shell package (from plasma-desktop; without it
+/// plasmashell starts no shell).
+const PLASMA_SHELL_PACKAGE: &str = "/usr/share/plasma/shells/org.kde.plasma.desktop";
+/// The user sway and its notification servers run as: sway refuses root
+/// ("Unable to drop root").
+const NOBODY: &str = "65534";
+
+impl Server {
+    /// Whether it runs on headless sway, as `nobody`.
+    pub fn on_sway(self) -> bool {
+        matches!(self, Server::Mako | Server::Swaync)
+    }
+
+    /// Whether its session bus activates services (Plasma and Cinnamon
+    /// start helpers by name: kactivitymanagerd, kglobalaccel, kded…),
+    /// from a service directory that holds no other notification server.
+    fn activates(self) -> bool {
+        matches!(self, Server::Plasma | Server::Cinnamon)
+    }
+
+    /// The environment of a desktop session of this kind (also given to
+    /// the bus, whose activated helpers inherit it).
+    fn session_env(self) -> &'static [(&'static str, &'static str)] {
+        match self {
+            Server::Plasma => &[
+                ("QT_QPA_PLATFORM", "xcb"),
+                ("XDG_CURRENT_DESKTOP", "KDE"),
+                ("KDE_FULL_SESSION", "true"),
+                ("KDE_SESSION_VERSION", "5"),
+                ("XDG_SESSION_TYPE", "x11"),
+            ],
+            Server::Lxqt => &[("QT_QPA_PLATFORM", "xcb"), ("XDG_CURRENT_DESKTOP", "LXQt")],
+            Server::Cinnamon => &[
+                ("XDG_CURRENT_DESKTOP", "X-Cinnamon"),
+                ("XDG_SESSION_TYPE", "x11"),
+                ("LIBGL_ALWAYS_SOFTWARE", "1"),
+            ],
+            _ => &[],
+        }
+    }
+}
 const GNOME_NOTIFICATIONS: &str = "/usr/share/gnome-shell/org.gnome.Shell.Notifications";
 
 pub struct Desktop {
@@ -242,6 +317,8 @@ pub struct Desktop {
     bus: Child,
     /// The server's processes, in start order (helpers first).
     server: Vec<Child>,
+    /// sway, for the servers that run on it (it outlives a server restart).
+    compositor: Option<Child>,
     monitor: Child,
     messages: Shared<Vec<Message>>,
 }
@@ -311,9 +388,27 @@ impl Desktop {
         std::fs::create_dir_all(dir.path().join("home")).unwrap();
         let bus_path = dir.path().join("bus");
         let conf = dir.path().join("bus.conf");
-        std::fs::write(&conf, bus_config("session", &bus_path)).unwrap();
-        let bus = start_bus(&conf);
-        let (display, xvfb) = start_xvfb();
+        let mut text = bus_config("session", &bus_path);
+        if kind.activates() {
+            let services = dir.path().join("services");
+            copy_services_but_notifiers(&services);
+            text = text.replace(
+                "  <policy",
+                &format!(
+                    "  <servicedir>{}</servicedir>\n  <policy",
+                    services.display()
+                ),
+            );
+        }
+        std::fs::write(&conf, text).unwrap();
+        // X first: helpers the bus activates inherit its environment
+        let (display, xvfb) = start_xvfb(kind);
+        let bus = start_bus_with(&conf, &session_vars(dir.path(), display, kind));
+        if kind.on_sway() {
+            // sway and its notification server run as nobody
+            std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
+            std::fs::set_permissions(&bus_path, std::fs::Permissions::from_mode(0o777)).unwrap();
+        }
         let messages: Shared<Vec<Message>> = Arc::new((Mutex::new(Vec::new()), Condvar::new()));
         let monitor = start_monitor(&bus_path, &messages);
         Desktop {
@@ -323,6 +418,7 @@ impl Desktop {
             xvfb,
             bus,
             server: Vec::new(),
+            compositor: None,
             monitor,
             messages,
         }
@@ -336,7 +432,10 @@ impl Desktop {
         stop(&mut self.monitor);
         stop(&mut self.bus);
         let _ = std::fs::remove_file(self.dir.path().join("bus"));
-        self.bus = start_bus(&self.dir.path().join("bus.conf"));
+        self.bus = start_bus_with(
+            &self.dir.path().join("bus.conf"),
+            &session_vars(self.dir.path(), self.display, self.kind),
+        );
         self.monitor = start_monitor(&self.dir.path().join("bus"), &self.messages);
         self.start_server();
     }
@@ -370,12 +469,13 @@ impl Desktop {
     /// Point a server's command at this desktop, with a home of its own.
     fn apply_server(&self, cmd: &mut Command) {
         self.apply(cmd);
-        cmd.env("HOME", self.home())
-            .env("XDG_CONFIG_HOME", self.home().join(".config"))
-            .env("XDG_DATA_HOME", self.data_home())
-            .env("XDG_CACHE_HOME", self.home().join(".cache"))
-            .stdout(Stdio::null())
-            .stderr(Stdio::null());
+        cmd.envs(session_vars(self.dir.path(), self.display, self.kind))
+            .stdout(Stdio::null());
+        if std::env::var_os("AFTERCARE_TEST_SERVER_LOG").is_some() {
+            cmd.stderr(Stdio::inherit());
+        } else {
+            cmd.stderr(Stdio::null());
+        }
     }
 
     fn owner_changes(&self) -> usize {
@@ -414,6 +514,13 @@ impl Desktop {
         match self.kind {
             Server::Dunst => self.spawn_dunst(),
             Server::Gnome => self.spawn_gnome(),
+            Server::Plasma | Server::Cinnamon => self.spawn_x_session(),
+            Server::Mako | Server::Swaync => self.spawn_on_sway(),
+            Server::Lxqt => {
+                let mut cmd = Command::new("lxqt-notificationd");
+                self.apply_server(&mut cmd);
+                self.spawn_server_process(&mut cmd);
+            }
             k => self.spawn_gtk(k),
         }
         self.wait_owner_change(
@@ -437,10 +544,7 @@ impl Desktop {
     /// (a dbus-daemon for the accessibility bus) that would outlive them.
     fn stop_server_processes(&mut self) {
         while let Some(mut c) = self.server.pop() {
-            let _ = Command::new("kill")
-                .args(["-KILL", "--", &format!("-{}", c.id())])
-                .stderr(Stdio::null())
-                .status();
+            kill_group(&c);
             stop(&mut c);
         }
     }
@@ -573,6 +677,137 @@ impl Desktop {
         self.spawn_server_process(&mut svc);
     }
 
+    /// Plasma or Cinnamon: a private system bus (both want one; logind,
+    /// udisks2, accountsservice are missing there and they carry on), then
+    /// `plasmashell --no-respawn` / `cinnamon --replace` (muffin is its
+    /// window manager) on Xvfb. Their helpers are activated by the session
+    /// bus, which got the session's environment.
+    fn spawn_x_session(&mut self) {
+        let sys_path = self.dir.path().join("sysbus");
+        let sys_conf = self.dir.path().join("sysbus.conf");
+        std::fs::write(&sys_conf, bus_config("system", &sys_path)).unwrap();
+        let _ = std::fs::remove_file(&sys_path);
+        self.server.push(start_bus(&sys_conf));
+        let mut cmd = if self.kind == Server::Plasma {
+            let mut c = Command::new("plasmashell");
+            c.arg("--no-respawn");
+            c
+        } else {
+            let mut c = Command::new("cinnamon");
+            c.arg("--replace");
+            c
+        };
+        self.apply_server(&mut cmd);
+        self.spawn_server_process(&mut cmd);
+    }
+
+    /// The directories of `nobody`, who runs sway and its notification
+    /// server: a home (with mako's config) and a runtime directory.
+    pub fn nobody_home(&self) -> PathBuf {
+        self.dir.path().join("uhome")
+    }
+
+    pub fn nobody_runtime(&self) -> PathBuf {
+        self.dir.path().join("urun")
+    }
+
+    /// A command run as `nobody` with sway's session environment (and
+    /// nothing of the test's but PATH).
+    pub fn as_nobody(&self, program: &str) -> Command {
+        let mut cmd = Command::new("setpriv");
+        cmd.args([
+            &format!("--reuid={NOBODY}"),
+            &format!("--regid={NOBODY}"),
+            "--clear-groups",
+            program,
+        ])
+        .env_clear()
+        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+        .env("HOME", self.nobody_home())
+        .env("XDG_CONFIG_HOME", self.nobody_home().join(".config"))
+        .env("XDG_RUNTIME_DIR", self.nobody_runtime())
+        .env("DBUS_SESSION_BUS_ADDRESS", self.bus_address())
+        .env("WAYLAND_DISPLAY", "wayland-1");
+        cmd
+    }
+
+    /// sway (headless wlroots backend, pixman renderer, one 1280x800
+    /// output, no Xwayland) once, then mako or swaync on it; all as
+    /// `nobody`. swaync is started after an accessibility bus of its own
+    /// user, so that its buttons can be pressed through it.
+    fn spawn_on_sway(&mut self) {
+        use std::os::unix::fs::PermissionsExt;
+        use std::os::unix::process::CommandExt;
+        let (home, run) = (self.nobody_home(), self.nobody_runtime());
+        if self.compositor.is_none() {
+            std::fs::create_dir_all(home.join(".config/mako")).unwrap();
+            // mako's do-not-disturb is a mode that only exists when
+            // configured (the one its man page suggests)
+            std::fs::write(
+                home.join(".config/mako/config"),
+                "[mode=do-not-disturb]\ninvisible=1\n",
+            )
+            .unwrap();
+            std::fs::create_dir_all(&run).unwrap();
+            std::fs::set_permissions(&run, std::fs::Permissions::from_mode(0o700)).unwrap();
+            let conf = self.dir.path().join("sway.conf");
+            std::fs::write(&conf, "output HEADLESS-1 mode 1280x800\nxwayland disable\n").unwrap();
+            std::fs::set_permissions(&conf, std::fs::Permissions::from_mode(0o644)).unwrap();
+            assert!(
+                Command::new("chown")
+                    .args(["-R", "nobody:nogroup"])
+                    .arg(&home)
+                    .arg(&run)
+                    .status()
+                    .unwrap()
+                    .success(),
+                "chown to nobody (the test runs as root)"
+            );
+            let mut sway = self.as_nobody("sway");
+            sway.arg("-c")
+                .arg(&conf)
+                .env("WLR_BACKENDS", "headless")
+                .env("WLR_LIBINPUT_NO_DEVICES", "1")
+                .env("WLR_RENDERER", "pixman")
+                .env("WLR_HEADLESS_OUTPUTS", "1")
+                .env("XDG_SESSION_TYPE", "wayland")
+                .env_remove("WAYLAND_DISPLAY")
+                .stdout(Stdio::null())
+                .stderr(Stdio::null());
+            self.compositor = Some(sway.process_group(0).spawn().unwrap());
+            // sway listens once its socket is there
+            let socket = run.join("wayland-1");
+            let deadline = Instant::now() + PATIENCE;
+            while !socket.exists() {
+                assert!(Instant::now() < deadline, "sway did not create {socket:?}");
+                std::thread::sleep(Duration::from_millis(20));
+            }
+        }
+        if self.kind == Server::Swaync {
+            let launched = self.name_owned("org.a11y.Bus");
+            let mut a11y = self.as_nobody(AT_SPI_LAUNCHER);
+            a11y.arg("--launch-immediately")
+                .stdout(Stdio::null())
+                .stderr(Stdio::null());
+            self.spawn_server_process(&mut a11y);
+            self.wait_messages("the accessibility bus (org.a11y.Bus)", |m| {
+                (name_owner_changes(m, "org.a11y.Bus") > launched).then_some(())
+            });
+        }
+        let mut cmd = self.as_nobody(self.kind.name());
+        // no dconf on this bus: swaync keeps its DND switch in GSettings,
+        // which then lives in memory (else a switch would not stick)
+        cmd.env("GSETTINGS_BACKEND", "memory");
+        cmd.stdout(Stdio::null()).stderr(
+            if std::env::var_os("AFTERCARE_TEST_SERVER_LOG").is_some() {
+                Stdio::inherit()
+            } else {
+                Stdio::null()
+            },
+        );
+        self.spawn_server_process(&mut cmd);
+    }
+
     /// How many times `name` got an owner so far.
     fn name_owned(&self, name: &str) -> usize {
         let (lock, _) = &*self.messages;
@@ -620,6 +855,16 @@ impl Desktop {
 
     pub fn wait_messages<R>(&self, what: &str, f: impl FnMut(&Vec<Message>) -> Option<R>) -> R {
         wait_on(&self.messages, PATIENCE, what, f)
+    }
+
+    /// Poll `f` until it holds, for what the bus does not show (a banner
+    /// moving to a tray).
+    pub fn poll(&self, what: &str, mut f: impl FnMut() -> bool) {
+        let deadline = Instant::now() + PATIENCE;
+        while !f() {
+            assert!(Instant::now() < deadline, "timed out waiting for {what}");
+            std::thread::sleep(Duration::from_millis(100));
+        }
     }
 
     /// Every message seen so far.
@@ -749,8 +994,392 @@ impl Desktop {
             Server::Dunst => self.dunst_action(id, key),
             Server::Gnome => self.gnome_click(&n.summary, &label),
             k if k.clicks_gtk() => self.gtk_click(k, &label),
+            Server::Plasma => self.plasma_invoke(id, key),
+            Server::Mako => self.mako_menu(id, &label),
+            Server::Swaync => self.swaync_press(&label),
+            Server::Lxqt => self.lxqt_click(&n.actions, &label),
+            Server::Cinnamon => self.cinnamon_click(&n.summary, &label),
             k => panic!("{} has no actions to invoke", k.name()),
         }
+    }
+
+    /// Plasma's own API for what a click on a popup's button does
+    /// (`org.kde.NotificationManager.InvokeAction`): plasmashell then sends
+    /// an `ActivationToken` and `ActionInvoked` itself.
+    fn plasma_invoke(&self, id: u32, key: &str) -> String {
+        let mut cmd = Command::new("dbus-send");
+        cmd.args([
+            "--session",
+            "--print-reply",
+            "--dest=org.freedesktop.Notifications",
+            "/org/freedesktop/Notifications",
+            "org.kde.NotificationManager.InvokeAction",
+            &format!("uint32:{id}"),
+            &format!("string:{key}"),
+        ])
+        .stdout(Stdio::null());
+        self.apply(&mut cmd);
+        assert!(cmd.status().unwrap().success(), "InvokeAction {id} {key}");
+        format!("plasmashell's org.kde.NotificationManager.InvokeAction({id}, {key:?})")
+    }
+
+    /// `makoctl ARGS` (a shell script over `busctl --user`, which finds the
+    /// test's bus through DBUS_SESSION_BUS_ADDRESS).
+    pub fn makoctl(&self, args: &[&str]) -> std::process::Output {
+        let mut cmd = Command::new("makoctl");
+        cmd.args(args);
+        self.apply(&mut cmd);
+        cmd.output().unwrap()
+    }
+
+    /// Choose `label` from mako's action menu for notification `id`, as a
+    /// person does in `makoctl menu -n ID dmenu`: here the "menu" is
+    /// `grep -x LABEL`, picking the line with that label. mako then
+    /// invokes the action itself.
+    fn mako_menu(&self, id: u32, label: &str) -> String {
+        let id = id.to_string();
+        let deadline = Instant::now() + PATIENCE;
+        loop {
+            let out = self.makoctl(&["menu", "-n", &id, "grep", "-x", label]);
+            if out.status.success() {
+                return format!("makoctl menu -n {id} grep -x {label:?}");
+            }
+            assert!(
+                Instant::now() < deadline,
+                "makoctl menu -n {id}: {}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    }
+
+    /// The ids mako holds (`makoctl list`), shown or not.
+    pub fn mako_ids(&self) -> Vec<u64> {
+        let out = self.makoctl(&["list"]);
+        assert!(out.status.success(), "makoctl list: {out:?}");
+        let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        v["data"][0]
+            .as_array()
+            .map(|a| a.iter().filter_map(|n| n["id"]["data"].as_u64()).collect())
+            .unwrap_or_default()
+    }
+
+    /// Press swaync's button `label` through the accessibility tree: its
+    /// own GTK button's `DoAction("click")`, so swaync sends
+    /// `ActionInvoked` itself. Headless sway has no pointer, and swaync
+    /// 0.7.3 has no command to invoke an action. When no such button is
+    /// showing (the popup has timed out into the control centre), open the
+    /// control centre, as a person would, and press it there.
+    fn swaync_press(&self, label: &str) -> String {
+        let a11y = self.a11y_address();
+        let deadline = Instant::now() + PATIENCE;
+        let mut opened = false;
+        loop {
+            if let Some(b) = atspi_find(&a11y, "swaync", label, true) {
+                let r = busctl_as(
+                    true,
+                    &a11y,
+                    &[
+                        "call",
+                        &b.bus,
+                        &b.path,
+                        "org.a11y.atspi.Action",
+                        "DoAction",
+                        "i",
+                        "0",
+                    ],
+                );
+                if r.is_ok_and(|v| v["data"][0] == true) {
+                    if opened {
+                        self.swaync_cc("SetVisibility", &["b", "false"]);
+                    }
+                    return format!(
+                        "swaync's {label:?} button, DoAction(click) through the accessibility tree{}",
+                        if opened {
+                            " (in the control centre)"
+                        } else {
+                            ""
+                        }
+                    );
+                }
+            } else if !opened {
+                self.swaync_cc("SetVisibility", &["b", "true"]);
+                opened = true;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "no showing {label:?} button of swaync"
+            );
+            std::thread::sleep(Duration::from_millis(200));
+        }
+    }
+
+    /// Whether a button `label` of swaync is showing (a popup, or the
+    /// open control centre).
+    pub fn swaync_showing(&self, label: &str) -> bool {
+        atspi_find(&self.a11y_address(), "swaync", label, true).is_some()
+    }
+
+    /// Call swaync's control-centre interface (org.erikreider.swaync.cc):
+    /// `SetDnd b true`, `NotificationCount`, `SetVisibility b true`…
+    pub fn swaync_cc(&self, method: &str, args: &[&str]) -> serde_json::Value {
+        let mut all = vec![
+            "call",
+            "org.erikreider.swaync.cc",
+            "/org/erikreider/swaync/cc",
+            "org.erikreider.swaync.cc",
+            method,
+        ];
+        all.extend_from_slice(args);
+        self.busctl(&self.bus_address(), &all)
+    }
+
+    /// Do not disturb on mako (its mode) or swaync (its DND switch).
+    pub fn set_do_not_disturb(&self, on: bool) {
+        match self.kind {
+            Server::Mako => {
+                let mode = if on { "do-not-disturb" } else { "default" };
+                let out = self.makoctl(&["mode", "-s", mode]);
+                assert!(out.status.success(), "makoctl mode -s {mode}: {out:?}");
+            }
+            Server::Swaync => {
+                let flag = if on { "--dnd-on" } else { "--dnd-off" };
+                let mut cmd = Command::new("swaync-client");
+                // one option at a time (it prints its usage for two)
+                cmd.arg(flag);
+                self.apply(&mut cmd);
+                let out = cmd.output().unwrap();
+                assert!(out.status.success(), "swaync-client {flag}: {out:?}");
+                eprintln!(
+                    "swaync-client {flag}: {}",
+                    String::from_utf8_lossy(&out.stdout).trim()
+                );
+                assert_eq!(self.swaync_cc("GetDnd", &[])["data"][0], on);
+            }
+            k => panic!("{}: do not disturb is not a switch here", k.name()),
+        }
+    }
+
+    /// Plasma's do not disturb: `Inhibit()` from a connection of the
+    /// test's, held until the returned guard is dropped (Plasma lifts an
+    /// inhibition when its caller leaves the bus).
+    pub fn plasma_inhibit(&self) -> Inhibition {
+        let addr = self.bus_address();
+        let (release, released) = std::sync::mpsc::channel::<()>();
+        let (ready, cookie) = std::sync::mpsc::channel::<u32>();
+        let thread = std::thread::spawn(move || {
+            let rt = tokio::runtime::Builder::new_current_thread()
+                .enable_all()
+                .build()
+                .unwrap();
+            rt.block_on(async move {
+                let conn = zbus::connection::Builder::address(addr.as_str())
+                    .build()
+                    .await
+                    .unwrap();
+                let hints: std::collections::HashMap<&str, zbus::Variant> =
+                    std::collections::HashMap::new();
+                let reply = conn
+                    .call_method(
+                        Some("org.freedesktop.Notifications"),
+                        "/org/freedesktop/Notifications",
+                        Some("org.freedesktop.Notifications"),
+                        "Inhibit",
+                        &("aftercare-test", "testing do not disturb", hints),
+                    )
+                    .await
+                    .unwrap();
+                let c: u32 = reply.body().deserialize().unwrap();
+                ready.send(c).unwrap();
+                let _ = tokio::task::spawn_blocking(move || released.recv()).await;
+                drop(conn);
+            });
+        });
+        let cookie = cookie.recv_timeout(PATIENCE).expect("Plasma's Inhibit");
+        Inhibition {
+            cookie,
+            release: Some(release),
+            thread: Some(thread),
+        }
+    }
+
+    /// Plasma's `Inhibited` property: do not disturb is on.
+    pub fn plasma_inhibited(&self) -> bool {
+        self.busctl(
+            &self.bus_address(),
+            &[
+                "get-property",
+                "org.freedesktop.Notifications",
+                "/org/freedesktop/Notifications",
+                "org.freedesktop.Notifications",
+                "Inhibited",
+            ],
+        )["data"]
+            == true
+    }
+
+    /// lxqt-notificationd draws its notifications in one window at the
+    /// bottom right, each with its buttons in a row at its bottom, left
+    /// to right in the order of the actions. Click `label` on the bottom
+    /// one (the harness has one of aftercare's up at a time) with xdotool.
+    fn lxqt_click(&self, actions: &[String], label: &str) -> String {
+        let index = actions
+            .chunks(2)
+            .position(|p| p.get(1).map(String::as_str) == Some(label))
+            .unwrap_or_else(|| panic!("no {label:?} in {actions:?}"));
+        let deadline = Instant::now() + PATIENCE;
+        let (x, y, _w, h) = loop {
+            if let Some(g) = self.x_window("lxqt-notificationd") {
+                break g;
+            }
+            assert!(Instant::now() < deadline, "no lxqt-notificationd window");
+            std::thread::sleep(Duration::from_millis(100));
+        };
+        // each button about 100 px wide from 40 px in, 6 px apart; the row
+        // 27 px tall, its middle 39 px above the window's bottom
+        let bx = x + 90 + 106 * i64::try_from(index).unwrap();
+        let by = y + h - 39;
+        self.xdotool_click(bx, by);
+        format!("xdotool click at {bx},{by} on lxqt-notificationd's {label:?} button")
+    }
+
+    /// The geometry (x, y, width, height) of the visible X window of class
+    /// `name` (its WM_NAME is not searchable).
+    fn x_window(&self, name: &str) -> Option<(i64, i64, i64, i64)> {
+        let mut cmd = Command::new("xdotool");
+        cmd.args(["search", "--onlyvisible", "--class", name]);
+        self.apply(&mut cmd);
+        let out = cmd.output().ok()?;
+        let win = String::from_utf8_lossy(&out.stdout)
+            .lines()
+            .last()?
+            .trim()
+            .to_string();
+        let mut cmd = Command::new("xdotool");
+        cmd.args(["getwindowgeometry", "--shell", &win]);
+        self.apply(&mut cmd);
+        let out = cmd.output().ok()?;
+        let text = String::from_utf8_lossy(&out.stdout).into_owned();
+        let get = |k: &str| -> Option<i64> {
+            text.lines()
+                .find_map(|l| l.strip_prefix(&format!("{k}=")))
+                .and_then(|v| v.trim().parse().ok())
+        };
+        let g = (get("X")?, get("Y")?, get("WIDTH")?, get("HEIGHT")?);
+        (g.3 > 0).then_some(g)
+    }
+
+    /// Click at x, y, then move the pointer away to the middle of the
+    /// screen, as a person does (Cinnamon keeps a banner under the pointer
+    /// on screen).
+    fn xdotool_click(&self, x: i64, y: i64) {
+        let mut cmd = Command::new("xdotool");
+        cmd.args([
+            "mousemove",
+            &x.to_string(),
+            &y.to_string(),
+            "sleep",
+            "0.1",
+            "click",
+            "1",
+            "sleep",
+            "0.1",
+            "mousemove",
+            "640",
+            "400",
+        ]);
+        self.apply(&mut cmd);
+        assert!(cmd.status().unwrap().success(), "xdotool failed");
+    }
+
+    /// Cinnamon shows one banner at a time, top right, for about 4 s
+    /// (then it goes to the tray applet). Ask the shell
+    /// (`org.Cinnamon.Eval`) where the banner titled `title` has its
+    /// button `label`, once it is fully shown (the tray's state SHOWN, 2,
+    /// after the slide-in) and two answers agree, and click its middle
+    /// with xdotool.
+    fn cinnamon_click(&self, title: &str, label: &str) -> String {
+        let deadline = Instant::now() + PATIENCE;
+        let mut last: Option<String> = None;
+        let (x, y, w, h) = loop {
+            let now = self.cinnamon_button(title, label);
+            if now.is_some() && now == last {
+                let v: Vec<i64> = now
+                    .as_deref()
+                    .unwrap_or_default()
+                    .split(',')
+                    .filter_map(|n| n.parse().ok())
+                    .collect();
+                if let [x, y, w, h] = v[..] {
+                    break (x, y, w, h);
+                }
+            }
+            last = now;
+            assert!(
+                Instant::now() < deadline,
+                "no banner {title:?} with a {label:?} button on Cinnamon"
+            );
+            std::thread::sleep(Duration::from_millis(100));
+        };
+        let (cx, cy) = (x + w / 2, y + h / 2);
+        self.xdotool_click(cx, cy);
+        format!("xdotool click at {cx},{cy} on Cinnamon's banner button {label:?}")
+    }
+
+    /// "x,y,w,h" of the banner's button, when the banner shows `title`.
+    fn cinnamon_button(&self, title: &str, label: &str) -> Option<String> {
+        let js = format!(
+            concat!(
+                "(function() {{ var tray = imports.ui.main.messageTray; ",
+                "var n = tray._notification; ",
+                "if (!n || n.title !== {t} || tray._notificationState !== 2) return ''; ",
+                "var r = ''; ",
+                "n._actionArea.get_children().forEach(function(b) {{ ",
+                "if (b.get_label && b.get_label() === {l} && b.mapped) {{ ",
+                "var p = b.get_transformed_position(), z = b.get_transformed_size(); ",
+                "r = [p[0], p[1], z[0], z[1]].map(Math.round).join(','); }} }}); ",
+                "return r; }})()"
+            ),
+            t = serde_json::to_string(title).unwrap(),
+            l = serde_json::to_string(label).unwrap()
+        );
+        let v = self.cinnamon_eval(&js)?;
+        (!v.is_empty()).then_some(v)
+    }
+
+    /// `org.Cinnamon.Eval(js)`: the result (a JSON string's text), if it ran.
+    pub fn cinnamon_eval(&self, js: &str) -> Option<String> {
+        let v = busctl(
+            &self.bus_address(),
+            &[
+                "call",
+                "org.Cinnamon",
+                "/org/Cinnamon",
+                "org.Cinnamon",
+                "Eval",
+                "s",
+                js,
+            ],
+        )
+        .ok()?;
+        if v["data"][0] != true {
+            return None;
+        }
+        let text = v["data"][1].as_str()?;
+        Some(
+            serde_json::from_str::<serde_json::Value>(text)
+                .ok()
+                .and_then(|j| j.as_str().map(str::to_string))
+                .unwrap_or_else(|| text.to_string()),
+        )
+    }
+
+    /// Cinnamon: the title of the banner on screen now ("" when none).
+    pub fn cinnamon_banner(&self) -> String {
+        self.cinnamon_eval(
+            "(function() { var n = imports.ui.main.messageTray._notification; return n ? n.title : ''; })()",
+        )
+        .unwrap_or_default()
     }
 
     /// The server's `GetCapabilities`.
@@ -968,7 +1597,24 @@ impl Desktop {
 
 /// `busctl --address=ADDRESS --json=short ARGS`, parsed.
 fn busctl(address: &str, args: &[&str]) -> Result<serde_json::Value, String> {
-    let out = Command::new("busctl")
+    busctl_as(false, address, args)
+}
+
+/// The same, as `nobody` when `nobody` (a bus of theirs admits only them).
+fn busctl_as(nobody: bool, address: &str, args: &[&str]) -> Result<serde_json::Value, String> {
+    let mut cmd = if nobody {
+        let mut c = Command::new("setpriv");
+        c.args([
+            &format!("--reuid={NOBODY}"),
+            &format!("--regid={NOBODY}"),
+            "--clear-groups",
+            "busctl",
+        ]);
+        c
+    } else {
+        Command::new("busctl")
+    };
+    let out = cmd
         .arg(format!("--address={address}"))
         .arg("--json=short")
         .args(args)
@@ -977,11 +1623,67 @@ fn busctl(address: &str, args: &[&str]) -> Result<serde_json::Value, String> {
     if !out.status.success() {
         return Err(String::from_utf8_lossy(&out.stderr).trim().to_string());
     }
+    if out.stdout.iter().all(u8::is_ascii_whitespace) {
+        // a method that returns nothing
+        return Ok(serde_json::Value::Null);
+    }
     serde_json::from_slice(&out.stdout).map_err(|e| e.to_string())
 }
 
 /// In the accessibility tree on bus `a11y`, the application named `app`'s
 /// push button named `label`: the middle of it on screen.
+/// A push button found in the accessibility tree.
+struct Button {
+    bus: String,
+    path: String,
+}
+
+/// In the accessibility tree on bus `a11y`, `app`'s push button named
+/// `label` that is showing (a state bit); as `nobody` when the tree is
+/// theirs.
+fn atspi_find(a11y: &str, app: &str, label: &str, nobody: bool) -> Option<Button> {
+    const ACC: &str = "org.a11y.atspi.Accessible";
+    const SHOWING: u64 = 1 << 25;
+    let call = |args: &[&str]| busctl_as(nobody, a11y, args).ok();
+    let children = |bus: &str, path: &str| -> Vec<(String, String)> {
+        call(&["call", bus, path, ACC, "GetChildren"])
+            .and_then(|v| v["data"][0].as_array().cloned())
+            .unwrap_or_default()
+            .iter()
+            .filter_map(|c| Some((c[0].as_str()?.to_string(), c[1].as_str()?.to_string())))
+            .collect()
+    };
+    let name = |bus: &str, path: &str| -> String {
+        call(&["get-property", bus, path, ACC, "Name"])
+            .and_then(|v| v["data"].as_str().map(str::to_string))
+            .unwrap_or_default()
+    };
+    let role = |bus: &str, path: &str| -> String {
+        call(&["call", bus, path, ACC, "GetRoleName"])
+            .and_then(|v| v["data"][0].as_str().map(str::to_string))
+            .unwrap_or_default()
+    };
+    let showing = |bus: &str, path: &str| -> bool {
+        call(&["call", bus, path, ACC, "GetState"])
+            .and_then(|v| v["data"][0][0].as_u64())
+            .is_some_and(|s| s & SHOWING != 0)
+    };
+    let root = "/org/a11y/atspi/accessible/root";
+    for (bus, path) in children("org.a11y.atspi.Registry", root) {
+        if name(&bus, &path) != app {
+            continue;
+        }
+        let mut todo = vec![path];
+        while let Some(p) = todo.pop() {
+            if role(&bus, &p) == "push button" && name(&bus, &p) == label && showing(&bus, &p) {
+                return Some(Button { bus, path: p });
+            }
+            todo.extend(children(&bus, &p).into_iter().map(|(_, c)| c));
+        }
+    }
+    None
+}
+
 fn atspi_find_button(a11y: &str, app: &str, label: &str) -> Option<(i64, i64)> {
     const ACC: &str = "org.a11y.atspi.Accessible";
     let children = |bus: &str, path: &str| -> Vec<(String, String)> {
@@ -1068,14 +1770,109 @@ fn spawn_ready(cmd: &mut Command) -> (Child, String) {
 }
 
 pub fn start_bus(conf: &Path) -> Child {
+    start_bus_with(conf, &[])
+}
+
+/// A bus whose activated services get these variables.
+fn start_bus_with(conf: &Path, vars: &[(String, String)]) -> Child {
     // It prints its address once it listens.
     let (bus, line) = spawn_ready(
         Command::new("dbus-daemon")
             .arg(format!("--config-file={}", conf.display()))
-            .args(["--nofork", "--print-address"]),
+            .args(["--nofork", "--print-address"])
+            .envs(vars.iter().map(|(k, v)| (k, v))),
     );
     assert!(line.starts_with("unix:"), "dbus-daemon said {line:?}");
     bus
+}
+
+/// The environment of the servers of a desktop in `dir` (their own home
+/// and XDG directories, its display, the session's variables).
+fn session_vars(dir: &Path, display: u32, kind: Server) -> Vec<(String, String)> {
+    let home = dir.join("home");
+    let mut v: Vec<(String, String)> = vec![
+        ("HOME".into(), home.display().to_string()),
+        (
+            "XDG_CONFIG_HOME".into(),
+            home.join(".config").display().to_string(),
+        ),
+        (
+            "XDG_DATA_HOME".into(),
+            home.join(".local/share").display().to_string(),
+        ),
+        (
+            "XDG_CACHE_HOME".into(),
+            home.join(".cache").display().to_string(),
+        ),
+        ("DISPLAY".into(), format!(":{display}")),
+        (
+            "XDG_RUNTIME_DIR".into(),
+            dir.join("runtime").display().to_string(),
+        ),
+    ];
+    if kind.activates() {
+        v.push((
+            "DBUS_SYSTEM_BUS_ADDRESS".into(),
+            format!("unix:path={}", dir.join("sysbus").display()),
+        ));
+    }
+    v.extend(
+        kind.session_env()
+            .iter()
+            .map(|(k, val)| ((*k).to_string(), (*val).to_string())),
+    );
+    v
+}
+
+/// Fill `dir` with the system's session services, leaving out every
+/// provider of org.freedesktop.Notifications (dunst, MATE, xfce4-notifyd,
+/// Plasma's own waiter…): nothing can be activated instead of the server
+/// under test.
+fn copy_services_but_notifiers(dir: &Path) {
+    std::fs::create_dir_all(dir).unwrap();
+    let Ok(entries) = std::fs::read_dir("/usr/share/dbus-1/services") else {
+        return;
+    };
+    for e in entries.flatten() {
+        let text = std::fs::read_to_string(e.path()).unwrap_or_default();
+        if text
+            .lines()
+            .any(|l| l.trim() == "Name=org.freedesktop.Notifications")
+        {
+            continue;
+        }
+        let _ = std::fs::write(dir.join(e.file_name()), text);
+    }
+}
+
+/// Kill, by pid, every process whose environment names the bus at
+/// `bus_path`: what the bus activated (Plasma's kded5, kglobalaccel5,
+/// kactivitymanagerd; at-spi, dconf, gvfsd), and what it started in turn.
+fn kill_bus_clients(bus_path: &Path) {
+    let needle = format!("DBUS_SESSION_BUS_ADDRESS=unix:path={}", bus_path.display());
+    let me = std::process::id().to_string();
+    let Ok(procs) = std::fs::read_dir("/proc") else {
+        return;
+    };
+    for p in procs.flatten() {
+        let pid = p.file_name().to_string_lossy().into_owned();
+        if !pid.bytes().all(|b| b.is_ascii_digit()) || pid == me {
+            continue;
+        }
+        let Ok(env) = std::fs::read(p.path().join("environ")) else {
+            continue;
+        };
+        let ours = |v: &[u8]| {
+            v.strip_prefix(needle.as_bytes())
+                .is_some_and(|rest| rest.is_empty() || rest.starts_with(b","))
+        };
+        if env.split(|b| *b == 0).any(ours) {
+            let _ = Command::new("kill")
+                .args(["-KILL", &pid])
+                .stderr(Stdio::null())
+                .status();
+        }
+    }
 }
 
 /// Start dbus-monitor feeding `messages`; returns once it is a monitor.
@@ -1165,8 +1962,14 @@ pub fn notifies_of(msgs: &[Message]) -> Vec<Notify> {
 
 /// Start Xvfb on a display it picks itself (`-displayfd`): it writes the
 /// number to stdout once it accepts connections. Race-free between
-/// parallel tests, and a readiness event.
-fn start_xvfb() -> (u32, Child) {
+/// parallel tests, and a readiness event. The desktops get a laptop's
+/// screen (panels and banners laid out as in the recipes).
+fn start_xvfb(kind: Server) -> (u32, Child) {
+    let screen = if kind.session_env().is_empty() {
+        "800x600x24"
+    } else {
+        "1280x800x24"
+    };
     let (child, line) = spawn_ready(Command::new("Xvfb").args([
         "-displayfd",
         "1",
@@ -1174,7 +1977,7 @@ fn start_xvfb() -> (u32, Child) {
         "tcp",
         "-screen",
         "0",
-        "800x600x24",
+        screen,
     ]));
     let n = line
         .trim()
@@ -1258,8 +2061,38 @@ fn parse_monitor(out: impl BufRead, shared: &Shared<Vec<Message>>) {
 impl Drop for Desktop {
     fn drop(&mut self) {
         self.stop_server_processes();
+        if let Some(mut c) = self.compositor.take() {
+            kill_group(&c);
+            stop(&mut c);
+        }
+        kill_bus_clients(&self.dir.path().join("bus"));
         for c in [&mut self.monitor, &mut self.xvfb, &mut self.bus] {
             stop(c);
+        }
+    }
+}
+
+/// SIGKILL a child's process group (it was spawned in one of its own).
+fn kill_group(c: &Child) {
+    let _ = Command::new("kill")
+        .args(["-KILL", "--", &format!("-{}", c.id())])
+        .stderr(Stdio::null())
+        .status();
+}
+
+/// Plasma's do not disturb, held by a connection of the test's; lifted
+/// when dropped.
+pub struct Inhibition {
+    pub cookie: u32,
+    release: Option<std::sync::mpsc::Sender<()>>,
+    thread: Option<std::thread::JoinHandle<()>>,
+}
+
+impl Drop for Inhibition {
+    fn drop(&mut self) {
+        drop(self.release.take());
+        if let Some(t) = self.thread.take() {
+            let _ = t.join();
         }
     }
 }
