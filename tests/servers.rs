@@ -41,7 +41,16 @@ fn escaped(s: &str) -> String {
 
 /// Whether `server` can run here; when not: fail on CI, else say so loudly.
 fn runs_here(server: Server) -> bool {
-    let Some(why) = server.missing() else {
+    let why = server.missing().or_else(|| {
+        (server.on_sway() && !common::is_root()).then(|| {
+            format!(
+                "{} runs on sway as `nobody`, which needs root to switch to \
+                 (CI runs as root)",
+                server.name()
+            )
+        })
+    });
+    let Some(why) = why else {
         return true;
     };
     assert!(
