@@ -597,9 +597,15 @@ fn plasma_do_not_disturb() {
                 s.desk.poll("Plasma to lift the inhibition", || {
                     !s.desk.plasma_inhibited()
                 });
+                // and the two reminders held meanwhile pop up
+                s.desk
+                    .poll("the reminders' popups", || s.desk.plasma_popups() == 2);
             })
         },
-        |s, _| assert!(s.desk.plasma_inhibited(), "still inhibited"),
+        |s, _| {
+            assert!(s.desk.plasma_inhibited(), "still inhibited");
+            assert_eq!(s.desk.plasma_popups(), 0, "no popup while inhibited");
+        },
     );
 }
 
