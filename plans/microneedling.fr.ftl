@@ -65,7 +65,7 @@ body-wrap-up = Bravo : les soins renforcés sont terminés. Gardez une protecti
 
 ## What is usually normal on which days (for the morning summary)
 
-healing-0-1 = rougeur, chaleur et tiraillement, comme un léger coup de soleil ; un peu de gonflement, des démangeaisons ou une sensation de brûlure, en général légers et passagers en quelques jours.
+healing-0-1 = rougeur, chaleur et tiraillement, comme un léger coup de soleil ; un peu de gonflement, des démangeaisons ou une sensation de brûlure, en général légers, qui disparaissent en quelques jours.
 healing-2-4 = la rougeur et le gonflement s’estompent ; sécheresse, légère desquamation et quelques démangeaisons peuvent apparaître.
 healing-5-7 = la desquamation diminue ; la peau peut sembler un peu rugueuse ou terne.
 healing-8-14 = la peau est en grande partie apaisée, mais prend encore des coups de soleil plus facilement que d’habitude.
