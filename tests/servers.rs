@@ -41,7 +41,16 @@ fn escaped(s: &str) -> String {
 
 /// Whether `server` can run here; when not: fail on CI, else say so loudly.
 fn runs_here(server: Server) -> bool {
-    let Some(why) = server.missing() else {
+    let why = server.missing().or_else(|| {
+        (server.on_sway() && !common::is_root()).then(|| {
+            format!(
+                "{} runs on sway as `nobody`, which needs root to switch to \
+                 (CI runs as root)",
+                server.name()
+            )
+        })
+    });
+    let Some(why) = why else {
         return true;
     };
     assert!(
@@ -588,9 +597,15 @@ fn plasma_do_not_disturb() {
                 s.desk.poll("Plasma to lift the inhibition", || {
                     !s.desk.plasma_inhibited()
                 });
+                // and the two reminders held meanwhile pop up
+                s.desk
+                    .poll("the reminders' popups", || s.desk.plasma_popups() == 2);
             })
         },
-        |s, _| assert!(s.desk.plasma_inhibited(), "still inhibited"),
+        |s, _| {
+            assert!(s.desk.plasma_inhibited(), "still inhibited");
+            assert_eq!(s.desk.plasma_popups(), 0, "no popup while inhibited");
+        },
     );
 }
 

@@ -1203,6 +1203,30 @@ impl Desktop {
         }
     }
 
+    /// How many notification popups plasmashell shows: its visible windows
+    /// other than the desktop and the panel (both as wide as the screen).
+    pub fn plasma_popups(&self) -> usize {
+        let mut cmd = Command::new("xdotool");
+        cmd.args(["search", "--onlyvisible", "--class", "plasmashell"]);
+        self.apply(&mut cmd);
+        let out = cmd.output().unwrap();
+        String::from_utf8_lossy(&out.stdout)
+            .lines()
+            .filter(|w| {
+                let mut cmd = Command::new("xdotool");
+                cmd.args(["getwindowgeometry", "--shell", w.trim()]);
+                self.apply(&mut cmd);
+                cmd.output().is_ok_and(|o| {
+                    String::from_utf8_lossy(&o.stdout)
+                        .lines()
+                        .find_map(|l| l.strip_prefix("WIDTH="))
+                        .and_then(|v| v.trim().parse::<u32>().ok())
+                        .is_some_and(|w| w > 1 && w < 1280)
+                })
+            })
+            .count()
+    }
+
     /// Plasma's `Inhibited` property: do not disturb is on.
     pub fn plasma_inhibited(&self) -> bool {
         self.busctl(
