@@ -95,6 +95,10 @@ plan-day = Tag { $day } — { $date }
 plan-session-day = Sitzung { $session }, Tag { $day } — { $date }
 plan-next = <- als Nächstes
 
+## wo die Behandlung war, wenn der Tag einer anderen Zeitzone folgt
+zone-times = Zeiten in { $zone }.
+zone-treated-elsewhere = Behandelt { $when } in { $place }, hier { $here }.
+
 daylight-between = Tageslicht { $sunrise }–{ $sunset }
 daylight-polar-day = Sonne den ganzen Tag
 daylight-polar-night = heute kein Tageslicht

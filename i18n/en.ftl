@@ -117,6 +117,13 @@ plan-day = Day { $day } — { $date }
 plan-session-day = Session { $session }, Day { $day } — { $date }
 plan-next = <- next
 
+## where the treatment was, when the day follows another zone
+# $zone: the zone times are shown in (an IANA name)
+zone-times = Times in { $zone }.
+# $when: the treatment's date and time where it happened ("Mon 7 Dec 19:15");
+# $place: there ("Berlin"); $here: the same moment on this computer's clock
+zone-treated-elsewhere = Treated { $when } in { $place }, { $here } here.
+
 daylight-between = daylight { $sunrise }–{ $sunset }
 daylight-polar-day = sun up all day
 daylight-polar-night = no daylight today

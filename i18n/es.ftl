@@ -95,6 +95,10 @@ plan-day = Día { $day } — { $date }
 plan-session-day = Sesión { $session }, día { $day } — { $date }
 plan-next = <- siguiente
 
+## dónde fue el tratamiento, cuando el día sigue otra zona horaria
+zone-times = Horas en { $zone }.
+zone-treated-elsewhere = Tratamiento el { $when } en { $place }; aquí, { $here }.
+
 daylight-between = luz del día { $sunrise }–{ $sunset }
 daylight-polar-day = sol todo el día
 daylight-polar-night = hoy no hay luz del día

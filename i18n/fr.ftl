@@ -101,6 +101,10 @@ plan-day = Jour { $day } — { $date }
 plan-session-day = Séance { $session }, jour { $day } — { $date }
 plan-next = <- prochain
 
+## où a eu lieu le traitement, quand la journée suit un autre fuseau
+zone-times = Heures du fuseau { $zone }.
+zone-treated-elsewhere = Traitement le { $when } à { $place }, { $here } ici.
+
 daylight-between = lumière du jour { $sunrise }–{ $sunset }
 daylight-polar-day = soleil toute la journée
 daylight-polar-night = pas de lumière du jour aujourd’hui

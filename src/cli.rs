@@ -292,12 +292,17 @@ pub(crate) fn dispatch(cli: Cli, out: &mut dyn Write) -> Result<u8, Error> {
     if cli.now.is_some() && matches!(cli.command, Command::Run) {
         return Err(Error::NowWithRun);
     }
+    let system_zone = clock::system_zone();
+    if let Some(w) = &system_zone.warning {
+        let _ = writeln!(std::io::stderr(), "warning: {w}");
+    }
     let ctx = Context {
         paths,
         defaults: Defaults {
             language: crate::app::language::from_env(),
-            ..Defaults::system(clock::system_timezone())
+            ..Defaults::system(system_zone.zone)
         },
+        system_zone,
         now: cli.now.unwrap_or_else(clock::now),
         language_noted: Default::default(),
     };

@@ -11,8 +11,24 @@ use std::collections::BTreeMap;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
-/// The ledger's format version on disk.
-pub(crate) const VERSION: u32 = 1;
+/// The ledger's format version on disk. 2: occurrence ids no longer hold a
+/// local clock time (`RULE@s1d3T08:00`, not `RULE@2026-11-26T08:00`);
+/// version 1's are migrated on the daemon's first start
+/// ([`Ledger::migrate_ids`]).
+pub(crate) const VERSION: u32 = 2;
+
+/// The treatment as the daemon first resolved it, for a config that names
+/// no zone: read in the system zone of that moment, and kept, so that a
+/// later change of zone cannot move it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TreatmentPin {
+    /// The config's first date and time, as written.
+    pub local: chrono::NaiveDateTime,
+    /// The zone it was read in (an IANA name, or a POSIX rule).
+    pub zone: String,
+    /// The instant it resolved to.
+    pub at: DateTime<Utc>,
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -150,6 +166,10 @@ pub struct Ledger {
     /// server, post them again on a new one). Written by the daemon only.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     on_screen: Option<OnScreen>,
+    /// The treatment's zone and instant as first resolved (configs that
+    /// name no zone).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    treatment: Option<TreatmentPin>,
 }
 
 /// Notifications on one server.
@@ -182,11 +202,20 @@ impl Default for Ledger {
             complete: None,
             config_error_shown: None,
             on_screen: None,
+            treatment: None,
         }
     }
 }
 
 impl Ledger {
+    /// An empty ledger of a format version (what a file said it is).
+    pub(crate) fn of_version(version: u32) -> Ledger {
+        Ledger {
+            version,
+            ..Ledger::default()
+        }
+    }
+
     /// The entry of an occurrence (its [`OccurrenceId`](crate::plan::OccurrenceId),
     /// or the text the journal keys it by).
     pub fn get(&self, id: impl AsRef<str>) -> Option<&Entry> {
@@ -235,6 +264,50 @@ impl Ledger {
         changed
     }
 
+    pub fn treatment(&self) -> Option<&TreatmentPin> {
+        self.treatment.as_ref()
+    }
+
+    /// Returns whether it changed.
+    pub fn set_treatment(&mut self, pin: Option<TreatmentPin>) -> bool {
+        let changed = self.treatment != pin;
+        self.treatment = pin;
+        changed
+    }
+
+    /// Written with ids of an older format (version 1): to be migrated.
+    pub fn needs_migration(&self) -> bool {
+        self.version < VERSION
+    }
+
+    /// Rename occurrence ids (old → new) everywhere they appear: entries,
+    /// `merged_into`, what is on screen. An old id with no new one is kept
+    /// as it is (a rule since removed: it matches nothing). Marks the
+    /// ledger as current; returns how many entries were renamed.
+    pub fn migrate_ids(&mut self, map: &std::collections::HashMap<String, String>) -> usize {
+        let rename = |id: &String| map.get(id).cloned().unwrap_or_else(|| id.clone());
+        let mut renamed = 0;
+        let old = std::mem::take(&mut self.entries);
+        for (id, mut e) in old {
+            e.merged_into = e.merged_into.as_ref().map(rename);
+            let new = rename(&id);
+            renamed += usize::from(new != id);
+            // two old ids on one new one (cannot happen for one plan): the
+            // later record wins, as in a merge
+            let keep = self.entries.get(&new).is_none_or(|m| e.at > m.at);
+            if keep {
+                self.entries.insert(new, e);
+            }
+        }
+        if let Some(screen) = &mut self.on_screen {
+            for n in &mut screen.notes {
+                n.ids = n.ids.iter().map(rename).collect();
+            }
+        }
+        self.version = VERSION;
+        renamed
+    }
+
     /// Clamp dates no run could have written: `at`/`sent_at` after `now`,
     /// a snooze ending more than `snooze` after it was asked. Returns how
     /// many entries changed.
@@ -261,6 +334,14 @@ impl Ledger {
     /// by what the daemon decided without having seen it (sent, merged,
     /// missed: its clock may be a moment ahead of the command's).
     pub fn merge(&mut self, other: Ledger) {
+        if self.treatment.is_none() {
+            self.treatment = other.treatment.clone();
+        }
+        if other.version < self.version {
+            // ids of the old format (the file before the daemon migrated
+            // it): they name nothing in this one
+            return;
+        }
         for (id, e) in other.entries {
             let newer = self.entries.get(&id).is_none_or(|m| {
                 match (m.status == Status::Done, e.status == Status::Done) {
@@ -321,5 +402,52 @@ mod tests {
         assert_eq!(mine.status("b"), Some(Status::Done));
         assert_eq!(mine.get("c").map(|e| e.at), Some(t("2026-11-24T10:02:00Z")));
         assert!(mine.complete().is_some());
+    }
+
+    #[test]
+    fn migrating_renames_entries_merges_and_the_screen() {
+        let mut l = Ledger::of_version(1);
+        l.set("a@2026-11-24T08:00", Entry::sent(t("2026-11-24T08:00:00Z")));
+        l.set(
+            "a@2026-11-24T06:00",
+            Entry::merged(t("2026-11-24T08:00:00Z"), "a@2026-11-24T08:00"),
+        );
+        l.set(
+            "gone@2026-11-24T08:00",
+            Entry::sent(t("2026-11-24T08:00:00Z")),
+        );
+        l.set_on_screen(Some(OnScreen {
+            server: "bus/:1.2".into(),
+            notes: vec![Posted {
+                id: 7,
+                ids: vec!["a@2026-11-24T08:00".into()],
+                at: t("2026-11-24T08:00:00Z"),
+                last: false,
+            }],
+        }));
+        assert!(l.needs_migration());
+        let map: std::collections::HashMap<String, String> = [
+            ("a@2026-11-24T08:00", "a@s1d1T08:00"),
+            ("a@2026-11-24T06:00", "a@s1d1T06:00"),
+        ]
+        .into_iter()
+        .map(|(a, b)| (a.to_string(), b.to_string()))
+        .collect();
+        assert_eq!(l.migrate_ids(&map), 2);
+        assert!(!l.needs_migration());
+        assert_eq!(l.status("a@s1d1T08:00"), Some(Status::Sent));
+        assert_eq!(
+            l.get("a@s1d1T06:00").and_then(|e| e.merged_into.as_deref()),
+            Some("a@s1d1T08:00")
+        );
+        // a rule since removed keeps its record; it names nothing
+        assert_eq!(l.status("gone@2026-11-24T08:00"), Some(Status::Sent));
+        assert_eq!(l.on_screen().unwrap().notes[0].ids, ["a@s1d1T08:00"]);
+        // a copy still in the old form (the file before the first save)
+        // adds nothing
+        let mut old = Ledger::of_version(1);
+        old.set("a@2026-11-24T10:00", Entry::sent(t("2026-11-24T10:00:00Z")));
+        l.merge(old);
+        assert!(l.get("a@2026-11-24T10:00").is_none());
     }
 }

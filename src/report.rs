@@ -28,6 +28,38 @@ pub(crate) fn when(m: &Messages, o: &Occurrence, today: NaiveDate) -> String {
     )
 }
 
+/// "Treated Mon 7 Dec 19:15 in Berlin, 13:15 here": where and when the
+/// treatment was, when the plan's times are in another zone.
+pub(crate) fn treated_elsewhere(m: &Messages, plan: &Plan, today: NaiveDate) -> Option<String> {
+    if plan.treatment_zone == plan.timezone {
+        return None;
+    }
+    let there = plan.start.with_timezone(&plan.treatment_zone);
+    let here = plan.start;
+    let when = format!(
+        "{} {}",
+        short_date(m, there.date_naive(), today),
+        there.format("%H:%M")
+    );
+    let here = if here.date_naive() == there.date_naive() {
+        here.format("%H:%M").to_string()
+    } else {
+        format!(
+            "{} {}",
+            short_date(m, here.date_naive(), today),
+            here.format("%H:%M")
+        )
+    };
+    Some(m.fmt(
+        "zone-treated-elsewhere",
+        &[
+            ("when", when.into()),
+            ("place", plan.treatment_zone.place().into()),
+            ("here", here.into()),
+        ],
+    ))
+}
+
 /// The next reminder, one line, for systemd's status and `install`:
 /// "next: Sunscreen at 15:00 (day 2)", with the date when it is not today.
 pub(crate) fn next_line(m: &Messages, plan: &Plan, ledger: &Ledger, now: DateTime<Utc>) -> String {

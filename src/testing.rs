@@ -8,9 +8,20 @@ pub(crate) fn config(text: &str) -> Config {
     config_in(text, Zone::utc())
 }
 
-/// Parse a test config whose default zone is `zone`.
+/// Parse a test config whose default zone is `zone`. The computer is
+/// where the treatment was: the day follows the treatment's zone (unless
+/// the config pins it).
 pub(crate) fn config_in(text: &str, zone: Zone) -> Config {
-    parse(text, "t.toml", Defaults::system(zone)).unwrap()
+    let mut c = parse(text, "t.toml", Defaults::system(zone)).unwrap();
+    c.follow_zone(c.treatment.timezone, &crate::zone::SystemZones);
+    c
+}
+
+/// Parse a test config as read on a computer in `now_in`, treated in the
+/// config's zone (or `now_in` when it names none).
+#[allow(dead_code)]
+pub(crate) fn config_now_in(text: &str, now_in: Zone) -> Config {
+    parse(text, "t.toml", Defaults::system(now_in)).unwrap()
 }
 
 /// A zone of the system database.

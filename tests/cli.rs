@@ -5,7 +5,7 @@
 
 use crate::common;
 
-use common::{Sandbox, assert_stderr_has, assert_stdout_has, mode, stderr, stdout};
+use common::{Sandbox, assert_stderr_has, assert_stdout_has, mode, stderr, stdout, treatment_zone};
 use std::os::unix::fs::PermissionsExt;
 use std::path::Path;
 use std::process::Command;
@@ -160,7 +160,9 @@ fn check_summarises_in_one_line() {
     let s = stdout(&out);
     assert_eq!(s.lines().count(), 1, "{s}");
     assert!(
-        s.starts_with("ok: 91 reminders from Mon 23 Nov 14:30 to Mon 7 Dec 08:00 (Europe/Berlin)"),
+        s.starts_with(
+            "ok: 91 reminders from Mon 23 Nov 14:30 to Mon 7 Dec 08:00 (times in Europe/Berlin, from TZ)"
+        ),
         "{s}"
     );
 }
@@ -439,7 +441,9 @@ fn golden_plans() {
         ] {
             let mut full = vec!["--config", config.to_str().unwrap(), "--now", now.trim()];
             full.extend(args);
-            let out = sb.run(&full);
+            // the computer is where the treatment was
+            let zone = treatment_zone(&std::fs::read_to_string(&config).unwrap());
+            let out = sb.cmd().args(&full).env("TZ", zone).output().unwrap();
             assert_eq!(
                 out.status.code(),
                 Some(0),
@@ -469,14 +473,34 @@ fn plan_json_has_the_documented_fields() {
     let arr = v.as_array().unwrap();
     assert_eq!(arr.len(), 91);
     for o in arr {
-        for k in ["id", "rule", "day", "at", "title", "body"] {
+        for k in [
+            "id",
+            "rule",
+            "day",
+            "at",
+            "title",
+            "body",
+            "anchor",
+            "treated_at",
+        ] {
             assert!(o.get(k).is_some(), "{k} missing in {o}");
         }
         let at = o["at"].as_str().unwrap();
         assert!(chrono::DateTime::parse_from_rfc3339(at).is_ok(), "{at}");
+        assert_eq!(o["treated_at"], "2026-11-23T13:30:00+00:00");
+        // elapsed-time reminders hang on the treatment, the rest on the clock
+        let anchor = if o["id"].as_str().unwrap().contains('+') {
+            "treatment"
+        } else {
+            "clock"
+        };
+        assert_eq!(o["anchor"], anchor, "{o}");
     }
     assert_eq!(arr[0]["at"], "2026-11-23T14:30:00+01:00");
     assert_eq!(arr[0]["rule"], "today");
+    assert_eq!(arr[0]["anchor"], "treatment");
+    let makeup = arr.iter().find(|o| o["rule"] == "makeup-ok").unwrap();
+    assert_eq!(makeup["not_before"], "2026-11-24T13:30:00+00:00");
 }
 
 fn journal_with(sb: &Sandbox, entries: &[(&str, &str)]) {
@@ -506,9 +530,11 @@ fn done_marks_the_latest_shown_reminder_of_a_rule() {
     let out = sb.run(&["done", "sunscreen", "--now", "2026-11-24T10:30:00Z"]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert_stdout_has(&out, "Tue 24 Nov 10:00");
+    // the old journal's ids were migrated on the way
     let j = sb.journal();
-    assert_eq!(j["entries"]["sunscreen@2026-11-24T10:00"]["status"], "done");
-    assert_eq!(j["entries"]["sunscreen@2026-11-24T08:00"]["status"], "sent");
+    assert_eq!(j["version"], 2);
+    assert_eq!(j["entries"]["sunscreen@s1d1T10:00"]["status"], "done");
+    assert_eq!(j["entries"]["sunscreen@s1d1T08:00"]["status"], "sent");
     let bad = sb.run(&["done", "sunscren", "--now", "2026-11-24T10:30:00Z"]);
     assert_eq!(bad.status.code(), Some(2));
     assert_stderr_has(&bad, "did you mean `sunscreen`");
@@ -1458,4 +1484,81 @@ fn a_clinic_plan_file_carries_its_own_translation() {
     assert_eq!(out.status.code(), Some(78), "{}", stderr(&out));
     assert_stderr_has(&out, "clinic.de.ftl:2:");
     assert_stderr_has(&out, "not valid Fluent syntax");
+}
+
+/// A journal the previous release wrote (tests/fixtures/journal-v1): its
+/// ids named local clock times. `plan` reads it migrated in memory; the
+/// daemon migrates it on disk at its first start, every entry kept under
+/// its zone-independent id, and the treatment instant recorded.
+#[test]
+fn a_journal_of_the_previous_release_is_migrated() {
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/journal-v1");
+    let sb = Sandbox::new();
+    sb.write_config(&std::fs::read_to_string(fixture.join("config.toml")).unwrap());
+    std::fs::create_dir_all(sb.state_dir()).unwrap();
+    let old_text = std::fs::read_to_string(fixture.join("journal.json")).unwrap();
+    std::fs::write(sb.journal_path(), &old_text).unwrap();
+    let old: serde_json::Value = serde_json::from_str(&old_text).unwrap();
+    let old = old["entries"].as_object().unwrap().clone();
+    assert_eq!(old.len(), 33);
+
+    // the config names no zone: the old daemon read it in Berlin
+    let plan = |sb: &Sandbox| -> serde_json::Value {
+        let out = sb
+            .cmd()
+            .args(["plan", "--json", "--all", "--now", "2026-12-04T21:14:00Z"])
+            .env("TZ", "Europe/Berlin")
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        serde_json::from_slice(&out.stdout).unwrap()
+    };
+    let before = plan(&sb);
+    let missed = |v: &serde_json::Value| {
+        v.as_array()
+            .unwrap()
+            .iter()
+            .filter(|o| o["status"] == "missed")
+            .count()
+    };
+    assert_eq!(
+        missed(&before),
+        33,
+        "every old entry found under its new id"
+    );
+    assert_eq!(
+        std::fs::read_to_string(sb.journal_path()).unwrap(),
+        old_text,
+        "reading changes nothing on disk"
+    );
+
+    // the daemon, with no notification server: it migrates and saves
+    let mut cmd = sb.cmd();
+    cmd.args(["run"])
+        .env("TZ", "Europe/Berlin")
+        .env("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent")
+        .env("DBUS_SYSTEM_BUS_ADDRESS", "unix:path=/nonexistent");
+    let mut d = common::daemon::Running::spawn(cmd);
+    d.wait_log("migrated the journal");
+    d.wait_log("recorded the treatment instant");
+    d.signal("TERM");
+    d.wait_exit();
+    let j = sb.journal();
+    assert_eq!(j["version"], 2);
+    assert_eq!(j["treatment"]["zone"], "Europe/Berlin");
+    assert_eq!(j["treatment"]["at"], "2026-12-01T09:00:00Z");
+    let entries = j["entries"].as_object().unwrap();
+    for (id, e) in &old {
+        assert!(!entries.contains_key(id), "{id} left in the old form");
+        // same rule, same record, under the new id
+        let rule = id.split('@').next().unwrap();
+        assert!(
+            entries
+                .iter()
+                .any(|(k, v)| k.starts_with(&format!("{rule}@s1")) && v["at"] == e["at"]),
+            "{id} lost"
+        );
+    }
+    // what the daemon found due since (on a later day) only adds to them
+    assert!(missed(&plan(&sb)) >= 33);
 }

@@ -52,7 +52,7 @@ fn corrupt_journals_are_moved_aside_and_delivery_goes_on() {
             "{name}: the bad file as it was"
         );
         // the new journal is good
-        assert_eq!(sb.journal()["version"], 1);
+        assert_eq!(sb.journal()["version"], 2);
     }
 }
 

@@ -12,5 +12,6 @@ mod faults;
 mod fuzz_config;
 mod servers;
 mod service;
+mod travel;
 mod views;
 mod wake;

@@ -241,6 +241,18 @@ impl Journal {
         }
     }
 
+    pub fn set_treatment(&mut self, pin: Option<crate::ledger::TreatmentPin>) {
+        if self.ledger.set_treatment(pin) {
+            self.dirty = true;
+        }
+    }
+
+    /// See [`Ledger::migrate_ids`].
+    pub fn migrate_ids(&mut self, map: &std::collections::HashMap<String, String>) -> usize {
+        self.dirty = true;
+        self.ledger.migrate_ids(map)
+    }
+
     pub fn is_dirty(&self) -> bool {
         self.dirty
     }
@@ -348,6 +360,8 @@ struct Lenient {
     config_error_shown: Option<String>,
     #[serde(default)]
     on_screen: Option<serde_json::Value>,
+    #[serde(default)]
+    treatment: Option<serde_json::Value>,
 }
 
 /// The ledger on disk, and how many entries had to be dropped.
@@ -360,13 +374,14 @@ fn read(path: &Path) -> Result<Option<(Ledger, usize)>, ReadError> {
     };
     let raw: Lenient =
         serde_json::from_slice(&bytes).map_err(|e| ReadError::Corrupt(e.to_string()))?;
-    if raw.version != VERSION {
+    // version 1: ids in the old format, migrated by the daemon
+    if raw.version == 0 || raw.version > VERSION {
         return Err(ReadError::Corrupt(format!(
             "unknown version {}",
             raw.version
         )));
     }
-    let mut ledger = Ledger::default();
+    let mut ledger = Ledger::of_version(raw.version);
     let mut dropped = 0;
     for (id, value) in raw.entries {
         match serde_json::from_value::<Entry>(value) {
@@ -381,6 +396,8 @@ fn read(path: &Path) -> Result<Option<(Ledger, usize)>, ReadError> {
     // a list that cannot be read is only a lost chance to take over what
     // was on screen, not a reason to drop the journal
     ledger.set_on_screen(raw.on_screen.and_then(|v| serde_json::from_value(v).ok()));
+    // unreadable: resolved again, as for a journal without it
+    ledger.set_treatment(raw.treatment.and_then(|v| serde_json::from_value(v).ok()));
     Ok(Some((ledger, dropped)))
 }
 

@@ -62,7 +62,10 @@ pub(crate) fn render(args: &NewConfig) -> String {
         } else if !done[2] && line.starts_with("# timezone = ") {
             done[2] = true;
             match args.timezone {
-                Some(tz) => format!("timezone = \"{}\"", tz.name()),
+                Some(tz) => format!(
+                    "# Written by `aftercare init`: the system zone when the config was made.\ntimezone = \"{}\"",
+                    tz.name()
+                ),
                 None => line.to_string(),
             }
         } else {
@@ -76,6 +79,13 @@ pub(crate) fn render(args: &NewConfig) -> String {
 
 /// Write a fresh config; refuses to clobber one unless `force`.
 pub(crate) fn write(ctx: &Context, args: &NewConfig) -> Result<Config, Error> {
+    // the treatment happened here: the system zone, when it has a name the
+    // config can hold (not a POSIX rule or an unnamed /etc/localtime)
+    let here = Some(ctx.defaults.timezone).filter(|z| Zone::get(z.name()).is_ok_and(|n| n == *z));
+    let args = &NewConfig {
+        timezone: args.timezone.or(here),
+        ..args.clone()
+    };
     let text = render(args);
     let origin = ctx.paths.config.display().to_string();
     // the plan file it names is read from disk, as a load would

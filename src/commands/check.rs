@@ -4,6 +4,7 @@
 use std::io::Write;
 
 use crate::app::{Context, config_file};
+use crate::clock::ZoneOrigin;
 use crate::error::Error;
 use crate::fsutil;
 use crate::report::when;
@@ -20,7 +21,23 @@ pub(crate) fn check(ctx: &Context, out: &mut dyn Write) -> Result<u8, Error> {
         )
         .map_err(Error::output)?;
     }
-    let zone = c.treatment.timezone.name();
+    // which zone, and where from: the person may not know TZ is set
+    let from = if c.day_zone_pinned {
+        "day_timezone in the config".to_string()
+    } else {
+        match ctx.system_zone.origin {
+            ZoneOrigin::Tz => "TZ".into(),
+            ZoneOrigin::Localtime => "/etc/localtime".into(),
+            ZoneOrigin::Default if ctx.system_zone.warning.is_some() => {
+                "UTC: TZ names no zone".into()
+            }
+            ZoneOrigin::Default => "UTC: no TZ and no /etc/localtime".into(),
+        }
+    };
+    let mut zone = format!("times in {}, from {from}", p.timezone.name());
+    if p.treatment_zone != p.timezone {
+        zone.push_str(&format!("; treated in {}", p.treatment_zone.name()));
+    }
     let plan_file = c
         .treatment
         .plan_file

@@ -32,6 +32,8 @@ pub(crate) fn done(ctx: &Context, rule: &str, out: &mut dyn Write) -> Result<u8,
             if let Some(problem) = problem {
                 writeln!(out, "warning: {problem}").map_err(Error::output)?;
             }
+            // a journal of the previous release: its ids in today's form
+            crate::app::migrate_journal(&c, journal);
             let latest = p
                 .occurrences
                 .iter()

@@ -110,7 +110,7 @@ pub(crate) fn install(ctx: &Context, args: &Install, out: &mut dyn Write) -> Res
         systemctl_ok(&["start", UNIT])?;
     }
     let state = unit_state()?;
-    let journal = ctx.read_journal();
+    let journal = ctx.journal_for(&config);
     match state.active.as_str() {
         "active" => {
             writeln!(out, "aftercare is running and starts with every login (systemctl --user status aftercare)").map_err(Error::output)?;

@@ -10,7 +10,7 @@ use crate::error::Error;
 use crate::ledger::Status;
 use crate::plan::Occurrence;
 use crate::policy;
-use crate::report::{daylight_source, daylight_words, short_date, status_word};
+use crate::report::{daylight_source, daylight_words, short_date, status_word, treated_elsewhere};
 
 /// One occurrence in `plan --json`.
 #[derive(serde::Serialize)]
@@ -24,11 +24,19 @@ struct JsonOccurrence<'a> {
     body: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
     status: Option<&'static str>,
+    /// What `at` hangs on: "clock" (a local clock time, follows the zone
+    /// the day follows) or "treatment" (an offset from the treatment).
+    anchor: &'static str,
+    /// The session's treatment instant (UTC): the same in every zone.
+    treated_at: String,
+    /// A milestone: never before this instant (UTC).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    not_before: Option<String>,
 }
 
 pub(crate) fn plan(ctx: &Context, json: bool, all: bool, out: &mut dyn Write) -> Result<u8, Error> {
     let (c, p) = ctx.load_plan()?;
-    let journal = ctx.read_journal();
+    let journal = ctx.journal_for(&c);
     let shown: &[Occurrence] = if all {
         &p.occurrences
     } else {
@@ -46,6 +54,14 @@ pub(crate) fn plan(ctx: &Context, json: bool, all: bool, out: &mut dyn Write) ->
                 title: &o.title,
                 body: &o.body,
                 status: policy::status_at(o, &journal, ctx.now, c.catch_up).map(Status::label),
+                anchor: o.anchor.label(),
+                treated_at: p
+                    .starts
+                    .get(o.session.saturating_sub(1) as usize)
+                    .unwrap_or(&p.start)
+                    .with_timezone(&chrono::Utc)
+                    .to_rfc3339(),
+                not_before: o.not_before.map(|t| t.to_rfc3339()),
             })
             .collect();
         let s = serde_json::to_string_pretty(&items)?;
@@ -65,18 +81,16 @@ pub(crate) fn plan(ctx: &Context, json: bool, all: bool, out: &mut dyn Write) ->
             ("count", dates.len().into()),
             ("dates", m.list(&dates).into()),
             ("time", p.start.format("%H:%M").to_string().into()),
-            ("zone", c.treatment.timezone.name().into()),
+            ("zone", p.timezone.name().into()),
             ("plan", c.treatment.plan.as_deref().unwrap_or("none").into()),
         ],
     );
     writeln!(out, "{heading}").map_err(Error::output)?;
+    if let Some(line) = treated_elsewhere(m, &p, today) {
+        writeln!(out, "{line}").map_err(Error::output)?;
+    }
     if let Some(loc) = p.location.filter(|_| p.daylight_rules) {
-        writeln!(
-            out,
-            "{}",
-            daylight_source(m, loc, c.treatment.timezone.name())
-        )
-        .map_err(Error::output)?;
+        writeln!(out, "{}", daylight_source(m, loc, p.timezone.name())).map_err(Error::output)?;
     }
     if shown.is_empty() {
         let msg = if p.occurrences.is_empty() {

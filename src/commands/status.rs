@@ -78,7 +78,11 @@ pub(crate) fn status(ctx: &Context, out: &mut dyn Write) -> Result<u8, Error> {
         ],
     );
     writeln!(out, "{line}").map_err(w)?;
-    let journal = ctx.read_journal();
+    let today = ctx.now.with_timezone(&plan.timezone).date_naive();
+    if let Some(line) = crate::report::treated_elsewhere(m, &plan, today) {
+        writeln!(out, "         {line}").map_err(w)?;
+    }
+    let journal = ctx.journal_for(&config);
     let mut next: Vec<_> = plan
         .occurrences
         .iter()

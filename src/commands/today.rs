@@ -6,16 +6,21 @@ use std::io::Write;
 use crate::app::Context;
 use crate::error::Error;
 use crate::plan::summary_text;
-use crate::report::{daylight_words, short_date};
+use crate::report::{daylight_words, short_date, treated_elsewhere};
 
 pub(crate) fn today(ctx: &Context, out: &mut dyn Write) -> Result<u8, Error> {
     let (c, p) = ctx.load_plan()?;
     let m = Context::messages(&c);
+    let zone = m.fmt("zone-times", &[("zone", p.timezone.name().into())]);
     let now = ctx.now.with_timezone(&p.timezone).date_naive();
+    let elsewhere = treated_elsewhere(m, &p, now);
     let Some((session, day)) = p.current_day(ctx.now) else {
         let date = short_date(m, p.start.date_naive(), now);
         writeln!(out, "{}", m.fmt("today-before", &[("date", date.into())]))
             .map_err(Error::output)?;
+        for line in elsewhere.iter().chain([&zone]) {
+            writeln!(out, "{line}").map_err(Error::output)?;
+        }
         return Ok(0);
     };
     let date = p.session_day_date(session, day);
@@ -33,6 +38,9 @@ pub(crate) fn today(ctx: &Context, out: &mut dyn Write) -> Result<u8, Error> {
     writeln!(out, "{}", summary_text(&c, day)).map_err(Error::output)?;
     if let Some(d) = p.daylight(date) {
         writeln!(out, "{}", daylight_words(m, d)).map_err(Error::output)?;
+    }
+    for line in elsewhere.iter().chain([&zone]) {
+        writeln!(out, "{line}").map_err(Error::output)?;
     }
     Ok(0)
 }

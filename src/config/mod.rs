@@ -40,6 +40,7 @@ use crate::i18n::{Choice, Lang, PlanTexts, Source, healing_key};
 use crate::zone::{SystemZones, Zone, ZoneSource};
 use diagnostic::from_toml;
 use raw::{RawConfig, RawPlan};
+use suggest::zone_hint;
 use toml::Spanned;
 use validate::Validator;
 
@@ -247,17 +248,21 @@ pub fn parse(text: &str, origin: &str, defaults: Defaults) -> Result<Config, Con
     let own_start = built_in.min(rules.len());
     in_file_order(&mut rules[own_start..], text);
     v.merge_healing(&mut healing, raw.healing)?;
+    let (day_zone, day_zone_pinned) = match &raw.day_timezone {
+        Some(s) => (
+            defaults.zones.zone(s.get_ref().trim()).map_err(|e| {
+                v.err(s.span(), format!("unknown time zone `{}`", s.get_ref()))
+                    .hint(zone_hint(s.get_ref(), &e, defaults.zones))
+            })?,
+            true,
+        ),
+        None => (defaults.timezone, false),
+    };
     let location = match raw.location {
-        // Where the person most likely is: their zone's principal city
-        // (the tz database's own table, offline). UTC, Etc/* have none.
-        None => defaults
-            .zones
-            .principal_city(treatment.timezone.name())
-            .map(|(latitude, longitude)| Location {
-                latitude,
-                longitude,
-                from_zone: true,
-            }),
+        // Where the person most likely is: the principal city of the zone
+        // the day follows (the tz database's own table, offline). UTC,
+        // Etc/* have none.
+        None => model::zone_location(day_zone, defaults.zones),
         Some(l) => {
             let l = l.into_inner();
             let (lat, lon) = (*l.latitude.get_ref(), *l.longitude.get_ref());
@@ -288,6 +293,8 @@ pub fn parse(text: &str, origin: &str, defaults: Defaults) -> Result<Config, Con
     Ok(Config {
         origin: origin.to_string(),
         treatment,
+        day_zone,
+        day_zone_pinned,
         quiet_hours,
         snooze,
         catch_up,

@@ -14,6 +14,13 @@ pub struct Config {
     /// Where it came from (a path, or `<builtin>` etc.), for messages.
     pub origin: String,
     pub treatment: Treatment,
+    /// The zone the day follows: clock-time rules, quiet hours, routines,
+    /// daylight and day numbers. The system zone at the time of reading
+    /// unless [`Config::day_zone_pinned`]; the daemon moves it along when
+    /// the system zone changes ([`Config::follow_zone`]).
+    pub day_zone: Zone,
+    /// `day_timezone = "…"` pins the day to that zone.
+    pub day_zone_pinned: bool,
     /// `None` when quiet hours are turned off.
     pub quiet_hours: Option<QuietHours>,
     pub snooze: Duration,
@@ -36,6 +43,41 @@ pub struct Config {
     /// locale's (from [`Defaults`](super::Defaults)); the plan's texts are
     /// already translated into it.
     pub language: Choice,
+}
+
+impl Config {
+    /// The zone the day follows is now `zone` (unless pinned): moves the
+    /// day zone, and the assumed location with it. Returns whether anything
+    /// changed.
+    pub fn follow_zone(&mut self, zone: Zone, zones: &dyn crate::zone::ZoneSource) -> bool {
+        if self.day_zone_pinned || self.day_zone == zone {
+            return false;
+        }
+        self.day_zone = zone;
+        if self.location.is_none_or(|l| l.from_zone) {
+            self.location = zone_location(zone, zones);
+        }
+        true
+    }
+
+    /// Read the treatment in `zone` when the config names none (the zone
+    /// recorded at the first reading); a named zone stays.
+    pub fn pin_treatment_zone(&mut self, zone: Zone) {
+        if !self.treatment.timezone_named {
+            self.treatment.timezone = zone;
+        }
+    }
+}
+
+/// The principal city of a zone, as an assumed location.
+pub(crate) fn zone_location(zone: Zone, zones: &dyn crate::zone::ZoneSource) -> Option<Location> {
+    zones
+        .principal_city(zone.name())
+        .map(|(latitude, longitude)| Location {
+            latitude,
+            longitude,
+            from_zone: true,
+        })
 }
 
 /// A care plan as a plan file holds it: rules, healing stages and a
@@ -99,7 +141,13 @@ pub struct Treatment {
     /// Every session of a series, sorted; `[date]` for one treatment.
     pub sessions: Vec<NaiveDate>,
     pub time: NaiveTime,
+    /// The zone the treatment happened in: its date and time are read in
+    /// it, which makes the treatment an instant.
     pub timezone: Zone,
+    /// `timezone` was named in the config; otherwise it is the system zone
+    /// at the first reading, which the daemon records (see
+    /// [`Config::pin_treatment_zone`]).
+    pub timezone_named: bool,
     /// The plan used: a built-in plan's name, or a plan file's path as
     /// the config wrote it; `None` for `plan = "none"`.
     pub plan: Option<String>,

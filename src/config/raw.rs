@@ -11,6 +11,8 @@ use toml::Spanned;
 pub(super) struct RawConfig {
     /// `language = "de"`: a top-level key (before the first table).
     pub(super) language: Option<Spanned<toml::Value>>,
+    /// `day_timezone = "Europe/Berlin"`: pins the day to a zone (top-level).
+    pub(super) day_timezone: Option<Spanned<String>>,
     pub(super) treatment: Option<Spanned<RawTreatment>>,
     pub(super) quiet_hours: Option<Spanned<RawQuiet>>,
     pub(super) notifications: Option<RawNotifications>,

@@ -202,6 +202,7 @@ impl Validator<'_> {
             })?,
             None => defaults.timezone,
         };
+        let timezone_named = t.timezone.is_some();
         let (plan, plan_file) = match &t.plan {
             None => (Some("microneedling".to_string()), None),
             Some(p) if p.get_ref() == "none" => (None, None),
@@ -230,6 +231,7 @@ impl Validator<'_> {
             sessions,
             time,
             timezone,
+            timezone_named,
             plan,
             plan_file,
         })

@@ -16,6 +16,9 @@ pub(crate) enum Event {
     },
     /// Something changed in the config's directory.
     ConfigChanged,
+    /// The system time zone may have changed (what said so:
+    /// `timedated`, `/etc/localtime`).
+    ZoneChanged(&'static str),
     /// The wall clock may have moved under the scheduler (resume, clock
     /// set): look at the schedule now (`wake.rs`).
     ClockMoved(Moved),

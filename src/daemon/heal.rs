@@ -84,10 +84,11 @@ impl Keeper {
         self.watch = None;
         self.watch = watch::start_with(
             watched(&self.state_dir),
+            Vec::new(),
             self.tx.clone(),
             || (),
             watch::state_mask(),
-            false,
+            watch::Says::State,
         );
     }
 

@@ -36,6 +36,7 @@ mod runtime;
 mod screen;
 mod state;
 mod time;
+mod travel;
 mod wake;
 mod watch;
 mod window;
@@ -44,6 +45,8 @@ mod window;
 mod screen_tests;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod travel_tests;
 
 pub(crate) use event::Event;
 pub(crate) use notes::merged_text;

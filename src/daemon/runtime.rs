@@ -246,13 +246,26 @@ async fn main_loop(
     let _wake = super::wake::start(events_tx.clone());
     let mut keeper = super::heal::Keeper::new(&state_dir, lock);
 
-    let timezone = config.treatment.timezone;
+    let _zone_watch = super::watch::start_zone(events_tx.clone());
+    let _timedated = AbortOnDrop(super::travel::watch_timedated(events_tx.clone()));
+    // the zone may have changed between reading the config and now
+    let system = clock::system_zone();
+    let mut config = config;
+    config.follow_zone(system.zone, &crate::zone::SystemZones);
+    let mut journal = journal;
+    super::travel::adopt_journal(&mut config, &mut journal);
+    let (day_zone, treated_in) = (config.day_zone, config.treatment.timezone);
     let mut d = Daemon::new(config, journal, DbusNotifier::default(), answers_tx, now)
         .map_err(|e| Error::Config(plan_error(config_path.display(), &e)))?;
+    if let Some(w) = &system.warning {
+        warn!("{w}");
+    }
     info!(
         config = %config_path.display(),
         reminders = d.overview().total,
-        timezone = timezone.name(),
+        timezone = day_zone.name(),
+        treated_in = treated_in.name(),
+        zone_from = ?system.origin,
         "starting"
     );
     if let Some(e) = broken {
@@ -294,6 +307,18 @@ async fn main_loop(
                     info!("{why}: looking at the schedule now");
                     jobs.wake();
                     Some(guarded_step(&mut d, &mut jobs, clock::now(), &mut sigs, &mut reload).await)
+                }
+                Event::ZoneChanged(why) => {
+                    // timedated replaces the link, then /etc/timezone: let
+                    // it settle, and take the burst as one
+                    tokio::time::sleep(Duration::from_millis(200)).await;
+                    while let Ok(Event::ZoneChanged(_)) = events.try_recv() {}
+                    let now = clock::now();
+                    if d.follow_zone(&clock::system_zone(), why, now) {
+                        Some(guarded_step(&mut d, &mut jobs, now, &mut sigs, &mut reload).await)
+                    } else {
+                        None
+                    }
                 }
                 Event::ConfigChanged => {
                     // Editors write in several steps: let them settle.
@@ -364,6 +389,15 @@ async fn main_loop(
     Ok(0)
 }
 
+/// A task stopped when dropped (the timedated listener).
+struct AbortOnDrop(tokio::task::JoinHandle<()>);
+
+impl Drop for AbortOnDrop {
+    fn drop(&mut self) {
+        self.0.abort();
+    }
+}
+
 fn monotonic() -> sd_notify::NotifyState<'static> {
     sd_notify::NotifyState::monotonic_usec_now()
         .unwrap_or(sd_notify::NotifyState::Custom("MONOTONIC_USEC=0"))
@@ -379,8 +413,14 @@ async fn reload_config<N: Notifier>(
     defaults: Defaults,
     now: DateTime<Utc>,
 ) {
-    let loaded = config_file::load_text(path, defaults).and_then(|(c, text)| {
+    // the zone the computer is in now, not at start
+    let defaults = Defaults {
+        timezone: clock::system_zone().zone,
+        ..defaults
+    };
+    let loaded = config_file::load_text(path, defaults).and_then(|(mut c, text)| {
         config_file::save_last_good(last_good, &text, &c);
+        super::travel::adopt_journal(&mut c, d.journal_mut());
         if c == *d.config() {
             return Ok(false);
         }

@@ -42,15 +42,12 @@ async fn a_fourth_notification_joins_the_oldest_instead_of_evicting_it() {
         [0, 0, 0, 101],
         "D replaces A's notification"
     );
-    assert_eq!(
-        d.notifier().shown[3].ids,
-        ["a@2026-11-23T09:00", "d@2026-11-23T12:00"]
-    );
+    assert_eq!(d.notifier().shown[3].ids, ["a@s1d0T09:00", "d@s1d0T12:00"]);
     assert_eq!(d.screen().len(), MAX_ON_SCREEN);
     // A was shown at 09:00 and stays so; D is recorded now
-    let a = d.journal().get("a@2026-11-23T09:00").unwrap();
+    let a = d.journal().get("a@s1d0T09:00").unwrap();
     assert_eq!(a.sent_at, Some(t("23T09:00:00")));
-    assert_eq!(d.journal().status("d@2026-11-23T12:00"), Some(Status::Sent));
+    assert_eq!(d.journal().status("d@s1d0T12:00"), Some(Status::Sent));
 }
 
 #[tokio::test]
@@ -90,7 +87,7 @@ async fn after_a_restart_on_the_same_server_the_notification_is_replaced_in_plac
     d.tick(t("23T09:20:00")).await;
     assert_eq!(titles(&d), ["A"], "taken over, not a new reminder");
     assert_eq!(d.notifier().replaced, [41], "in place: the same id");
-    let e = d.journal().get("a@2026-11-23T09:00").unwrap();
+    let e = d.journal().get("a@s1d0T09:00").unwrap();
     assert_eq!(
         (e.status, e.repeats, e.sent_at),
         (Status::Sent, 0, Some(t("23T09:00:00")))

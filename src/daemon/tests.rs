@@ -97,10 +97,7 @@ async fn each_once_in_order_and_then_complete() {
     d.tick(t("23T10:00:00")).await;
     // A and B at one moment: one notification listing both, in plan order
     assert_eq!(titles(&d), ["A", "A · B"]);
-    assert_eq!(
-        d.notifier().shown[1].ids,
-        ["a@2026-11-23T10:00", "b@2026-11-23T10:00"]
-    );
+    assert_eq!(d.notifier().shown[1].ids, ["a@s1d0T10:00", "b@s1d0T10:00"]);
     // each item's title and body apart by a dash, not a colon
     assert_eq!(d.notifier().shown[1].body, "• A — secret body\n• B");
     let out = d.tick(t("23T11:00:00")).await;
@@ -139,7 +136,7 @@ async fn the_last_reminder_is_waited_on_until_answered() {
         },
         t("23T11:02:00")
     ));
-    assert_eq!(d.journal().status("a@2026-11-23T11:00"), Some(Status::Done));
+    assert_eq!(d.journal().status("a@s1d0T11:00"), Some(Status::Done));
     assert!(d.tick(t("23T11:02:00")).await.finished);
     assert_eq!(
         d.notifier().shown.len(),
@@ -157,7 +154,7 @@ async fn a_closed_last_reminder_ends_the_wait_but_is_not_done() {
     let ids = d.notifier().shown.last().unwrap().ids.clone();
     assert!(d.answer(&Answer::Closed { ids }, t("23T11:05:00")));
     assert!(d.tick(t("23T11:05:00")).await.finished);
-    assert_eq!(d.journal().status("a@2026-11-23T11:00"), Some(Status::Sent));
+    assert_eq!(d.journal().status("a@s1d0T11:00"), Some(Status::Sent));
 }
 
 #[tokio::test]
@@ -200,7 +197,7 @@ async fn a_repeating_rule_replaces_its_notification_until_answered() {
         Some(1),
         "the server keeps the id it replaced"
     );
-    let e = d.journal().get("pill@2026-11-23T09:00").unwrap();
+    let e = d.journal().get("pill@s1d0T09:00").unwrap();
     assert_eq!((e.status, e.repeats), (Status::Sent, 2));
 }
 
@@ -249,7 +246,7 @@ async fn server_down_retries_with_backoff_then_delivers_once() {
     let out = d.tick(t("23T09:00:01")).await;
     assert_eq!(out.wakes, [t("23T09:00:03")], "backoff doubles");
     assert!(
-        d.journal().get("a@2026-11-23T09:00").is_none(),
+        d.journal().get("a@s1d0T09:00").is_none(),
         "not recorded while unsent"
     );
     d.notifier_mut().fail = false;
@@ -263,7 +260,7 @@ async fn snooze_shows_again_and_done_records() {
     let dir = tempfile::tempdir().unwrap();
     let mut d = daemon(dir.path(), t("23T09:00:00"));
     d.tick(t("23T09:00:00")).await;
-    let id = "a@2026-11-23T09:00".to_string();
+    let id = "a@s1d0T09:00".to_string();
     assert!(d.answer(
         &Answer::Pressed {
             ids: vec![id.clone()],
@@ -295,11 +292,8 @@ async fn started_after_the_end_exits_without_notifying() {
     assert!(out.finished);
     assert!(titles(&d).is_empty());
     // Not shown, and recorded as missed although far outside the window.
-    assert!(d.plan().get("b@2026-11-23T10:00").is_none());
-    assert_eq!(
-        d.journal().status("b@2026-11-23T10:00"),
-        Some(Status::Missed)
-    );
+    assert!(d.plan().get("b@s1d0T10:00").is_none());
+    assert_eq!(d.journal().status("b@s1d0T10:00"), Some(Status::Missed));
 }
 
 #[tokio::test]
@@ -434,7 +428,7 @@ async fn a_reminder_snoozed_for_days_stays_in_the_window() {
             [reminders.a]\ndays = \"0\"\nat = [\"09:00\"]\ntitle = \"A\"\n\
             [reminders.later]\ndays = \"0-10\"\nat = [\"23:59\"]\ntitle = \"Later\"\n";
     let mut d = daemon_with(dir.path(), cfg, t("23T08:00:00"));
-    let id = "a@2026-11-23T09:00".to_string();
+    let id = "a@s1d0T09:00".to_string();
     let mut now = t("23T09:00:00");
     for _ in 0..4 {
         d.tick(now).await;
@@ -480,23 +474,14 @@ async fn indoors_today_skips_the_rest_of_the_day_only() {
     );
     assert!(d.answer(
         &Answer::Pressed {
-            ids: vec!["sun@2026-11-23T09:00".into()],
+            ids: vec!["sun@s1d0T09:00".into()],
             button: Button::Indoors
         },
         t("23T09:01:00")
     ));
-    assert_eq!(
-        d.journal().status("sun@2026-11-23T09:00"),
-        Some(Status::Done)
-    );
-    assert_eq!(
-        d.journal().status("sun@2026-11-23T11:00"),
-        Some(Status::Skipped)
-    );
-    assert_eq!(
-        d.journal().status("sun@2026-11-23T13:00"),
-        Some(Status::Skipped)
-    );
+    assert_eq!(d.journal().status("sun@s1d0T09:00"), Some(Status::Done));
+    assert_eq!(d.journal().status("sun@s1d0T11:00"), Some(Status::Skipped));
+    assert_eq!(d.journal().status("sun@s1d0T13:00"), Some(Status::Skipped));
     d.tick(t("23T11:00:00")).await;
     d.tick(t("23T13:00:00")).await;
     assert_eq!(titles(&d), ["Sun"], "nothing more today");
@@ -513,10 +498,7 @@ async fn a_notification_the_bus_refuses_is_recorded_failed_and_the_queue_moves_o
     let mut d = daemon(dir.path(), t("23T08:30:00"));
     d.notifier_mut().reject = vec!["A"];
     d.tick(t("23T09:00:00")).await;
-    assert_eq!(
-        d.journal().status("a@2026-11-23T09:00"),
-        Some(Status::Failed)
-    );
+    assert_eq!(d.journal().status("a@s1d0T09:00"), Some(Status::Failed));
     assert!(d.retry().is_clear(), "not taken for a server that is away");
     d.notifier_mut().reject.clear();
     d.tick(t("23T09:00:01")).await;
@@ -533,7 +515,7 @@ async fn a_tampered_journal_is_clamped_not_believed() {
     let (mut j, _) = Journal::open(&path, now);
     // snoozed "until 2099", and an answer dated next year
     j.set(
-        "a@2026-11-23T09:00",
+        "a@s1d0T09:00",
         crate::ledger::Entry::snoozed(
             t("23T09:01:00"),
             None,
@@ -541,7 +523,7 @@ async fn a_tampered_journal_is_clamped_not_believed() {
         ),
     );
     j.set(
-        "b@2026-11-23T10:00",
+        "b@s1d0T10:00",
         crate::ledger::Entry::done("2027-11-23T10:00:00Z".parse().unwrap(), None),
     );
     j.save().unwrap();
@@ -550,13 +532,10 @@ async fn a_tampered_journal_is_clamped_not_believed() {
     let mut d = Daemon::new(config(CFG), j, Recorder::default(), tx, now).unwrap();
     // the snooze ends one snooze (15 min) after it was asked, not in 2099
     assert_eq!(
-        d.journal().get("a@2026-11-23T09:00").and_then(|e| e.until),
+        d.journal().get("a@s1d0T09:00").and_then(|e| e.until),
         Some(t("23T09:16:00"))
     );
-    assert_eq!(
-        d.journal().get("b@2026-11-23T10:00").map(|e| e.at),
-        Some(now)
-    );
+    assert_eq!(d.journal().get("b@s1d0T10:00").map(|e| e.at), Some(now));
     d.tick(t("23T09:30:00")).await;
     assert_eq!(titles(&d), ["A"], "the snoozed one comes back");
 }
@@ -576,7 +555,7 @@ async fn a_clock_set_forward_and_back_loses_nothing_of_the_real_future() {
     d.tick(t("23T14:30:00")).await;
     for at in ["09:00", "10:00", "11:00"] {
         assert_eq!(
-            d.journal().status(format!("a@2026-11-23T{at}")),
+            d.journal().status(format!("a@s1d0T{at}")),
             None,
             "{at}: not recorded missed on the word of a clock that jumped"
         );
@@ -586,7 +565,7 @@ async fn a_clock_set_forward_and_back_loses_nothing_of_the_real_future() {
     d.tick(t("23T08:30:20")).await;
     d.observe_clock(t("23T09:00:00"), boot(2800));
     d.tick(t("23T09:00:00")).await;
-    assert_eq!(d.journal().status("a@2026-11-23T09:00"), Some(Status::Sent));
+    assert_eq!(d.journal().status("a@s1d0T09:00"), Some(Status::Sent));
 }
 
 #[tokio::test]
@@ -602,10 +581,7 @@ async fn after_a_real_suspend_old_reminders_are_recorded_missed() {
     // asleep for 6 h: the time since boot counts it
     d.observe_clock(t("23T14:30:00"), boot(1000 + 6 * 3600));
     d.tick(t("23T14:30:00")).await;
-    assert_eq!(
-        d.journal().status("a@2026-11-23T09:00"),
-        Some(Status::Missed)
-    );
+    assert_eq!(d.journal().status("a@s1d0T09:00"), Some(Status::Missed));
 }
 
 #[tokio::test]

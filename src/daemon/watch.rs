@@ -48,7 +48,53 @@ pub(crate) fn start(
     watched: Vec<(PathBuf, OsString)>,
     events: UnboundedSender<Event>,
 ) -> Option<Watch> {
-    start_with(watched, events, || Event::ConfigChanged, mask(), true)
+    start_with(
+        watched,
+        Vec::new(),
+        events,
+        || Event::ConfigChanged,
+        mask(),
+        Says::Config,
+    )
+}
+
+/// Watch `/etc` for `localtime` and `timezone` being replaced (timedated
+/// renames a new link over them), and the files themselves (a bind-mounted
+/// file is written in place: its folder hears nothing): a change sends
+/// [`Event::ZoneChanged`].
+pub(crate) fn start_zone(events: UnboundedSender<Event>) -> Option<Watch> {
+    let etc = PathBuf::from("/etc");
+    start_with(
+        vec![
+            (etc.clone(), "localtime".into()),
+            (etc.clone(), "timezone".into()),
+        ],
+        vec![etc.join("localtime"), etc.join("timezone")],
+        events,
+        || Event::ZoneChanged("/etc/localtime"),
+        mask(),
+        Says::Zone,
+    )
+}
+
+/// Whose words a failure to watch is told in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Says {
+    /// The config's (a warning: reload with SIGHUP).
+    Config,
+    /// The state directory's (a debug line: it may not exist yet).
+    State,
+    /// The time zone's (a warning: changes need a restart).
+    Zone,
+}
+
+/// Watch each of `files` itself; those not there (yet) are left to the
+/// watch on their folder. The watch descriptors.
+fn watch_files(fd: &rustix::fd::OwnedFd, files: &[PathBuf], mask: WatchFlags) -> Vec<i32> {
+    files
+        .iter()
+        .filter_map(|f| inotify::add_watch(fd, f, mask).ok())
+        .collect()
 }
 
 /// The state directory and the folders above it: gone, or a file of it
@@ -57,19 +103,24 @@ pub(crate) fn state_mask() -> WatchFlags {
     WatchFlags::DELETE | WatchFlags::MOVED_FROM | WatchFlags::DELETE_SELF | WatchFlags::MOVE_SELF
 }
 
-/// Watch each `(folder, file name)` for `mask`: sends `make()` on a change
-/// to one of those names. `config`: say so in the config's words when
-/// watching fails (otherwise a debug line: the folder may not exist yet).
+/// Watch each `(folder, file name)` for `mask`, and each of `files`
+/// itself: sends `make()` on a change to one of those names or files.
+/// `says`: whose words a failure to watch is told in.
 pub(crate) fn start_with<T: Send + 'static>(
     watched: Vec<(PathBuf, OsString)>,
+    files: Vec<PathBuf>,
     events: UnboundedSender<T>,
     make: fn() -> T,
     mask: WatchFlags,
-    config: bool,
+    says: Says,
 ) -> Option<Watch> {
-    let fail = |e: &dyn std::fmt::Display| match config {
-        true => warn!("cannot watch the config for changes: {e}; use SIGHUP to reload"),
-        false => tracing::debug!("cannot watch the state directory: {e}"),
+    let config = says == Says::Config;
+    let fail = |e: &dyn std::fmt::Display| match says {
+        Says::Config => warn!("cannot watch the config for changes: {e}; use SIGHUP to reload"),
+        Says::State => tracing::debug!("cannot watch the state directory: {e}"),
+        Says::Zone => {
+            warn!("cannot watch /etc/localtime: {e}; a change of time zone needs a restart")
+        }
     };
     let fd = inotify::init(CreateFlags::CLOEXEC | CreateFlags::NONBLOCK)
         .map_err(|e| fail(&e))
@@ -84,6 +135,7 @@ pub(crate) fn start_with<T: Send + 'static>(
             }
         }
     }
+    let mut file_wds = watch_files(&fd, &files, mask);
     // an OwnedFd: the sound use of the deprecated safe constructor (see
     // ClockWatch::new in wake.rs)
     #[allow(deprecated)]
@@ -105,6 +157,8 @@ pub(crate) fn start_with<T: Send + 'static>(
                         ours |= ev
                             .file_name()
                             .is_some_and(|n| names.iter().any(|m| m.as_bytes() == n.to_bytes()));
+                        // an event on a watched file itself (no name)
+                        ours |= ev.file_name().is_none() && file_wds.contains(&ev.wd());
                     }
                     Err(Errno::AGAIN) => {
                         ready.clear_ready();
@@ -117,8 +171,14 @@ pub(crate) fn start_with<T: Send + 'static>(
                     }
                 }
             }
-            if ours && events.send(make()).is_err() {
-                return;
+            if ours {
+                // a file replaced by another: watch the new one
+                if !files.is_empty() {
+                    file_wds = watch_files(fd.get_ref(), &files, mask);
+                }
+                if events.send(make()).is_err() {
+                    return;
+                }
             }
         }
     });

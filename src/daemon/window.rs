@@ -9,7 +9,7 @@ use chrono::{DateTime, Utc};
 use super::time::{HORIZON, LOOKBACK, Span, delta};
 use crate::app::journal::{Journal, Status};
 use crate::config::Config;
-use crate::plan::{OccurrenceId, Overview, Plan, PlanError};
+use crate::plan::{OccurrenceId, Overview, Plan, PlanError, id_anchor};
 
 /// The occurrences of a span of time, and the whole plan's overview.
 #[derive(Debug)]
@@ -62,10 +62,7 @@ impl PlanWindow {
             if e.status != Status::Snoozed {
                 continue;
             }
-            let snoozed = OccurrenceId::parse(id)
-                .and_then(|id| id.local_date())
-                .and_then(|d| d.checked_sub_days(chrono::Days::new(2)))
-                .map(|d| d.and_time(chrono::NaiveTime::MIN).and_utc());
+            let snoozed = id_anchor(config, id).map(|t| t - chrono::TimeDelta::days(2));
             if let Some(t) = snoozed {
                 from = from.min(t);
             }

@@ -79,7 +79,7 @@ impl Drop for Link {
 }
 
 /// Await `fut` for at most [`CALL_TIMEOUT`].
-pub(super) async fn bounded<T, E: std::fmt::Display>(
+pub(crate) async fn bounded<T, E: std::fmt::Display>(
     what: &str,
     fut: impl Future<Output = Result<T, E>>,
 ) -> Result<T, String> {

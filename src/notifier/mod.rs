@@ -10,7 +10,7 @@
 mod dbus;
 mod probe;
 
-pub(crate) use dbus::DbusNotifier;
+pub(crate) use dbus::{DbusNotifier, bounded};
 pub(crate) use probe::probe;
 
 use notify_rust::{Hint, Notification, Timeout, Urgency};

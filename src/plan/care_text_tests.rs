@@ -177,7 +177,8 @@ fn no_deferred_note_speaks_of_the_day_it_was_deferred_past() {
     for c in every_case() {
         let lang = c.config.language.lang;
         for o in &c.plan.occurrences {
-            let nominal = o.id.local_date().unwrap();
+            // the day it belongs to, before quiet hours moved it
+            let nominal = c.plan.session_day_date(o.session, o.day);
             if o.at.date_naive() == nominal {
                 continue;
             }

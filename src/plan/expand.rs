@@ -1,14 +1,14 @@
 //! One rule's occurrences: nominal local times → instants, then day-0
 //! truncation, quiet hours, daylight and collision removal; stable ids.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use chrono::{DateTime, Duration as ChronoDuration, NaiveDate, NaiveDateTime, NaiveTime};
 
 use super::summary::{self, Milestone, summary_title};
 use super::{
-    Daylight, MAX_OCCURRENCES, Occurrence, OccurrenceId, PlanError, after_quiet, daylight,
-    emergency_number, resolve_local,
+    Anchor, Daylight, MAX_OCCURRENCES, Occurrence, OccurrenceId, PlanError, Slot, after_quiet,
+    daylight, emergency_number, resolve_local, session_starts,
 };
 use crate::config::{Config, QuietPolicy, Rule, Trigger};
 use crate::i18n::messages;
@@ -20,9 +20,10 @@ pub(super) fn rule_occurrences(
     rule: &Rule,
     config: &Config,
     start: DateTime<Zone>,
+    session: u32,
     dates: Option<(NaiveDate, NaiveDate)>,
 ) -> Result<Vec<Occurrence>, PlanError> {
-    let mut out = unbounded_occurrences(rule, config, start, dates)?;
+    let mut out = unbounded_occurrences(rule, config, start, session, dates)?;
     if rule.from.is_none() && rule.until.is_none() {
         return Ok(out);
     }
@@ -55,13 +56,8 @@ pub fn summary_text(config: &Config, day: u32) -> String {
 /// summary and the milestone's own notification agree: elapsed time, quiet
 /// hours and all), in the rules' order; rules that never fire are left out.
 fn milestones(config: &Config) -> Vec<Milestone> {
-    let start = config.treatment.sessions.first().and_then(|first| {
-        resolve_local(
-            config.treatment.timezone,
-            first.and_time(config.treatment.time),
-        )
-    });
-    let Some(start) = start else {
+    // the treatment instant, seen in the zone the day follows
+    let Some(start) = session_starts(config).ok().and_then(|s| s.first().copied()) else {
         return Vec::new();
     };
     config
@@ -71,7 +67,7 @@ fn milestones(config: &Config) -> Vec<Milestone> {
         .filter(|r| !r.summary)
         .filter_map(|r| {
             let allows = r.allows.clone()?;
-            let first = rule_occurrences(r, config, start, None).ok()?;
+            let first = rule_occurrences(r, config, start, 1, None).ok()?;
             let day = first.first()?.day;
             Some(Milestone { allows, day })
         })
@@ -91,7 +87,7 @@ fn milestone_at(
     };
     // its own bounds are not followed (validation forbids them; a chain
     // would recurse)
-    Ok(unbounded_occurrences(m, config, start, None)?
+    Ok(unbounded_occurrences(m, config, start, 1, None)?
         .first()
         .map(|o| o.at))
 }
@@ -101,8 +97,51 @@ fn unbounded_occurrences(
     rule: &Rule,
     config: &Config,
     start: DateTime<Zone>,
+    session: u32,
     dates: Option<(NaiveDate, NaiveDate)>,
 ) -> Result<Vec<Occurrence>, PlanError> {
+    Ok(expand(rule, config, start, session, dates, false)?
+        .into_iter()
+        .map(|(o, _)| o)
+        .collect())
+}
+
+/// The ids of the journal format before version 2, `RULE@YYYY-MM-DDTHH:MM`
+/// (the nominal local time in the config's zone), mapped to today's: what
+/// the daemon migrates an old journal with. Built as the old code built
+/// them: the plan's days in the treatment's zone.
+pub fn legacy_ids(config: &Config) -> Result<HashMap<String, String>, PlanError> {
+    let mut old_days = config.clone();
+    old_days.day_zone = config.treatment.timezone;
+    let config = &old_days;
+    let mut map = HashMap::new();
+    let mut seen_old = HashSet::new();
+    let mut seen_at = HashSet::new();
+    for (i, start) in session_starts(config)?.into_iter().enumerate() {
+        let session = u32::try_from(i + 1).unwrap_or(u32::MAX);
+        for rule in &config.rules {
+            for (o, old) in expand(rule, config, start, session, None, true)? {
+                let Some(old) = old else { continue };
+                // the old plan kept the first of a rule per id and moment
+                if !seen_old.insert(old.clone()) || !seen_at.insert((o.rule.clone(), o.at)) {
+                    continue;
+                }
+                map.insert(old.into(), o.id.into());
+            }
+        }
+    }
+    Ok(map)
+}
+
+/// [`rule_occurrences`], each with its old-format id when `legacy`.
+fn expand(
+    rule: &Rule,
+    config: &Config,
+    start: DateTime<Zone>,
+    session: u32,
+    dates: Option<(NaiveDate, NaiveDate)>,
+    legacy: bool,
+) -> Result<Vec<(Occurrence, Option<OccurrenceId>)>, PlanError> {
     // A milestone (`once`) is the first of all its slots: never cut to a
     // window, or a later slot would pass for the first.
     let wanted = |d: NaiveDate| rule.once || dates.is_none_or(|(lo, hi)| d >= lo && d <= hi);
@@ -117,11 +156,11 @@ fn unbounded_occurrences(
     };
     let tz = start.timezone();
     let start_date = start.date_naive();
-    // (nominal local time, day, instant)
-    let mut nominal: Vec<(NaiveDateTime, u32, DateTime<Zone>)> = Vec::new();
+    // (nominal local time, day, instant, slot)
+    let mut nominal: Vec<(NaiveDateTime, u32, DateTime<Zone>, Slot)> = Vec::new();
     let mut push_local = |naive: NaiveDateTime, day: u32| {
         if let Some(t) = resolve_local(tz, naive) {
-            nominal.push((naive, day, t));
+            nominal.push((naive, day, t, Slot::Clock(day, naive.time())));
         }
     };
     match &rule.trigger {
@@ -172,7 +211,7 @@ fn unbounded_occurrences(
                 if rule.days.as_ref().is_some_and(|d| !d.contains(day)) {
                     continue;
                 }
-                nominal.push((t.naive_local(), day, t));
+                nominal.push((t.naive_local(), day, t, Slot::After(off.as_secs())));
             }
         }
     }
@@ -187,10 +226,19 @@ fn unbounded_occurrences(
     let mut out = Vec::with_capacity(nominal.len());
     let mut seen_instants = HashSet::new();
     let mut seen_ids: HashSet<OccurrenceId> = HashSet::new();
+    let mut seen_old: HashSet<OccurrenceId> = HashSet::new();
+    let anchor = match rule.trigger {
+        Trigger::After(_) => Anchor::Treatment,
+        Trigger::At(_) | Trigger::Every { .. } => Anchor::Clock,
+    };
+    let milestone = rule
+        .not_before
+        .is_some()
+        .then(|| not_before.with_timezone(&chrono::Utc));
     // a summary's milestones, found once for all its days
     let mut announced: Option<Vec<Milestone>> = None;
-    nominal.sort_by_key(|(_, _, t)| *t);
-    for (naive, day, t) in nominal {
+    nominal.sort_by_key(|(_, _, t, _)| *t);
+    for (naive, day, t, slot) in nominal {
         if t < start {
             continue; // day 0 starts at the treatment time
         }
@@ -208,12 +256,15 @@ fn unbounded_occurrences(
         if !seen_instants.insert(at) {
             continue; // collided with another of this rule (quiet hours or DST)
         }
-        let mut n = 1;
-        let mut id = OccurrenceId::new(&rule.name, naive, n);
-        while !seen_ids.insert(id.clone()) {
-            n += 1;
-            id = OccurrenceId::new(&rule.name, naive, n);
-        }
+        let slot = if rule.once { Slot::Once } else { slot };
+        let id = unique(&mut seen_ids, |n| {
+            OccurrenceId::new(&rule.name, session, slot, n)
+        });
+        let old = legacy.then(|| {
+            unique(&mut seen_old, |n| {
+                OccurrenceId::legacy(&rule.name, naive, n)
+            })
+        });
         if rule.daylight {
             if let Some(loc) = config.location {
                 let inside = match daylight(loc, naive.date(), tz) {
@@ -238,16 +289,21 @@ fn unbounded_occurrences(
         } else {
             (rule.title.clone(), body.clone())
         };
-        out.push(Occurrence {
-            id,
-            rule: rule.name.clone(),
-            day,
-            session: 1,
-            at,
-            title,
-            body,
-            repeat: rule.repeat,
-        });
+        out.push((
+            Occurrence {
+                id,
+                rule: rule.name.clone(),
+                day,
+                session,
+                at,
+                title,
+                body,
+                repeat: rule.repeat,
+                anchor,
+                not_before: milestone,
+            },
+            old,
+        ));
         if rule.once {
             break;
         }
@@ -255,12 +311,42 @@ fn unbounded_occurrences(
     Ok(out)
 }
 
+/// About when an occurrence falls, from its id alone: its session's
+/// treatment instant plus its day or offset (a milestone: the session's
+/// start). Within a day and a half of its nominal time, quiet hours and
+/// any zone aside; `None` for an id of another form.
+pub fn id_anchor(config: &Config, id: &str) -> Option<chrono::DateTime<chrono::Utc>> {
+    let (session, slot) = OccurrenceId::parse(id)?.slot()?;
+    let start = session_starts(config)
+        .ok()?
+        .get(usize::try_from(session).ok()?.checked_sub(1)?)?
+        .with_timezone(&chrono::Utc);
+    match slot {
+        Slot::Clock(day, _) => start.checked_add_signed(ChronoDuration::days(i64::from(day))),
+        Slot::After(secs) => {
+            start.checked_add_signed(ChronoDuration::seconds(i64::try_from(secs).ok()?))
+        }
+        Slot::Once => Some(start),
+    }
+}
+
+/// The first of `make(1)`, `make(2)`, … not yet taken.
+fn unique(seen: &mut HashSet<OccurrenceId>, make: impl Fn(u32) -> OccurrenceId) -> OccurrenceId {
+    let mut n = 1;
+    let mut id = make(n);
+    while !seen.insert(id.clone()) {
+        n += 1;
+        id = make(n);
+    }
+    id
+}
+
 /// A check-in's body and the emergency line after it, in the config's
-/// language, naming the emergency number of the zone's country where it
-/// is certain.
+/// language, naming the emergency number of the country of the zone the
+/// day follows (where the person is now) where it is certain.
 fn with_emergency_line(config: &Config, body: &str) -> String {
     let m = messages(config.language.lang);
-    let call = match emergency_number(config.treatment.timezone.name()) {
+    let call = match emergency_number(config.day_zone.name()) {
         Some(n) => m.fmt("emergency-call-number", &[("number", n.into())]),
         None => m.text("emergency-call"),
     };

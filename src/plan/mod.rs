@@ -10,9 +10,22 @@
 //! - an occurrence inside quiet hours moves to the end of the window, and two
 //!   of one rule that land on the same instant become one.
 //!
-//! Each occurrence gets a stable id ([`OccurrenceId`], from the rule and its
-//! nominal local time before quiet hours moved it), so the daemon can tell
-//! across restarts and reloads what it already sent.
+//! Two zones are at work. The treatment is an instant: its date and time
+//! are read in the zone it happened in (`[treatment] timezone`). The day
+//! follows [`Config::day_zone`] (the zone the computer is in now, unless
+//! the config pins one): clock-time rules, quiet hours, daylight and day
+//! numbers, with day 0 the local date of the treatment instant there.
+//! `after` offsets and milestones' elapsed times hang on the instant.
+//!
+//! Each occurrence gets a stable id that does not depend on the zone: the
+//! rule, the session, and the day and nominal clock time
+//! (`sunscreen@s1d3T10:00`), the offset (`hydrate@s1+6h`), or nothing more
+//! for a milestone, which comes once (`makeup-ok@s1`). So the daemon can
+//! tell across restarts, reloads and zone changes what it already sent: a
+//! morning routine shown in Berlin is the same one when its local time
+//! comes round again in New York.
+//!
+//! The id is an [`OccurrenceId`]: one place builds it and reads it back.
 
 use std::collections::HashSet;
 
@@ -43,17 +56,20 @@ mod tests;
 
 pub use emergency::emergency_number;
 use expand::rule_occurrences;
-pub use expand::summary_text;
-pub use id::OccurrenceId;
+pub use expand::{id_anchor, legacy_ids, summary_text};
+pub use id::{OccurrenceId, Slot};
 pub use local::{after_quiet, resolve_local};
-pub use occurrence::{MAX_OCCURRENCES, Occurrence, PlanError};
+pub use occurrence::{Anchor, MAX_OCCURRENCES, Occurrence, PlanError};
 pub use sun::{Daylight, daylight};
 
 /// Every occurrence of a config, sorted by time.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Plan {
+    /// The zone the day follows (what times are shown in).
     pub timezone: Zone,
-    /// The treatment time: the start of day 0.
+    /// The zone the treatment happened in.
+    pub treatment_zone: Zone,
+    /// The treatment time: the start of day 0 (in the day's zone).
     pub start: DateTime<Zone>,
     /// Start of each session of a series (the first is `start`).
     pub starts: Vec<DateTime<Zone>>,
@@ -76,16 +92,27 @@ pub struct Overview {
 /// Windows used by [`Plan::overview`]: a week of days at a time.
 const OVERVIEW_CHUNK: ChronoDuration = ChronoDuration::days(7);
 
+/// The treatment instant of each session (its date and time read in the
+/// treatment zone), as seen in the zone the day follows.
+pub(crate) fn session_starts(config: &Config) -> Result<Vec<DateTime<Zone>>, PlanError> {
+    let t = &config.treatment;
+    t.sessions
+        .iter()
+        .map(|date| {
+            resolve_local(t.timezone, date.and_time(t.time))
+                .map(|s| s.with_timezone(&config.day_zone))
+                .ok_or(PlanError::OutOfRange)
+        })
+        .collect()
+}
+
 /// The last local date any rule of any session can put a reminder on,
 /// before quiet hours move it (an upper bound; `None` without sessions).
 fn last_nominal_date(config: &Config) -> Option<NaiveDate> {
-    let tz = config.treatment.timezone;
     let mut last: Option<NaiveDate> = None;
-    for date in &config.treatment.sessions {
-        // An unresolvable session makes the plan itself fail to build.
-        let Some(start) = resolve_local(tz, date.and_time(config.treatment.time)) else {
-            continue;
-        };
+    // An unresolvable session makes the plan itself fail to build.
+    for start in session_starts(config).ok()? {
+        let date = start.date_naive();
         for rule in &config.rules {
             let end = match &rule.trigger {
                 Trigger::At(_) | Trigger::Every { .. } => rule
@@ -158,7 +185,7 @@ impl Plan {
         from: DateTime<Utc>,
         to: DateTime<Utc>,
     ) -> Result<Plan, PlanError> {
-        let tz = config.treatment.timezone;
+        let tz = config.day_zone;
         let lo = from
             .with_timezone(&tz)
             .date_naive()
@@ -205,13 +232,12 @@ impl Plan {
         until: Option<DateTime<Utc>>,
         mut visit: impl FnMut(&[Occurrence]) -> Result<(), PlanError>,
     ) -> Result<(), PlanError> {
-        let tz = config.treatment.timezone;
-        let Some(first) = config.treatment.sessions.first() else {
+        let Some(start) = session_starts(config)?
+            .first()
+            .map(|s| s.with_timezone(&Utc))
+        else {
             return Ok(());
         };
-        let start = resolve_local(tz, first.and_time(config.treatment.time))
-            .ok_or(PlanError::OutOfRange)?
-            .with_timezone(&Utc);
         let Some(last_date) = last_nominal_date(config) else {
             return Ok(());
         };
@@ -242,14 +268,7 @@ impl Plan {
         config: &Config,
         days: Option<(NaiveDate, NaiveDate)>,
     ) -> Result<Plan, PlanError> {
-        let tz = config.treatment.timezone;
-        let mut starts = Vec::new();
-        for date in &config.treatment.sessions {
-            starts.push(
-                resolve_local(tz, date.and_time(config.treatment.time))
-                    .ok_or(PlanError::OutOfRange)?,
-            );
-        }
+        let starts = session_starts(config)?;
         let start = *starts.first().ok_or(PlanError::OutOfRange)?;
         let mut out: Vec<Occurrence> = Vec::new();
         let mut seen_ids = HashSet::new();
@@ -257,13 +276,12 @@ impl Plan {
         for (i, s) in starts.iter().enumerate() {
             let session = u32::try_from(i + 1).unwrap_or(u32::MAX);
             for rule in &config.rules {
-                let mine = rule_occurrences(rule, config, *s, days)?;
-                for mut o in mine {
+                let mine = rule_occurrences(rule, config, *s, session, days)?;
+                for o in mine {
                     // Overlapping sessions: one reminder per rule and moment.
                     if !seen_ids.insert(o.id.clone()) || !seen_at.insert((o.rule.clone(), o.at)) {
                         continue;
                     }
-                    o.session = session;
                     out.push(o);
                 }
                 if out.len() > MAX_OCCURRENCES {
@@ -284,7 +302,8 @@ impl Plan {
             out.sort_by(by_time_then_rule);
         }
         Ok(Plan {
-            timezone: tz,
+            timezone: config.day_zone,
+            treatment_zone: config.treatment.timezone,
             start,
             starts,
             occurrences: out,

@@ -27,6 +27,31 @@ pub struct Occurrence {
     pub body: String,
     /// Shown again while unanswered (from its rule).
     pub repeat: Option<Repeat>,
+    /// What its moment hangs on.
+    pub anchor: Anchor,
+    /// A milestone (once per session): not before this instant, the
+    /// treatment plus its elapsed time.
+    pub not_before: Option<DateTime<Utc>>,
+}
+
+/// What an occurrence's moment hangs on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Anchor {
+    /// A local clock time (`at`, `every` + `between`): it follows the zone
+    /// the day follows.
+    Clock,
+    /// An offset from the treatment instant (`after`): the same instant in
+    /// every zone.
+    Treatment,
+}
+
+impl Anchor {
+    pub fn label(self) -> &'static str {
+        match self {
+            Anchor::Clock => "clock",
+            Anchor::Treatment => "treatment",
+        }
+    }
 }
 
 impl Occurrence {

@@ -141,7 +141,7 @@ fn quiet_hours_move_and_collide() {
         .iter()
         .find(|o| o.rule == "x" && o.day == 1 && o.at.format("%H").to_string() == "08")
         .unwrap();
-    assert_eq!(x.id, "x@2026-11-24T22:00");
+    assert_eq!(x.id, "x@s1d1T22:00");
 }
 
 #[test]
@@ -257,7 +257,7 @@ fn ids_are_stable_and_follow_the_config() {
     let a = plan(BASE);
     let b = plan(BASE);
     assert_eq!(a.occurrences, b.occurrences);
-    assert_eq!(a.occurrences[1].id, "hydrate@2026-11-23T17:30");
+    assert_eq!(a.occurrences[1].id, "hydrate@s1+3h");
     // disabling one rule does not change the others' ids
     let c = plan(&format!("{BASE}[reminders.hydrate]\nenabled = false\n"));
     let ids_c: HashSet<_> = c.occurrences.iter().map(|o| o.id.clone()).collect();
@@ -539,4 +539,110 @@ fn a_check_in_names_the_emergency_number_only_where_it_is_certain() {
     assert!(b.ends_with(": call emergency services now."), "{b}");
     let b = body("UTC");
     assert!(b.ends_with(": call emergency services now."), "{b}");
+}
+
+// ------------------------------------------------- travel: two zones
+
+fn read_in(text: &str, here: &str) -> Config {
+    crate::testing::config_now_in(text, zone(here))
+}
+
+#[test]
+fn the_treatment_is_an_instant_and_the_day_follows_the_zone() {
+    let text = "[treatment]\ndate = 2026-12-07\ntime = \"19:15\"\ntimezone = \"Europe/Berlin\"\n";
+    let be = Plan::build(&read_in(text, "Europe/Berlin")).unwrap();
+    let ny = Plan::build(&read_in(text, "America/New_York")).unwrap();
+    assert_eq!(ny.start, be.start, "one instant");
+    assert_eq!(ny.start.format("%H:%M").to_string(), "13:15");
+    assert_eq!(ny.treatment_zone.name(), "Europe/Berlin");
+    assert_eq!(ny.timezone.name(), "America/New_York");
+    let by_id = |p: &Plan| -> std::collections::HashMap<String, Occurrence> {
+        p.occurrences
+            .iter()
+            .map(|o| (o.id.to_string(), o.clone()))
+            .collect()
+    };
+    let (b, n) = (by_id(&be), by_id(&ny));
+    let mut clock = 0;
+    for (id, o) in &b {
+        let Some(m) = n.get(id) else { continue };
+        match o.anchor {
+            // quiet hours (a local window) may move one but not the other
+            Anchor::Treatment if o.rule != "hydrate" && o.rule != "first-rinse" => {
+                assert_eq!(o.utc(), m.utc(), "{id}")
+            }
+            Anchor::Treatment => {}
+            Anchor::Clock => {
+                clock += 1;
+                assert_eq!(o.at.naive_local(), m.at.naive_local(), "{id}");
+                assert_eq!(m.utc() - o.utc(), ChronoDuration::hours(6), "{id}");
+            }
+        }
+        assert_eq!(o.not_before, m.not_before, "{id}");
+    }
+    assert!(clock > 60, "{clock}");
+}
+
+#[test]
+fn day_timezone_pins_the_day() {
+    let text =
+        "day_timezone = \"Europe/Berlin\"\n[treatment]\ndate = 2026-12-07\ntime = \"19:15\"\n";
+    let mut c = read_in(text, "America/New_York");
+    assert!(c.day_zone_pinned);
+    assert_eq!(c.day_zone.name(), "Europe/Berlin");
+    // treated where the computer was when the config was first read
+    assert_eq!(c.treatment.timezone.name(), "America/New_York");
+    assert!(!c.follow_zone(zone("Asia/Tokyo"), &crate::zone::SystemZones));
+    assert_eq!(c.day_zone.name(), "Europe/Berlin");
+    let p = Plan::build(&c).unwrap();
+    let summary = p.occurrences.iter().find(|o| o.rule == "summary").unwrap();
+    assert_eq!(summary.at.format("%H:%M %Z").to_string(), "08:00 CET");
+}
+
+#[test]
+fn following_a_zone_moves_the_assumed_location() {
+    let text = "[treatment]\ndate = 2026-12-07\ntime = \"19:15\"\n";
+    let mut c = read_in(text, "Europe/Berlin");
+    let berlin = c.location.unwrap();
+    assert!(c.follow_zone(zone("America/New_York"), &crate::zone::SystemZones));
+    let ny = c.location.unwrap();
+    assert!(ny.from_zone && ny.longitude < -70.0 && berlin.longitude > 10.0);
+    // a location the person set stays
+    let mut set = read_in(
+        &format!("{text}[location]\nlatitude = 48.1\nlongitude = 11.6\n"),
+        "Europe/Berlin",
+    );
+    set.follow_zone(zone("America/New_York"), &crate::zone::SystemZones);
+    assert_eq!(set.location.unwrap().longitude, 11.6);
+}
+
+#[test]
+fn old_ids_map_to_zone_independent_ones() {
+    let c = berlin(BASE);
+    let map = legacy_ids(&c).unwrap();
+    let p = Plan::build(&c).unwrap();
+    assert_eq!(map["hydrate@2026-11-23T17:30"], "hydrate@s1+3h");
+    assert_eq!(map["summary@2026-11-24T08:00"], "summary@s1d1T08:00");
+    assert_eq!(map["makeup-ok@2026-11-25T08:00"], "makeup-ok@s1");
+    assert_eq!(map["sunscreen@2026-11-24T10:00"], "sunscreen@s1d1T10:00");
+    // every occurrence has its old id (rules cut by a milestone, `until`,
+    // have a few more slots, which name nothing)
+    let new: HashSet<&str> = map.values().map(String::as_str).collect();
+    assert!(p.occurrences.iter().all(|o| new.contains(o.id.as_str())));
+    assert_eq!(map.len(), new.len(), "one old id per slot");
+}
+
+#[test]
+fn an_id_says_about_when_it_falls() {
+    let c = berlin(BASE);
+    let p = Plan::build(&c).unwrap();
+    for o in &p.occurrences {
+        let t = id_anchor(&c, o.id.as_str()).unwrap();
+        assert!(
+            (o.utc() - t).num_hours().abs() <= 36 || o.not_before.is_some(),
+            "{}",
+            o.id
+        );
+    }
+    assert_eq!(id_anchor(&c, "hydrate@2026-11-23T17:30"), None);
 }

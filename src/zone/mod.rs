@@ -56,6 +56,8 @@ pub enum ZoneError {
     Unreadable(PathBuf, std::io::Error),
     #[error("{0} is not a valid TZif file: {1}")]
     Invalid(PathBuf, String),
+    #[error("not a POSIX time zone rule: {0}")]
+    BadRule(String),
 }
 
 /// The tz database directory: `$TZDIR` when set (as glibc), else
@@ -142,30 +144,64 @@ impl Zone {
             // UTC works even on a machine without tzdata.
             return Ok(utc_alias(name));
         }
-        let path = dir.join(name);
+        Zone::from_file(&dir.join(name), name)
+    }
+
+    /// The zone in the TZif file at `path` (a zoneinfo path, or
+    /// `/etc/localtime` itself), called `name`. Read on every call; the
+    /// same content at the same path is the same zone.
+    pub fn from_file(path: &Path, name: &str) -> Result<Zone, ZoneError> {
         let key = path.to_string_lossy();
-        let bytes = read_tzif(&path)?;
-        let digest = {
-            use std::hash::{DefaultHasher, Hash, Hasher};
-            let mut h = DefaultHasher::new();
-            bytes.hash(&mut h);
-            h.finish()
-        };
+        let bytes = read_tzif(path)?;
+        let digest = digest(&bytes);
         if let Some(z) = find(&lock(), &key, digest) {
             return Ok(z);
         }
         let tz = tz::TimeZone::from_tz_data(&bytes)
-            .map_err(|e| ZoneError::Invalid(path.clone(), e.to_string()))?;
-        let sane = |t: &LocalTimeType| t.ut_offset().abs() < 86_400;
-        if !tz.as_ref().local_time_types().iter().all(sane) {
-            return Err(ZoneError::Invalid(path, "offset of a day or more".into()));
+            .map_err(|e| ZoneError::Invalid(path.to_path_buf(), e.to_string()))?;
+        if !sane(&tz) {
+            return Err(ZoneError::Invalid(
+                path.to_path_buf(),
+                "offset of a day or more".into(),
+            ));
         }
         Ok(intern(&key, digest, name, tz))
     }
 
-    /// The IANA name, e.g. `Europe/Berlin`.
+    /// A zone from a POSIX `TZ` rule, as libc reads one: `JST-9`,
+    /// `EST5EDT,M3.2.0,M11.1.0`, `<+0330>-3:30`. No file is read; the rule
+    /// is its name.
+    pub fn posix(rule: &str) -> Result<Zone, ZoneError> {
+        let rule = rule.trim();
+        if rule.is_empty() || rule.len() > 128 {
+            return Err(ZoneError::BadRule(rule.into()));
+        }
+        // no directories and no file reader: only the rule is parsed
+        let settings = tz::TimeZoneSettings::new(&[], |_| Err("no files".into()));
+        let tz = settings
+            .parse_posix_tz(rule)
+            .map_err(|_| ZoneError::BadRule(rule.into()))?;
+        if !sane(&tz) {
+            return Err(ZoneError::BadRule(rule.into()));
+        }
+        Ok(intern(&format!("POSIX:{rule}"), 0, rule, tz))
+    }
+
+    /// The IANA name, e.g. `Europe/Berlin` (a POSIX rule's text for a
+    /// zone made from one; `localtime` for an unnamed `/etc/localtime`).
     pub fn name(&self) -> &'static str {
         &self.0.name
+    }
+
+    /// A place to name in a sentence: the city of an IANA name
+    /// (`America/New_York` → `New York`), else the name itself.
+    pub fn place(&self) -> String {
+        let name = self.name();
+        if valid_name(name) && name.contains('/') {
+            name.rsplit('/').next().unwrap_or(name).replace('_', " ")
+        } else {
+            name.to_string()
+        }
     }
 
     /// The local time type in force at `unix` seconds.
@@ -191,6 +227,19 @@ impl Zone {
             ltt,
         }
     }
+}
+
+fn digest(bytes: &[u8]) -> u64 {
+    use std::hash::{DefaultHasher, Hash, Hasher};
+    let mut h = DefaultHasher::new();
+    bytes.hash(&mut h);
+    h.finish()
+}
+
+/// Offsets within a day of UTC (what the local-time search relies on).
+fn sane(tz: &tz::TimeZone) -> bool {
+    let ok = |t: &LocalTimeType| t.ut_offset().abs() < 86_400;
+    tz.as_ref().local_time_types().iter().all(ok)
 }
 
 fn read_tzif(path: &Path) -> Result<Vec<u8>, ZoneError> {

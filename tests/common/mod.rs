@@ -84,13 +84,18 @@ impl Sandbox {
         std::fs::set_permissions(&p, std::fs::Permissions::from_mode(0o600)).unwrap();
     }
 
-    /// Point a command's home, XDG directories and time zone here.
+    /// Point a command's home, XDG directories and time zone here. The
+    /// computer is where the treatment was: `TZ` is the zone the config
+    /// names for it (UTC when it names none), unless a test sets another.
     pub fn apply(&self, cmd: &mut Command) {
+        let zone = std::fs::read_to_string(self.config_path())
+            .map(|t| treatment_zone(&t))
+            .unwrap_or_else(|_| "UTC".into());
         cmd.env("HOME", self.path())
             .env("XDG_CONFIG_HOME", self.config_home())
             .env("XDG_STATE_HOME", self.state_home())
             .env("XDG_DATA_HOME", self.path().join("data"))
-            .env("TZ", "UTC");
+            .env("TZ", zone);
     }
 
     /// `program` with nothing of the test's environment but PATH, and this
@@ -111,6 +116,16 @@ impl Sandbox {
     pub fn run(&self, args: &[&str]) -> Output {
         self.cmd().args(args).output().expect("run aftercare")
     }
+}
+
+/// The zone a config names for the treatment (`timezone = "…"`), or UTC.
+pub fn treatment_zone(config: &str) -> String {
+    config
+        .lines()
+        .map(str::trim)
+        .find_map(|l| l.strip_prefix("timezone = \""))
+        .and_then(|l| l.split('"').next().map(str::to_string))
+        .unwrap_or_else(|| "UTC".into())
 }
 
 pub fn stdout(o: &Output) -> String {

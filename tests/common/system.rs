@@ -200,3 +200,66 @@ impl FakeLogind {
             .expect("emit PrepareForSleep");
     }
 }
+
+pub const TIMEDATE1: &str = "org.freedesktop.timedate1";
+pub const TIMEDATE1_PATH: &str = "/org/freedesktop/timedate1";
+
+/// A stand-in for systemd-timedated: owns `org.freedesktop.timedate1` on a
+/// [`SystemBus`] and announces a new zone as timedated does after
+/// `SetTimezone` (`PropertiesChanged` with `Timezone` among the changed
+/// properties). [`FakeTimedated::stranger`] sends the same signal from a
+/// connection that does not own the name.
+pub struct FakeTimedated {
+    rt: tokio::runtime::Runtime,
+    conn: zbus::Connection,
+    stranger: zbus::Connection,
+}
+
+impl FakeTimedated {
+    pub fn start(bus: &SystemBus) -> FakeTimedated {
+        let rt = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .unwrap();
+        let (conn, stranger) = rt.block_on(async {
+            let connect = || async {
+                zbus::connection::Builder::address(bus.address().as_str())
+                    .build()
+                    .await
+                    .expect("connect to the private system bus")
+            };
+            let conn = connect().await;
+            conn.request_name(TIMEDATE1)
+                .await
+                .expect("own org.freedesktop.timedate1");
+            (conn, connect().await)
+        });
+        FakeTimedated { rt, conn, stranger }
+    }
+
+    fn emit(&self, conn: &zbus::Connection, zone: &str, to: Option<&str>) {
+        let mut changed = std::collections::HashMap::new();
+        changed.insert("Timezone", zbus::Variant::from(zone));
+        let to = to.map(|t| zbus::names::BusName::try_from(t).expect("a bus name"));
+        self.rt
+            .block_on(conn.emit_signal(
+                to,
+                TIMEDATE1_PATH,
+                "org.freedesktop.DBus.Properties",
+                "PropertiesChanged",
+                &(TIMEDATE1, changed, Vec::<String>::new()),
+            ))
+            .expect("emit PropertiesChanged");
+    }
+
+    /// timedated's announcement of `zone`.
+    pub fn announce(&self, zone: &str) {
+        self.emit(&self.conn, zone, None);
+    }
+
+    /// The same signal from a connection that is not timedated, addressed
+    /// to `to` (a unique name).
+    pub fn stranger(&self, zone: &str, to: &str) {
+        self.emit(&self.stranger, zone, Some(to));
+    }
+}
