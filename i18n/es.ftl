@@ -140,7 +140,7 @@ chart-normal-item = { $count ->
         [one] Día
        *[other] Días
     } { $days }: { $text }
-chart-disclaimer = Esto no es consejo médico: las indicaciones de su profesional van primero. Hecho con aftercare a partir de su plan.
+chart-disclaimer = Esto no es un consejo médico: las indicaciones de su profesional tienen prioridad. Hecho con aftercare a partir de su plan.
 
 ## aftercare plan --week: the grid in the terminal
 

@@ -87,7 +87,7 @@ plan-treatment = { $count ->
         [one] Traitement
        *[other] Traitements
     } { $dates } à { $time } ({ $zone }), plan { $plan }
-plan-daylight-zone = La protection solaire suit la lumière du jour à { $city } ({ $place }), la ville principale du fuseau horaire { $zone } ; indiquez votre lieu dans [location] de la configuration.
+plan-daylight-zone = La protection solaire suit la lumière du jour à { $city } ({ $place }), la ville principale du fuseau horaire { $zone } ; indiquez où vous vous trouvez dans [location] de la configuration.
 plan-daylight-config = La protection solaire suit la lumière du jour au lieu indiqué dans [location] de la configuration ({ $place }).
 coordinates = { $lat }° { $ns }, { $lon }° { $ew }
 decimal-mark = ,
@@ -114,7 +114,7 @@ status-done = fait
 status-snoozed = reporté
 status-missed = manqué
 status-merged = regroupé
-status-skipped = ignoré
+status-skipped = annulé
 status-failed = en échec
 
 ## aftercare plans
@@ -227,8 +227,8 @@ count-merged = { $n ->
        *[other] { $n } regroupés
     }
 count-skipped = { $n ->
-        [one] { $n } ignoré
-       *[other] { $n } ignorés
+        [one] { $n } annulé
+       *[other] { $n } annulés
     }
 count-failed = { $n ->
         [one] { $n } en échec

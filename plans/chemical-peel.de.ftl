@@ -6,7 +6,7 @@
 # light/medium(-depth) peel = leichtes/mitteltiefes Peeling; scrub = Körnchenpeeling.
 
 description = Leichtes oder mitteltiefes chemisches Peeling: Finger weg von der schälenden Haut, konsequenter Sonnenschutz, etwa eine Woche keine Wirkstoffe
-complete = Das war die letzte Erinnerung Ihres Peeling-Plans. Schützen Sie die neue Haut weiter vor der Sonne, wie es Ihnen empfohlen wurde, und folgen Sie ab jetzt den Empfehlungen Ihrer Behandlerin oder Ihres Behandlers.
+complete = Das war die letzte Erinnerung Ihres Peeling-Plans. Schützen Sie die neue Haut weiter vor der Sonne, wie es Ihnen geraten wurde, und folgen Sie ab jetzt den Empfehlungen Ihrer Behandlerin oder Ihres Behandlers.
 nothing-off-limits = Es gibt keine Einschränkungen mehr; schützen Sie die neue Haut weiter vor der Sonne.
 
 ## Day 0
@@ -34,7 +34,7 @@ title-heat-ok = Schwimmbad, Sauna und Dampfbad
 body-heat-ok = Es ist etwa eine Woche vergangen: Sobald sich die Haut nicht mehr schält, sind Schwimmbad, Sauna, Dampfbad und Whirlpool in der Regel wieder in Ordnung. Schält sie sich noch? Dann geben Sie ihr noch ein paar Tage.
 
 title-actives-ok = Wirkstoffe, einer nach dem anderen
-body-actives-ok = Die Haut schält sich nicht mehr, brennt nicht und ist nicht gerötet? Dann nehmen Sie Retinoide, AHA-/BHA-Säuren, Vitamin C und Körnchenpeelings wieder auf, eins nach dem anderen und mit ein paar Tagen Abstand. Noch rosig oder schuppig: Warten Sie noch ein paar Tage. Waxing, Threading oder Enthaarungscremes auf der behandelten Haut: Fragen Sie zuerst Ihre Behandlerin oder Ihren Behandler.
+body-actives-ok = Die Haut schält sich nicht mehr, brennt nicht und ist nicht gerötet? Dann führen Sie Retinoide, AHA-/BHA-Säuren, Vitamin C und Körnchenpeelings wieder ein, eins nach dem anderen und mit ein paar Tagen Abstand. Noch rosig oder schuppig: Warten Sie noch ein paar Tage. Waxing, Threading oder Enthaarungscremes auf der behandelten Haut: Fragen Sie zuerst Ihre Behandlerin oder Ihren Behandler.
 
 title-morning-care = Reinigen und eincremen
 body-morning-care = Sanft, seifenfrei und lauwarm mit den Fingerspitzen reinigen, trocken tupfen, dann eine reizarme Feuchtigkeitscreme. Noch keine Retinoide, Säuren, Körnchenpeelings oder Vitamin C.

@@ -6,7 +6,7 @@
 # light/medium peel = peeling superficial/medio; the skin peeling = descamación, pelarse; scrub = exfoliante.
 
 description = Peeling químico superficial o medio: no tocar la piel que se pela, protección solar estricta y nada de activos durante una semana aproximadamente
-complete = Este fue el último recordatorio de su plan de cuidados tras el peeling. Siga protegiendo la piel nueva del sol como le indicó su profesional y, a partir de ahora, siga sus indicaciones.
+complete = Este fue el último recordatorio de su plan de cuidados tras el peeling. Siga protegiendo la piel nueva del sol como le indicó su profesional y, a partir de ahora, guíese por sus indicaciones.
 nothing-off-limits = Ya no hay restricciones; siga protegiendo la piel nueva del sol.
 
 ## Day 0

@@ -13,7 +13,7 @@ nothing-off-limits = Plus aucune restriction ; continuez à protéger la nouvel
 ## Day 0
 
 title-today = Les soins post-traitement commencent
-body-today = Les consignes de votre praticien priment ; ces rappels suivent un protocole type pour un peeling superficiel ou moyen. Certains peelings restent en place un nombre d’heures défini : ne rincez le vôtre que lorsque votre praticien vous l’a indiqué. Pour l’instant : pas de maquillage, pas de frottement, ni sport, ni sauna, ni piscine, ni douche chaude ; l’ombre, un chapeau et la protection solaire appliquée ou approuvée par votre praticien.
+body-today = Les consignes de votre praticien priment ; ces rappels suivent un protocole type pour un peeling superficiel ou moyen. Certains peelings restent en place un nombre d’heures défini : ne rincez le vôtre qu’au moment indiqué par votre praticien. Pour l’instant : pas de maquillage, pas de frottement, pas de sport, de sauna, de piscine ni de douche chaude ; l’ombre, un chapeau et la protection solaire appliquée ou approuvée par votre praticien.
 
 title-first-cleanse = Premier nettoyage en douceur
 body-first-cleanse = Sauf si votre praticien vous a demandé de garder le peeling plus longtemps : eau tiède et nettoyant doux sans savon, du bout des doigts uniquement, sans gant de toilette ni gommage. Séchez en tamponnant, puis une fine couche d’une crème hydratante neutre.
@@ -29,7 +29,7 @@ title-makeup-ok = Maquillage, après un peeling superficiel
 body-makeup-ok = Au moins 24 heures se sont écoulées : après un peeling superficiel, un maquillage minéral doux appliqué avec des pinceaux propres est en général possible si la peau n’est ni à vif ni couverte de croûtes. Après un peeling moyen, attendez l’accord de votre praticien, souvent au bout d’environ 10 jours, une fois la nouvelle peau formée. Une peau sans maquillage est l’option la plus douce.
 
 title-exercise-ok = Vous pouvez en général reprendre le sport
-body-exercise-ok = Au moins 72 heures se sont écoulées : le sport qui fait transpirer est en général de nouveau possible si votre peau est apaisée. Rincez-vous ensuite en douceur et réappliquez de la protection solaire ; la transpiration sur une peau qui pèle peut piquer.
+body-exercise-ok = Au moins 72 heures se sont écoulées : le sport qui fait transpirer est en général de nouveau possible si votre peau est apaisée. Rincez-vous ensuite en douceur et réappliquez votre protection solaire ; la transpiration sur une peau qui pèle peut piquer.
 
 title-heat-ok = Piscine, sauna et hammam
 body-heat-ok = Environ une semaine s’est écoulée : une fois que la peau ne pèle plus, la piscine, le sauna, le hammam et le jacuzzi sont en général de nouveau possibles. Elle pèle encore ? Laissez-lui quelques jours de plus.
@@ -38,15 +38,15 @@ title-actives-ok = Les actifs, un par un
 body-actives-ok = La desquamation est terminée, sans picotements ni rougeurs ? Réintroduisez les rétinoïdes, les acides AHA/BHA, la vitamine C et les gommages un par un, à quelques jours d’intervalle. Peau encore rosée ou qui desquame : attendez quelques jours de plus. Cire, épilation au fil ou crèmes dépilatoires sur la peau traitée : demandez d’abord l’avis de votre praticien.
 
 title-morning-care = Nettoyez et hydratez
-body-morning-care = Un nettoyage doux à l’eau tiède, sans savon, du bout des doigts, séchez en tamponnant, puis une crème hydratante neutre. Pas encore de rétinoïdes, d’acides, de gommages ni de vitamine C.
+body-morning-care = Un nettoyage doux à l’eau tiède, sans savon, du bout des doigts ; séchez en tamponnant, puis une crème hydratante neutre. Pas encore de rétinoïdes, d’acides, de gommages ni de vitamine C.
 title-morning-care-after = Nettoyez et hydratez
-body-morning-care-after = Un nettoyage doux à l’eau tiède, sans savon, du bout des doigts, séchez en tamponnant, puis une crème hydratante neutre.
+body-morning-care-after = Un nettoyage doux à l’eau tiède, sans savon, du bout des doigts ; séchez en tamponnant, puis une crème hydratante neutre.
 
 title-sunscreen = Protection solaire
-body-sunscreen = Protection solaire à large spectre SPF 30+ (une minérale est souvent plus douce), réappliquée toutes les 2 heures à l’extérieur et après avoir transpiré. La nouvelle peau brûle et fonce facilement : l’ombre et un chapeau à larges bords aussi. Pas de protection solaire sur une peau à vif ou couverte de croûtes : couvrez-la et gardez-la à l’abri du soleil.
+body-sunscreen = Protection solaire à large spectre SPF 30+ (une minérale est souvent plus douce), réappliquée toutes les 2 heures à l’extérieur et après avoir transpiré. La nouvelle peau brûle et fonce facilement : ajoutez l’ombre et un chapeau à larges bords. Pas de protection solaire sur une peau à vif ou couverte de croûtes : couvrez-la et gardez-la à l’abri du soleil.
 
 title-no-picking = Ne touchez pas à la peau qui pèle
-body-no-picking = La desquamation et les démangeaisons sont normales : c’est le signe que le peeling agit. Ne grattez pas, ne tirez pas et ne frottez pas les petites peaux : cela peut laisser des cicatrices ou des taches foncées. La crème hydratante les aide à tomber d’elles-mêmes.
+body-no-picking = La desquamation et les démangeaisons sont normales : c’est le signe que le peeling agit. Ne triturez pas, ne tirez pas, ne grattez pas et ne frottez pas les petites peaux : cela peut laisser des cicatrices ou des taches foncées. La crème hydratante les aide à tomber d’elles-mêmes.
 
 ## The evening routine
 

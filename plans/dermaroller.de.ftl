@@ -5,7 +5,7 @@
 # aftercare = Nachpflege; roller = Roller; sunscreen = Sonnenschutz, SPF = LSF; actives = Wirkstoffe; usually = in der Regel.
 
 description = Dermarolling zu Hause (kurze Nadeln): einige Tage sanfte Pflege, Sonnenschutz und Hygiene für den Roller
-complete = Das war die letzte Erinnerung für diese Anwendung. Bleiben Sie beim täglichen Sonnenschutz und rollen Sie erst wieder, wenn sich Ihre Haut vollständig erholt hat, so wie es die Anleitung Ihres Rollers sagt.
+complete = Das war die letzte Erinnerung für diese Anwendung. Bleiben Sie beim täglichen Sonnenschutz und rollen Sie erst wieder, wenn sich Ihre Haut vollständig erholt hat, so wie es die Anleitung Ihres Rollers vorsieht.
 nothing-off-limits = Es gibt keine Einschränkungen mehr; bleiben Sie beim täglichen Sonnenschutz.
 
 ## Day 0

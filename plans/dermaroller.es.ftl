@@ -5,7 +5,7 @@
 # roller = rodillo; sunscreen = protector solar, SPF = FPS; actives = activos; usually = por lo general; formal "usted".
 
 description = Dermarolling en casa (agujas cortas): unos días de cuidados suaves, protección solar e higiene del rodillo
-complete = Este fue el último recordatorio de esta sesión con el rodillo. Siga usando protector solar a diario y no vuelva a usar el rodillo hasta que su piel se haya recuperado por completo, como indican sus instrucciones.
+complete = Este fue el último recordatorio de esta sesión con el rodillo. Siga usando protector solar a diario y no vuelva a usar el rodillo hasta que su piel se haya recuperado por completo, como indican las instrucciones del rodillo.
 nothing-off-limits = Ya no hay restricciones; siga con el protector solar cada día.
 
 ## Day 0
@@ -36,7 +36,7 @@ title-wrap-up = Hasta la próxima
 body-wrap-up = Guarde el rodillo seco en su estuche. Cámbielo después de unos 10 a 15 usos, o antes si las agujas se ven dobladas, desafiladas u oxidadas. Use el rodillo como máximo una vez por semana, y solo cuando su piel se haya recuperado por completo: usarlo con más frecuencia puede dejar cicatrices o manchas. Si las instrucciones de su rodillo o de su profesional indican esperar más, sígalas.
 
 title-morning-care = Limpie e hidrate
-body-morning-care = Agua tibia y un limpiador suave, seque con toquecitos con una toalla limpia y luego una crema hidratante sencilla. Todavía nada de activos.
+body-morning-care = Agua tibia y un limpiador suave, seque a toquecitos con una toalla limpia y luego una crema hidratante sencilla. Todavía nada de activos.
 
 title-sunscreen = Protector solar
 body-sunscreen = Protector solar de amplio espectro FPS 30+ (uno mineral suele ser más suave para la piel recién tratada con el rodillo); vuelva a aplicarlo cada 2 horas cuando esté al aire libre.

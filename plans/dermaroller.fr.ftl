@@ -6,7 +6,7 @@
 # Typography: a no-break space (U+00A0) before : ; ? ! and %.
 
 description = Dermaroller à domicile (aiguilles courtes) : quelques jours de soins doux, protection solaire et hygiène du rouleau
-complete = C’était le dernier rappel de cette séance de rouleau. Gardez une protection solaire au quotidien et ne repassez le rouleau qu’une fois votre peau complètement rétablie, comme l’indiquent ses instructions.
+complete = C’était le dernier rappel de cette séance de rouleau. Gardez une protection solaire au quotidien et ne repassez le rouleau qu’une fois votre peau complètement rétablie, comme l’indiquent les instructions du rouleau.
 nothing-off-limits = Plus aucune restriction ; continuez à appliquer une protection solaire chaque jour.
 
 ## Day 0
@@ -34,7 +34,7 @@ title-actives-ok = Les actifs, un par un
 body-actives-ok = Au moins 3 jours se sont écoulés : si votre peau est apaisée, vous pouvez en général réintroduire les rétinoïdes, les acides, la vitamine C et les gommages un par un. Encore irritée ? Attendez quelques jours de plus et, la prochaine fois, passez le rouleau plus doucement ou moins souvent. Si les instructions de votre rouleau ou de votre praticien disent autre chose, suivez-les.
 
 title-wrap-up = D’ici la prochaine fois
-body-wrap-up = Rangez le rouleau au sec dans son étui. Remplacez-le après environ 10 à 15 utilisations, ou plus tôt si les aiguilles semblent tordues, émoussées ou rouillées. Ne passez pas le rouleau plus d’une fois par semaine, et seulement quand votre peau a complètement récupéré : plus souvent, il peut laisser des cicatrices ou des taches. Si les instructions de votre rouleau ou de votre praticien prévoient un intervalle plus long, suivez-les.
+body-wrap-up = Rangez le rouleau au sec dans son étui. Remplacez-le après environ 10 à 15 utilisations, ou plus tôt si les aiguilles semblent tordues, émoussées ou rouillées. Ne passez pas le rouleau plus d’une fois par semaine, et seulement quand votre peau a complètement récupéré : un usage plus fréquent peut laisser des cicatrices ou des taches. Si les instructions de votre rouleau ou de votre praticien prévoient un intervalle plus long, suivez-les.
 
 title-morning-care = Nettoyez et hydratez
 body-morning-care = Eau tiède et nettoyant doux, séchez en tamponnant avec une serviette propre, puis une crème hydratante simple. Pas encore d’actifs.
@@ -53,8 +53,8 @@ body-evening-care = Avant le coucher : un nettoyage doux à l’eau tiède, sé
 ## What is usually normal on which days (for the morning summary)
 
 healing-0 = rougeur et légère chaleur pendant quelques heures, comme un léger coup de soleil.
-healing-1-2 = peau en grande partie apaisée ; elle peut sembler sèche ou un peu rugueuse.
-healing-3-5 = peau revenue à la normale, même si elle peut encore prendre des coups de soleil plus facilement que d’habitude.
+healing-1-2 = la peau est en grande partie apaisée ; elle peut sembler sèche ou un peu rugueuse.
+healing-3-5 = la peau est revenue à la normale, même si elle peut encore prendre des coups de soleil plus facilement que d’habitude.
 
 ## What each milestone allows again (a noun phrase in the morning summary)
 allows-makeup-ok = maquillage

@@ -5,7 +5,7 @@
 # sunscreen = Sonnenschutz, SPF = LSF; actives = Wirkstoffe; usually = in der Regel; scrub = Körnchenpeeling.
 
 description = Nicht-ablativer Laser oder IPL: kühlen, konsequenter Sonnenschutz, einige Tage keine Hitze, Make-up nach etwa 24 Stunden
-complete = Das war die letzte Erinnerung Ihres Laser-Plans. Bleiben Sie so lange beim täglichen Sonnenschutz mit LSF 30+, wie es Ihnen empfohlen wurde, und folgen Sie ab jetzt den Empfehlungen Ihrer Behandlerin oder Ihres Behandlers.
+complete = Das war die letzte Erinnerung Ihres Laser-Plans. Bleiben Sie so lange beim täglichen Sonnenschutz mit LSF 30+, wie es Ihnen geraten wurde, und folgen Sie ab jetzt den Empfehlungen Ihrer Behandlerin oder Ihres Behandlers.
 nothing-off-limits = Es gibt keine Einschränkungen mehr; bleiben Sie beim täglichen Sonnenschutz mit LSF 30+.
 
 ## Day 0
@@ -24,7 +24,7 @@ body-first-cleanse = Lauwarmes Wasser und ein milder Reiniger, nur mit den Finge
 title-summary = Ihre Nachpflege heute
 
 title-makeup-ok = Make-up ist jetzt in der Regel möglich
-body-makeup-ok = Es sind mindestens 24 Stunden vergangen: Make-up ist in der Regel wieder in Ordnung, wenn die Haut keine Blasen hat und nicht verletzt ist. Verwenden Sie saubere Pinsel und entfernen Sie es sanft.
+body-makeup-ok = Es sind mindestens 24 Stunden vergangen: Make-up ist in der Regel wieder in Ordnung, wenn die Haut keine Blasen oder offenen Stellen hat. Verwenden Sie saubere Pinsel und entfernen Sie es sanft.
 
 title-heat-ok = Heiß duschen und Sport
 body-heat-ok = Es sind mindestens 48 Stunden vergangen: Heißes Duschen und schweißtreibender Sport sind in der Regel wieder in Ordnung, sobald die Rötung abgeklungen ist. Tragen Sie danach erneut Sonnenschutz auf.
@@ -33,7 +33,7 @@ title-sauna-ok = Sauna, Dampfbad und Schwimmen
 body-sauna-ok = Es sind mindestens 72 Stunden vergangen: Sauna, Dampfbad, Whirlpool und Schwimmbad sind in der Regel wieder in Ordnung, wenn sich Ihre Haut beruhigt hat. Noch gerötet oder geschwollen? Dann geben Sie ihr noch ein paar Tage.
 
 title-actives-ok = Wirkstoffe, einer nach dem anderen
-body-actives-ok = Es ist etwa eine Woche vergangen: Wenn sich Ihre Haut beruhigt hat, nehmen Sie Retinoide, AHA-/BHA-Säuren, Vitamin C und Körnchenpeelings wieder auf, eins nach dem anderen. Waxing oder andere Behandlungen an der Stelle: Fragen Sie zuerst Ihre Behandlerin oder Ihren Behandler.
+body-actives-ok = Es ist etwa eine Woche vergangen: Wenn sich Ihre Haut beruhigt hat, führen Sie Retinoide, AHA-/BHA-Säuren, Vitamin C und Körnchenpeelings wieder ein, eins nach dem anderen. Waxing oder andere Behandlungen an der Stelle: Fragen Sie zuerst Ihre Behandlerin oder Ihren Behandler.
 
 title-morning-care = Reinigen und eincremen
 body-morning-care = Sanft mit lauwarmem Wasser reinigen, trocken tupfen, dann eine milde, parfümfreie Feuchtigkeitscreme. Noch keine Retinoide, Säuren, Vitamin C oder Körnchenpeelings.
@@ -44,12 +44,12 @@ title-sunscreen = Sonnenschutz
 body-sunscreen = Breitband-Sonnenschutz mit LSF 30+; im Freien alle 2 Stunden und nach dem Schwitzen erneut auftragen. Sonne auf behandelter Haut kann dunkle Flecken hinterlassen: zusätzlich Schatten und ein Hut mit breiter Krempe.
 
 title-hands-off = Finger weg
-body-hands-off = Nach IPL werden behandelte Flecken oft dunkel wie Kaffeesatz und schuppen ab: im Gesicht in der Regel innerhalb von etwa 1 bis 2 Wochen; am Körper kann es länger dauern, bis zu mehreren Wochen. Nach einem Laser kann sich die Haut rau anfühlen. Lassen Sie alles von selbst abfallen: nicht zupfen, nicht kratzen, auch wenn es juckt, nicht rubbeln, nicht peelen.
+body-hands-off = Nach IPL werden behandelte Flecken oft dunkel wie Kaffeesatz und schuppen ab: im Gesicht in der Regel innerhalb von etwa 1 bis 2 Wochen; am Körper kann es länger dauern, bis zu mehreren Wochen. Nach einer Laserbehandlung kann sich die Haut rau anfühlen. Lassen Sie alles von selbst abfallen: nicht zupfen, nicht kratzen, auch wenn es juckt, nicht rubbeln, nicht peelen.
 
 ## The evening routine
 
 title-check-in = Wie sieht Ihre Haut aus?
-body-check-in = Etwas Rötung, Wärme, eine leichte Schwellung und Jucken sind für ein, zwei Tage normal. Blasen, Krusten oder Eiter, eine sich ausbreitende Rötung, Fieber, Lippenherpes oder zunehmende Schmerzen: Rufen Sie noch heute Abend die Nummer Ihrer Praxis für außerhalb der Sprechzeiten an, oder wenden Sie sich an eine Notfallpraxis oder den ärztlichen Bereitschaftsdienst. Augenschmerzen oder veränderte Sicht: noch heute Abend in eine Notfallpraxis oder die Notaufnahme einer Augenklinik. Eine Schwellung, die nach 48 Stunden schlimmer wird, oder Flecken, die heller oder dunkler als Ihre Haut sind: Rufen Sie morgen früh Ihre Behandlerin oder Ihren Behandler an.
+body-check-in = Etwas Rötung, Wärme, eine leichte Schwellung und Jucken sind für ein, zwei Tage normal. Blasen, Krusten oder Eiter, eine sich ausbreitende Rötung, Fieber, Lippenherpes oder zunehmende Schmerzen: Rufen Sie noch heute Abend die Nummer Ihrer Praxis für außerhalb der Sprechzeiten an, oder wenden Sie sich an eine Notfallpraxis oder den ärztlichen Bereitschaftsdienst. Augenschmerzen oder jede Veränderung der Sicht: noch heute Abend in eine Notfallpraxis oder die Notaufnahme einer Augenklinik. Eine Schwellung, die nach 48 Stunden schlimmer wird, oder Flecken, die heller oder dunkler als Ihre Haut sind: Rufen Sie morgen früh Ihre Behandlerin oder Ihren Behandler an.
 
 title-evening-care = Reinigen und eincremen
 body-evening-care = Vor dem Schlafengehen: sanft mit lauwarmem Wasser reinigen, trocken tupfen, dann Ihre Feuchtigkeitscreme. Ein frischer Kissenbezug hilft.

@@ -5,7 +5,7 @@
 # sunscreen = protector solar, SPF = FPS; actives = activos; usually = por lo general; formal "usted"; scrub = exfoliante.
 
 description = Láser no ablativo o IPL: enfriar la piel, protección solar estricta, nada de calor durante unos días y maquillaje tras unas 24 horas
-complete = Este fue el último recordatorio de su plan de cuidados tras el láser. Siga usando protector solar FPS 30+ a diario durante el tiempo que le indicó su profesional y, a partir de ahora, siga sus indicaciones.
+complete = Este fue el último recordatorio de su plan de cuidados tras el láser. Siga usando protector solar FPS 30+ a diario durante el tiempo que le indicó su profesional y, a partir de ahora, guíese por sus indicaciones.
 nothing-off-limits = Ya no hay restricciones; siga usando protector solar FPS 30+ a diario.
 
 ## Day 0

@@ -28,7 +28,7 @@ title-makeup-ok = Le maquillage est en général possible
 body-makeup-ok = Au moins 24 heures se sont écoulées : le maquillage est en général de nouveau possible si la peau ne présente ni cloques ni plaies. Utilisez des pinceaux propres et démaquillez-vous en douceur.
 
 title-heat-ok = Douches chaudes et sport
-body-heat-ok = Au moins 48 heures se sont écoulées : les douches chaudes et le sport qui fait transpirer sont en général de nouveau possibles une fois la rougeur calmée. Réappliquez ensuite de la protection solaire.
+body-heat-ok = Au moins 48 heures se sont écoulées : les douches chaudes et le sport qui fait transpirer sont en général de nouveau possibles une fois la rougeur calmée. Réappliquez ensuite votre protection solaire.
 
 title-sauna-ok = Sauna, hammam et baignade
 body-sauna-ok = Au moins 72 heures se sont écoulées : le sauna, le hammam, le jacuzzi et la piscine sont en général de nouveau possibles si votre peau est apaisée. Encore rouge ou gonflée ? Laissez-lui quelques jours de plus.
@@ -42,7 +42,7 @@ title-morning-care-after = Nettoyez et hydratez
 body-morning-care-after = Un nettoyage doux à l’eau tiède, séchez en tamponnant, puis une crème hydratante douce et sans parfum.
 
 title-sunscreen = Protection solaire
-body-sunscreen = Protection solaire à large spectre SPF 30+, réappliquée toutes les 2 heures à l’extérieur et après avoir transpiré. Le soleil sur la peau traitée peut laisser des taches foncées : l’ombre et un chapeau à larges bords aussi.
+body-sunscreen = Protection solaire à large spectre SPF 30+, réappliquée toutes les 2 heures à l’extérieur et après avoir transpiré. Le soleil sur la peau traitée peut laisser des taches foncées : ajoutez l’ombre et un chapeau à larges bords.
 
 title-hands-off = Ne touchez pas à votre peau
 body-hands-off = Après une IPL, les taches traitées foncent souvent comme du marc de café, puis tombent : sur le visage, en général en 1 à 2 semaines environ ; sur le corps, cela peut prendre plus longtemps, jusqu’à plusieurs semaines. Après un laser, la peau peut sembler rugueuse. Laissez-les partir d’elles-mêmes : n’y touchez pas, ne grattez pas même si cela démange, ne frottez pas, n’exfoliez pas.
@@ -50,7 +50,7 @@ body-hands-off = Après une IPL, les taches traitées foncent souvent comme du m
 ## The evening routine
 
 title-check-in = Comment va votre peau ?
-body-check-in = Un peu de rougeur, de chaleur, un léger gonflement et des démangeaisons sont normaux pendant un jour ou deux. Cloques, croûtes ou pus, rougeur qui s’étend, fièvre, boutons de fièvre, ou douleur qui augmente : appelez dès ce soir le numéro de permanence de votre praticien, ou bien un centre de soins non programmés ou un médecin de garde. Douleur à l’œil ou vision modifiée : dès ce soir, un service d’urgences ou des urgences ophtalmologiques. Gonflement qui s’aggrave après 48 heures, ou taches plus claires ou plus foncées que votre peau : appelez votre praticien demain matin.
+body-check-in = Un peu de rougeur, de chaleur, un léger gonflement et des démangeaisons sont normaux pendant un jour ou deux. Cloques, croûtes ou pus, rougeur qui s’étend, fièvre, boutons de fièvre, ou douleur qui augmente : appelez dès ce soir le numéro de permanence de votre praticien, ou bien un centre de soins non programmés ou un médecin de garde. Douleur à l’œil ou tout changement de la vision : dès ce soir, un service d’urgences ou des urgences ophtalmologiques. Gonflement qui s’aggrave après 48 heures, ou taches plus claires ou plus foncées que votre peau : appelez votre praticien demain matin.
 
 title-evening-care = Nettoyez et hydratez
 body-evening-care = Avant le coucher : un nettoyage doux à l’eau tiède, séchez en tamponnant, puis votre crème hydratante. Une taie d’oreiller propre aide.
@@ -68,7 +68,7 @@ body-wrap-up = Bravo : les soins renforcés sont terminés. Gardez une protecti
 healing-0-1 = rougeur, chaleur, léger gonflement et quelques démangeaisons, comme un coup de soleil.
 healing-2-4 = la rougeur s’estompe ; la peau peut sembler sèche ou rugueuse, et les taches traitées peuvent foncer.
 healing-5-7 = les taches foncées tombent ; la peau est en grande partie apaisée.
-healing-8-14 = peau apaisée, mais le soleil peut encore y laisser des taches foncées.
+healing-8-14 = la peau est apaisée, mais le soleil peut encore y laisser des taches foncées.
 
 ## What each milestone allows again (a noun phrase in the morning summary)
 allows-makeup-ok = maquillage

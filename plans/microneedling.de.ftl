@@ -44,12 +44,12 @@ title-sunscreen = Sonnenschutz
 body-sunscreen = Mineralischer Sonnenschutz mit LSF 30+ (Zinkoxid oder Titandioxid); im Freien alle 2 Stunden und nach dem Schwitzen erneut auftragen. Meiden Sie starke Sonne; Schatten und ein Hut helfen.
 
 title-no-picking = Finger weg
-body-no-picking = Schuppen und Jucken sind normal und bedeuten, dass Ihre Haut heilt. Nicht zupfen, kratzen, abziehen oder reiben; lassen Sie die Schüppchen von selbst abfallen.
+body-no-picking = Schuppung und Juckreiz sind normal und bedeuten, dass Ihre Haut heilt. Nicht zupfen, kratzen, abziehen oder reiben; lassen Sie die Schüppchen von selbst abfallen.
 
 ## The evening routine
 
 title-check-in = Wie sieht Ihre Haut aus?
-body-check-in = Leichte Rötung, Schwellung, Jucken oder Brennen sind anfangs normal. Eiter oder gelbe Krusten, eine sich ausbreitende Rötung, Fieber, Blasen oder Lippenherpes oder zunehmende Schmerzen: Rufen Sie noch heute Abend die Nummer Ihrer Praxis für außerhalb der Sprechzeiten an, oder wenden Sie sich an eine Notfallpraxis oder den ärztlichen Bereitschaftsdienst. Rötung oder Schwellung, die nach 48 Stunden schlimmer wird oder bis Tag 5 nicht abklingt: Rufen Sie morgen früh Ihre Behandlerin oder Ihren Behandler an oder gehen Sie in eine Hautarztpraxis.
+body-check-in = Leichte Rötung, Schwellung, Jucken oder Brennen sind anfangs normal. Eiter oder gelbe Krusten, eine sich ausbreitende Rötung, Fieber, Blasen oder Lippenherpes oder zunehmende Schmerzen: Rufen Sie noch heute Abend die Nummer Ihrer Praxis für außerhalb der Sprechzeiten an, oder wenden Sie sich an eine Notfallpraxis oder den ärztlichen Bereitschaftsdienst. Rötung oder Schwellung, die nach 48 Stunden schlimmer wird oder bis Tag 5 nicht abklingt: Rufen Sie morgen früh Ihre Behandlerin, Ihren Behandler oder eine Hautarztpraxis an.
 
 title-evening-care = Reinigen und eincremen
 body-evening-care = Vor dem Schlafengehen: sanft mit lauwarmem Wasser reinigen, trocken tupfen, dann Ihre leichte, nicht komedogene Feuchtigkeitscreme. Ein frischer Kissenbezug hilft.

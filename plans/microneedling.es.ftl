@@ -5,7 +5,7 @@
 # sunscreen = protector solar, SPF = FPS; actives = activos; usually = por lo general; formal "usted".
 
 description = Microneedling en clínica (el plan predeterminado): dos semanas de cuidados suaves, protección solar e hitos
-complete = Este fue el último recordatorio de su plan de cuidados tras el microneedling. Siga usando protector solar FPS 30+ a diario y, a partir de ahora, siga las indicaciones de su profesional.
+complete = Este fue el último recordatorio de su plan de cuidados tras el microneedling. Siga usando protector solar FPS 30+ a diario y, a partir de ahora, guíese por las indicaciones de su profesional.
 nothing-off-limits = Ya no hay restricciones; siga con el protector solar cada día.
 
 ## Day 0
@@ -14,7 +14,7 @@ title-today = Comienzan los cuidados posteriores
 body-today = Las indicaciones de su profesional tienen prioridad; estos recordatorios siguen un plan habitual. No se toque la piel tratada ni se rasque, aunque le pique. No use maquillaje durante unas 24 horas y, por ahora, nada de ejercicio, sauna, piscina ni duchas calientes. Hasta que empiecen los recordatorios de protector solar, mejor sombra y sombrero que protector solar sobre la piel recién tratada.
 
 title-first-rinse = Primer enjuague suave
-body-first-rinse = Enjuáguese con agua tibia usando solo las yemas de los dedos y luego seque con toquecitos con una toalla limpia. Sin frotar.
+body-first-rinse = Enjuáguese con agua tibia usando solo las yemas de los dedos y luego séquese a toquecitos con una toalla limpia. Sin frotar.
 
 title-hydrate = Hidrate su piel
 body-hydrate = Con las manos limpias, aplique con toquecitos el gel o sérum postratamiento que le dio su profesional.
@@ -64,7 +64,7 @@ body-wrap-up = Bien hecho: los cuidados adicionales han terminado. Siga usando p
 
 ## What is usually normal on which days (for the morning summary)
 
-healing-0-1 = enrojecimiento, calor y tirantez, como una quemadura solar leve; algo de hinchazón, picor o ardor, por lo general leves y pasajeros en unos días.
+healing-0-1 = enrojecimiento, calor y tirantez, como una quemadura solar leve; algo de hinchazón, picor o ardor, por lo general leves y que desaparecen en unos días.
 healing-2-4 = el enrojecimiento y la hinchazón disminuyen; pueden empezar la sequedad, una descamación leve y algo de picor.
 healing-5-7 = la descamación remite; la piel puede notarse algo áspera o verse apagada.
 healing-8-14 = la piel está casi del todo calmada, pero aún se quema con el sol más fácilmente de lo habitual.

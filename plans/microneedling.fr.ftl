@@ -28,7 +28,7 @@ title-makeup-ok = Maquillage : minéral uniquement, si besoin
 body-makeup-ok = Au moins 24 heures se sont écoulées : un maquillage minéral appliqué avec des pinceaux propres est en général possible désormais. Une peau sans maquillage reste toutefois l’option la plus douce.
 
 title-exercise-ok = Vous pouvez en général reprendre le sport
-body-exercise-ok = Au moins 72 heures se sont écoulées : le sport qui fait transpirer est en général de nouveau possible si votre peau est apaisée. Rincez-vous ensuite et réappliquez de la protection solaire.
+body-exercise-ok = Au moins 72 heures se sont écoulées : le sport qui fait transpirer est en général de nouveau possible si votre peau est apaisée. Rincez-vous ensuite et réappliquez votre protection solaire.
 
 title-pool-ok = Piscine, sauna et hammam
 body-pool-ok = Au moins 4 jours se sont écoulés : la piscine, le sauna et le hammam sont en général de nouveau possibles si votre peau est apaisée.
@@ -65,10 +65,10 @@ body-wrap-up = Bravo : les soins renforcés sont terminés. Gardez une protecti
 
 ## What is usually normal on which days (for the morning summary)
 
-healing-0-1 = rougeur, chaleur et tiraillement, comme un léger coup de soleil ; un peu de gonflement, des démangeaisons ou une sensation de brûlure, en général légers et passagers en quelques jours.
+healing-0-1 = rougeur, chaleur et tiraillement, comme un léger coup de soleil ; un peu de gonflement, des démangeaisons ou une sensation de brûlure, en général légers, qui disparaissent en quelques jours.
 healing-2-4 = la rougeur et le gonflement s’estompent ; sécheresse, légère desquamation et quelques démangeaisons peuvent apparaître.
 healing-5-7 = la desquamation diminue ; la peau peut sembler un peu rugueuse ou terne.
-healing-8-14 = peau en grande partie apaisée, mais elle prend encore des coups de soleil plus facilement que d’habitude.
+healing-8-14 = la peau est en grande partie apaisée, mais prend encore des coups de soleil plus facilement que d’habitude.
 
 ## What each milestone allows again (a noun phrase in the morning summary)
 allows-makeup-ok = maquillage

@@ -5,16 +5,16 @@
 # aftercare = Nachpflege; wrap = Abdeckung, film = Heilfolie; ointment = Salbe; SPF = LSF; usually = in der Regel.
 
 description = Neues Tattoo: zwei Wochen lang zwei- bis dreimal täglich waschen und dünn Salbe auftragen, kein Baden, keine Sonne
-complete = Das war die letzte Erinnerung Ihres Tattoo-Plans. Bis es vollständig abgeheilt ist: sauber halten, eincremen und vor der Sonne schützen; danach in der Sonne LSF 30+ darauf. Die Empfehlungen Ihrer Tätowiererin oder Ihres Tätowierers haben Vorrang.
+complete = Das war die letzte Erinnerung Ihres Tattoo-Plans. Bis das Tattoo vollständig abgeheilt ist: sauber halten, eincremen und vor der Sonne schützen; danach in der Sonne LSF 30+ darauf. Die Empfehlungen Ihrer Tätowiererin oder Ihres Tätowierers haben Vorrang.
 nothing-off-limits = Es gibt keine Einschränkungen mehr, sobald das Tattoo vollständig abgeheilt ist; bis dahin kein Baden und keine Sonne darauf.
 
 ## Day 0
 
 title-today = Die Nachpflege hat begonnen
-body-today = Die Anweisungen Ihrer Tätowiererin oder Ihres Tätowierers haben Vorrang; diese Erinnerungen folgen einem typischen Plan. Lassen Sie die Abdeckung oder Heilfolie so lange auf der Haut, wie Ihre Tätowiererin oder Ihr Tätowierer es gesagt hat. Waschen Sie sich die Hände, bevor Sie das Tattoo berühren. Kein Schwimmen, kein Baden, kein Whirlpool und keine Sonne auf dem Tattoo, bis es abgeheilt ist.
+body-today = Die Anweisungen Ihrer Tätowiererin oder Ihres Tätowierers haben Vorrang; diese Erinnerungen folgen einem typischen Plan. Lassen Sie die Abdeckung oder Heilfolie so lange auf der Haut, wie es Ihnen im Studio gesagt wurde. Waschen Sie sich die Hände, bevor Sie das Tattoo berühren. Kein Schwimmen, kein Baden, kein Whirlpool und keine Sonne auf dem Tattoo, bis es abgeheilt ist.
 
 title-first-wash = Erstes Waschen
-body-first-wash = Wenn Ihre Tätowiererin oder Ihr Tätowierer gesagt hat, dass die Abdeckung jetzt abgenommen werden darf: Waschen Sie das Tattoo sanft mit lauwarmem Wasser und einer milden, parfümfreien Seife, mit sauberen Händen und ohne Waschlappen. Mit einem sauberen Papiertuch trocken tupfen, dann eine dünne Schicht der Salbe, die Ihre Tätowiererin oder Ihr Tätowierer empfohlen hat. Eine Heilfolie, die mehrere Tage bleiben soll, bleibt auf der Haut.
+body-first-wash = Wenn Ihre Tätowiererin oder Ihr Tätowierer gesagt hat, dass die Abdeckung jetzt abgenommen werden darf: Waschen Sie das Tattoo sanft mit lauwarmem Wasser und einer milden, parfümfreien Seife, mit sauberen Händen und ohne Waschlappen. Mit einem sauberen Papiertuch trocken tupfen, dann eine dünne Schicht der Salbe, die Ihnen im Studio empfohlen wurde. Eine Heilfolie, die mehrere Tage bleiben soll, bleibt auf der Haut.
 
 title-night-care = Vor dem Schlafengehen
 body-night-care = Sanft waschen, wenn es sich klebrig anfühlt, trocken tupfen und eine dünne Schicht Salbe. Frische Bettwäsche und lockere Kleidung; versuchen Sie, nicht darauf zu schlafen.

@@ -11,10 +11,10 @@ nothing-off-limits = Ya no hay restricciones una vez que el tatuaje se ha curado
 ## Day 0
 
 title-today = Comienzan los cuidados posteriores
-body-today = Las indicaciones de su tatuador tienen prioridad; estos recordatorios siguen un plan habitual. Mantenga puesto el envoltorio o la lámina protectora el tiempo que le indicó su tatuador. Lávese las manos antes de tocar el tatuaje. Nada de nadar, bañarse en bañera ni usar el jacuzzi, y nada de sol sobre el tatuaje, hasta que se haya curado.
+body-today = Las indicaciones de su tatuador tienen prioridad; estos recordatorios siguen un plan habitual. Mantenga puesto el apósito o la lámina protectora el tiempo que le indicó su tatuador. Lávese las manos antes de tocar el tatuaje. Nada de nadar, bañarse en bañera ni usar el jacuzzi, y nada de sol sobre el tatuaje, hasta que se haya curado.
 
 title-first-wash = Primer lavado
-body-first-wash = Si su tatuador le dijo que ya puede quitarse el envoltorio: lave el tatuaje con suavidad con agua tibia y un jabón suave sin perfume, con las manos limpias y sin paño. Seque con toquecitos con una toalla de papel limpia y aplique una capa fina de la pomada que le recomendó su tatuador. Una lámina pensada para llevarse varios días se deja puesta.
+body-first-wash = Si su tatuador le dijo que ya puede quitarse el apósito: lave el tatuaje con suavidad con agua tibia y un jabón suave sin perfume, con las manos limpias y sin paño. Séquelo a toquecitos con una toalla de papel limpia y aplique una capa fina de la pomada que le recomendó su tatuador. Una lámina pensada para llevarse varios días se deja puesta.
 
 title-night-care = Antes de acostarse
 body-night-care = Un lavado suave si lo nota pegajoso, seque con toquecitos y una capa fina de pomada. Sábanas limpias y ropa holgada; intente no dormir sobre el tatuaje.
@@ -44,7 +44,7 @@ title-check-in = ¿Qué aspecto tiene su tatuaje?
 body-check-in = El enrojecimiento, la hinchazón, la sensibilidad y que salga algo de líquido transparente o de tinta son normales los primeros días. Pus, enrojecimiento que se extiende o forma líneas, calor o dolor que aumentan, fiebre o escalofríos: llame esta misma noche a un médico, o a un centro de urgencias o un servicio de guardia. Bultitos elevados que pican solo donde hay un color de tinta concreto, o una erupción que no desaparece: dígaselo a su tatuador y acuda a un médico.
 
 title-evening-care = Lave y aplique una capa fina
-body-evening-care = Antes de acostarse: un lavado suave, seque con toquecitos y una capa fina. Las duchas cortas no son problema; nada de sumergirlo en agua. Ayudan las sábanas limpias y la ropa holgada.
+body-evening-care = Antes de acostarse: un lavado suave, seque con toquecitos y una capa fina. Puede darse duchas cortas; nada de sumergirlo en agua. Ayudan las sábanas limpias y la ropa holgada.
 
 ## The end
 

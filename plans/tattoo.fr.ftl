@@ -15,7 +15,7 @@ title-today = Les soins du tatouage commencent
 body-today = Les consignes de votre tatoueur priment ; ces rappels suivent un protocole type. Gardez le pansement ou le film protecteur aussi longtemps que votre tatoueur l’a indiqué. Lavez-vous les mains avant de toucher le tatouage. Ni baignade, ni bain, ni jacuzzi, et pas de soleil sur le tatouage, jusqu’à ce qu’il soit cicatrisé.
 
 title-first-wash = Premier lavage
-body-first-wash = Si votre tatoueur a dit que le pansement peut être retiré maintenant : lavez le tatouage en douceur à l’eau tiède avec un savon doux sans parfum, les mains propres et sans gant de toilette. Séchez en tamponnant avec de l’essuie-tout propre, puis une fine couche de la pommade recommandée par votre tatoueur. Un film prévu pour rester plusieurs jours reste en place.
+body-first-wash = Si votre tatoueur vous a dit que le pansement pouvait être retiré maintenant : lavez le tatouage en douceur à l’eau tiède avec un savon doux sans parfum, les mains propres et sans gant de toilette. Séchez en tamponnant avec de l’essuie-tout propre, puis une fine couche de la pommade recommandée par votre tatoueur. Un film prévu pour rester plusieurs jours reste en place.
 
 title-night-care = Avant le coucher
 body-night-care = Un lavage doux s’il colle, séchez en tamponnant et une fine couche de pommade. Draps propres et vêtements amples ; essayez de ne pas dormir dessus.
@@ -42,7 +42,7 @@ body-no-picking = Desquamation, peau qui pèle et démangeaisons sont normales �
 ## The evening routine
 
 title-check-in = Comment va votre tatouage ?
-body-check-in = Rougeur, gonflement, sensibilité et un léger suintement de liquide clair ou d’encre sont normaux les premiers jours. Pus, rougeur qui s’étend ou forme des traînées, chaleur ou douleur qui augmente, fièvre ou frissons : appelez dès ce soir un médecin, ou bien un centre de soins non programmés ou un médecin de garde. Petites bosses en relief qui démangent, uniquement là où se trouve une même couleur d’encre, ou éruption qui persiste : prévenez votre tatoueur et consultez un médecin.
+body-check-in = Rougeur, gonflement, sensibilité et un léger suintement de liquide clair ou d’encre sont normaux les premiers jours. Pus, rougeur qui s’étend ou forme des traînées, chaleur ou douleur qui augmente, fièvre ou frissons : appelez dès ce soir un médecin, ou bien un centre de soins non programmés ou un médecin de garde. Petites bosses en relief qui démangent, uniquement là où se trouve une couleur d’encre précise, ou éruption qui persiste : prévenez votre tatoueur et consultez un médecin.
 
 title-evening-care = Lavez, puis une fine couche
 body-evening-care = Avant le coucher : un lavage doux, séchez en tamponnant, une fine couche. Les douches courtes sont possibles ; pas d’immersion dans l’eau. Des draps propres et des vêtements amples aident.
@@ -57,7 +57,7 @@ body-wrap-up = Les deux semaines de soins quotidiens sont terminées. La surface
 healing-0-3 = rougeur, gonflement et sensibilité ; du liquide clair ou un peu d’encre peut suinter.
 healing-4-7 = fines croûtes et desquamation ; les démangeaisons sont fréquentes.
 healing-8-14 = la desquamation diminue ; le tatouage peut sembler laiteux ou terne pendant que la nouvelle peau se forme.
-healing-15 = surface en grande partie cicatrisée ; la peau en dessous peut mettre plus longtemps.
+healing-15 = la surface est en grande partie cicatrisée ; la peau en dessous peut mettre plus longtemps.
 
 ## What each milestone allows again (a noun phrase in the morning summary)
 allows-exercise-ok = sport

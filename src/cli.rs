@@ -158,7 +158,8 @@ pub(crate) struct InitArgs {
     /// When the treatment ended, HH:MM (24-hour) [default: 12:00]
     #[arg(long, value_name = "HH:MM", value_parser = parse_clock_arg)]
     pub time: Option<NaiveTime>,
-    /// IANA time zone, e.g. Europe/Berlin [default: the system's]
+    /// Where the treatment happened: an IANA time zone, e.g. Europe/Berlin
+    /// [default: the system's, written into the config]
     #[arg(long, value_name = "TZ", value_parser = parse_tz_arg)]
     pub timezone: Option<Zone>,
     /// The care plan: a built-in one (`aftercare plans`), "none", or a
@@ -178,7 +179,8 @@ pub(crate) struct InstallArgs {
     /// When the treatment ended, HH:MM
     #[arg(long, value_name = "HH:MM", value_parser = parse_clock_arg)]
     pub time: Option<NaiveTime>,
-    /// IANA time zone [default: the system's]
+    /// Where the treatment happened: an IANA time zone [default: the
+    /// system's, written into a new config]
     #[arg(long, value_name = "TZ", value_parser = parse_tz_arg)]
     pub timezone: Option<Zone>,
     /// The care plan for a new config: a built-in one (`aftercare plans`),

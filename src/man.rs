@@ -98,7 +98,7 @@ fn sections(top: bool) -> String {
         ),
         (
             "TZ",
-            "The system time zone, used when the config names none (an IANA name such as Europe/Berlin); without it, /etc/timezone or /etc/localtime.",
+            "The system time zone, read as the C library reads it: an IANA name (with or without a leading colon), a zoneinfo path, or a POSIX rule such as EST5EDT,M3.2.0,M11.1.0; unset, /etc/localtime. The day (clock-time reminders, quiet hours, day numbers) follows it unless the config sets day_timezone; a config without [treatment] timezone is read in it once and kept. Changing it needs a restart; a change of /etc/localtime is followed at once.",
         ),
         (
             "LC_ALL, LC_MESSAGES, LANG",

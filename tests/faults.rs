@@ -724,6 +724,43 @@ fn a_series_of_thirteen_treatments_runs() {
 }
 
 #[test]
+fn ten_thousand_rules_are_scheduled_and_delivered_and_too_many_refused() {
+    let s = Scenario::new();
+    let mut text = s.timed_config(&[("a", &[3], "Among ten thousand")]);
+    for i in 0..9_999 {
+        text.push_str(&format!(
+            "[reminders.r{i}]\ndays = \"1-7\"\nat = [\"{:02}:{:02}\"]\ntitle = \"Rule {i}\"\n\n",
+            9 + i % 10,
+            i % 60
+        ));
+    }
+    s.sb.write_config(&text);
+    let out = s.run(&["check"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_stdout_has(&out, "ok: 69994 reminders");
+    let d = s.start();
+    d.wait_log("reminders=69994");
+    s.desk.wait_summary("Among ten thousand");
+    d.wait_log("sent rule=a");
+    assert_eq!(s.desk.count("Among ten thousand"), 1);
+    // over the cap (10,000 rules, a year, three times a day): refused
+    let mut over = s.timed_config(&[]);
+    for i in 0..10_000 {
+        over.push_str(&format!(
+            "[reminders.r{i}]\ndays = \"0-365\"\nat = [\"09:00\", \"10:00\", \"11:00\"]\ntitle = \"Rule {i}\"\n\n"
+        ));
+    }
+    s.sb.write_config(&over);
+    let out = s.run(&["check"]);
+    assert_eq!(out.status.code(), Some(78));
+    assert!(
+        stderr(&out).contains("more than 100000 reminders"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
 fn a_hung_server_answering_late_gets_no_second_copy() {
     let s = Scenario::new().reminders(&[
         ("a", &[2], "First"),

@@ -376,7 +376,8 @@ fn conformance_with(
 }
 
 /// KDE Plasma 5.27: plasmashell on X (no KWin) with its helpers activated
-/// on the session bus; buttons pressed through Plasma's own InvokeAction.
+/// on the session bus; its popup's buttons clicked with xdotool where the
+/// accessibility tree puts them.
 #[test]
 fn plasma() {
     conformance_with(Server::Plasma, Some(&|_, _| {}), |_| {}, |_, _| {});

@@ -305,3 +305,98 @@ fn timedated_announcing_a_new_zone_moves_the_day_not_the_treatment() {
         Some(&bus),
     );
 }
+
+/// systemd's own timedated, on a private system bus, sets a new zone the
+/// way `timedatectl set-timezone` asks it to: it replaces /etc/localtime
+/// (in a copy of /etc the daemon's namespace sees too), announces it and,
+/// started by hand, exits at once. Its announcement is taken (the daemon
+/// follows who owns timedated's name as the bus tells it), the day moves
+/// to the new zone and the treatment does not.
+#[test]
+fn systemd_timedated_setting_a_zone_is_followed() {
+    if !root_or_skip("systemd_timedated_setting_a_zone_is_followed", MOUNTS) {
+        return;
+    }
+    let timedated = [
+        "/usr/lib/systemd/systemd-timedated",
+        "/lib/systemd/systemd-timedated",
+    ]
+    .into_iter()
+    .find(|p| Path::new(p).exists());
+    let Some(timedated) = timedated else {
+        assert!(
+            std::env::var("CI").as_deref() != Ok("true"),
+            "systemd-timedated missing (package systemd) and CI=true"
+        );
+        eprintln!("\n*** SKIPPED: no systemd-timedated (package systemd) ***\n");
+        return;
+    };
+    let bus = SystemBus::start();
+    let s = Scenario::new();
+    let w = World::new();
+    w.link(
+        &w.etc().join("localtime"),
+        Path::new("../usr/share/zoneinfo/Europe/Berlin"),
+    );
+    s.sb.write_config("[treatment]\ndate = 2026-12-07\ntime = \"19:15\"\n");
+    let plan = |zone: &str| {
+        let out = s
+            .command(common::bin(), &["plan", "--json", "--all"])
+            .env("TZ", zone)
+            .output()
+            .unwrap();
+        let v: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+        v[0]["treated_at"].as_str().unwrap().to_string()
+    };
+    let treated = plan("Europe/Berlin");
+    assert_eq!(treated, "2026-12-07T18:15:00+00:00");
+    let script = format!(
+        "mount --bind '{}' /etc && exec \"$0\" \"$@\"",
+        w.etc().display()
+    );
+    let mut cmd = s.command("unshare", &["-m", "sh", "-c", &script]);
+    cmd.arg(common::bin()).arg("run").env_remove("TZ");
+    bus.apply(&mut cmd);
+    let d = Running::spawn(cmd);
+    d.wait_log("listening to timedated on the system bus");
+    d.wait_log("scheduled");
+    // timedated in a namespace of its own with the same /etc
+    let mut td = Command::new("unshare");
+    td.args(["-m", "sh", "-c", &script, timedated])
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null());
+    bus.apply(&mut td);
+    let mut td = td.spawn().unwrap();
+    bus.wait_messages("timedated on the bus", |m| {
+        m.iter()
+            .any(|x| {
+                x.member == "NameOwnerChanged"
+                    && x.args.first().and_then(|a| a.string()).as_deref()
+                        == Some("org.freedesktop.timedate1")
+            })
+            .then_some(())
+    });
+    let ok = Command::new("busctl")
+        .arg(format!("--address={}", bus.address()))
+        .args([
+            "call",
+            "org.freedesktop.timedate1",
+            "/org/freedesktop/timedate1",
+            "org.freedesktop.timedate1",
+            "SetTimezone",
+            "sb",
+            "Asia/Tokyo",
+            "false",
+        ])
+        .status()
+        .unwrap()
+        .success();
+    assert!(ok, "SetTimezone");
+    d.wait_log("timedated announced a new time zone zone=\"Asia/Tokyo\"");
+    d.wait_log("to=\"Asia/Tokyo\"");
+    assert_eq!(d.log_count("did not come from timedated"), 0);
+    let _ = td.kill();
+    let _ = td.wait();
+    // the treatment stays where it was
+    assert_eq!(plan("Asia/Tokyo"), treated);
+}

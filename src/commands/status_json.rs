@@ -134,7 +134,7 @@ pub(crate) fn status_json(ctx: &Context, out: &mut dyn Write) -> Result<u8, Erro
     let holder = lock::holder(&ctx.paths.state_dir);
     let config = ctx.load_config()?;
     let plan = build_plan(&config)?;
-    let journal = ctx.read_journal();
+    let journal = ctx.journal_for(&config);
     let next = upcoming(&plan, &journal, ctx.now);
     let service = match &state {
         Ok(s) if s.load == "not-found" => Service {
@@ -246,7 +246,7 @@ fn bar(ctx: &Context) -> Result<Bar, Error> {
     let config = ctx.load_config()?;
     let m = Context::messages(&config);
     let plan = build_plan(&config)?;
-    let journal = ctx.read_journal();
+    let journal = ctx.journal_for(&config);
     let running = unit_state().is_ok_and(|s| s.active == "active")
         || lock::holder(&ctx.paths.state_dir).is_some();
     let next = upcoming(&plan, &journal, ctx.now);

@@ -15,7 +15,7 @@ pub(crate) fn week(ctx: &Context, all: bool, out: &mut dyn Write) -> Result<u8, 
     out.write_all(text.as_bytes()).map_err(Error::output)?;
     if !p.is_over(ctx.now) {
         let m = Context::messages(&c);
-        let next = next_line(m, &p, &ctx.read_journal(), ctx.now);
+        let next = next_line(m, &p, &ctx.journal_for(&c), ctx.now);
         writeln!(out, "{next}").map_err(Error::output)?;
     }
     Ok(0)

@@ -163,8 +163,9 @@ pub fn parse(text: &str, origin: &str, defaults: Defaults) -> Result<Config, Con
     };
     let built_in = rules.len();
     let bounds = Validator::bounds(&raw.reminders);
+    let known = rules.iter().map(|r| r.name.clone()).collect();
     for (name, rule) in raw.reminders {
-        v.merge_rule(&mut rules, name, rule)?;
+        v.merge_rule(&mut rules, &known, name, rule)?;
     }
     v.check_bounds(&rules, &bounds)?;
     // The user's own rules in the order they are written (the order a
@@ -252,16 +253,17 @@ pub fn parse_texts(source: &str, lang: Lang, origin: &str) -> Result<PlanTexts, 
 /// Sort rules by where their `[reminders.NAME]` table stands in `text`
 /// rather than the alphabetical order of the map they were read into.
 fn in_file_order(rules: &mut [Rule], text: &str) {
-    let order: Vec<&str> = text
+    // first place of each name, found once (a search per rule made the
+    // cost grow with the square of the rules)
+    let mut order: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for (i, name) in text
         .lines()
         .filter_map(|l| l.trim().strip_prefix("[reminders.")?.strip_suffix(']'))
-        .collect();
-    rules.sort_by_key(|r| {
-        order
-            .iter()
-            .position(|n| *n == r.name)
-            .unwrap_or(usize::MAX)
-    });
+        .enumerate()
+    {
+        order.entry(name).or_insert(i);
+    }
+    rules.sort_by_key(|r| order.get(r.name.as_str()).copied().unwrap_or(usize::MAX));
 }
 
 /// How to fix a `plan = "PATH"` that cannot be read.
@@ -356,8 +358,9 @@ pub fn parse_plan_in(
     }
     let mut rules = Vec::new();
     let bounds = Validator::bounds(&raw.reminders);
+    let known = std::collections::HashSet::new();
     for (rname, rule) in raw.reminders {
-        v.merge_rule(&mut rules, rname, rule)?;
+        v.merge_rule(&mut rules, &known, rname, rule)?;
     }
     v.check_bounds(&rules, &bounds)?;
     in_file_order(&mut rules, text);

@@ -320,14 +320,17 @@ impl Validator<'_> {
     /// rules: a rule with `once = true`, not the rule itself, and one that
     /// has no `from` or `until` of its own.
     pub(super) fn check_bounds(&self, rules: &[Rule], bounds: &[Bound]) -> Result<(), ConfigError> {
+        // by name, found once (not a search per bound)
+        let by_name: std::collections::HashMap<&str, &Rule> =
+            rules.iter().rev().map(|r| (r.name.as_str(), r)).collect();
         for b in bounds {
             // a rule turned off has no bounds to check
-            let Some(me) = rules.iter().find(|r| r.name == b.rule) else {
+            let Some(me) = by_name.get(b.rule.as_str()).copied() else {
                 continue;
             };
             let name = b.milestone.get_ref().trim();
             let key = b.key;
-            let Some(m) = rules.iter().find(|r| r.name == name) else {
+            let Some(m) = by_name.get(name).copied() else {
                 let milestones = rules.iter().filter(|r| r.once).map(|r| r.name.as_str());
                 let hint = match suggest(name, milestones.clone()) {
                     Some(s) => format!("did you mean `{key} = \"{s}\"`?"),
@@ -385,9 +388,14 @@ impl Validator<'_> {
         Ok(())
     }
 
+    /// Merge one `[reminders.NAME]` into `rules`; `known`: the names of the
+    /// rules there were before this file's (its own names are unique, so
+    /// only those can be changed or turned off: no search through the
+    /// rules added so far, which made many rules cost their square).
     pub(super) fn merge_rule(
         &self,
         rules: &mut Vec<Rule>,
+        known: &std::collections::HashSet<String>,
         name: Spanned<String>,
         raw: Spanned<RawRule>,
     ) -> Result<(), ConfigError> {
@@ -406,7 +414,10 @@ impl Validator<'_> {
                     "rule names use lowercase letters, digits and `-`, e.g. [reminders.antiviral]",
                 ));
         }
-        let existing = rules.iter().position(|r| &r.name == n);
+        let existing = match known.contains(n.as_str()) {
+            true => rules.iter().position(|r| &r.name == n),
+            false => None,
+        };
         if raw.enabled == Some(false) {
             if let Some(i) = existing {
                 rules.remove(i);

@@ -131,7 +131,7 @@ pub(crate) fn watch_timedated(events: UnboundedSender<Event>) -> JoinHandle<()> 
                 return;
             }
         };
-        let stream =
+        let (stream, owner) =
             match crate::notifier::bounded("subscribe to timedated", subscribe(&conn)).await {
                 Ok(s) => s,
                 Err(e) => {
@@ -139,11 +139,13 @@ pub(crate) fn watch_timedated(events: UnboundedSender<Event>) -> JoinHandle<()> 
                     return;
                 }
             };
-        listen(&conn, stream, events).await;
+        listen(stream, owner, events).await;
     })
 }
 
-async fn subscribe(conn: &Connection) -> zbus::Result<MessageStream> {
+/// Subscribe to timedated's signal and to changes of who owns its name;
+/// then ask who owns it now (after the rules: no change is missed).
+async fn subscribe(conn: &Connection) -> zbus::Result<(MessageStream, Option<String>)> {
     let stream = MessageStream::from(conn);
     let bus = zbus::fdo::DBusProxy::new(conn).await?;
     let rule = MatchRule::builder()
@@ -155,20 +157,56 @@ async fn subscribe(conn: &Connection) -> zbus::Result<MessageStream> {
         .arg(0, TIMEDATE)
         .build()?;
     bus.add_match_rule(rule).await?;
-    Ok(stream)
+    let owner = MatchRule::builder()
+        .msg_type(message::Type::Signal)
+        .sender("org.freedesktop.DBus")
+        .interface("org.freedesktop.DBus")
+        .member("NameOwnerChanged")
+        .arg(0, TIMEDATE)
+        .build()?;
+    bus.add_match_rule(owner).await?;
+    let name = zbus::names::BusName::from_static_str(TIMEDATE)?;
+    let owner = match bus.get_name_owner(name).await {
+        Ok(o) => Some(o.to_string()),
+        // timedated is started by the bus when asked, and exits when idle
+        Err(zbus::fdo::Error::NameHasNoOwner(_)) => None,
+        Err(e) => return Err(e.into()),
+    };
+    Ok((stream, owner))
 }
 
 type Changed = (String, HashMap<String, zbus::OwnedVariant>, Vec<String>);
 
-async fn listen(conn: &Connection, mut stream: MessageStream, events: UnboundedSender<Event>) {
-    let Ok(bus) = zbus::fdo::DBusProxy::new(conn).await else {
-        return;
-    };
-    debug!("listening to timedated on the system bus");
+/// Follow who owns timedated's name (from the bus's own
+/// `NameOwnerChanged`, in the order the bus sent everything: timedated
+/// announces a change and may exit at once) and pass on its announcements.
+async fn listen(
+    mut stream: MessageStream,
+    mut owner: Option<String>,
+    events: UnboundedSender<Event>,
+) {
+    debug!(
+        owner = owner.as_deref().unwrap_or("-"),
+        "listening to timedated on the system bus"
+    );
     while let Some(Ok(msg)) = stream.next().await {
         let header = msg.header();
-        if header.message_type() != message::Type::Signal
-            || header.member().map(|m| m.as_str()) != Some("PropertiesChanged")
+        if header.message_type() != message::Type::Signal {
+            continue;
+        }
+        let sender = header.sender().map(|s| s.to_string());
+        let member = header.member().map(|m| m.as_str().to_string());
+        if member.as_deref() == Some("NameOwnerChanged")
+            && sender.as_deref() == Some("org.freedesktop.DBus")
+        {
+            if let Ok((name, _, new)) = msg.body().deserialize::<(String, String, String)>() {
+                if name == TIMEDATE {
+                    owner = (!new.is_empty()).then_some(new);
+                }
+            }
+            continue;
+        }
+        if member.as_deref() != Some("PropertiesChanged")
             || header.path().map(|p| p.as_str()) != Some(TIMEDATE_PATH)
         {
             continue;
@@ -181,15 +219,6 @@ async fn listen(conn: &Connection, mut stream: MessageStream, events: UnboundedS
         {
             continue;
         }
-        let sender = header.sender().map(|s| s.to_string());
-        let name = zbus::names::BusName::from_static_str(TIMEDATE);
-        let owner = match name {
-            Ok(n) => crate::notifier::bounded("GetNameOwner", bus.get_name_owner(n))
-                .await
-                .map(|o| o.to_string())
-                .ok(),
-            Err(_) => None,
-        };
         if sender.is_none() || sender != owner {
             warn!(
                 sender = sender.as_deref().unwrap_or("-"),

@@ -346,3 +346,52 @@ fn a_flight_east_catches_up_or_records_missed() {
         assert!(shown_once(&ended, "morning-care@s1d2T08:00"));
     }
 }
+
+/// A snooze is an instant: it comes back when it said, in any zone.
+#[tokio::test]
+async fn a_snooze_keeps_its_instant_across_a_change_of_zone() {
+    use crate::notifier::{Answer, Button};
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("journal.json");
+    let text = "[treatment]\ndate = 2026-12-07\ntime = \"07:00\"\ntimezone = \"Europe/Berlin\"\nplan = \"none\"\n\
+        [quiet_hours]\nenabled = false\n\
+        [reminders.a]\ndays = \"1\"\nat = [\"09:00\"]\ntitle = \"A\"\n";
+    let (mut j, _) = Journal::open(&path, DateTime::UNIX_EPOCH);
+    let c = read(text, zone("Europe/Berlin"), &mut j);
+    let shown_at: DateTime<Utc> = "2026-12-08T08:00:00Z".parse().unwrap(); // 09:00 Berlin
+    let (tx, _rx) = mpsc::unbounded_channel();
+    let mut d = Daemon::new(c, j, Recorder::default(), tx, shown_at).unwrap();
+    d.tick(shown_at).await;
+    assert_eq!(d.notifier().shown.len(), 1);
+    let answered = shown_at + Duration::minutes(1);
+    d.answer(
+        &Answer::Pressed {
+            ids: vec!["a@s1d1T09:00".into()],
+            button: Button::Snooze,
+        },
+        answered,
+    );
+    let until = d
+        .journal()
+        .get("a@s1d1T09:00")
+        .and_then(|e| e.until)
+        .unwrap();
+    assert_eq!(until, answered + Duration::minutes(15));
+    // the laptop is in New York now (03:01 there): the snooze keeps its
+    // instant, and the reminder is not taken for New York's 09:00
+    let here = SystemZone {
+        zone: zone("America/New_York"),
+        origin: ZoneOrigin::Localtime,
+        warning: None,
+    };
+    assert!(d.follow_zone(&here, "test", answered));
+    assert_eq!(
+        d.journal().get("a@s1d1T09:00").and_then(|e| e.until),
+        Some(until)
+    );
+    d.tick(until - Duration::seconds(1)).await;
+    assert_eq!(d.notifier().shown.len(), 1, "not before its time");
+    d.tick(until).await;
+    assert_eq!(d.notifier().shown.len(), 2, "back at its instant");
+    assert_eq!(d.notifier().shown[1].ids, ["a@s1d1T09:00"]);
+}

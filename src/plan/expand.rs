@@ -23,6 +23,49 @@ pub(super) fn rule_occurrences(
     session: u32,
     dates: Option<(NaiveDate, NaiveDate)>,
 ) -> Result<Vec<Occurrence>, PlanError> {
+    rule_occurrences_in(
+        rule,
+        config,
+        start,
+        session,
+        dates,
+        &mut MilestoneCache::default(),
+    )
+}
+
+/// When each milestone comes, by name and session start: found once for
+/// all the rules that begin or end with it (a search through the rules
+/// for each made many bounded rules cost their square).
+#[derive(Debug, Default)]
+pub(super) struct MilestoneCache {
+    at: HashMap<(String, DateTime<Zone>), Option<DateTime<Zone>>>,
+}
+
+impl MilestoneCache {
+    fn get(
+        &mut self,
+        config: &Config,
+        name: &str,
+        start: DateTime<Zone>,
+    ) -> Result<Option<DateTime<Zone>>, PlanError> {
+        if let Some(at) = self.at.get(&(name.to_string(), start)) {
+            return Ok(*at);
+        }
+        let at = milestone_at(config, name, start)?;
+        self.at.insert((name.to_string(), start), at);
+        Ok(at)
+    }
+}
+
+/// [`rule_occurrences`], with milestones found through `cache`.
+pub(super) fn rule_occurrences_in(
+    rule: &Rule,
+    config: &Config,
+    start: DateTime<Zone>,
+    session: u32,
+    dates: Option<(NaiveDate, NaiveDate)>,
+    cache: &mut MilestoneCache,
+) -> Result<Vec<Occurrence>, PlanError> {
     let mut out = unbounded_occurrences(rule, config, start, session, dates)?;
     if rule.from.is_none() && rule.until.is_none() {
         return Ok(out);
@@ -32,14 +75,14 @@ pub(super) fn rule_occurrences(
     // shares the milestone's notification.
     let group = ChronoDuration::from_std(config.group).unwrap_or(ChronoDuration::zero());
     if let Some(name) = &rule.from {
-        match milestone_at(config, name, start)? {
+        match cache.get(config, name, start)? {
             // a milestone that never comes (turned off): nothing begins
             None => out.clear(),
             Some(m) => out.retain(|o| o.at >= m),
         }
     }
     if let Some(name) = &rule.until {
-        if let Some(m) = milestone_at(config, name, start)? {
+        if let Some(m) = cache.get(config, name, start)? {
             out.retain(|o| o.at < m && m - o.at >= group);
         }
     }

@@ -27,7 +27,7 @@
 //!
 //! The id is an [`OccurrenceId`]: one place builds it and reads it back.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use chrono::{DateTime, Duration as ChronoDuration, NaiveDate, NaiveTime, Utc};
 
@@ -55,7 +55,6 @@ mod source_tests;
 mod tests;
 
 pub use emergency::emergency_number;
-use expand::rule_occurrences;
 pub use expand::{id_anchor, legacy_ids, summary_text};
 pub use id::{OccurrenceId, Slot};
 pub(crate) use local::session_starts;
@@ -134,7 +133,7 @@ fn cluster(sorted: &mut [Occurrence], group: std::time::Duration) -> bool {
     }
     let mut moved = false;
     let mut anchor: Option<DateTime<Zone>> = None;
-    let mut rules: Vec<String> = Vec::new();
+    let mut rules: HashSet<String> = HashSet::new();
     for o in sorted.iter_mut() {
         match anchor {
             Some(a)
@@ -152,7 +151,7 @@ fn cluster(sorted: &mut [Occurrence], group: std::time::Duration) -> bool {
                 rules.clear();
             }
         }
-        rules.push(o.rule.clone());
+        rules.insert(o.rule.clone());
     }
     moved
 }
@@ -260,10 +259,12 @@ impl Plan {
         let mut out: Vec<Occurrence> = Vec::new();
         let mut seen_ids = HashSet::new();
         let mut seen_at = HashSet::new();
+        let mut milestones = expand::MilestoneCache::default();
         for (i, s) in starts.iter().enumerate() {
             let session = u32::try_from(i + 1).unwrap_or(u32::MAX);
             for rule in &config.rules {
-                let mine = rule_occurrences(rule, config, *s, session, days)?;
+                let mine =
+                    expand::rule_occurrences_in(rule, config, *s, session, days, &mut milestones)?;
                 for o in mine {
                     // Overlapping sessions: one reminder per rule and moment.
                     if !seen_ids.insert(o.id.clone()) || !seen_at.insert((o.rule.clone(), o.at)) {
@@ -279,14 +280,19 @@ impl Plan {
         // Sort by time, then by the rules' order (the order a person does
         // them), so output is deterministic; then reminders a few minutes
         // apart become one moment, and sort again.
-        let order = |name: &str| config.rules.iter().position(|r| r.name == name);
-        let by_time_then_rule = |a: &Occurrence, b: &Occurrence| {
-            a.at.cmp(&b.at)
-                .then_with(|| order(&a.rule).cmp(&order(&b.rule)))
-        };
-        out.sort_by(by_time_then_rule);
+        // the rules' order by name, found once (not a search per comparison:
+        // that made the cost grow with rules × occurrences)
+        let position: HashMap<&str, usize> = config
+            .rules
+            .iter()
+            .enumerate()
+            .rev()
+            .map(|(i, r)| (r.name.as_str(), i))
+            .collect();
+        let by_time_then_rule = |o: &Occurrence| (o.at, position.get(o.rule.as_str()).copied());
+        out.sort_by_cached_key(by_time_then_rule);
         if cluster(&mut out, config.group) {
-            out.sort_by(by_time_then_rule);
+            out.sort_by_cached_key(by_time_then_rule);
         }
         Ok(Plan {
             timezone: config.day_zone,

@@ -134,8 +134,8 @@ pub enum Server {
     /// GNOME Shell headless (Wayland, no X) with its
     /// org.gnome.Shell.Notifications service and a test-only extension.
     Gnome,
-    /// KDE Plasma 5.27's plasmashell (X, no window manager): pressed
-    /// through Plasma's own `org.kde.NotificationManager.InvokeAction`.
+    /// KDE Plasma 5.27's plasmashell (X, no window manager): xdotool click
+    /// on the popup's button, found through the accessibility tree.
     Plasma,
     /// mako on headless sway (Wayland; both run as `nobody`): no buttons
     /// drawn; a person chooses with `makoctl menu`.
@@ -689,8 +689,24 @@ impl Desktop {
         let _ = std::fs::remove_file(&sys_path);
         self.server.push(start_bus(&sys_conf));
         let mut cmd = if self.kind == Server::Plasma {
+            // accessibility on (the bus activates at-spi's launcher), so
+            // that Qt registers the popups' buttons: they are clicked where
+            // the accessibility tree says they are
+            self.busctl(
+                &self.bus_address(),
+                &[
+                    "set-property",
+                    "org.a11y.Bus",
+                    "/org/a11y/bus",
+                    "org.a11y.Status",
+                    "IsEnabled",
+                    "b",
+                    "true",
+                ],
+            );
             let mut c = Command::new("plasmashell");
-            c.arg("--no-respawn");
+            c.arg("--no-respawn")
+                .env("QT_LINUX_ACCESSIBILITY_ALWAYS_ON", "1");
             c
         } else {
             let mut c = Command::new("cinnamon");
@@ -994,7 +1010,7 @@ impl Desktop {
             Server::Dunst => self.dunst_action(id, key),
             Server::Gnome => self.gnome_click(&n.summary, &label),
             k if k.clicks_gtk() => self.gtk_click(k, &label),
-            Server::Plasma => self.plasma_invoke(id, key),
+            Server::Plasma => self.plasma_click(&n.summary, &label),
             Server::Mako => self.mako_menu(id, &label),
             Server::Swaync => self.swaync_press(&label),
             Server::Lxqt => self.lxqt_click(&n.actions, &label),
@@ -1003,24 +1019,26 @@ impl Desktop {
         }
     }
 
-    /// Plasma's own API for what a click on a popup's button does
-    /// (`org.kde.NotificationManager.InvokeAction`): plasmashell then sends
-    /// an `ActivationToken` and `ActionInvoked` itself.
-    fn plasma_invoke(&self, id: u32, key: &str) -> String {
-        let mut cmd = Command::new("dbus-send");
-        cmd.args([
-            "--session",
-            "--print-reply",
-            "--dest=org.freedesktop.Notifications",
-            "/org/freedesktop/Notifications",
-            "org.kde.NotificationManager.InvokeAction",
-            &format!("uint32:{id}"),
-            &format!("string:{key}"),
-        ])
-        .stdout(Stdio::null());
-        self.apply(&mut cmd);
-        assert!(cmd.status().unwrap().success(), "InvokeAction {id} {key}");
-        format!("plasmashell's org.kde.NotificationManager.InvokeAction({id}, {key:?})")
+    /// Click the button `label` on plasmashell's popup of the notification
+    /// titled `title` with xdotool, where the accessibility tree puts it:
+    /// among plasmashell's windows, those narrower than the screen (not the
+    /// desktop, not the panel) and on screen, the one that shows `title`,
+    /// and in it the push button with that name.
+    fn plasma_click(&self, title: &str, label: &str) -> String {
+        let a11y = self.a11y_address();
+        let deadline = Instant::now() + PATIENCE;
+        let (x, y) = loop {
+            if let Some(found) = atspi_find_in_popups(&a11y, "plasmashell", title, label, 1280) {
+                break found;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "no {label:?} button on a plasmashell popup"
+            );
+            std::thread::sleep(Duration::from_millis(200));
+        };
+        self.xdotool_click(x, y);
+        format!("xdotool click at {x},{y} on plasmashell's {label:?} button")
     }
 
     /// `makoctl ARGS` (a shell script over `busctl --user`, which finds the
@@ -1703,6 +1721,89 @@ fn atspi_find(a11y: &str, app: &str, label: &str, nobody: bool) -> Option<Button
                 return Some(Button { bus, path: p });
             }
             todo.extend(children(&bus, &p).into_iter().map(|(_, c)| c));
+        }
+    }
+    None
+}
+
+/// The middle of `app`'s push button named `label` in the one of its
+/// windows narrower than `screen_width` (a popup, not the desktop or a
+/// panel) that shows `title`, walking only those windows.
+fn atspi_find_in_popups(
+    a11y: &str,
+    app: &str,
+    title: &str,
+    label: &str,
+    screen_width: i64,
+) -> Option<(i64, i64)> {
+    const ACC: &str = "org.a11y.atspi.Accessible";
+    let call = |args: &[&str]| busctl(a11y, args).ok();
+    let children = |bus: &str, path: &str| -> Vec<String> {
+        call(&["call", bus, path, ACC, "GetChildren"])
+            .and_then(|v| v["data"][0].as_array().cloned())
+            .unwrap_or_default()
+            .iter()
+            .filter_map(|c| Some(c[1].as_str()?.to_string()))
+            .collect()
+    };
+    let name = |bus: &str, path: &str| -> String {
+        call(&["get-property", bus, path, ACC, "Name"])
+            .and_then(|v| v["data"].as_str().map(str::to_string))
+            .unwrap_or_default()
+    };
+    let extents = |bus: &str, path: &str| -> Option<Vec<i64>> {
+        let v = call(&[
+            "call",
+            bus,
+            path,
+            "org.a11y.atspi.Component",
+            "GetExtents",
+            "u",
+            "0",
+        ])?;
+        let e: Vec<i64> = v["data"][0]
+            .as_array()?
+            .iter()
+            .filter_map(serde_json::Value::as_i64)
+            .collect();
+        (e.len() == 4).then_some(e)
+    };
+    let root = "/org/a11y/atspi/accessible/root";
+    let apps = call(&["call", "org.a11y.atspi.Registry", root, ACC, "GetChildren"])?;
+    for a in apps["data"][0].as_array()? {
+        let (Some(bus), Some(path)) = (a[0].as_str(), a[1].as_str()) else {
+            continue;
+        };
+        if name(bus, path) != app {
+            continue;
+        }
+        for window in children(bus, path) {
+            let Some(w) = extents(bus, &window) else {
+                continue;
+            };
+            if w[2] <= 1 || w[3] <= 1 || w[2] >= screen_width {
+                continue;
+            }
+            let (mut titled, mut button) = (false, None);
+            let mut todo = vec![window];
+            while let Some(p) = todo.pop() {
+                let here = name(bus, &p);
+                titled |= here == title;
+                if here == label && button.is_none() {
+                    let role = call(&["call", bus, &p, ACC, "GetRoleName"])
+                        .and_then(|v| v["data"][0].as_str().map(str::to_string))
+                        .unwrap_or_default();
+                    if role == "push button" {
+                        button = extents(bus, &p)
+                            .filter(|e| e[2] > 0 && e[3] > 0)
+                            .map(|e| (e[0] + e[2] / 2, e[1] + e[3] / 2));
+                    }
+                }
+                todo.extend(children(bus, &p));
+            }
+            if titled && button.is_some() {
+                return button;
+            }
         }
     }
     None
