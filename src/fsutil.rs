@@ -55,10 +55,10 @@ pub(crate) fn read_regular(
     let mut buf = Vec::new();
     file.take(limit + 1).read_to_end(&mut buf)?;
     if buf.len() as u64 > limit {
-        return Err(std::io::Error::other(format!(
-            "it is larger than {} KiB",
-            limit / 1024
-        )));
+        return Err(std::io::Error::new(
+            std::io::ErrorKind::FileTooLarge,
+            format!("it is larger than {} KiB", limit / 1024),
+        ));
     }
     Ok(Some(buf))
 }
@@ -130,6 +130,12 @@ mod tests {
             .unwrap();
         assert!(made.success());
         assert!(read_regular(&fifo, 100, true).is_err());
+        // too large: known by its kind, not its wording
+        let big = d.path().join("big");
+        fs::write(&big, [b'x'; 101]).unwrap();
+        let e = read_regular(&big, 100, true).unwrap_err();
+        assert_eq!(e.kind(), std::io::ErrorKind::FileTooLarge);
+        assert_eq!(read_regular(&big, 101, true).unwrap().unwrap().len(), 101);
     }
 
     #[test]
