@@ -163,6 +163,7 @@ pub fn parse(text: &str, origin: &str, defaults: Defaults) -> Result<Config, Con
     };
     let built_in = rules.len();
     let bounds = Validator::bounds(&raw.reminders);
+    let order = file_order(&raw.reminders);
     let known = rules.iter().map(|r| r.name.clone()).collect();
     for (name, rule) in raw.reminders {
         v.merge_rule(&mut rules, &known, name, rule)?;
@@ -171,7 +172,7 @@ pub fn parse(text: &str, origin: &str, defaults: Defaults) -> Result<Config, Con
     // The user's own rules in the order they are written (the order a
     // person does them), after the plan's.
     let own_start = built_in.min(rules.len());
-    in_file_order(&mut rules[own_start..], text);
+    rules[own_start..].sort_by_key(|r| order.get(&r.name).copied().unwrap_or(usize::MAX));
     v.merge_healing(&mut healing, raw.healing)?;
     let (day_zone, day_zone_pinned) = match &raw.day_timezone {
         Some(s) => (
@@ -250,20 +251,17 @@ pub fn parse_texts(source: &str, lang: Lang, origin: &str) -> Result<PlanTexts, 
     })
 }
 
-/// Sort rules by where their `[reminders.NAME]` table stands in `text`
-/// rather than the alphabetical order of the map they were read into.
-fn in_file_order(rules: &mut [Rule], text: &str) {
-    // first place of each name, found once (a search per rule made the
-    // cost grow with the square of the rules)
-    let mut order: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
-    for (i, name) in text
-        .lines()
-        .filter_map(|l| l.trim().strip_prefix("[reminders.")?.strip_suffix(']'))
-        .enumerate()
-    {
-        order.entry(name).or_insert(i);
-    }
-    rules.sort_by_key(|r| order.get(r.name.as_str()).copied().unwrap_or(usize::MAX));
+/// Where each rule's name stands in the file (the parser's own spans, so
+/// `[reminders.NAME]`, dotted keys and inline tables alike), for sorting
+/// the rules in the order they are written rather than the alphabetical
+/// order of the map they were read into.
+fn file_order<T>(
+    reminders: &std::collections::BTreeMap<Spanned<String>, T>,
+) -> std::collections::HashMap<String, usize> {
+    reminders
+        .keys()
+        .map(|k| (k.get_ref().clone(), k.span().start))
+        .collect()
 }
 
 /// How to fix a `plan = "PATH"` that cannot be read.
@@ -358,12 +356,13 @@ pub fn parse_plan_in(
     }
     let mut rules = Vec::new();
     let bounds = Validator::bounds(&raw.reminders);
+    let order = file_order(&raw.reminders);
     let known = std::collections::HashSet::new();
     for (rname, rule) in raw.reminders {
         v.merge_rule(&mut rules, &known, rname, rule)?;
     }
     v.check_bounds(&rules, &bounds)?;
-    in_file_order(&mut rules, text);
+    rules.sort_by_key(|r| order.get(&r.name).copied().unwrap_or(usize::MAX));
     let mut healing = Vec::new();
     v.merge_healing(&mut healing, raw.healing)?;
     let mut closing = Closing {

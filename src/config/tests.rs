@@ -620,3 +620,33 @@ fn a_plan_file_has_its_own_closing_words() {
     assert!(e.message.contains("`complete` is empty"), "{e}");
     assert_eq!(e.position, Some((1, 12)), "{e}");
 }
+
+#[test]
+fn own_rules_keep_the_order_they_are_written_in_whatever_the_toml_form() {
+    let head = "[treatment]\ndate = 2026-11-23\nplan = \"none\"\n";
+    let names = |text: &str| -> Vec<String> {
+        p(&format!("{head}{text}"))
+            .unwrap()
+            .rules
+            .iter()
+            .map(|r| r.name.clone())
+            .collect()
+    };
+    let rule = |t: &str| format!("days = \"0\"\nat = [\"09:00\"]\ntitle = \"{t}\"\n");
+    assert_eq!(
+        names(&format!(
+            "[reminders.zinc]\n{}[reminders.aloe]\n{}",
+            rule("Z"),
+            rule("A")
+        )),
+        ["zinc", "aloe"]
+    );
+    // inline tables and dotted keys have no `[reminders.NAME]` line
+    assert_eq!(
+        names(
+            "[reminders]\nzinc = { days = \"0\", at = [\"09:00\"], title = \"Z\" }\n\
+             aloe.days = \"0\"\naloe.at = [\"10:00\"]\naloe.title = \"A\"\n"
+        ),
+        ["zinc", "aloe"]
+    );
+}
