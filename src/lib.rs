@@ -27,6 +27,7 @@ mod fsutil;
 mod grid;
 pub mod i18n;
 mod ledger;
+mod log_events;
 mod man;
 mod notifier;
 pub mod plan;
@@ -102,7 +103,9 @@ fn init_logging(daemon: bool) {
     let layer = tracing_subscriber::fmt::layer()
         .with_writer(std::io::stderr)
         .with_target(false);
-    let registry = tracing_subscriber::registry().with(filter);
+    let registry = tracing_subscriber::registry()
+        .with(filter)
+        .with(log_events::Events::from_env());
     let result = if journald {
         registry
             .with(layer.without_time().with_ansi(false))

@@ -54,7 +54,7 @@ fn restart_after_kill_does_not_repeat() {
     let s = Scenario::new().reminders(&[("first", &[3], "First"), ("second", &[12], "Second")]);
     let d = s.start();
     s.desk.wait_summary("First");
-    d.wait_log("sent");
+    d.wait_event("sent");
     d.signal("KILL");
     drop(d);
     let mut d = s.start();
@@ -84,7 +84,7 @@ fn after_a_restart_the_unanswered_notification_answers_to_the_new_process() {
     let s = Scenario::new().reminders(&[("first", &[3], "First"), ("later", &[3600], "Later")]);
     let d = s.start();
     let old = s.desk.wait_summary("First");
-    d.wait_log("sent");
+    d.wait_event("sent");
     d.signal("KILL");
     drop(d);
     let d = s.start();
@@ -99,7 +99,7 @@ fn after_a_restart_the_unanswered_notification_answers_to_the_new_process() {
     // the old process's buttons were dead; these reach this one
     s.desk.wait_action_listener(&again);
     s.desk.invoke_action(again.id.unwrap(), "done");
-    d.wait_log("done");
+    d.wait_event("done");
     assert_eq!(statuses(&s.sb.journal(), "first@"), ["done"]);
     // answered: off the screen (it is resident, the server would keep it)
     s.desk.wait_close_call(&again.sender, again.id.unwrap());
@@ -117,7 +117,7 @@ fn a_fourth_notification_joins_the_oldest_so_at_most_three_are_on_screen() {
     let d = s.start();
     let first = s.desk.wait_summary("A");
     let merged = s.desk.wait_summary("D");
-    d.wait_log_n("sent", 4);
+    d.wait_event_n("sent", &[], 4);
     assert_eq!(merged.summary, "A · D", "D listed with the oldest, A");
     assert_eq!(
         Some(merged.replaces_id),
@@ -137,7 +137,7 @@ fn a_fourth_notification_joins_the_oldest_so_at_most_three_are_on_screen() {
     // one Done answers both
     s.desk.wait_action_listener(&merged);
     s.desk.invoke_action(merged.id.unwrap(), "done");
-    d.wait_log_n("done", 2);
+    d.wait_event_n("done", &[], 2);
     let j = s.sb.journal();
     assert_eq!(statuses(&j, "a@"), ["done"]);
     assert_eq!(statuses(&j, "d@"), ["done"]);
@@ -204,12 +204,12 @@ fn sighup_reload_valid_and_broken() {
     let config = |title| s.timed_config(&[("a", &[10], title), ("b", &[14], "Keeps going")]);
     write_whole(&real, &config("Old title"));
     let mut d = s.start();
-    d.wait_log("scheduled;");
+    d.wait_event("scheduled");
 
     // valid edit + SIGHUP: the title changes
     write_whole(&real, &config("New title"));
     d.signal("HUP");
-    d.wait_log("config reloaded");
+    d.wait_event("reloaded");
 
     // broken edit + SIGHUP: error notification, old schedule kept
     write_whole(&real, "[treatment]\ndate = 2026-02-30\n");
@@ -236,12 +236,12 @@ fn sighup_reload_valid_and_broken() {
 fn editing_the_file_without_a_signal_is_picked_up() {
     let s = Scenario::new().reminders(&[("a", &[8], "Before edit")]);
     let mut d = s.start();
-    d.wait_log("scheduled;");
+    d.wait_event("scheduled");
     // the way editors save: write a new file, rename it over the old one
     let tmp = s.sb.config_path().with_extension("swp");
     std::fs::write(&tmp, s.timed_config(&[("a", &[8], "After edit")])).unwrap();
     std::fs::rename(&tmp, s.sb.config_path()).unwrap();
-    d.wait_log("config reloaded");
+    d.wait_event("reloaded");
     assert_eq!(s.dismiss_last_and_wait(&mut d), Some(0));
     assert_eq!(s.desk.count("After edit"), 1);
     assert_eq!(s.desk.count("Before edit"), 0);
@@ -258,7 +258,7 @@ fn snooze_shows_again_and_done_is_recorded() {
     assert!(first.actions.contains(&"snooze".to_string()));
     desk.wait_action_listener(&first);
     desk.invoke_action(first.id.unwrap(), "snooze");
-    d.wait_log("snoozed");
+    d.wait_event("snoozed");
     assert_eq!(statuses(&s.sb.journal(), "a@"), ["snoozed"]);
     // shown again after the snooze
     let again = desk.wait_notifies(2);
@@ -271,7 +271,7 @@ fn snooze_shows_again_and_done_is_recorded() {
     );
     desk.wait_action_listener(again[1]);
     desk.invoke_action(again[1].id.unwrap(), "done");
-    d.wait_log("done");
+    d.wait_event("done");
     assert_eq!(statuses(&s.sb.journal(), "a@"), ["done"]);
 }
 
@@ -288,7 +288,7 @@ fn wall_clock_jump_forward_is_a_suspend_not_a_storm() {
     let desk = &s.desk;
     let clock = FakeClock::new(s.sb.path());
     let d = s.start_with(|cmd| clock.apply(cmd));
-    d.wait_log("scheduled;");
+    d.wait_event("scheduled");
     assert!(desk.notifies().is_empty());
     // jump 1 h 30 min ahead: a@1h, a@1h10, a@1h20 and b@1h15 are overdue
     clock.set("+5400");
@@ -351,7 +351,7 @@ fn sigterm_exits_zero_with_the_journal_kept() {
     let s = Scenario::new().reminders(&[("a", &[2], "Soon"), ("b", &[3600], "Later")]);
     let mut d = s.start();
     s.desk.wait_summary("Soon");
-    d.wait_log("sent");
+    d.wait_event("sent");
     d.signal("TERM");
     assert_eq!(d.wait_exit(), Some(0));
     assert_eq!(statuses(&s.sb.journal(), "a@"), ["sent"]);
@@ -442,7 +442,7 @@ fn reminders_due_together_are_one_notification_whose_buttons_stay_and_answer_all
     let n = s.desk.wait_summary("Rinse");
     assert_eq!(n.summary, "Rinse · Serum", "one Notify carrying both");
     assert_eq!(n.body, "• Rinse — Body of Rinse\n• Serum — Body of Serum");
-    d.wait_log_n("sent", 2);
+    d.wait_event_n("sent", &[], 2);
     let ours: Vec<_> = s
         .desk
         .notifies()
@@ -465,7 +465,7 @@ fn reminders_due_together_are_one_notification_whose_buttons_stay_and_answer_all
     // one Done answers both; the journal keeps one entry per reminder
     s.desk.wait_action_listener(&n);
     s.desk.invoke_action(n.id.unwrap(), "done");
-    d.wait_log_n("done", 2);
+    d.wait_event_n("done", &[], 2);
     let j = s.sb.journal();
     assert_eq!(statuses(&j, "rinse@"), ["done"]);
     assert_eq!(statuses(&j, "serum@"), ["done"]);
@@ -508,10 +508,10 @@ fn a_repeating_reminder_replaces_its_notification_instead_of_stacking() {
     let d = s.start_with(|cmd| clock.apply(cmd));
     let first = s.desk.wait_summary("Pill");
     assert_eq!(first.replaces_id, 0);
-    d.wait_log("sent");
+    d.wait_event("sent");
     // unanswered five minutes later: shown again, in the same place
     clock.set("+330");
-    d.wait_log_n("sent", 2);
+    d.wait_event_n("sent", &[], 2);
     let again = s.desk.wait_notifies(2);
     let again = again.last().unwrap();
     assert_eq!(again.summary, "Pill");
@@ -519,7 +519,7 @@ fn a_repeating_reminder_replaces_its_notification_instead_of_stacking() {
     // answered: no more repeats, even when the next one would be due
     s.desk.wait_action_listener(again);
     s.desk.invoke_action(again.id.unwrap(), "done");
-    d.wait_log("done");
+    d.wait_event("done");
     clock.set("+700");
     // two reloads: the loop handles events in order, so the step after the
     // first is over when the second is logged

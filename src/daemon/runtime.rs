@@ -281,6 +281,7 @@ async fn main_loop(
         }
     };
     info!(
+        name: "scheduled",
         jobs = jobs.len(),
         horizon_h = HORIZON.num_hours(),
         "scheduled; {status}"
@@ -438,6 +439,7 @@ async fn reload_config<N: Notifier>(
         d.replace_config(c, now)
             .map_err(|e| plan_error(path.display(), &e))?;
         info!(
+            name: "reloaded",
             reminders = d.overview().total,
             timezone = timezone.name(),
             "config reloaded"

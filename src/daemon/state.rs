@@ -333,9 +333,9 @@ impl<N: Notifier> Daemon<N> {
                 .unwrap_or_default();
             let late_ms = u64::try_from(s.late.as_millis()).unwrap_or(u64::MAX);
             if s.merged.is_empty() {
-                info!(%rule, id = %s.id, late_ms, resnooze = s.resnooze, together = ids.len(), "sent");
+                info!(name: "sent", %rule, id = %s.id, late_ms, resnooze = s.resnooze, together = ids.len(), "sent");
             } else {
-                info!(%rule, id = %s.id, late_ms, collapsed = s.merged.len(), together = ids.len(), "sent once for several overdue reminders of this rule");
+                info!(name: "sent", %rule, id = %s.id, late_ms, collapsed = s.merged.len(), together = ids.len(), "sent once for several overdue reminders of this rule");
             }
         }
         if last {
@@ -429,8 +429,8 @@ impl<N: Notifier> Daemon<N> {
                 self.save();
                 for id in ids {
                     match until {
-                        Some(until) => info!(%id, %until, "snoozed"),
-                        None => info!(%id, "done"),
+                        Some(until) => info!(name: "snoozed", %id, %until, "snoozed"),
+                        None => info!(name: "done", %id, "done"),
                     }
                 }
                 return true;

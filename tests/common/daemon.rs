@@ -7,11 +7,17 @@ use std::process::{Child, Command, Stdio};
 use std::sync::{Arc, Condvar, Mutex};
 use std::time::{Duration, Instant};
 
-/// A running `aftercare run` whose log lines can be waited on.
+/// A running `aftercare run` whose log lines and events can be waited on.
 pub struct Running {
     pub child: Child,
     lines: Shared<Vec<String>>,
+    /// The daemon's named events (`AFTERCARE_LOG_EVENTS=1`: one JSON line
+    /// each, src/log_events.rs), kept apart from the human log.
+    events: Shared<Vec<serde_json::Value>>,
 }
+
+/// The prefix of an event line (src/log_events.rs).
+const EVENT: &str = "aftercare-event ";
 
 impl Running {
     pub fn spawn(mut cmd: Command) -> Running {
@@ -19,22 +25,67 @@ impl Running {
             "AFTERCARE_LOG",
             "debug,tokio_cron_scheduler=warn,zbus=warn,notify=warn",
         )
+        .env("AFTERCARE_LOG_EVENTS", "1")
         .stderr(Stdio::piped())
         .stdout(Stdio::null());
         let mut child = cmd.spawn().unwrap();
         let lines: Shared<Vec<String>> = Arc::new((Mutex::new(Vec::new()), Condvar::new()));
+        let events: Shared<Vec<serde_json::Value>> =
+            Arc::new((Mutex::new(Vec::new()), Condvar::new()));
         let err = child.stderr.take().unwrap();
-        let shared = lines.clone();
+        let (shared, shared_events) = (lines.clone(), events.clone());
         std::thread::spawn(move || {
             for line in BufReader::new(err).lines() {
                 let Ok(line) = line else { break };
+                if let Some(json) = line.strip_prefix(EVENT) {
+                    let (lock, cv) = &*shared_events;
+                    lock.lock()
+                        .unwrap()
+                        .push(serde_json::from_str(json).unwrap());
+                    cv.notify_all();
+                    continue;
+                }
                 eprintln!("  daemon: {line}");
                 let (lock, cv) = &*shared;
                 lock.lock().unwrap().push(line);
                 cv.notify_all();
             }
         });
-        Running { child, lines }
+        Running {
+            child,
+            lines,
+            events,
+        }
+    }
+
+    /// Wait for the n-th event called `name` whose fields hold `with`.
+    pub fn wait_event_n(&self, name: &str, with: &[(&str, &str)], n: usize) {
+        let matches = |e: &serde_json::Value| {
+            e["event"] == name && with.iter().all(|(k, v)| e[*k].as_str() == Some(*v))
+        };
+        wait_on(
+            &self.events,
+            PATIENCE,
+            &format!("event {name:?} {with:?} ×{n}"),
+            |es| (es.iter().filter(|e| matches(e)).count() >= n).then_some(()),
+        );
+    }
+
+    /// Wait for an event called `name` (e.g. "sent", "done", "snoozed",
+    /// "scheduled", "reloaded"; src/log_events.rs).
+    pub fn wait_event(&self, name: &str) {
+        self.wait_event_n(name, &[], 1);
+    }
+
+    /// How many events called `name` so far.
+    pub fn event_count(&self, name: &str) -> usize {
+        self.events
+            .0
+            .lock()
+            .unwrap()
+            .iter()
+            .filter(|e| e["event"] == name)
+            .count()
     }
 
     pub fn pid(&self) -> u32 {
