@@ -7,6 +7,19 @@ use std::io::{Read, Write};
 use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt, PermissionsExt};
 use std::path::Path;
 
+/// `open(2)` flags for `OpenOptions::custom_flags`: never block (a FIFO in
+/// a file's place cannot stall the caller), and with `follow = false` never
+/// follow a symlink (`ELOOP` instead).
+pub(crate) fn open_flags(follow: bool) -> i32 {
+    use rustix::fs::OFlags;
+    let mut flags = OFlags::NONBLOCK;
+    if !follow {
+        flags |= OFlags::NOFOLLOW;
+    }
+    // the kernel's flags are small positive ints
+    i32::try_from(flags.bits()).unwrap_or(0)
+}
+
 /// Read a regular file of at most `limit` bytes without ever blocking: it
 /// is opened non-blocking (a FIFO in its place cannot stall the caller) and
 /// refused unless it is a regular file; with `follow = false` a symlink is
@@ -16,18 +29,14 @@ pub(crate) fn read_regular(
     limit: u64,
     follow: bool,
 ) -> std::io::Result<Option<Vec<u8>>> {
-    let mut flags = libc::O_NONBLOCK;
-    if !follow {
-        flags |= libc::O_NOFOLLOW;
-    }
     let file = match fs::OpenOptions::new()
         .read(true)
-        .custom_flags(flags)
+        .custom_flags(open_flags(follow))
         .open(path)
     {
         Ok(f) => f,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-        Err(e) if e.raw_os_error() == Some(libc::ELOOP) => {
+        Err(e) if e.raw_os_error() == Some(rustix::io::Errno::LOOP.raw_os_error()) => {
             return Err(std::io::Error::other(
                 "it is a symbolic link; aftercare does not follow one here",
             ));
@@ -46,10 +55,10 @@ pub(crate) fn read_regular(
     let mut buf = Vec::new();
     file.take(limit + 1).read_to_end(&mut buf)?;
     if buf.len() as u64 > limit {
-        return Err(std::io::Error::other(format!(
-            "it is larger than {} KiB",
-            limit / 1024
-        )));
+        return Err(std::io::Error::new(
+            std::io::ErrorKind::FileTooLarge,
+            format!("it is larger than {} KiB", limit / 1024),
+        ));
     }
     Ok(Some(buf))
 }
@@ -98,6 +107,36 @@ pub(crate) fn readable_by_others(path: &Path) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn reads_never_block_and_follow_a_symlink_only_when_told() {
+        let d = tempfile::tempdir().unwrap();
+        let real = d.path().join("real");
+        fs::write(&real, b"text").unwrap();
+        let link = d.path().join("link");
+        std::os::unix::fs::symlink(&real, &link).unwrap();
+        assert_eq!(read_regular(&link, 100, true).unwrap().unwrap(), b"text");
+        let e = read_regular(&link, 100, false).unwrap_err();
+        assert!(e.to_string().contains("symbolic link"), "{e}");
+        assert_eq!(
+            read_regular(&d.path().join("none"), 100, true).unwrap(),
+            None
+        );
+        // a FIFO with no writer: opened without blocking, then refused
+        let fifo = d.path().join("fifo");
+        let made = std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap();
+        assert!(made.success());
+        assert!(read_regular(&fifo, 100, true).is_err());
+        // too large: known by its kind, not its wording
+        let big = d.path().join("big");
+        fs::write(&big, [b'x'; 101]).unwrap();
+        let e = read_regular(&big, 100, true).unwrap_err();
+        assert_eq!(e.kind(), std::io::ErrorKind::FileTooLarge);
+        assert_eq!(read_regular(&big, 101, true).unwrap().unwrap().len(), 101);
+    }
 
     #[test]
     fn writes_private_and_replaces() {

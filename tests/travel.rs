@@ -331,6 +331,7 @@ fn systemd_timedated_setting_a_zone_is_followed() {
         eprintln!("\n*** SKIPPED: no systemd-timedated (package systemd) ***\n");
         return;
     };
+    seal_clock_warp();
     let bus = SystemBus::start();
     let s = Scenario::new();
     let w = World::new();
@@ -399,4 +400,26 @@ fn systemd_timedated_setting_a_zone_is_followed() {
     let _ = td.wait();
     // the treatment stays where it was
     assert_eq!(plan("Asia/Tokyo"), treated);
+}
+
+/// timedated's SetTimezone tells the kernel the zone (`settimeofday` with a
+/// `struct timezone`). The first such call after boot *warps the system
+/// clock* by the zone's offset (the kernel's "RTC in local time" fix-up,
+/// `timekeeping_warp_clock`): on a machine where systemd is not PID 1
+/// nothing has made that call yet, and Asia/Tokyo stepped the real clock
+/// back nine hours under every other test. Seal it the way systemd does at
+/// boot (`clock_reset_timewarp`): one call with a zero offset, which warps
+/// by nothing and makes every later call a plain zone setting.
+fn seal_clock_warp() {
+    let py = "import ctypes, struct\n\
+              libc = ctypes.CDLL(None, use_errno=True)\n\
+              tz = ctypes.create_string_buffer(struct.pack('ii', 0, 0))\n\
+              if libc.settimeofday(None, tz) < 0:\n\
+              \x20   raise OSError(ctypes.get_errno(), 'settimeofday(NULL, tz=0)')\n";
+    let out = Command::new("python3").args(["-c", py]).output().unwrap();
+    assert!(
+        out.status.success(),
+        "sealing the kernel's clock warp: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 }

@@ -200,10 +200,12 @@ fn read_limited(path: &Path) -> std::io::Result<Vec<u8>> {
     match fsutil::read_regular(path, MAX_CONFIG_BYTES, true) {
         Ok(Some(bytes)) => Ok(bytes),
         Ok(None) => Err(std::io::ErrorKind::NotFound.into()),
-        Err(e) if e.to_string().starts_with("it is larger") => Err(std::io::Error::other(format!(
-            "the file is larger than {} KiB; a config or a plan is a few KB of text",
-            MAX_CONFIG_BYTES / 1024
-        ))),
+        Err(e) if e.kind() == std::io::ErrorKind::FileTooLarge => {
+            Err(std::io::Error::other(format!(
+                "the file is larger than {} KiB; a config or a plan is a few KB of text",
+                MAX_CONFIG_BYTES / 1024
+            )))
+        }
         Err(e) => Err(e),
     }
 }

@@ -124,7 +124,7 @@ impl WriteLock {
                 .create(true)
                 .truncate(false)
                 .mode(0o600)
-                .custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK)
+                .custom_flags(crate::fsutil::open_flags(false))
                 .open(&path)
             else {
                 return Ok(WriteLock { _file: None });

@@ -37,7 +37,7 @@ fn open(path: &Path) -> std::io::Result<File> {
         .create(true)
         .truncate(false)
         .mode(0o600)
-        .custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK)
+        .custom_flags(crate::fsutil::open_flags(false))
         .open(path)
 }
 
@@ -138,7 +138,7 @@ pub(crate) fn holder(state_dir: &Path) -> Option<Option<u32>> {
 fn holder_at(path: &Path) -> Option<Option<u32>> {
     let mut file = OpenOptions::new()
         .read(true)
-        .custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK)
+        .custom_flags(crate::fsutil::open_flags(false))
         .open(path)
         .ok()?;
     match file.try_lock_shared() {

@@ -1,7 +1,7 @@
 //! The configuration: TOML text → validated [`Config`].
 //!
 //! [`parse`] is pure (text in, config or a positioned error out; time zones
-//! come through the [`ZoneSource`] in [`Defaults`]) so tests feed it
+//! come through the [`ZoneSource`](crate::zone::ZoneSource) in [`Defaults`]) so tests feed it
 //! strings; reading the file is the application layer's job
 //! (`app::config_file`). Raw serde structs ([`raw`]: `deny_unknown_fields`,
 //! spans kept) are turned into domain types ([`model`]) by [`validate`];
@@ -12,7 +12,9 @@
 //! file (`plan = "PATH"`), whose text comes through the [`PlanSource`] in
 //! [`Defaults`] and whose errors name that file.
 
+mod defaults;
 mod diagnostic;
+mod limits;
 mod model;
 mod raw;
 mod suggest;
@@ -25,9 +27,13 @@ mod tests;
 use std::path::Path;
 use std::time::Duration;
 
-use chrono::NaiveTime;
-
+pub use defaults::{Defaults, NoPlanFiles, PlanSource};
 pub use diagnostic::{ConfigError, suggest};
+pub(crate) use limits::clock;
+pub use limits::{
+    BUILTIN_PLANS, DEFAULT_GROUP, MAX_CONFIG_BYTES, MAX_DAY, MAX_DESCRIPTION, MAX_GROUP,
+    MAX_OFFSET, MIN_EVERY,
+};
 pub use model::{
     CarePlan, Closing, Config, DaySet, Expire, Healing, Location, QuietHours, QuietPolicy, Repeat,
     Rule, Treatment, Trigger,
@@ -37,42 +43,11 @@ pub use values::{
 };
 
 use crate::i18n::{Choice, Lang, PlanTexts, Source, healing_key};
-use crate::zone::{SystemZones, Zone, ZoneSource};
 use diagnostic::from_toml;
 use raw::{RawConfig, RawPlan};
 use suggest::zone_hint;
 use toml::Spanned;
 use validate::Validator;
-
-/// Largest config file accepted; a real one is a few KB.
-pub const MAX_CONFIG_BYTES: u64 = 1024 * 1024;
-/// Highest day number a rule may name (a bit more than a year).
-pub const MAX_DAY: u32 = 400;
-/// Shortest interval for `every`, so a typo cannot make a million reminders.
-pub const MIN_EVERY: Duration = Duration::from_secs(5 * 60);
-/// Longest `after` offset, `snooze` or `catch_up`.
-pub const MAX_OFFSET: Duration = Duration::from_secs(MAX_DAY as u64 * 86_400);
-
-/// Reminders this close together are one notification, by default.
-pub const DEFAULT_GROUP: Duration = Duration::from_secs(5 * 60);
-/// The widest `group` window: a notification never stands for more.
-pub const MAX_GROUP: Duration = Duration::from_secs(30 * 60);
-
-/// The built-in care plans, by name: the files in `plans/`, each with a
-/// top-level `description`. `aftercare plans` lists them in this order.
-pub const BUILTIN_PLANS: &[(&str, &str)] = &[
-    (
-        "microneedling",
-        include_str!("../../plans/microneedling.toml"),
-    ),
-    (
-        "chemical-peel",
-        include_str!("../../plans/chemical-peel.toml"),
-    ),
-    ("laser", include_str!("../../plans/laser.toml")),
-    ("tattoo", include_str!("../../plans/tattoo.toml")),
-    ("dermaroller", include_str!("../../plans/dermaroller.toml")),
-];
 
 // BUILTIN_PLAN_TEXTS: the translations in plans/ (`NAME.LANG.ftl`), found
 // by build.rs.
@@ -91,57 +66,6 @@ pub fn builtin_plan_texts(name: &str, lang: Lang) -> Option<&'static str> {
 /// `clinic.de.ftl`).
 pub fn plan_texts_path(plan_file: &Path, lang: Lang) -> std::path::PathBuf {
     plan_file.with_extension(format!("{}.ftl", lang.tag()))
-}
-
-/// Where the text of a plan file (`plan = "PATH"`) comes from. The parser
-/// asks through this, so it reads no files itself; the application reads
-/// them from disk.
-pub trait PlanSource: std::fmt::Debug + Sync {
-    /// The text of the plan file at `path` (resolved against the config's
-    /// folder), or why it cannot be had, as a phrase ("there is no such
-    /// file").
-    fn plan_text(&self, path: &Path) -> Result<String, String>;
-
-    /// The text of a plan file's translation (`X.LANG.ftl` beside it, see
-    /// [`plan_texts_path`]); `Ok(None)` when there is none.
-    fn plan_texts(&self, path: &Path) -> Result<Option<String>, String> {
-        let _ = path;
-        Ok(None)
-    }
-}
-
-/// No plan files: what a parse without the application's reader gets.
-#[derive(Debug, Clone, Copy, Default)]
-pub struct NoPlanFiles;
-
-impl PlanSource for NoPlanFiles {
-    fn plan_text(&self, _path: &Path) -> Result<String, String> {
-        Err("plan files are not read here".into())
-    }
-}
-
-/// Context a parse needs from outside: the system time zone (the default),
-/// where named zones come from, where plan files come from, and the
-/// locale's language (used unless the config says `language = "…"`).
-#[derive(Debug, Clone, Copy)]
-pub struct Defaults {
-    pub timezone: Zone,
-    pub zones: &'static dyn ZoneSource,
-    pub plans: &'static dyn PlanSource,
-    pub language: &'static Choice,
-}
-
-impl Defaults {
-    /// Zones from the system's tz database, `timezone` when none is named;
-    /// no plan files (the application layer supplies its reader).
-    pub fn system(timezone: Zone) -> Defaults {
-        Defaults {
-            timezone,
-            zones: &SystemZones,
-            plans: &NoPlanFiles,
-            language: &Choice::ENGLISH,
-        }
-    }
 }
 
 /// Parse and validate config text. `origin` names it in errors.
@@ -239,6 +163,7 @@ pub fn parse(text: &str, origin: &str, defaults: Defaults) -> Result<Config, Con
     };
     let built_in = rules.len();
     let bounds = Validator::bounds(&raw.reminders);
+    let order = file_order(&raw.reminders);
     let known = rules.iter().map(|r| r.name.clone()).collect();
     for (name, rule) in raw.reminders {
         v.merge_rule(&mut rules, &known, name, rule)?;
@@ -247,7 +172,7 @@ pub fn parse(text: &str, origin: &str, defaults: Defaults) -> Result<Config, Con
     // The user's own rules in the order they are written (the order a
     // person does them), after the plan's.
     let own_start = built_in.min(rules.len());
-    in_file_order(&mut rules[own_start..], text);
+    rules[own_start..].sort_by_key(|r| order.get(&r.name).copied().unwrap_or(usize::MAX));
     v.merge_healing(&mut healing, raw.healing)?;
     let (day_zone, day_zone_pinned) = match &raw.day_timezone {
         Some(s) => (
@@ -326,24 +251,17 @@ pub fn parse_texts(source: &str, lang: Lang, origin: &str) -> Result<PlanTexts, 
     })
 }
 
-/// Sort rules by where their `[reminders.NAME]` table stands in `text`
-/// rather than the alphabetical order of the map they were read into.
-fn in_file_order(rules: &mut [Rule], text: &str) {
-    // first place of each name, found once (a search per rule made the
-    // cost grow with the square of the rules)
-    let mut order: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
-    for (i, name) in text
-        .lines()
-        .filter_map(|l| l.trim().strip_prefix("[reminders.")?.strip_suffix(']'))
-        .enumerate()
-    {
-        order.entry(name).or_insert(i);
-    }
-    rules.sort_by_key(|r| order.get(r.name.as_str()).copied().unwrap_or(usize::MAX));
-}
-
-pub(crate) fn clock(h: u32, m: u32) -> NaiveTime {
-    NaiveTime::from_hms_opt(h, m, 0).unwrap_or(NaiveTime::MIN)
+/// Where each rule's name stands in the file (the parser's own spans, so
+/// `[reminders.NAME]`, dotted keys and inline tables alike), for sorting
+/// the rules in the order they are written rather than the alphabetical
+/// order of the map they were read into.
+fn file_order<T>(
+    reminders: &std::collections::BTreeMap<Spanned<String>, T>,
+) -> std::collections::HashMap<String, usize> {
+    reminders
+        .keys()
+        .map(|k| (k.get_ref().clone(), k.span().start))
+        .collect()
 }
 
 /// How to fix a `plan = "PATH"` that cannot be read.
@@ -355,16 +273,6 @@ fn plan_file_hint(path: &Path) -> String {
         path.display(),
         names.join(", ")
     )
-}
-
-/// The rules of a built-in plan.
-pub fn builtin_rules(name: &str) -> Result<Vec<Rule>, ConfigError> {
-    builtin_plan(name).map(|(r, _)| r)
-}
-
-/// The rules and healing stages of a built-in plan.
-pub fn builtin_plan(name: &str) -> Result<(Vec<Rule>, Healing), ConfigError> {
-    builtin_care_plan(name).map(|p| (p.rules, p.healing))
 }
 
 /// A built-in plan, whole.
@@ -401,9 +309,6 @@ pub fn builtin_care_plan_in(name: &str, lang: Lang) -> Result<CarePlan, ConfigEr
         Err(_) => parse_plan_in(text, &origin, None),
     }
 }
-
-/// Longest `description` of a plan file, in characters.
-pub const MAX_DESCRIPTION: usize = 160;
 
 /// Parse and validate a plan file: `[reminders.NAME]` rules (every rule
 /// complete: when, days, title), `[healing]` and an optional one-line
@@ -451,12 +356,13 @@ pub fn parse_plan_in(
     }
     let mut rules = Vec::new();
     let bounds = Validator::bounds(&raw.reminders);
+    let order = file_order(&raw.reminders);
     let known = std::collections::HashSet::new();
     for (rname, rule) in raw.reminders {
         v.merge_rule(&mut rules, &known, rname, rule)?;
     }
     v.check_bounds(&rules, &bounds)?;
-    in_file_order(&mut rules, text);
+    rules.sort_by_key(|r| order.get(&r.name).copied().unwrap_or(usize::MAX));
     let mut healing = Vec::new();
     v.merge_healing(&mut healing, raw.healing)?;
     let mut closing = Closing {
@@ -565,8 +471,9 @@ pub fn plan_text_keys(plan: &CarePlan, healing_keys: &[String]) -> Vec<String> {
 }
 
 /// The keys a translation of the plan file `text` may have (see
-/// [`plan_text_keys`]).
-pub fn plan_file_text_keys(text: &str, origin: &str) -> Result<Vec<String>, ConfigError> {
+/// [`plan_text_keys`]); the translation check's tests ask.
+#[cfg(test)]
+pub(crate) fn plan_file_text_keys(text: &str, origin: &str) -> Result<Vec<String>, ConfigError> {
     let raw: RawPlan = toml::from_str(text).map_err(|e| from_toml(origin, text, &e))?;
     let healing_keys: Vec<String> = raw
         .healing

@@ -2,21 +2,6 @@
 
 use crate::zone::{ZoneError, ZoneSource};
 
-/// Levenshtein distance, for "did you mean".
-fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut cur = vec![i + 1];
-        for (j, cb) in b.iter().enumerate() {
-            let sub = prev[j] + usize::from(ca != *cb);
-            cur.push(sub.min(prev[j + 1] + 1).min(cur[j] + 1));
-        }
-        prev = cur;
-    }
-    prev[b.len()]
-}
-
 /// How to fix a time zone that could not be loaded. A damaged file needs no
 /// look at the rest of the database; a missing one gets the nearest name.
 pub(crate) fn zone_hint(name: &str, e: &ZoneError, zones: &dyn ZoneSource) -> String {
@@ -40,7 +25,7 @@ pub(crate) fn zone_hint(name: &str, e: &ZoneError, zones: &dyn ZoneSource) -> St
 pub fn suggest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
     candidates
         .into_iter()
-        .map(|c| (edit_distance(word, c), c))
+        .map(|c| (strsim::levenshtein(word, c), c))
         .filter(|(d, c)| *d <= 2.max(c.len() / 3) && *d < c.len())
         .min_by_key(|(d, _)| *d)
         .map(|(_, c)| c)

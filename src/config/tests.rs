@@ -213,7 +213,7 @@ fn disabling_a_missing_rule_is_a_typo() {
 #[test]
 fn builtin_plans_parse() {
     for (name, _) in BUILTIN_PLANS {
-        let rules = builtin_rules(name).unwrap();
+        let rules = builtin_care_plan(name).unwrap().rules;
         assert!(!rules.is_empty());
         for r in &rules {
             assert!(
@@ -317,7 +317,7 @@ fn a_name_is_a_built_in_plan_and_a_path_is_a_file() {
         let c = p(&format!("{MIN}plan = \"{name}\"\n")).unwrap();
         assert_eq!(c.treatment.plan.as_deref(), Some(*name));
         assert_eq!(c.treatment.plan_file, None);
-        assert_eq!(c.rules, builtin_rules(name).unwrap());
+        assert_eq!(c.rules, builtin_care_plan(name).unwrap().rules);
     }
     let e = p(&format!("{MIN}plan = \"lazer\"\n")).unwrap_err();
     assert_eq!(e.origin, "test.toml");
@@ -619,4 +619,34 @@ fn a_plan_file_has_its_own_closing_words() {
     let e = parse_plan(&empty, "x.toml").unwrap_err();
     assert!(e.message.contains("`complete` is empty"), "{e}");
     assert_eq!(e.position, Some((1, 12)), "{e}");
+}
+
+#[test]
+fn own_rules_keep_the_order_they_are_written_in_whatever_the_toml_form() {
+    let head = "[treatment]\ndate = 2026-11-23\nplan = \"none\"\n";
+    let names = |text: &str| -> Vec<String> {
+        p(&format!("{head}{text}"))
+            .unwrap()
+            .rules
+            .iter()
+            .map(|r| r.name.clone())
+            .collect()
+    };
+    let rule = |t: &str| format!("days = \"0\"\nat = [\"09:00\"]\ntitle = \"{t}\"\n");
+    assert_eq!(
+        names(&format!(
+            "[reminders.zinc]\n{}[reminders.aloe]\n{}",
+            rule("Z"),
+            rule("A")
+        )),
+        ["zinc", "aloe"]
+    );
+    // inline tables and dotted keys have no `[reminders.NAME]` line
+    assert_eq!(
+        names(
+            "[reminders]\nzinc = { days = \"0\", at = [\"09:00\"], title = \"Z\" }\n\
+             aloe.days = \"0\"\naloe.at = [\"10:00\"]\naloe.title = \"A\"\n"
+        ),
+        ["zinc", "aloe"]
+    );
 }

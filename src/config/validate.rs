@@ -10,13 +10,14 @@ use toml::Spanned;
 
 use crate::i18n::{Lang, is_well_formed};
 
+use super::defaults::Defaults;
 use super::diagnostic::{ConfigError, suggest, zone_hint};
+use super::limits::{BUILTIN_PLANS, MAX_DAY, MAX_DESCRIPTION, MAX_GROUP, MIN_EVERY, clock};
 use super::model::{DaySet, Expire, QuietHours, QuietPolicy, Repeat, Rule, Treatment, Trigger};
 use super::raw::{RawQuiet, RawRule, RawTreatment};
 use super::values::{
     DateError, format_duration, parse_clock, parse_date, parse_days, parse_duration,
 };
-use super::{BUILTIN_PLANS, Defaults, MAX_DAY, MAX_DESCRIPTION, MAX_GROUP, MIN_EVERY, clock};
 
 /// Treatment years the scheduler can hold (its cron parser stops at 5000).
 const MIN_YEAR: i32 = 1970;

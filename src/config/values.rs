@@ -6,9 +6,9 @@ use std::time::Duration;
 
 use chrono::{Datelike, NaiveDate, NaiveTime};
 
+use super::limits::{MAX_DAY, MAX_OFFSET};
 use super::model::DaySet;
 use super::suggest::zone_hint;
-use super::{MAX_DAY, MAX_OFFSET};
 use crate::zone::{Zone, ZoneSource};
 
 /// Why a date did not parse. `Display` is the whole message ("`X` is not a

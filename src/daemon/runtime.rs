@@ -360,9 +360,13 @@ async fn main_loop(
             let now = clock::now();
             reload_config(&mut d, &config_path, &last_good, defaults, now).await;
             // `plan =` may name another file now (or its translation
-            // another language): watch that one instead
-            let plan = plan_paths(d.config());
-            if plan != watched_plan {
+            // another language): watch that one instead, then read again
+            // what may have changed before that watch was in place
+            for _ in 0..3 {
+                let plan = plan_paths(d.config());
+                if plan == watched_plan {
+                    break;
+                }
                 drop(watcher.take());
                 watcher = watch_config(
                     &config_path,
@@ -372,6 +376,7 @@ async fn main_loop(
                 );
                 debug!(plan_file = ?plan.0, "watching the plan file the config names now");
                 watched_plan = plan;
+                reload_config(&mut d, &config_path, &last_good, defaults, clock::now()).await;
             }
             match guarded_step(&mut d, &mut jobs, now, &mut sigs, &mut reload).await {
                 Stepped::Status(status) => sd_notify(&[

@@ -13,6 +13,7 @@
 //! Log lines, CLI errors and `--help` stay English (they are for bug
 //! reports); JSON output keeps its machine keys and values.
 
+mod lang;
 mod plan_texts;
 
 #[cfg(test)]
@@ -26,51 +27,9 @@ use chrono::{Datelike, NaiveDate, Weekday};
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 
+pub use lang::Lang;
+use lang::bundle;
 pub use plan_texts::{PlanTexts, PlanTextsError, healing_key};
-
-/// A language aftercare speaks.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
-pub enum Lang {
-    #[default]
-    En,
-    De,
-    Es,
-    Fr,
-}
-
-impl Lang {
-    /// Every language, English (the reference) first.
-    pub const ALL: [Lang; 4] = [Lang::En, Lang::De, Lang::Es, Lang::Fr];
-
-    /// Its tag, as in `language = "de"` and the file names.
-    pub fn tag(self) -> &'static str {
-        match self {
-            Lang::En => "en",
-            Lang::De => "de",
-            Lang::Es => "es",
-            Lang::Fr => "fr",
-        }
-    }
-
-    /// The language of a tag's primary subtag ("de", "de-AT", "de_DE"),
-    /// case-insensitive; `None` for one aftercare does not have.
-    pub fn from_tag(tag: &str) -> Option<Lang> {
-        let primary = tag.split(['-', '_', '.', '@']).next()?;
-        Lang::ALL
-            .into_iter()
-            .find(|l| l.tag().eq_ignore_ascii_case(primary))
-    }
-
-    /// The message catalog's source.
-    fn source(self) -> &'static str {
-        match self {
-            Lang::En => include_str!("../../i18n/en.ftl"),
-            Lang::De => include_str!("../../i18n/de.ftl"),
-            Lang::Es => include_str!("../../i18n/es.ftl"),
-            Lang::Fr => include_str!("../../i18n/fr.ftl"),
-        }
-    }
-}
 
 /// Whether `tag` is a well-formed language tag (BCP 47 shape, or a POSIX
 /// locale name): 2–3 letters, then subtags of 1–8 letters or digits after
@@ -235,34 +194,12 @@ pub fn messages(lang: Lang) -> &'static Messages {
     slot.get_or_init(|| Messages::parse(lang, lang.source()))
 }
 
-/// A bundle for `lang` with one resource; Unicode isolation marks off
-/// (they would show in notifications and terminals). Parse errors leave
-/// out the broken entries (the completeness test has none).
-pub(crate) fn bundle(lang: Lang, source: &str) -> FluentBundle<FluentResource> {
-    let resource = match FluentResource::try_new(source.to_string()) {
-        Ok(r) | Err((r, _)) => r,
-    };
-    let id = lang
-        .tag()
-        .parse::<unic_langid::LanguageIdentifier>()
-        .unwrap_or_default();
-    let mut bundle = FluentBundle::new_concurrent(vec![id]);
-    bundle.set_use_isolating(false);
-    // a duplicate entry: the first one counts
-    let _ = bundle.add_resource(resource);
-    bundle
-}
-
 impl Messages {
     fn parse(lang: Lang, source: &str) -> Messages {
         Messages {
             lang,
             bundle: bundle(lang, source),
         }
-    }
-
-    pub fn lang(&self) -> Lang {
-        self.lang
     }
 
     /// Message `id` with `args`; English when this catalog lacks it, the id

@@ -13,7 +13,7 @@ use fluent_bundle::FluentResource;
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_syntax::ast::Entry;
 
-use super::{Lang, bundle};
+use super::lang::{Lang, bundle};
 
 /// Longest translated text, in characters (as for a rule's own texts).
 const MAX_TEXT: usize = 1000;

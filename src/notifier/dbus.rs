@@ -35,7 +35,9 @@ use tokio::task::JoinHandle;
 use zbus::zvariant::Value;
 use zbus::{Connection, MatchRule, MessageStream, message};
 
-use super::{Answer, Button, Capabilities, Note, Notifier, ShowError, Shown, build, has_buttons};
+use super::note::{
+    Answer, Button, Capabilities, Note, Notifier, ShowError, Shown, build, has_buttons,
+};
 
 pub(super) const DEST: &str = "org.freedesktop.Notifications";
 pub(super) const PATH: &str = "/org/freedesktop/Notifications";

@@ -5,7 +5,7 @@
 use zbus::Connection;
 
 use super::dbus::{DEST, PATH, bounded, capabilities_of, notify};
-use super::{Capabilities, Note, build};
+use super::note::{Capabilities, Note, build};
 use crate::i18n::{self, Lang};
 
 /// What the server says about itself.

@@ -3,7 +3,8 @@
 
 use chrono::{DateTime, Duration as ChronoDuration, LocalResult, NaiveDateTime, Offset, TimeZone};
 
-use crate::config::QuietHours;
+use super::occurrence::PlanError;
+use crate::config::{Config, QuietHours};
 use crate::zone::Zone;
 
 /// Resolve a local wall-clock time to an instant: the earlier of two in a
@@ -38,4 +39,18 @@ pub fn after_quiet(q: &QuietHours, t: DateTime<Zone>) -> Option<DateTime<Zone>> 
     let moved = resolve_local(t.timezone(), date.and_time(q.end))?;
     // A DST shift can only move the end later, never before `t`.
     Some(moved.max(t))
+}
+
+/// The treatment instant of each session (its date and time read in the
+/// treatment zone), as seen in the zone the day follows.
+pub(crate) fn session_starts(config: &Config) -> Result<Vec<DateTime<Zone>>, PlanError> {
+    let t = &config.treatment;
+    t.sessions
+        .iter()
+        .map(|date| {
+            resolve_local(t.timezone, date.and_time(t.time))
+                .map(|s| s.with_timezone(&config.day_zone))
+                .ok_or(PlanError::OutOfRange)
+        })
+        .collect()
 }

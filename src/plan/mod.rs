@@ -57,6 +57,7 @@ mod tests;
 pub use emergency::emergency_number;
 pub use expand::{id_anchor, legacy_ids, summary_text};
 pub use id::{OccurrenceId, Slot};
+pub(crate) use local::session_starts;
 pub use local::{after_quiet, resolve_local};
 pub use occurrence::{Anchor, MAX_OCCURRENCES, Occurrence, PlanError};
 pub use sun::{Daylight, daylight};
@@ -90,20 +91,6 @@ pub struct Overview {
 
 /// Windows used by [`Plan::overview`]: a week of days at a time.
 const OVERVIEW_CHUNK: ChronoDuration = ChronoDuration::days(7);
-
-/// The treatment instant of each session (its date and time read in the
-/// treatment zone), as seen in the zone the day follows.
-pub(crate) fn session_starts(config: &Config) -> Result<Vec<DateTime<Zone>>, PlanError> {
-    let t = &config.treatment;
-    t.sessions
-        .iter()
-        .map(|date| {
-            resolve_local(t.timezone, date.and_time(t.time))
-                .map(|s| s.with_timezone(&config.day_zone))
-                .ok_or(PlanError::OutOfRange)
-        })
-        .collect()
-}
 
 /// The last local date any rule of any session can put a reminder on,
 /// before quiet hours move it (an upper bound; `None` without sessions).

@@ -30,11 +30,6 @@ impl Plan {
         &self.occurrences[i..]
     }
 
-    /// The local date of a plan day of the first session.
-    pub fn day_date(&self, day: u32) -> NaiveDate {
-        self.session_day_date(1, day)
-    }
-
     /// The local date of a plan day of a session (1-based).
     pub fn session_day_date(&self, session: u32, day: u32) -> NaiveDate {
         let start = self

@@ -4,7 +4,7 @@
 use std::io::Read;
 use std::path::Path;
 
-use super::{database_dir, valid_name};
+use super::database::{database_dir, valid_name};
 
 /// The tables of zone locations, in the order they are asked:
 /// `zone1970.tab` (one row per zone whose clocks have agreed since 1970),

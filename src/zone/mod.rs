@@ -22,8 +22,9 @@ use chrono::{
 };
 use tz::LocalTimeType;
 
-/// Where the tz database lives unless `TZDIR` says otherwise.
-pub const ZONEINFO: &str = "/usr/share/zoneinfo";
+mod database;
+use database::valid_name;
+pub use database::{ZONEINFO, database_dir};
 
 /// A TZif file is a few KiB; anything much bigger is not one.
 const MAX_TZIF: u64 = 256 * 1024;
@@ -58,29 +59,6 @@ pub enum ZoneError {
     Invalid(PathBuf, String),
     #[error("not a POSIX time zone rule: {0}")]
     BadRule(String),
-}
-
-/// The tz database directory: `$TZDIR` when set (as glibc), else
-/// [`ZONEINFO`].
-pub fn database_dir() -> PathBuf {
-    match std::env::var_os("TZDIR") {
-        Some(d) if !d.is_empty() => PathBuf::from(d),
-        _ => PathBuf::from(ZONEINFO),
-    }
-}
-
-/// A name is letters, digits, `_`, `-`, `+`, separated by single `/`; no
-/// `.` or `..` component can reach outside the database.
-fn valid_name(name: &str) -> bool {
-    !name.is_empty()
-        && name.len() <= 64
-        && name.split('/').all(|part| {
-            !part.is_empty()
-                && part.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
-                && part
-                    .chars()
-                    .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '+'))
-        })
 }
 
 fn lock() -> std::sync::MutexGuard<'static, Vec<&'static Data>> {
