@@ -114,7 +114,7 @@ pub(crate) fn html(config: &Config, plan: &Plan, paper: Paper) -> String {
     let mut out = String::new();
     let plan_name = match config.treatment.plan.as_deref() {
         None => m.text("chart-plan-none"),
-        Some(p) if p.contains('/') || p.ends_with(".toml") => std::path::Path::new(p)
+        Some(p) if crate::config::is_plan_path(p) => std::path::Path::new(p)
             .file_stem()
             .map_or_else(|| p.to_string(), |s| s.to_string_lossy().into_owned()),
         Some(p) => p.to_string(),

@@ -211,7 +211,7 @@ fn parse_clock_arg(s: &str) -> Result<NaiveTime, String> {
 /// config would read a relative one against its own folder).
 fn parse_plan_arg(s: &str) -> Result<String, String> {
     let names: Vec<&str> = config::BUILTIN_PLANS.iter().map(|(n, _)| *n).collect();
-    if !(s.contains('/') || s.ends_with(".toml")) {
+    if !config::is_plan_path(s) {
         if s == "none" || names.contains(&s) {
             return Ok(s.to_string());
         }

@@ -8,6 +8,15 @@ use chrono::NaiveDate;
 
 use crate::config::ConfigError;
 
+/// Exit code of any other failure (systemctl, the scheduler, no home).
+pub(crate) const EXIT_FAILURE: u8 = 1;
+/// Exit code for bad usage (clap's, and ours: an unknown rule, a config
+/// that exists already).
+pub(crate) const EXIT_USAGE: u8 = 2;
+/// Exit code when no notification server is reachable (EX_UNAVAILABLE).
+pub(crate) const EXIT_UNAVAILABLE: u8 = 69;
+/// Exit code when reading or writing a file failed (EX_IOERR).
+pub(crate) const EXIT_IOERR: u8 = 74;
 /// Exit code for a bad config (EX_CONFIG). The unit's
 /// `RestartPreventExitStatus=78` keeps systemd from retrying it.
 pub(crate) const EXIT_CONFIG: u8 = 78;
@@ -114,17 +123,17 @@ impl Error {
             | Error::TreatmentDiffers { .. }
             | Error::PlanDiffers { .. }
             | Error::UnknownRule { .. }
-            | Error::NothingToAnswer(_) => 2, // usage
-            Error::Io { .. } => 74, // EX_IOERR
+            | Error::NothingToAnswer(_) => EXIT_USAGE,
+            Error::Io { .. } => EXIT_IOERR,
             Error::AlreadyRunning { .. } => EXIT_ALREADY_RUNNING,
-            Error::NoNotificationServer(_) => 69, // EX_UNAVAILABLE
+            Error::NoNotificationServer(_) => EXIT_UNAVAILABLE,
             Error::NoHome
             | Error::NoSystemctl(_)
             | Error::NoUserManager(_)
             | Error::Systemctl { .. }
             | Error::ServiceFailed { .. }
             | Error::Scheduler { .. }
-            | Error::Json(_) => 1,
+            | Error::Json(_) => EXIT_FAILURE,
         }
     }
 

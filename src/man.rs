@@ -1,7 +1,10 @@
 //! The man pages: clap_mangen's sections from the command line's
 //! definitions, and ours in roff (exit status, environment, files).
 
-use crate::error::{EXIT_CONFIG, EXIT_NOT_RUNNING};
+use crate::error::{
+    EXIT_ALREADY_RUNNING, EXIT_CONFIG, EXIT_FAILURE, EXIT_IOERR, EXIT_NOT_RUNNING,
+    EXIT_UNAVAILABLE, EXIT_USAGE,
+};
 
 /// `(file name, page)` for `cmd` and each visible subcommand, as
 /// `clap_mangen::generate_to` names them.
@@ -46,35 +49,44 @@ pub(crate) fn page(cmd: &clap::Command, top: bool) -> std::io::Result<Vec<u8>> {
 
 /// The sections every page carries, in roff.
 fn sections(top: bool) -> String {
-    let config = EXIT_CONFIG.to_string();
-    let not_running = EXIT_NOT_RUNNING.to_string();
-    let exit: [(&str, &str); 7] = [
+    // the codes as error.rs returns them, in the page's order
+    let codes: [(u8, &str); 8] = [
         (
-            "0",
+            0,
             "Success; for status: the service runs, or the plan is over.",
         ),
         (
-            "1",
+            EXIT_FAILURE,
             "Another failure: systemctl, the scheduler, no home directory.",
         ),
         (
-            "2",
+            EXIT_USAGE,
             "Bad usage: an invalid argument, a config that exists already (see --force), an unknown rule.",
         ),
         (
-            &not_running,
+            EXIT_NOT_RUNNING,
             "status: the service is not running although reminders are left.",
         ),
         (
-            "69",
+            EXIT_UNAVAILABLE,
             "No notification server is reachable on the session bus (EX_UNAVAILABLE).",
         ),
-        ("74", "Reading or writing a file failed (EX_IOERR)."),
+        (EXIT_IOERR, "Reading or writing a file failed (EX_IOERR)."),
         (
-            &config,
+            EXIT_ALREADY_RUNNING,
+            "run: another aftercare run holds the lock for this user (EX_TEMPFAIL); the service does not restart on it.",
+        ),
+        (
+            EXIT_CONFIG,
             "The config is invalid (EX_CONFIG); the message names its file, line and column.",
         ),
     ];
+    let numbers = codes.map(|(n, _)| n.to_string());
+    let exit: Vec<(&str, &str)> = numbers
+        .iter()
+        .zip(codes)
+        .map(|(n, (_, text))| (n.as_str(), text))
+        .collect();
     let environment: [(&str, &str); 13] = [
         (
             "AFTERCARE_CONFIG",

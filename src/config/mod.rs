@@ -38,6 +38,7 @@ pub use model::{
     CarePlan, Closing, Config, DaySet, Expire, Healing, Location, QuietHours, QuietPolicy, Repeat,
     Rule, Treatment, Trigger,
 };
+pub(crate) use validate::is_plan_path;
 pub use values::{
     DateError, format_duration, parse_clock, parse_date, parse_days, parse_duration, parse_zone,
 };

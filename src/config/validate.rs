@@ -8,7 +8,7 @@ use std::time::Duration;
 use chrono::{Datelike, NaiveTime};
 use toml::Spanned;
 
-use crate::i18n::{Lang, is_well_formed};
+use crate::i18n::{Lang, MAX_TEXT, control_char, is_well_formed};
 
 use super::defaults::Defaults;
 use super::diagnostic::{ConfigError, suggest, zone_hint};
@@ -26,17 +26,9 @@ const MAX_YEAR: i32 = 4000;
 /// few dozen); the plan's occurrence cap bounds the rest.
 pub(crate) const MAX_SESSIONS: usize = 100;
 
-/// The first control character other than line break and tab, with its
-/// byte offset: the bus drops a message carrying NUL, and servers render
-/// the others as garbage.
-pub(super) fn control_char(s: &str) -> Option<(usize, char)> {
-    s.char_indices()
-        .find(|(_, c)| c.is_control() && *c != '\n' && *c != '\t')
-}
-
 /// Whether a `plan` value names a file rather than a built-in plan: it
 /// holds a `/` or ends in `.toml`.
-pub(super) fn is_plan_path(value: &str) -> bool {
+pub(crate) fn is_plan_path(value: &str) -> bool {
     value.contains('/') || value.trim_end().ends_with(".toml")
 }
 
@@ -461,10 +453,10 @@ impl Validator<'_> {
                             )
                             .hint("remove it; only line breaks (\\n) and tabs are allowed in texts"))
                 }
-                Some(s) if s.get_ref().chars().count() > 1000 => Err(self
+                Some(s) if s.get_ref().chars().count() > MAX_TEXT => Err(self
                     .err(
                         s.span(),
-                        format!("`{what}` is too long (over 1000 characters)"),
+                        format!("`{what}` is too long (over {MAX_TEXT} characters)"),
                     )
                     .hint("keep notifications short: a title and a sentence or two")),
                 Some(s) => Ok(Some(s.get_ref().trim().to_string())),
@@ -644,11 +636,11 @@ impl Validator<'_> {
                 )
                 .hint("remove it; only line breaks (\\n) and tabs are allowed in texts"));
         }
-        if text.chars().count() > 1000 {
+        if text.chars().count() > MAX_TEXT {
             return Err(self
                 .err(
                     t.span(),
-                    format!("`{what}` is too long (over 1000 characters)"),
+                    format!("`{what}` is too long (over {MAX_TEXT} characters)"),
                 )
                 .hint("keep notifications short: a sentence or two"));
         }

@@ -29,6 +29,7 @@ use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 
 pub use lang::Lang;
 use lang::bundle;
+pub(crate) use plan_texts::{MAX_TEXT, control_char};
 pub use plan_texts::{PlanTexts, PlanTextsError, healing_key};
 
 /// Whether `tag` is a well-formed language tag (BCP 47 shape, or a POSIX

@@ -15,8 +15,18 @@ use fluent_syntax::ast::Entry;
 
 use super::lang::{Lang, bundle};
 
-/// Longest translated text, in characters (as for a rule's own texts).
-const MAX_TEXT: usize = 1000;
+/// Longest text a notification carries, in characters: a rule's own texts
+/// and their translations alike.
+pub(crate) const MAX_TEXT: usize = 1000;
+
+/// The first control character other than line break and tab, with its
+/// byte offset: the bus drops a message carrying NUL, and servers render
+/// the others as garbage. The one rule for a rule's texts and their
+/// translations.
+pub(crate) fn control_char(s: &str) -> Option<(usize, char)> {
+    s.char_indices()
+        .find(|(_, c)| c.is_control() && *c != '\n' && *c != '\t')
+}
 
 /// A plan's texts in one language.
 pub struct PlanTexts {
@@ -113,10 +123,7 @@ impl PlanTexts {
                     message: format!("`{key}` cannot be formatted: {e}"),
                 });
             }
-            if let Some(c) = text
-                .chars()
-                .find(|c| c.is_control() && *c != '\n' && *c != '\t')
-            {
+            if let Some((_, c)) = control_char(&text) {
                 return Err(PlanTextsError {
                     span: key_span(source, key),
                     message: format!(
