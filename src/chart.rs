@@ -146,7 +146,8 @@ pub(crate) fn html(config: &Config, plan: &Plan, paper: Paper) -> String {
     let dates: Vec<String> = plan
         .starts
         .iter()
-        .map(|s| m.short_date(s.date_naive()))
+        // a date far from the first treatment (a long series) with its year
+        .map(|s| m.date_from(s.date_naive(), plan.start.date_naive()))
         .collect();
     let treatment = m.fmt(
         "chart-treatment",

@@ -150,7 +150,7 @@ pub(crate) fn render(
             .unwrap_or_else(|| ms.occurrence.title.clone());
         let date = format!(
             "{} {}",
-            m.short_date(ms.occurrence.at.date_naive()),
+            m.date_from(ms.occurrence.at.date_naive(), today),
             ms.occurrence.at.format("%H:%M")
         );
         let line = m.fmt(
@@ -188,8 +188,8 @@ fn week(
         &[
             ("first", a.day.into()),
             ("last", b.day.into()),
-            ("from", m.short_date(a.date).into()),
-            ("to", m.short_date(b.date).into()),
+            ("from", m.date_from(a.date, today).into()),
+            ("to", m.date_from(b.date, today).into()),
         ],
     );
     let _ = writeln!(out, "{heading}");

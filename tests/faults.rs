@@ -220,6 +220,9 @@ fn after_a_full_disk_the_journal_is_written_without_waiting_for_a_change() {
     d.wait_log("cannot write the journal");
     let j = read_json(&inside.join("journal.json"));
     assert!(statuses(&j, "b@").is_empty(), "not written while full: {j}");
+    // a second daemon is refused while the disk is full
+    let mut second = ns.start(&s);
+    assert_eq!(second.wait_exit(), Some(75), "refused while full");
     // space returns; nothing else happens for an hour
     std::fs::remove_file(&filler).unwrap();
     d.wait_log("journal written again");

@@ -99,14 +99,22 @@ pub struct WriteLock {
     _file: Option<std::fs::File>,
 }
 
+/// Longest wait for the journal's lock: a writer holds it for
+/// milliseconds, so one that holds it longer is stopped (Ctrl-Z) or hung;
+/// the daemon then keeps its change in memory and tries again later, never
+/// waiting on another process.
+const LOCK_PATIENCE: std::time::Duration = std::time::Duration::from_secs(1);
+
 impl WriteLock {
-    /// Wait for the lock beside `journal` (a write takes milliseconds). A
-    /// directory where it cannot be made (read-only) gives no lock: the
+    /// Take the lock beside `journal`, waiting at most [`LOCK_PATIENCE`].
+    /// A directory where it cannot be made (read-only) gives no lock: the
     /// journal cannot be written there either.
-    pub fn take(journal: &Path) -> WriteLock {
+    pub fn take(journal: &Path) -> std::io::Result<WriteLock> {
+        use std::fs::TryLockError;
         use std::os::unix::fs::{MetadataExt, OpenOptionsExt};
         let path = journal.with_file_name("journal.lock");
-        for _ in 0..16 {
+        let deadline = std::time::Instant::now() + LOCK_PATIENCE;
+        loop {
             if let Some(dir) = path.parent() {
                 let _ = fsutil::private_dir(dir);
             }
@@ -119,10 +127,25 @@ impl WriteLock {
                 .custom_flags(crate::fsutil::open_flags(false))
                 .open(&path)
             else {
-                return WriteLock { _file: None };
+                return Ok(WriteLock { _file: None });
             };
-            if file.lock().is_err() {
-                return WriteLock { _file: None };
+            match file.try_lock() {
+                Ok(()) => {}
+                Err(TryLockError::WouldBlock) => {
+                    if std::time::Instant::now() >= deadline {
+                        return Err(std::io::Error::new(
+                            std::io::ErrorKind::WouldBlock,
+                            format!(
+                                "another aftercare process has held {} for over {} s",
+                                path.display(),
+                                LOCK_PATIENCE.as_secs()
+                            ),
+                        ));
+                    }
+                    std::thread::sleep(std::time::Duration::from_millis(2));
+                    continue;
+                }
+                Err(TryLockError::Error(_)) => return Ok(WriteLock { _file: None }),
             }
             // the file (or its directory) deleted and made anew meanwhile:
             // this lock guards nothing, take the new one
@@ -131,10 +154,9 @@ impl WriteLock {
                 _ => false,
             };
             if same {
-                return WriteLock { _file: Some(file) };
+                return Ok(WriteLock { _file: Some(file) });
             }
         }
-        WriteLock { _file: None }
     }
 }
 
@@ -159,25 +181,42 @@ impl Journal {
 
     /// Open for the daemon: a corrupt file is moved aside.
     pub fn open(path: &Path, now: DateTime<Utc>) -> (Journal, Option<OpenProblem>) {
-        let _lock = WriteLock::take(path);
-        Self::open_locked(path, now)
+        // without the lock (another holds it too long): read, but leave
+        // temp files alone (one may be another writer's, mid-write)
+        match WriteLock::take(path) {
+            Ok(_lock) => Self::open_locked(path, now),
+            Err(_) => Self::open_unlocked(path, now),
+        }
     }
 
     /// [`Journal::open`] with the write lock already held.
     fn open_locked(path: &Path, now: DateTime<Utc>) -> (Journal, Option<OpenProblem>) {
         // Temp files of a write that was cut off (kill -9, power loss) are
-        // garbage: the journal itself is always whole.
+        // garbage: the journal itself is always whole. Not one written
+        // this minute: another file's write (the last good config) may be
+        // under way, and it does not take the journal's lock.
         if let Some(dir) = path.parent() {
             if let Ok(entries) = std::fs::read_dir(dir) {
                 for e in entries.flatten() {
                     let name = e.file_name();
                     let name = name.to_string_lossy();
-                    if name.starts_with(".aftercare-") && name.ends_with(".tmp") {
+                    let old = e
+                        .metadata()
+                        .and_then(|m| m.modified())
+                        .ok()
+                        .and_then(|t| t.elapsed().ok())
+                        .is_some_and(|age| age > std::time::Duration::from_secs(60));
+                    if name.starts_with(".aftercare-") && name.ends_with(".tmp") && old {
                         let _ = std::fs::remove_file(e.path());
                     }
                 }
             }
         }
+        Self::open_unlocked(path, now)
+    }
+
+    /// [`Journal::open`] without removing temp files.
+    fn open_unlocked(path: &Path, now: DateTime<Utc>) -> (Journal, Option<OpenProblem>) {
         let empty = || Journal::new(path, Ledger::default());
         match read(path) {
             Ok(None) => (empty(), None),
@@ -291,9 +330,9 @@ impl Journal {
         path: &Path,
         now: DateTime<Utc>,
         change: impl FnOnce(&mut Journal, Option<OpenProblem>) -> Result<T, E>,
-        io: impl FnOnce(std::io::Error) -> E,
+        io: impl Fn(std::io::Error) -> E,
     ) -> Result<T, E> {
-        let _lock = WriteLock::take(path);
+        let _lock = WriteLock::take(path).map_err(&io)?;
         let (mut journal, problem) = Self::open_locked(path, now);
         let out = change(&mut journal, problem)?;
         journal.save_locked().map_err(io)?;
@@ -318,7 +357,7 @@ impl Journal {
         if !self.dirty {
             return Ok(());
         }
-        let _lock = WriteLock::take(&self.path);
+        let _lock = WriteLock::take(&self.path)?;
         self.save_locked()
     }
 
@@ -472,6 +511,25 @@ mod tests {
         let (back, _) = Journal::open(&p, t("2026-11-24T10:07:00Z"));
         assert_eq!(back.status("a"), Some(Status::Done));
         assert_eq!(back.status("b"), Some(Status::Sent));
+    }
+
+    #[test]
+    fn a_writer_that_holds_the_lock_too_long_is_not_waited_for() {
+        let d = tempfile::tempdir().unwrap();
+        let p = d.path().join("journal.json");
+        let (mut j, _) = Journal::open(&p, t("2026-11-24T10:00:00Z"));
+        // another process (stopped with Ctrl-Z) holds the lock
+        let other = WriteLock::take(&p).unwrap();
+        j.set("a", sent("2026-11-24T10:00:00Z"));
+        let e = j.save().unwrap_err();
+        assert_eq!(e.kind(), std::io::ErrorKind::WouldBlock, "{e}");
+        assert!(j.is_dirty(), "kept in memory");
+        let r: Result<(), std::io::Error> =
+            Journal::update(&p, t("2026-11-24T10:01:00Z"), |_, _| Ok(()), |e| e);
+        assert!(r.is_err(), "done says so instead of hanging");
+        drop(other);
+        j.save().unwrap();
+        assert_eq!(Journal::read_only(&p).status("a"), Some(Status::Sent));
     }
 
     #[test]
