@@ -100,7 +100,7 @@ fn disk_full_keeps_the_old_journal_and_never_duplicates() {
         &format!("mount -t tmpfs -o size=64k tmpfs '{}'", state.display()),
     );
     desk.wait_summary("Before full");
-    d.wait_log("sent");
+    d.wait_event("sent");
     // The tmpfs lives in the daemon's namespace: reach it through /proc.
     let inside = std::path::PathBuf::from(format!("/proc/{}/root{}", d.pid(), state.display()));
     let journal_before = std::fs::read(inside.join("journal.json")).unwrap();
@@ -232,7 +232,7 @@ fn after_a_full_disk_the_journal_is_written_without_waiting_for_a_change() {
     d.signal("KILL");
     drop(d);
     let d = ns.start(&s);
-    d.wait_log("scheduled;");
+    d.wait_event("scheduled");
     assert_eq!(desk.count_new("Before full"), 1);
     assert_eq!(desk.count_new("While full"), 1);
 }
@@ -293,7 +293,7 @@ fn done_and_status_beside_the_running_daemon_lose_nothing() {
         ("z", &[3600], "Later"),
     ]);
     let d = s.start();
-    d.wait_log("scheduled;");
+    d.wait_event("scheduled");
     let s = &s;
     let settled = |rule: &str| {
         let st = statuses(&journal_now(&s.sb.journal_path()), &format!("{rule}@"));
@@ -458,7 +458,7 @@ fn notification_server_restarted_mid_plan() {
     let mut s = Scenario::new().reminders(&[("a", &[2], "Before"), ("b", &[12], "After restart")]);
     let mut d = s.start();
     let before = s.desk.wait_summary("Before");
-    d.wait_log("sent");
+    d.wait_event("sent");
     s.desk.kill_dunst();
     s.desk.start_dunst();
     // unanswered, and gone with the old server: posted on the new one
@@ -474,7 +474,7 @@ fn notification_server_restarted_mid_plan() {
     // and its answer comes from the new server
     s.desk.wait_action_listener(&again);
     s.desk.invoke_action(again.id.unwrap(), "done");
-    d.wait_log("done");
+    d.wait_event("done");
     assert_eq!(statuses(&s.sb.journal(), "a@"), ["done"]);
     s.desk.wait_summary("After restart");
     assert_eq!(s.dismiss_last_and_wait(&mut d), Some(0));
@@ -487,7 +487,7 @@ fn session_bus_restarted_mid_plan() {
     let mut s = Scenario::new().reminders(&[("a", &[2], "Before"), ("b", &[9], "On the new bus")]);
     let mut d = s.start();
     s.desk.wait_summary("Before");
-    d.wait_log("sent");
+    d.wait_event("sent");
     s.desk.restart_bus();
     s.desk.wait_summary("On the new bus");
     assert_eq!(s.dismiss_last_and_wait(&mut d), Some(0));
@@ -500,7 +500,7 @@ fn wall_clock_jumping_back_repeats_nothing() {
     let clock = FakeClock::new(s.sb.path());
     let mut d = s.start_with(|cmd| clock.apply(cmd));
     s.desk.wait_summary("Once");
-    d.wait_log("sent");
+    d.wait_event("sent");
     // back three hours: "Once" is in the future again
     clock.set("-10800");
     d.signal("HUP"); // a reload re-plans against the new clock too
@@ -525,7 +525,7 @@ fn time_zone_change_on_reload_follows_without_duplicates() {
     s.sb.write_config(&cfg("UTC"));
     let mut d = s.start();
     desk.wait_summary("First");
-    d.wait_log("sent");
+    d.wait_event("sent");
     // Etc/GMT-1 is UTC+1: the same wall-clock times are an hour earlier, so
     // "Second" is due now and "First" an hour in the past (already sent).
     s.sb.write_config(&cfg("Etc/GMT-1"));
@@ -612,7 +612,7 @@ fn opens_no_network_socket() {
 fn a_second_daemon_on_the_same_state_exits_and_nothing_is_doubled() {
     let s = Scenario::new().reminders(&[("a", &[4], "Once"), ("z", &[3600], "Later")]);
     let d = s.start();
-    d.wait_log("scheduled;");
+    d.wait_event("scheduled");
     let mut second = s.start();
     assert_eq!(
         second.wait_exit(),
@@ -625,7 +625,7 @@ fn a_second_daemon_on_the_same_state_exits_and_nothing_is_doubled() {
         "{said}"
     );
     s.desk.wait_summary("Once");
-    d.wait_log("sent");
+    d.wait_event("sent");
     assert_eq!(s.desk.count("Once"), 1);
     // status tells who runs
     let out = s.run(&["status"]);
@@ -654,7 +654,7 @@ fn only_the_notification_server_can_answer() {
     assert_eq!(statuses(&s.sb.journal(), "a@"), ["sent"]);
     // the real press, made by dunst itself, counts
     desk.invoke_action(id, "done");
-    d.wait_log("done");
+    d.wait_event("done");
     assert_eq!(statuses(&s.sb.journal(), "a@"), ["done"]);
     let log = d.log();
     assert_eq!(
@@ -772,13 +772,13 @@ fn a_hung_server_answering_late_gets_no_second_copy() {
     ]);
     let d = s.start();
     s.desk.wait_summary("First");
-    d.wait_log("sent");
+    d.wait_event("sent");
     // the server keeps its name but answers nothing
     s.desk.pause_dunst();
     d.wait_log("did not answer within");
     s.desk.resume_dunst();
     // its late answer is taken for the same reminder: one Notify in all
-    d.wait_log_n("sent", 2);
+    d.wait_event_n("sent", &[], 2);
     assert_eq!(s.desk.count("During the hang"), 1);
     assert_eq!(statuses(&s.sb.journal(), "b@"), ["sent"]);
 }
@@ -787,7 +787,7 @@ fn a_hung_server_answering_late_gets_no_second_copy() {
 fn sigterm_is_served_while_the_server_hangs() {
     let s = Scenario::new().reminders(&[("a", &[3], "Hung"), ("z", &[3600], "Later")]);
     let mut d = s.start();
-    d.wait_log("scheduled;");
+    d.wait_event("scheduled");
     s.desk.pause_dunst();
     // the daemon is inside a call to the frozen server
     s.desk
@@ -816,7 +816,7 @@ fn sigterm_is_served_while_the_server_hangs() {
 fn a_fifo_in_place_of_the_config_is_an_error_not_a_hang() {
     let s = Scenario::new().reminders(&[("a", &[8], "Still shown"), ("z", &[3600], "Later")]);
     let mut d = s.start();
-    d.wait_log("scheduled;");
+    d.wait_event("scheduled");
     let cfg = s.sb.config_path();
     std::fs::remove_file(&cfg).unwrap();
     assert!(Command::new("mkfifo").arg(&cfg).status().unwrap().success());
@@ -835,7 +835,7 @@ fn a_broken_config_at_start_runs_the_last_good_copy() {
         Scenario::new().reminders(&[("a", &[10], "From the good copy"), ("z", &[3600], "Later")]);
     // a first run keeps a private copy of the config that worked
     let mut d = s.start();
-    d.wait_log("scheduled;");
+    d.wait_event("scheduled");
     d.signal("TERM");
     assert_eq!(d.wait_exit(), Some(0));
     let copy = s.sb.state_dir().join("last-good.toml");
@@ -848,7 +848,7 @@ fn a_broken_config_at_start_runs_the_last_good_copy() {
         .wait_summary("aftercare: config error — running your last working config");
     assert!(err.body.contains("config.toml:2:8"), "{}", err.body);
     s.desk.wait_summary("From the good copy");
-    d.wait_log("sent");
+    d.wait_event("sent");
     assert_eq!(s.desk.count("From the good copy"), 1);
 }
 
@@ -862,7 +862,7 @@ fn a_broken_clinic_plan_file_at_start_runs_the_plan_that_worked() {
     std::fs::write(&plan, &good).unwrap();
     // a first run keeps a copy of the plan file with the config
     let mut d = s.start();
-    d.wait_log("scheduled;");
+    d.wait_event("scheduled");
     d.signal("TERM");
     assert_eq!(d.wait_exit(), Some(0));
     let copy = s.sb.state_dir().join("last-good-plan.toml");
@@ -880,7 +880,7 @@ fn a_broken_clinic_plan_file_at_start_runs_the_plan_that_worked() {
         .wait_summary("aftercare: config error — running your last working config");
     assert!(err.body.contains("clinic.toml:1:1"), "{}", err.body);
     s.desk.wait_summary("From the clinic plan");
-    d.wait_log("sent");
+    d.wait_event("sent");
     assert_eq!(s.desk.count("From the clinic plan"), 1);
 }
 
@@ -896,12 +896,12 @@ fn editing_a_clinic_plan_file_elsewhere_while_running_reloads_the_schedule() {
     let text = s.t.header_with_plan(&plan.display().to_string()) + &s.t.rule("z", &[7200], "Later");
     let s = s.config(&text);
     let d = s.start();
-    d.wait_log("scheduled;");
+    d.wait_event("scheduled");
     // the clinic sends an update: written beside, renamed over (as editors do)
     let tmp = dir.join(".plan.toml.new");
     std::fs::write(&tmp, s.t.rule("a", &[6], "After the edit")).unwrap();
     std::fs::rename(&tmp, &plan).unwrap();
-    d.wait_log("config reloaded");
+    d.wait_event("reloaded");
     let n = s.desk.wait_summary("After the edit");
     assert_eq!(n.body, "Body of After the edit");
     assert_eq!(s.desk.count("Original"), 0);
@@ -923,15 +923,15 @@ fn after_plan_points_at_another_file_edits_to_that_file_reload() {
     let text = config(&s, &first);
     let s = s.config(&text);
     let d = s.start();
-    d.wait_log("scheduled;");
+    d.wait_event("scheduled");
     // the config now names the second file
     s.sb.write_config(&config(&s, &second));
-    d.wait_log_n("config reloaded", 1);
+    d.wait_event_n("reloaded", &[], 1);
     // an edit to the second file (written beside, renamed over) reloads
     let tmp = second.with_file_name(".plan.toml.new");
     std::fs::write(&tmp, s.t.rule("a", &[6], "After the edit")).unwrap();
     std::fs::rename(&tmp, &second).unwrap();
-    d.wait_log_n("config reloaded", 2);
+    d.wait_event_n("reloaded", &[], 2);
     let n = s.desk.wait_summary("After the edit");
     assert_eq!(n.body, "Body of After the edit");
     assert_eq!(s.desk.count("From the first"), 0);
@@ -962,13 +962,13 @@ fn editing_the_target_of_a_symlinked_config_reloads() {
     .unwrap();
     std::os::unix::fs::symlink(&real, s.sb.config_path()).unwrap();
     let d = s.start();
-    d.wait_log("scheduled;");
+    d.wait_event("scheduled");
     std::fs::write(
         &real,
         s.timed_config(&[("a", &[10], "After"), ("z", &[3600], "Later")]),
     )
     .unwrap();
-    d.wait_log("config reloaded");
+    d.wait_event("reloaded");
     s.desk.wait_summary("After");
     assert_eq!(s.desk.count("Before"), 0);
 }
@@ -993,7 +993,7 @@ fn a_tampered_journal_keeps_what_it_can() {
     let d = s.start();
     d.wait_log("dropped 1 journal entry");
     s.desk.wait_summary("Next");
-    d.wait_log("sent");
+    d.wait_event("sent");
     assert_eq!(s.desk.count("Already sent"), 0, "the good entry was kept");
 }
 
@@ -1008,7 +1008,7 @@ fn a_journal_that_is_a_symlink_is_not_followed() {
     let d = s.start();
     d.wait_log("symbolic link");
     s.desk.wait_summary("Shown");
-    d.wait_log("sent");
+    d.wait_event("sent");
     assert_eq!(
         std::fs::read_to_string(&elsewhere).unwrap(),
         "{\"version\":1}",

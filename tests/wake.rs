@@ -47,7 +47,7 @@ fn a_reminder_due_during_suspend_is_shown_within_2s_of_the_resume_signal() {
     let s = Scenario::new().reminders(&[("a", &[3600], DUE), ("b", &[6 * 3600], "Later")]);
     let clock = FakeClock::new(s.sb.path());
     let d = start(&s, &clock, |cmd| sys.apply(cmd));
-    d.wait_log("scheduled;");
+    d.wait_event("scheduled");
     let daemon = sys.wait_listener("PrepareForSleep");
     eprintln!("daemon listens on the system bus as {daemon}");
 
@@ -172,7 +172,7 @@ fn a_wall_clock_step_is_noticed_at_once_and_again_after_it() {
             format!("unix:path={}", missing.display()),
         );
     });
-    d.wait_log("scheduled;");
+    d.wait_event("scheduled");
     d.wait_log("not listening for logind's resume signal");
     // the daemon's clock jumps an hour; the kernel's does not (libfaketime)
     clock.set("+3660");
