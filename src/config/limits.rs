@@ -38,6 +38,16 @@ pub const BUILTIN_PLANS: &[(&str, &str)] = &[
 /// Longest `description` of a plan file, in characters.
 pub const MAX_DESCRIPTION: usize = 160;
 
+/// Quiet hours when the config names no start: 21:30.
+pub(crate) fn default_quiet_start() -> NaiveTime {
+    clock(21, 30)
+}
+
+/// Quiet hours when the config names no end: 08:00.
+pub(crate) fn default_quiet_end() -> NaiveTime {
+    clock(8, 0)
+}
+
 /// A clock time from hours and minutes (midnight when out of range).
 pub(crate) fn clock(h: u32, m: u32) -> NaiveTime {
     NaiveTime::from_hms_opt(h, m, 0).unwrap_or(NaiveTime::MIN)

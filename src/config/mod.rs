@@ -29,7 +29,8 @@ use std::time::Duration;
 
 pub use defaults::{Defaults, NoPlanFiles, PlanSource};
 pub use diagnostic::{ConfigError, suggest};
-pub(crate) use limits::clock;
+#[cfg(test)]
+use limits::clock;
 pub use limits::{
     BUILTIN_PLANS, DEFAULT_GROUP, MAX_CONFIG_BYTES, MAX_DAY, MAX_DESCRIPTION, MAX_GROUP,
     MAX_OFFSET, MIN_EVERY,
@@ -97,8 +98,8 @@ pub fn parse(text: &str, origin: &str, defaults: Defaults) -> Result<Config, Con
 
     let quiet_hours = match raw.quiet_hours {
         None => Some(QuietHours {
-            start: clock(21, 30),
-            end: clock(8, 0),
+            start: limits::default_quiet_start(),
+            end: limits::default_quiet_end(),
         }),
         Some(q) => v.quiet(q)?,
     };

@@ -12,7 +12,10 @@ use crate::i18n::{Lang, MAX_TEXT, control_char, is_well_formed};
 
 use super::defaults::Defaults;
 use super::diagnostic::{ConfigError, suggest, zone_hint};
-use super::limits::{BUILTIN_PLANS, MAX_DAY, MAX_DESCRIPTION, MAX_GROUP, MIN_EVERY, clock};
+use super::limits::{
+    BUILTIN_PLANS, MAX_DAY, MAX_DESCRIPTION, MAX_GROUP, MIN_EVERY, clock, default_quiet_end,
+    default_quiet_start,
+};
 use super::model::{DaySet, Expire, QuietHours, QuietPolicy, Repeat, Rule, Treatment, Trigger};
 use super::raw::{RawQuiet, RawRule, RawTreatment};
 use super::values::{
@@ -258,11 +261,11 @@ impl Validator<'_> {
         }
         let start = match &q.start {
             Some(s) => self.clock(s)?,
-            None => clock(21, 30),
+            None => default_quiet_start(),
         };
         let end = match &q.end {
             Some(s) => self.clock(s)?,
-            None => clock(8, 0),
+            None => default_quiet_end(),
         };
         if start == end {
             let span = q.end.as_ref().map_or(span, Spanned::span);
