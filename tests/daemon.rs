@@ -365,6 +365,9 @@ fn test_notification_reports_the_server_or_fails_clearly() {
     assert_eq!(out.status.code(), Some(0), "{s}");
     assert!(s.contains("server: dunst"), "{s}");
     assert!(s.contains("capabilities: ") && s.contains("actions"), "{s}");
+    // the command returns on the server's reply; dbus-monitor may print
+    // the call a moment later
+    sc.desk.wait_summary("aftercare test");
     assert_eq!(sc.desk.count("aftercare test"), 1);
 
     sc.desk.kill_dunst();

@@ -927,6 +927,8 @@ fn after_plan_points_at_another_file_edits_to_that_file_reload() {
     // the config now names the second file
     s.sb.write_config(&config(&s, &second));
     d.wait_event_n("reloaded", &[], 1);
+    // the watch moves to the new file just after the reload is announced
+    d.wait_log("watching the plan file the config names now");
     // an edit to the second file (written beside, renamed over) reloads
     let tmp = second.with_file_name(".plan.toml.new");
     std::fs::write(&tmp, s.t.rule("a", &[6], "After the edit")).unwrap();

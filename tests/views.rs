@@ -213,7 +213,7 @@ fn the_chart_prints_on_one_page_with_every_reminder_and_milestone() {
             );
             let (warning, disclaimer) = match lang {
                 "de" => ("Warnzeichen", "Keine medizinische Beratung"),
-                "es" => ("Señales de alarma", "no es consejo médico"),
+                "es" => ("Señales de alarma", "no es un consejo médico"),
                 "fr" => ("Signes d’alerte", "pas un avis médical"),
                 _ => ("Warning signs: where to turn", "Not medical advice"),
             };
