@@ -138,7 +138,7 @@ fn conformance_with(
 
     // Arrives once, answered with the server's id.
     let n = s.desk.wait_summary(TITLE);
-    d.wait_log("sent");
+    d.wait_event("sent");
     assert_eq!(n.app, "aftercare");
     let id = n.id.expect("the server's id");
     assert!(id > 0, "id {id}");
@@ -198,7 +198,7 @@ fn conformance_with(
     s.desk.wait_action_listener(&n);
     let how = s.desk.invoke_action(id, "snooze");
     eprintln!("{}: snooze: {how}", server.name());
-    d.wait_log("snoozed");
+    d.wait_event("snoozed");
     assert_eq!(statuses(&s.sb.journal(), "a@"), ["snoozed"]);
     // the monitor may see it after the daemon acted on it
     s.desk.wait_messages("ActionInvoked from the server", |m| {
@@ -280,7 +280,7 @@ fn conformance_with(
         s.desk.wait_action_listener(&again);
         let how = s.desk.invoke_action(again.id.unwrap(), "done");
         eprintln!("{}: done: {how}", server.name());
-        d.wait_log("done");
+        d.wait_event("done");
         assert_eq!(statuses(&s.sb.journal(), "a@"), ["done"]);
         // Answered, so taken off the screen (it is resident: a server that
         // honours that would keep it)
@@ -298,7 +298,7 @@ fn conformance_with(
 
     // The daemon dies (kill -9) and starts again: the reminder is taken
     // over in place, with the same id, from the new connection.
-    d.wait_log_n("sent", 2); // recorded as on screen before it is logged
+    d.wait_event_n("sent", &[], 2); // recorded as on screen before it is logged
     d.signal("KILL");
     d.wait_exit();
     let d = s.start();
@@ -341,7 +341,7 @@ fn conformance_with(
     s.desk.wait_action_listener(&reposted);
     let how = s.desk.invoke_action(id, "done");
     eprintln!("{}: done after both restarts: {how}", server.name());
-    d.wait_log("done");
+    d.wait_event("done");
     assert_eq!(statuses(&s.sb.journal(), "a@"), ["done"]);
     s.desk.wait_close_call(&reposted.sender, id);
     let done: Vec<Message> = s
@@ -556,12 +556,12 @@ fn do_not_disturb(
     let back = quiet(&s);
     let d = s.start();
     let n = s.desk.wait_summary(TITLE);
-    d.wait_log("sent");
+    d.wait_event("sent");
     hidden(&s, &n);
     // a while later, still quiet: the next reminder comes, and the first
     // is neither posted again nor given up on
     s.desk.wait_summary("Other");
-    d.wait_log_n("sent", 2);
+    d.wait_event_n("sent", &[], 2);
     hidden(&s, &n);
     assert_eq!(statuses(&s.sb.journal(), "a@"), ["sent"]);
     back(&s);
@@ -571,7 +571,7 @@ fn do_not_disturb(
     s.desk.wait_action_listener(&n);
     let how = s.desk.invoke_action(id, "done");
     eprintln!("{}: done after do not disturb: {how}", server.name());
-    d.wait_log("done");
+    d.wait_event("done");
     assert_eq!(statuses(&s.sb.journal(), "a@"), ["done"]);
     s.desk.wait_close_call(&n.sender, id);
     assert_eq!(
@@ -580,7 +580,7 @@ fn do_not_disturb(
         "posted once: {:#?}",
         s.desk.notifies()
     );
-    assert_eq!(d.log_count("done"), 1, "{:?}", d.log());
+    assert_eq!(d.event_count("done"), 1, "{:?}", d.log());
     drop(d);
 }
 
@@ -703,7 +703,7 @@ fn merge_into_hidden(
     s.desk.wait_action_listener(&merged);
     let how = s.desk.invoke_action(merged.id.unwrap(), "done");
     eprintln!("{}: done: {how}", server.name());
-    d.wait_log("done");
+    d.wait_event("done");
     let j = s.sb.journal();
     assert_eq!(statuses(&j, "a@"), ["done"]);
     assert_eq!(statuses(&j, "d@"), ["done"]);

@@ -202,7 +202,7 @@ fn fly(w: &World, s: &Scenario, change: impl FnOnce(&Running), bus: Option<&Syst
     );
     // recorded before it stops (a TERM during the bus call would leave
     // it unrecorded: another matter)
-    d.wait_log("sent rule=lunch");
+    d.wait_event_n("sent", &[("rule", "lunch")], 1);
     d.signal("TERM");
     assert_eq!(d.wait_exit(), Some(0));
 
@@ -218,7 +218,7 @@ fn fly(w: &World, s: &Scenario, change: impl FnOnce(&Running), bus: Option<&Syst
     assert_eq!(status("morning").as_deref(), Some("sent"));
     assert_eq!(status("lunch").as_deref(), Some("sent"));
     let mut d = w.start(s, bus);
-    d.wait_log("scheduled");
+    d.wait_event("scheduled");
     let rinse = s.desk.wait_summary("Rinse");
     let due = w.t0 + TimeDelta::seconds(100);
     assert!(
@@ -232,7 +232,7 @@ fn fly(w: &World, s: &Scenario, change: impl FnOnce(&Running), bus: Option<&Syst
         "tea came at {} by Home's clock, not West's",
         at(&tea)
     );
-    d.wait_log("sent rule=tea");
+    d.wait_event_n("sent", &[("rule", "tea")], 1);
     d.signal("TERM");
     assert_eq!(d.wait_exit(), Some(0));
     // nothing twice: Home's morning came round again on West's clock 20 s
@@ -360,7 +360,7 @@ fn systemd_timedated_setting_a_zone_is_followed() {
     bus.apply(&mut cmd);
     let d = Running::spawn(cmd);
     d.wait_log("listening to timedated on the system bus");
-    d.wait_log("scheduled");
+    d.wait_event("scheduled");
     // timedated in a namespace of its own with the same /etc
     let mut td = Command::new("unshare");
     td.args(["-m", "sh", "-c", &script, timedated])
