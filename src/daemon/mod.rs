@@ -44,6 +44,8 @@ mod window;
 #[cfg(test)]
 mod screen_tests;
 #[cfg(test)]
+mod stop_tests;
+#[cfg(test)]
 mod tests;
 #[cfg(test)]
 mod travel_tests;

@@ -21,7 +21,7 @@ use crate::clock;
 use crate::config::{Config, ConfigError, Defaults};
 use crate::error::Error;
 use crate::i18n::{self, Lang};
-use crate::notifier::{Answer, DbusNotifier, Note, Notifier};
+use crate::notifier::{Answer, CALL_TIMEOUT, DbusNotifier, Note, Notifier};
 
 fn sd_notify(states: &[sd_notify::NotifyState]) {
     if let Err(e) = sd_notify::notify(states) {
@@ -128,8 +128,35 @@ struct Signals {
     int: Signal,
 }
 
+/// What a signal asks for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Ask {
+    /// SIGHUP: reload the config.
+    Reload,
+    /// SIGTERM or SIGINT (named): stop.
+    Stop(&'static str),
+}
+
+/// Where the asks come from: the process's signals; a channel in tests.
+#[allow(async_fn_in_trait)]
+pub(super) trait Asks {
+    /// The next ask; cancel-safe (it is raced against the step).
+    async fn next(&mut self) -> Ask;
+}
+
+impl Asks for Signals {
+    async fn next(&mut self) -> Ask {
+        tokio::select! {
+            _ = self.hup.recv() => Ask::Reload,
+            _ = self.term.recv() => Ask::Stop("SIGTERM"),
+            _ = self.int.recv() => Ask::Stop("SIGINT"),
+        }
+    }
+}
+
 /// What became of a step that signals could interrupt.
-enum Stepped {
+#[derive(Debug, PartialEq, Eq)]
+pub(super) enum Stepped {
     /// Done; the status line for systemd.
     Status(String),
     /// The plan is complete.
@@ -138,8 +165,14 @@ enum Stepped {
     Stop,
 }
 
-/// A [`step`] during which signals are still served: TERM and INT stop at
-/// once, even while a bus call hangs; HUP asks for a reload after it.
+/// Longest wait, after SIGTERM or SIGINT, for the step in flight: its
+/// bus calls are bounded by [`CALL_TIMEOUT`] each (the connection, the
+/// server's capabilities, `Notify`, its identity), and systemd waits 90 s
+/// before it kills.
+pub(super) const STOP_GRACE: Duration = CALL_TIMEOUT.saturating_mul(3);
+
+/// A [`step`] during which signals are still served: HUP asks for a reload
+/// after it; TERM and INT stop after it.
 async fn guarded_step<N: Notifier>(
     d: &mut Daemon<N>,
     jobs: &mut Jobs,
@@ -147,17 +180,55 @@ async fn guarded_step<N: Notifier>(
     sigs: &mut Signals,
     reload: &mut bool,
 ) -> Stepped {
-    let fut = step(d, jobs, now);
-    tokio::pin!(fut);
+    guarded(step(d, jobs, now), sigs, reload).await
+}
+
+/// Await a step while serving `asks`. A stop lets the step in flight end
+/// first, within [`STOP_GRACE`]: a notification the server has taken is
+/// recorded as sent before the daemon exits (a restart does not show it
+/// again), and a hung server does not block the stop for longer. A second
+/// TERM or INT stops at once.
+pub(super) async fn guarded<A: Asks>(
+    step: impl Future<Output = Option<String>>,
+    asks: &mut A,
+    reload: &mut bool,
+) -> Stepped {
+    tokio::pin!(step);
+    let why = loop {
+        tokio::select! {
+            r = &mut step => return r.map_or(Stepped::Finished, Stepped::Status),
+            ask = asks.next() => match ask {
+                Ask::Reload => {
+                    info!("SIGHUP: reloading the config once this step is done");
+                    *reload = true;
+                }
+                Ask::Stop(why) => break why,
+            },
+        }
+    };
+    info!(
+        name: "stopping",
+        signal = why,
+        step = "in flight",
+        grace_s = STOP_GRACE.as_secs(),
+        "{why}: stopping once the step in flight is done"
+    );
+    let grace = tokio::time::sleep(STOP_GRACE);
+    tokio::pin!(grace);
     loop {
         tokio::select! {
-            r = &mut fut => return r.map_or(Stepped::Finished, Stepped::Status),
-            _ = sigs.hup.recv() => {
-                info!("SIGHUP: reloading the config once this step is done");
-                *reload = true;
+            _ = &mut step => return Stepped::Stop,
+            () = &mut grace => {
+                warn!("the step in flight did not end within {} s: stopping anyway", STOP_GRACE.as_secs());
+                return Stepped::Stop;
             }
-            _ = sigs.term.recv() => { info!("SIGTERM: stopping"); return Stepped::Stop; }
-            _ = sigs.int.recv() => { info!("SIGINT: stopping"); return Stepped::Stop; }
+            ask = asks.next() => match ask {
+                Ask::Reload => {}
+                Ask::Stop(again) => {
+                    warn!("{again} again: stopping now, before the step in flight is done");
+                    return Stepped::Stop;
+                }
+            },
         }
     }
 }
@@ -348,8 +419,8 @@ async fn main_loop(
                 reload = true;
                 None
             }
-            _ = sigs.term.recv() => { info!("SIGTERM: stopping"); Some(Stepped::Stop) }
-            _ = sigs.int.recv() => { info!("SIGINT: stopping"); Some(Stepped::Stop) }
+            _ = sigs.term.recv() => { info!(name: "stopping", signal = "SIGTERM", step = "none", "SIGTERM: stopping"); Some(Stepped::Stop) }
+            _ = sigs.int.recv() => { info!(name: "stopping", signal = "SIGINT", step = "none", "SIGINT: stopping"); Some(Stepped::Stop) }
         };
         match stepped {
             Some(Stepped::Status(status)) => set_status(&status),

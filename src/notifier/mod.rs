@@ -14,6 +14,6 @@ mod dbus;
 mod note;
 mod probe;
 
-pub(crate) use dbus::{DbusNotifier, bounded};
+pub(crate) use dbus::{CALL_TIMEOUT, DbusNotifier, bounded};
 pub(crate) use note::{Answer, Button, Buttons, Capabilities, Note, Notifier, ShowError, Shown};
 pub(crate) use probe::probe;
