@@ -103,15 +103,17 @@ fn init_logging(daemon: bool) {
     let layer = tracing_subscriber::fmt::layer()
         .with_writer(std::io::stderr)
         .with_target(false);
-    let registry = tracing_subscriber::registry()
-        .with(filter)
-        .with(log_events::Events::from_env());
+    let registry = tracing_subscriber::registry().with(filter);
+    // the event line (a test hook) after the human line it goes with, so a
+    // test that has seen the event also sees the line
+    let events = log_events::Events::from_env();
     let result = if journald {
         registry
             .with(layer.without_time().with_ansi(false))
+            .with(events)
             .try_init()
     } else {
-        registry.with(layer.with_ansi(tty)).try_init()
+        registry.with(layer.with_ansi(tty)).with(events).try_init()
     };
     drop(result);
 }
