@@ -279,7 +279,9 @@ impl Default for Ledger {
 }
 
 impl Ledger {
-    /// An empty ledger of a format version (what a file said it is).
+    /// An empty ledger of a format version (as a file of that version
+    /// reads).
+    #[cfg(test)]
     pub(crate) fn of_version(version: u32) -> Ledger {
         Ledger {
             version,
