@@ -45,7 +45,7 @@ pub use values::{
 };
 
 use crate::i18n::{Choice, Lang, PlanTexts, Source, healing_key};
-use diagnostic::from_toml;
+use diagnostic::{from_toml, from_toml_with};
 use raw::{RawConfig, RawPlan};
 use suggest::zone_hint;
 use toml::Spanned;
@@ -73,8 +73,8 @@ pub fn plan_texts_path(plan_file: &Path, lang: Lang) -> std::path::PathBuf {
 /// Parse and validate config text. `origin` names it in errors.
 pub fn parse(text: &str, origin: &str, defaults: Defaults) -> Result<Config, ConfigError> {
     let raw: RawConfig = toml::from_str(text).map_err(|e| {
-        let mut err = from_toml(origin, text, &e);
-        if err.message.starts_with("unknown field `language`") {
+        let (mut err, problem) = from_toml_with(origin, text, &e);
+        if problem.is_some_and(|p| p.is_unknown("language")) {
             err.hint = Some(
                 "`language` is a top-level key: put `language = \"de\"` at the top of the file, before [treatment]".into(),
             );
@@ -328,10 +328,10 @@ pub fn parse_plan_in(
     texts: Option<&Translation<'_>>,
 ) -> Result<CarePlan, ConfigError> {
     let mut raw: RawPlan = toml::from_str(text).map_err(|e| {
-        let mut err = from_toml(origin, text, &e);
+        let (mut err, problem) = from_toml_with(origin, text, &e);
         let config_table = ["treatment", "quiet_hours", "notifications", "location"]
             .iter()
-            .find(|t| err.message.starts_with(&format!("unknown field `{t}`")));
+            .find(|t| problem.as_ref().is_some_and(|p| p.is_unknown(t)));
         if let Some(t) = config_table {
             err.hint = Some(format!(
                 "a plan file holds only `description`, `complete`, `nothing_off_limits`, [reminders.NAME] and [healing]; [{t}] belongs in the config that uses the plan"
