@@ -295,13 +295,8 @@ impl TomlProblem {
     }
 }
 
-/// Turn a toml/serde error into a positioned error with a hint.
-pub(super) fn from_toml(origin: &str, text: &str, e: &toml::de::Error) -> ConfigError {
-    from_toml_with(origin, text, e).0
-}
-
-/// The same, and what the error is about (None: a look-alike character,
-/// reported as such).
+/// Turn a toml/serde error into a positioned error with a hint, and say
+/// what it is about (None: a look-alike character, reported as such).
 pub(super) fn from_toml_with(
     origin: &str,
     text: &str,

@@ -45,7 +45,7 @@ pub use values::{
 };
 
 use crate::i18n::{Choice, Lang, PlanTexts, Source, healing_key};
-use diagnostic::{from_toml, from_toml_with};
+use diagnostic::from_toml_with;
 use raw::{RawConfig, RawPlan};
 use suggest::zone_hint;
 use toml::Spanned;
@@ -476,7 +476,7 @@ pub fn plan_text_keys(plan: &CarePlan, healing_keys: &[String]) -> Vec<String> {
 /// [`plan_text_keys`]); the translation check's tests ask.
 #[cfg(test)]
 pub(crate) fn plan_file_text_keys(text: &str, origin: &str) -> Result<Vec<String>, ConfigError> {
-    let raw: RawPlan = toml::from_str(text).map_err(|e| from_toml(origin, text, &e))?;
+    let raw: RawPlan = toml::from_str(text).map_err(|e| from_toml_with(origin, text, &e).0)?;
     let healing_keys: Vec<String> = raw
         .healing
         .keys()
