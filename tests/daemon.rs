@@ -1,9 +1,5 @@
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::print_stderr,
-    clippy::disallowed_methods
-)]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::print_stderr)]
+#![allow(clippy::disallowed_methods)]
 //! `aftercare run` end to end: the real binary, a private session bus, Xvfb
 //! and dunst; what reaches the bus is read with dbus-monitor, never from the
 //! daemon's own logs (those are only used to know when to act next).

@@ -883,14 +883,21 @@ fn a_broken_config_at_start_runs_the_last_good_copy() {
     assert_eq!(mode(&copy), 0o600);
     // half-edited, then a reboot
     s.sb.write_config("[treatment]\ndate = 2026-11-31\n");
+    restart_runs_the_last_good("config.toml:2:8", &s, "From the good copy");
+}
+
+/// A start with a broken config or plan file: the error notice names
+/// `at` and says the last working config runs, and its reminder `summary`
+/// comes, once.
+fn restart_runs_the_last_good(at: &str, s: &Scenario, summary: &str) {
     let d = s.start();
     let err = s
         .desk
         .wait_summary("aftercare: config error — running your last working config");
-    assert!(err.body.contains("config.toml:2:8"), "{}", err.body);
-    s.desk.wait_summary("From the good copy");
+    assert!(err.body.contains(at), "{}", err.body);
+    s.desk.wait_summary(summary);
     d.wait_event("sent");
-    assert_eq!(s.desk.count("From the good copy"), 1);
+    assert_eq!(s.desk.count(summary), 1);
 }
 
 #[test]
@@ -915,14 +922,7 @@ fn a_broken_clinic_plan_file_at_start_runs_the_plan_that_worked() {
         good.replace("after = [", "at = [\"25:00\"]\nafter = ["),
     )
     .unwrap();
-    let d = s.start();
-    let err = s
-        .desk
-        .wait_summary("aftercare: config error — running your last working config");
-    assert!(err.body.contains("clinic.toml:1:1"), "{}", err.body);
-    s.desk.wait_summary("From the clinic plan");
-    d.wait_event("sent");
-    assert_eq!(s.desk.count("From the clinic plan"), 1);
+    restart_runs_the_last_good("clinic.toml:1:1", &s, "From the clinic plan");
 }
 
 #[test]

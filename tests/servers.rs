@@ -1,9 +1,5 @@
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::print_stderr,
-    clippy::disallowed_methods
-)]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::print_stderr)]
+#![allow(clippy::disallowed_methods)]
 //! aftercare on real notification servers, end to end: dunst,
 //! xfce4-notifyd, notification-daemon, mate-notification-daemon, notify-osd
 //! and GNOME Shell 43 headless, each on a private session bus (and Xvfb
@@ -458,29 +454,22 @@ fn cinnamon() {
     );
 }
 
-#[test]
-fn dunst() {
-    conformance(Server::Dunst, |_| {}, |_, _| {});
+/// A conformance test for each server that needs no check of its own.
+macro_rules! conformance_tests {
+    ($($name:ident => $server:ident),* $(,)?) => {$(
+        #[test]
+        fn $name() {
+            conformance(Server::$server, |_| {}, |_, _| {});
+        }
+    )*};
 }
 
-#[test]
-fn xfce4_notifyd() {
-    conformance(Server::Xfce, |_| {}, |_, _| {});
-}
-
-#[test]
-fn notification_daemon() {
-    conformance(Server::NotificationDaemon, |_| {}, |_, _| {});
-}
-
-#[test]
-fn mate_notification_daemon() {
-    conformance(Server::Mate, |_| {}, |_, _| {});
-}
-
-#[test]
-fn notify_osd() {
-    conformance(Server::NotifyOsd, |_| {}, |_, _| {});
+conformance_tests! {
+    dunst => Dunst,
+    xfce4_notifyd => Xfce,
+    notification_daemon => NotificationDaemon,
+    mate_notification_daemon => Mate,
+    notify_osd => NotifyOsd,
 }
 
 /// GNOME Shell 43: also the `.desktop` file the `desktop-entry` hint names,
