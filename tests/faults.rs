@@ -472,8 +472,7 @@ fn notification_server_restarted_mid_plan() {
     assert_ne!(again.server, before.server, "the new server answered it");
     assert_eq!(s.desk.count("Before"), 2);
     // and its answer comes from the new server
-    s.desk.wait_action_listener(&again);
-    s.desk.invoke_action(again.id.unwrap(), "done");
+    s.desk.press(&again, "done");
     d.wait_event("done");
     assert_eq!(statuses(&s.sb.journal(), "a@"), ["done"]);
     s.desk.wait_summary("After restart");

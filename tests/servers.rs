@@ -273,8 +273,7 @@ fn conformance_with(
     // Each answer taken once (GNOME: not also from the shell's own broadcast).
     assert_eq!(d.log_count("snoozed"), 1, "{:?}", d.log());
     let Some(off_screen) = restarts else {
-        s.desk.wait_action_listener(&again);
-        let how = s.desk.invoke_action(again.id.unwrap(), "done");
+        let how = s.desk.press(&again, "done");
         eprintln!("{}: done: {how}", server.name());
         d.wait_event("done");
         assert_eq!(statuses(&s.sb.journal(), "a@"), ["done"]);
@@ -689,8 +688,7 @@ fn merge_into_hidden(
         shown(&s, &merged.summary)
     });
     eprintln!("{}: {:?} is on screen again", server.name(), merged.summary);
-    s.desk.wait_action_listener(&merged);
-    let how = s.desk.invoke_action(merged.id.unwrap(), "done");
+    let how = s.desk.press(&merged, "done");
     eprintln!("{}: done: {how}", server.name());
     d.wait_event("done");
     let j = s.sb.journal();

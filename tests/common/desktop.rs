@@ -941,24 +941,18 @@ impl Desktop {
     pub fn wait_action_listener(&self, n: &Notify) {
         // the bus's reply to an AddMatch for `signal` from n's sender
         let added = |m: &[Message], signal: &str| {
-            m.iter()
-                .filter(|x| {
-                    x.member == "AddMatch"
-                        && x.sender == n.sender
-                        && x.args
-                            .first()
-                            .and_then(Arg::string)
-                            .is_some_and(|r| r.contains(signal))
-                })
-                .any(|call| {
-                    m.iter().any(|r| {
-                        r.reply_serial == Some(call.serial) && r.destination == call.sender
-                    })
-                })
+            answered_add_matches(m, signal).any(|call| call.sender == n.sender)
         };
         self.wait_messages("the daemon to listen for actions", |m| {
             (added(m, "ActionInvoked") && added(m, "NotificationClosed")).then_some(())
         });
+    }
+
+    /// Press `key` on `n` once its sender listens for the answer (see
+    /// [`Self::wait_action_listener`], [`Self::invoke_action`]).
+    pub fn press(&self, n: &Notify, key: &str) -> String {
+        self.wait_action_listener(n);
+        self.invoke_action(n.id.unwrap(), key)
     }
 
     /// Wait until the connection `sender` asks the server to close
@@ -1873,6 +1867,26 @@ fn atspi_find_button(a11y: &str, app: &str, label: &str) -> Option<(i64, i64)> {
         }
         ControlFlow::Continue(())
     })
+}
+
+/// The `AddMatch` calls in `m` whose rule holds `rule_has` and that the
+/// bus answered (their sender listens from then on), in order.
+pub fn answered_add_matches<'a>(
+    m: &'a [Message],
+    rule_has: &'a str,
+) -> impl Iterator<Item = &'a Message> + 'a {
+    m.iter()
+        .filter(move |x| {
+            x.member == "AddMatch"
+                && x.args
+                    .first()
+                    .and_then(Arg::string)
+                    .is_some_and(|r| r.contains(rule_has))
+        })
+        .filter(move |call| {
+            m.iter()
+                .any(|r| r.reply_serial == Some(call.serial) && r.destination == call.sender)
+        })
 }
 
 fn name_owner_changes(m: &[Message], name: &str) -> usize {
