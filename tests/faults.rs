@@ -125,7 +125,7 @@ fn disk_full_keeps_the_old_journal_and_never_duplicates() {
     std::fs::remove_file(&filler).unwrap();
     desk.wait_summary("After space returns");
     // the daemon logs a send after writing the journal
-    d.wait_log("sent rule=c");
+    d.wait_event_n("sent", &[("rule", "c")], 1);
     d.wait_log("journal written again");
     let j = read_json(&inside.join("journal.json"));
     let entries = j["entries"].as_object().unwrap();
@@ -214,7 +214,7 @@ fn after_a_full_disk_the_journal_is_written_without_waiting_for_a_change() {
     let inside = ns.inside(&s.sb.state_dir());
     let d = ns.start(&s);
     desk.wait_summary("Before full");
-    d.wait_log("sent rule=a");
+    d.wait_event_n("sent", &[("rule", "a")], 1);
     let filler = fill(&inside);
     desk.wait_summary("While full");
     d.wait_log("cannot write the journal");
@@ -248,7 +248,7 @@ fn a_deleted_state_directory_is_made_again_with_its_lock() {
     let state = s.sb.state_dir();
     let d = s.start();
     desk.wait_summary("First");
-    d.wait_log("sent rule=a");
+    d.wait_event_n("sent", &[("rule", "a")], 1);
     for round in 1..=2 {
         // in one step (the daemon makes it again while `rm -r` still runs)
         let trash = s.sb.path().join(format!("deleted-{round}"));
@@ -267,7 +267,7 @@ fn a_deleted_state_directory_is_made_again_with_its_lock() {
     drop(d);
     let d = s.start();
     desk.wait_summary("Second");
-    d.wait_log("sent rule=b");
+    d.wait_event_n("sent", &[("rule", "b")], 1);
     assert_eq!(desk.count_new("First"), 1);
     assert_eq!(desk.count_new("Second"), 1);
 }
@@ -676,7 +676,7 @@ fn a_look_alike_character_edited_in_is_named_on_screen() {
     let s = Scenario::new().reminders(&[("a", &[2], "Before the edit"), ("z", &[3600], "Later")]);
     let d = s.start();
     s.desk.wait_summary("Before the edit");
-    d.wait_log("sent rule=a");
+    d.wait_event_n("sent", &[("rule", "a")], 1);
     // the person pastes a key with a no-break space in it
     let text = s.timed_config(&[("a", &[2], "Before the edit"), ("z", &[3600], "Later")]);
     let broken = text.replacen("title = ", "title\u{a0}= ", 1);
@@ -713,7 +713,7 @@ fn a_series_of_thirteen_treatments_runs() {
     s.sb.write_config(&series);
     let d = s.start();
     s.desk.wait_summary("Session reminder");
-    d.wait_log("sent rule=a");
+    d.wait_event_n("sent", &[("rule", "a")], 1);
     assert_eq!(s.desk.count("Session reminder"), 1);
     // the next one, a month away, is listed; the last one a year away has its year
     let out = s.run(&["plan", "--all"]);
@@ -745,7 +745,7 @@ fn ten_thousand_rules_are_scheduled_and_delivered_and_too_many_refused() {
     let d = s.start();
     d.wait_log("reminders=69994");
     s.desk.wait_summary("Among ten thousand");
-    d.wait_log("sent rule=a");
+    d.wait_event_n("sent", &[("rule", "a")], 1);
     assert_eq!(s.desk.count("Among ten thousand"), 1);
     // over the cap (10,000 rules, a year, three times a day): refused
     let mut over = s.timed_config(&[]);
