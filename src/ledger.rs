@@ -153,8 +153,10 @@ impl Entry {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Ledger {
     pub(crate) version: u32,
+    /// Read tolerantly: an entry that cannot be read is dropped and
+    /// counted ([`Ledger::dropped`]), not the whole file.
     #[serde(default)]
-    entries: BTreeMap<String, Entry>,
+    entries: Entries,
     /// When the plan-complete notification went out.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     complete: Option<DateTime<Utc>>,
@@ -164,12 +166,81 @@ pub struct Ledger {
     /// The notifications with buttons the daemon left on screen, so the
     /// next run can take them over (replace them in place on the same
     /// server, post them again on a new one). Written by the daemon only.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// A list that cannot be read is only a lost chance to take over what
+    /// was on screen, not a reason to drop the journal: read as absent.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "or_absent"
+    )]
     on_screen: Option<OnScreen>,
     /// The treatment's zone and instant as first resolved (configs that
     /// name no zone).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// Unreadable: read as absent (resolved again, as for a journal
+    /// without it).
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "or_absent"
+    )]
     treatment: Option<TreatmentPin>,
+}
+
+/// The entries by occurrence id, and how many the file held that could not
+/// be read (dropped on reading; never written back).
+#[derive(Debug, Clone, Default, Serialize)]
+#[serde(transparent)]
+struct Entries {
+    map: BTreeMap<String, Entry>,
+    #[serde(skip)]
+    dropped: usize,
+}
+
+/// Equal when the entries are: the count of dropped ones is not data.
+impl PartialEq for Entries {
+    fn eq(&self, other: &Entries) -> bool {
+        self.map == other.map
+    }
+}
+
+impl std::ops::Deref for Entries {
+    type Target = BTreeMap<String, Entry>;
+    fn deref(&self) -> &Self::Target {
+        &self.map
+    }
+}
+
+impl std::ops::DerefMut for Entries {
+    fn deref_mut(&mut self) -> &mut Self::Target {
+        &mut self.map
+    }
+}
+
+impl<'de> Deserialize<'de> for Entries {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Entries, D::Error> {
+        // each entry read on its own, so one bad entry costs only itself
+        let raw = BTreeMap::<String, serde_json::Value>::deserialize(d)?;
+        let mut entries = Entries::default();
+        for (id, value) in raw {
+            match serde_json::from_value::<Entry>(value) {
+                Ok(e) => {
+                    entries.map.insert(id, e);
+                }
+                Err(_) => entries.dropped += 1,
+            }
+        }
+        Ok(entries)
+    }
+}
+
+/// An optional part that cannot be read is read as absent.
+fn or_absent<'de, D, T>(d: D) -> Result<Option<T>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: serde::de::DeserializeOwned,
+{
+    let raw = Option::<serde_json::Value>::deserialize(d)?;
+    Ok(raw.and_then(|v| serde_json::from_value(v).ok()))
 }
 
 /// Notifications on one server.
@@ -198,7 +269,7 @@ impl Default for Ledger {
     fn default() -> Ledger {
         Ledger {
             version: VERSION,
-            entries: BTreeMap::new(),
+            entries: Entries::default(),
             complete: None,
             config_error_shown: None,
             on_screen: None,
@@ -208,7 +279,9 @@ impl Default for Ledger {
 }
 
 impl Ledger {
-    /// An empty ledger of a format version (what a file said it is).
+    /// An empty ledger of a format version (as a file of that version
+    /// reads).
+    #[cfg(test)]
     pub(crate) fn of_version(version: u32) -> Ledger {
         Ledger {
             version,
@@ -224,6 +297,12 @@ impl Ledger {
 
     pub fn status(&self, id: impl AsRef<str>) -> Option<Status> {
         self.get(id).map(|e| e.status)
+    }
+
+    /// How many entries the file held that could not be read (and were
+    /// dropped when it was read).
+    pub(crate) fn dropped(&self) -> usize {
+        self.entries.dropped
     }
 
     pub fn entries(&self) -> impl Iterator<Item = (&String, &Entry)> {
@@ -287,7 +366,7 @@ impl Ledger {
     pub fn migrate_ids(&mut self, map: &std::collections::HashMap<String, String>) -> usize {
         let rename = |id: &String| map.get(id).cloned().unwrap_or_else(|| id.clone());
         let mut renamed = 0;
-        let old = std::mem::take(&mut self.entries);
+        let old = std::mem::take(&mut self.entries.map);
         for (id, mut e) in old {
             e.merged_into = e.merged_into.as_ref().map(rename);
             let new = rename(&id);
@@ -342,7 +421,7 @@ impl Ledger {
             // it): they name nothing in this one
             return;
         }
-        for (id, e) in other.entries {
+        for (id, e) in other.entries.map {
             let newer = self.entries.get(&id).is_none_or(|m| {
                 match (m.status == Status::Done, e.status == Status::Done) {
                     (true, false) => false,
@@ -449,5 +528,41 @@ mod tests {
         old.set("a@2026-11-24T10:00", Entry::sent(t("2026-11-24T10:00:00Z")));
         l.merge(old);
         assert!(l.get("a@2026-11-24T10:00").is_none());
+    }
+
+    #[test]
+    fn one_schema_reads_tolerantly() {
+        // a version 1 file from a later release: unknown fields at every
+        // level, one entry that cannot be read, a screen list and a pin in
+        // a shape this release does not know
+        let text = r#"{
+            "version": 1,
+            "future": {"x": 1},
+            "entries": {
+                "a@2026-11-24T08:00": {"status": "sent", "at": "2026-11-24T08:00:00Z", "later": true},
+                "b@2026-11-24T09:00": {"status": "exploded", "at": "2026-11-24T09:00:00Z"},
+                "c@2026-11-24T10:00": {"status": "done", "at": "2026-11-24T10:00:00Z"}
+            },
+            "complete": "2026-11-30T10:00:00Z",
+            "on_screen": [1, 2],
+            "treatment": "yesterday"
+        }"#;
+        let l: Ledger = serde_json::from_str(text).unwrap();
+        assert_eq!(l.version, 1);
+        assert!(l.needs_migration());
+        assert_eq!(l.dropped(), 1);
+        assert_eq!(l.status("a@2026-11-24T08:00"), Some(Status::Sent));
+        assert_eq!(l.get("b@2026-11-24T09:00"), None);
+        assert_eq!(l.status("c@2026-11-24T10:00"), Some(Status::Done));
+        assert_eq!(l.complete(), Some(t("2026-11-30T10:00:00Z")));
+        assert!(l.on_screen().is_none());
+        assert!(l.treatment().is_none());
+        // what is written back is this release's schema only
+        let back = serde_json::to_value(&l).unwrap();
+        assert!(back.get("future").is_none());
+        assert_eq!(back["entries"].as_object().unwrap().len(), 2);
+        // a file that is not a ledger at all still fails as a whole
+        assert!(serde_json::from_str::<Ledger>(r#"{"entries": {}}"#).is_err());
+        assert!(serde_json::from_str::<Ledger>(r#"{"version": 2, "entries": []}"#).is_err());
     }
 }

@@ -386,23 +386,6 @@ enum ReadError {
     Corrupt(String),
 }
 
-/// The journal as written, tolerantly: unknown fields are ignored, and an
-/// entry that cannot be read is dropped (and counted), not the whole file.
-#[derive(serde::Deserialize)]
-struct Lenient {
-    version: u32,
-    #[serde(default)]
-    entries: std::collections::BTreeMap<String, serde_json::Value>,
-    #[serde(default)]
-    complete: Option<DateTime<Utc>>,
-    #[serde(default)]
-    config_error_shown: Option<String>,
-    #[serde(default)]
-    on_screen: Option<serde_json::Value>,
-    #[serde(default)]
-    treatment: Option<serde_json::Value>,
-}
-
 /// The ledger on disk, and how many entries had to be dropped.
 fn read(path: &Path) -> Result<Option<(Ledger, usize)>, ReadError> {
     // a symlink or a FIFO in its place is refused, never followed or waited on
@@ -411,32 +394,19 @@ fn read(path: &Path) -> Result<Option<(Ledger, usize)>, ReadError> {
     else {
         return Ok(None);
     };
-    let raw: Lenient =
+    // one schema, tolerant by itself: unknown fields ignored, a bad entry
+    // dropped and counted, an unreadable screen list or treatment pin read
+    // as absent (see `Ledger`)
+    let ledger: Ledger =
         serde_json::from_slice(&bytes).map_err(|e| ReadError::Corrupt(e.to_string()))?;
     // version 1: ids in the old format, migrated by the daemon
-    if raw.version == 0 || raw.version > VERSION {
+    if ledger.version == 0 || ledger.version > VERSION {
         return Err(ReadError::Corrupt(format!(
             "unknown version {}",
-            raw.version
+            ledger.version
         )));
     }
-    let mut ledger = Ledger::of_version(raw.version);
-    let mut dropped = 0;
-    for (id, value) in raw.entries {
-        match serde_json::from_value::<Entry>(value) {
-            Ok(e) => ledger.set(&id, e),
-            Err(_) => dropped += 1,
-        }
-    }
-    if let Some(at) = raw.complete {
-        ledger.set_complete(at);
-    }
-    ledger.set_config_error_shown(raw.config_error_shown);
-    // a list that cannot be read is only a lost chance to take over what
-    // was on screen, not a reason to drop the journal
-    ledger.set_on_screen(raw.on_screen.and_then(|v| serde_json::from_value(v).ok()));
-    // unreadable: resolved again, as for a journal without it
-    ledger.set_treatment(raw.treatment.and_then(|v| serde_json::from_value(v).ok()));
+    let dropped = ledger.dropped();
     Ok(Some((ledger, dropped)))
 }
 

@@ -88,6 +88,7 @@ impl Keeper {
             self.tx.clone(),
             || (),
             watch::state_mask(),
+            watch::state_mask(),
             watch::Says::State,
         );
     }

@@ -54,6 +54,7 @@ pub(crate) fn start(
         events,
         || Event::ConfigChanged,
         mask(),
+        mask(),
         Says::Config,
     )
 }
@@ -72,9 +73,24 @@ pub(crate) fn start_zone(events: UnboundedSender<Event>) -> Option<Watch> {
         vec![etc.join("localtime"), etc.join("timezone")],
         events,
         || Event::ZoneChanged("/etc/localtime"),
+        zone_dir_mask(),
         mask(),
         Says::Zone,
     )
+}
+
+/// `/etc` itself: only names coming and going (a link or file renamed
+/// over `localtime` or `timezone`, or deleted and made again). Writes in
+/// place are heard by the watches on the two files themselves; with
+/// `MODIFY`/`CLOSE_WRITE`/`ATTRIB` here, every write to any file in `/etc`
+/// (package installs, resolv.conf, mtab) woke the daemon for nothing.
+fn zone_dir_mask() -> WatchFlags {
+    WatchFlags::CREATE
+        | WatchFlags::DELETE
+        | WatchFlags::MOVED_FROM
+        | WatchFlags::MOVED_TO
+        | WatchFlags::DELETE_SELF
+        | WatchFlags::MOVE_SELF
 }
 
 /// Whose words a failure to watch is told in.
@@ -103,15 +119,16 @@ pub(crate) fn state_mask() -> WatchFlags {
     WatchFlags::DELETE | WatchFlags::MOVED_FROM | WatchFlags::DELETE_SELF | WatchFlags::MOVE_SELF
 }
 
-/// Watch each `(folder, file name)` for `mask`, and each of `files`
-/// itself: sends `make()` on a change to one of those names or files.
+/// Watch each `(folder, file name)` for `dir_mask`, and each of `files`
+/// itself for `file_mask`: sends `make()` on a change to one of those names or files.
 /// `says`: whose words a failure to watch is told in.
 pub(crate) fn start_with<T: Send + 'static>(
     watched: Vec<(PathBuf, OsString)>,
     files: Vec<PathBuf>,
     events: UnboundedSender<T>,
     make: fn() -> T,
-    mask: WatchFlags,
+    dir_mask: WatchFlags,
+    file_mask: WatchFlags,
     says: Says,
 ) -> Option<Watch> {
     let config = says == Says::Config;
@@ -126,7 +143,7 @@ pub(crate) fn start_with<T: Send + 'static>(
         .map_err(|e| fail(&e))
         .ok()?;
     for (dir, _) in &watched {
-        if let Err(e) = inotify::add_watch(&fd, dir, mask) {
+        if let Err(e) = inotify::add_watch(&fd, dir, dir_mask) {
             match config {
                 true => {
                     warn!(dir = %dir.display(), "cannot watch the config directory: {e}; use SIGHUP to reload")
@@ -135,7 +152,7 @@ pub(crate) fn start_with<T: Send + 'static>(
             }
         }
     }
-    let mut file_wds = watch_files(&fd, &files, mask);
+    let mut file_wds = watch_files(&fd, &files, file_mask);
     // an OwnedFd: the sound use of the deprecated safe constructor (see
     // ClockWatch::new in wake.rs)
     #[allow(deprecated)]
@@ -174,7 +191,7 @@ pub(crate) fn start_with<T: Send + 'static>(
             if ours {
                 // a file replaced by another: watch the new one
                 if !files.is_empty() {
-                    file_wds = watch_files(fd.get_ref(), &files, mask);
+                    file_wds = watch_files(fd.get_ref(), &files, file_mask);
                 }
                 if events.send(make()).is_err() {
                     return;
@@ -183,4 +200,55 @@ pub(crate) fn start_with<T: Send + 'static>(
         }
     });
     Some(Watch { task })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The events the kernel queued on `fd` so far (read without waiting).
+    fn queued(fd: &rustix::fd::OwnedFd) -> Vec<(ReadFlags, Option<String>)> {
+        let mut buf = [MaybeUninit::<u8>::uninit(); 4096];
+        let mut reader = inotify::Reader::new(fd, &mut buf);
+        let mut out = Vec::new();
+        while let Ok(ev) = reader.next() {
+            let name = ev.file_name().map(|n| n.to_string_lossy().into_owned());
+            out.push((ev.events(), name));
+        }
+        out
+    }
+
+    /// Other files of `/etc` written in place wake nobody: the only event
+    /// the folder's watch queues is the new link renamed over `localtime`.
+    #[test]
+    fn the_zone_folder_watch_hears_only_names_replaced() {
+        let dir = tempfile::tempdir().unwrap();
+        let fd = inotify::init(CreateFlags::CLOEXEC | CreateFlags::NONBLOCK).unwrap();
+        std::fs::write(dir.path().join("resolv.conf"), "a").unwrap();
+        inotify::add_watch(&fd, dir.path(), zone_dir_mask()).unwrap();
+        std::fs::write(dir.path().join("resolv.conf"), "nameserver 127.0.0.1").unwrap();
+        std::fs::write(dir.path().join("localtime.new"), "").unwrap();
+        let events_before_rename = queued(&fd);
+        std::fs::rename(
+            dir.path().join("localtime.new"),
+            dir.path().join("localtime"),
+        )
+        .unwrap();
+        let after = queued(&fd);
+        // making the new file is a name coming (CREATE), writing the old in
+        // place is nothing
+        assert_eq!(
+            events_before_rename
+                .iter()
+                .map(|(_, n)| n.as_deref())
+                .collect::<Vec<_>>(),
+            [Some("localtime.new")]
+        );
+        assert!(
+            after
+                .iter()
+                .any(|(f, n)| f.contains(ReadFlags::MOVED_TO) && n.as_deref() == Some("localtime")),
+            "{after:?}"
+        );
+    }
 }
