@@ -84,7 +84,7 @@ fn after_a_restart_the_unanswered_notification_answers_to_the_new_process() {
     d.signal("KILL");
     drop(d);
     let d = s.start();
-    d.wait_log("taken over");
+    d.wait_event("taken_over");
     let again = s.desk.wait_messages("First posted again, answered", |m| {
         common::desktop::notifies_of(m)
             .into_iter()
@@ -213,7 +213,7 @@ fn sighup_reload_valid_and_broken() {
     assert!(err.body.contains("config.toml:2:8"), "{}", err.body);
     // the same broken config again: not shown a second time
     d.signal("HUP");
-    d.wait_log_n("config error, keeping the previous schedule", 2);
+    d.wait_event_n("kept_previous_schedule", &[], 2);
 
     assert_eq!(s.dismiss_last_and_wait(&mut d), Some(0));
     for (title, shown) in [

@@ -126,7 +126,7 @@ fn disk_full_keeps_the_old_journal_and_never_duplicates() {
     desk.wait_summary("After space returns");
     // the daemon logs a send after writing the journal
     d.wait_event_n("sent", &[("rule", "c")], 1);
-    d.wait_log("journal written again");
+    d.wait_event("journal_written_again");
     let j = read_json(&inside.join("journal.json"));
     let entries = j["entries"].as_object().unwrap();
     assert_eq!(
@@ -225,7 +225,7 @@ fn after_a_full_disk_the_journal_is_written_without_waiting_for_a_change() {
     assert_eq!(second.wait_exit(), Some(75), "refused while full");
     // space returns; nothing else happens for an hour
     std::fs::remove_file(&filler).unwrap();
-    d.wait_log("journal written again");
+    d.wait_event("journal_written_again");
     let j = read_json(&inside.join("journal.json"));
     assert_eq!(statuses(&j, "b@"), ["sent"], "on disk by itself: {j}");
     // a power loss now: the next start shows nothing again
@@ -685,7 +685,7 @@ fn a_look_alike_character_edited_in_is_named_on_screen() {
         .count()
         + 1;
     s.sb.write_config(&broken);
-    d.wait_log("keeping the previous schedule");
+    d.wait_event("kept_previous_schedule");
     let note = s.desk.wait_messages("the config error on screen", |m| {
         common::desktop::notifies_of(m)
             .into_iter()
