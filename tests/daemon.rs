@@ -1,9 +1,5 @@
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::print_stderr,
-    clippy::disallowed_methods
-)]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::print_stderr)]
+#![allow(clippy::disallowed_methods)]
 //! `aftercare run` end to end: the real binary, a private session bus, Xvfb
 //! and dunst; what reaches the bus is read with dbus-monitor, never from the
 //! daemon's own logs (those are only used to know when to act next).
@@ -88,7 +84,7 @@ fn after_a_restart_the_unanswered_notification_answers_to_the_new_process() {
     d.signal("KILL");
     drop(d);
     let d = s.start();
-    d.wait_log("taken over");
+    d.wait_event("taken_over");
     let again = s.desk.wait_messages("First posted again, answered", |m| {
         common::desktop::notifies_of(m)
             .into_iter()
@@ -97,8 +93,7 @@ fn after_a_restart_the_unanswered_notification_answers_to_the_new_process() {
     assert_eq!(Some(again.replaces_id), old.id, "in place");
     assert_eq!(again.id, old.id);
     // the old process's buttons were dead; these reach this one
-    s.desk.wait_action_listener(&again);
-    s.desk.invoke_action(again.id.unwrap(), "done");
+    s.desk.press(&again, "done");
     d.wait_event("done");
     assert_eq!(statuses(&s.sb.journal(), "first@"), ["done"]);
     // answered: off the screen (it is resident, the server would keep it)
@@ -135,8 +130,7 @@ fn a_fourth_notification_joins_the_oldest_so_at_most_three_are_on_screen() {
     ids.dedup();
     assert_eq!(ids.len(), 3, "three notifications at most: {ids:?}");
     // one Done answers both
-    s.desk.wait_action_listener(&merged);
-    s.desk.invoke_action(merged.id.unwrap(), "done");
+    s.desk.press(&merged, "done");
     d.wait_event_n("done", &[], 2);
     let j = s.sb.journal();
     assert_eq!(statuses(&j, "a@"), ["done"]);
@@ -219,7 +213,7 @@ fn sighup_reload_valid_and_broken() {
     assert!(err.body.contains("config.toml:2:8"), "{}", err.body);
     // the same broken config again: not shown a second time
     d.signal("HUP");
-    d.wait_log_n("config error, keeping the previous schedule", 2);
+    d.wait_event_n("kept_previous_schedule", &[], 2);
 
     assert_eq!(s.dismiss_last_and_wait(&mut d), Some(0));
     for (title, shown) in [
@@ -256,8 +250,7 @@ fn snooze_shows_again_and_done_is_recorded() {
     let d = s.start();
     let first = desk.wait_summary("Snoozable");
     assert!(first.actions.contains(&"snooze".to_string()));
-    desk.wait_action_listener(&first);
-    desk.invoke_action(first.id.unwrap(), "snooze");
+    desk.press(&first, "snooze");
     d.wait_event("snoozed");
     assert_eq!(statuses(&s.sb.journal(), "a@"), ["snoozed"]);
     // shown again after the snooze
@@ -421,8 +414,7 @@ fn indoors_today_skips_the_days_remaining_sunscreen_reminders() {
         "{:?}",
         n.actions
     );
-    desk.wait_action_listener(&n);
-    desk.invoke_action(n.id.unwrap(), "indoors");
+    desk.press(&n, "indoors");
     d.wait_log("indoors today");
     assert_eq!(
         statuses(&s.sb.journal(), "sun@"),
@@ -466,8 +458,7 @@ fn reminders_due_together_are_one_notification_whose_buttons_stay_and_answer_all
         n.hints
     );
     // one Done answers both; the journal keeps one entry per reminder
-    s.desk.wait_action_listener(&n);
-    s.desk.invoke_action(n.id.unwrap(), "done");
+    s.desk.press(&n, "done");
     d.wait_event_n("done", &[], 2);
     let j = s.sb.journal();
     assert_eq!(statuses(&j, "rinse@"), ["done"]);
@@ -490,8 +481,7 @@ fn the_last_reminder_says_the_plan_is_complete_and_its_done_is_recorded() {
         d.child.try_wait().unwrap().is_none(),
         "still running: waiting for the answer"
     );
-    s.desk.wait_action_listener(&last);
-    s.desk.invoke_action(last.id.unwrap(), "done");
+    s.desk.press(&last, "done");
     assert_eq!(d.wait_exit(), Some(0));
     assert_eq!(statuses(&s.sb.journal(), "z@"), ["done"]);
     assert_eq!(s.desk.count("aftercare plan complete"), 0, "no second note");

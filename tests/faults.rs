@@ -125,8 +125,8 @@ fn disk_full_keeps_the_old_journal_and_never_duplicates() {
     std::fs::remove_file(&filler).unwrap();
     desk.wait_summary("After space returns");
     // the daemon logs a send after writing the journal
-    d.wait_log("sent rule=c");
-    d.wait_log("journal written again");
+    d.wait_event_n("sent", &[("rule", "c")], 1);
+    d.wait_event("journal_written_again");
     let j = read_json(&inside.join("journal.json"));
     let entries = j["entries"].as_object().unwrap();
     assert_eq!(
@@ -214,7 +214,7 @@ fn after_a_full_disk_the_journal_is_written_without_waiting_for_a_change() {
     let inside = ns.inside(&s.sb.state_dir());
     let d = ns.start(&s);
     desk.wait_summary("Before full");
-    d.wait_log("sent rule=a");
+    d.wait_event_n("sent", &[("rule", "a")], 1);
     let filler = fill(&inside);
     desk.wait_summary("While full");
     d.wait_log("cannot write the journal");
@@ -225,7 +225,7 @@ fn after_a_full_disk_the_journal_is_written_without_waiting_for_a_change() {
     assert_eq!(second.wait_exit(), Some(75), "refused while full");
     // space returns; nothing else happens for an hour
     std::fs::remove_file(&filler).unwrap();
-    d.wait_log("journal written again");
+    d.wait_event("journal_written_again");
     let j = read_json(&inside.join("journal.json"));
     assert_eq!(statuses(&j, "b@"), ["sent"], "on disk by itself: {j}");
     // a power loss now: the next start shows nothing again
@@ -248,7 +248,7 @@ fn a_deleted_state_directory_is_made_again_with_its_lock() {
     let state = s.sb.state_dir();
     let d = s.start();
     desk.wait_summary("First");
-    d.wait_log("sent rule=a");
+    d.wait_event_n("sent", &[("rule", "a")], 1);
     for round in 1..=2 {
         // in one step (the daemon makes it again while `rm -r` still runs)
         let trash = s.sb.path().join(format!("deleted-{round}"));
@@ -267,7 +267,7 @@ fn a_deleted_state_directory_is_made_again_with_its_lock() {
     drop(d);
     let d = s.start();
     desk.wait_summary("Second");
-    d.wait_log("sent rule=b");
+    d.wait_event_n("sent", &[("rule", "b")], 1);
     assert_eq!(desk.count_new("First"), 1);
     assert_eq!(desk.count_new("Second"), 1);
 }
@@ -472,8 +472,7 @@ fn notification_server_restarted_mid_plan() {
     assert_ne!(again.server, before.server, "the new server answered it");
     assert_eq!(s.desk.count("Before"), 2);
     // and its answer comes from the new server
-    s.desk.wait_action_listener(&again);
-    s.desk.invoke_action(again.id.unwrap(), "done");
+    s.desk.press(&again, "done");
     d.wait_event("done");
     assert_eq!(statuses(&s.sb.journal(), "a@"), ["done"]);
     s.desk.wait_summary("After restart");
@@ -677,7 +676,7 @@ fn a_look_alike_character_edited_in_is_named_on_screen() {
     let s = Scenario::new().reminders(&[("a", &[2], "Before the edit"), ("z", &[3600], "Later")]);
     let d = s.start();
     s.desk.wait_summary("Before the edit");
-    d.wait_log("sent rule=a");
+    d.wait_event_n("sent", &[("rule", "a")], 1);
     // the person pastes a key with a no-break space in it
     let text = s.timed_config(&[("a", &[2], "Before the edit"), ("z", &[3600], "Later")]);
     let broken = text.replacen("title = ", "title\u{a0}= ", 1);
@@ -686,7 +685,7 @@ fn a_look_alike_character_edited_in_is_named_on_screen() {
         .count()
         + 1;
     s.sb.write_config(&broken);
-    d.wait_log("keeping the previous schedule");
+    d.wait_event("kept_previous_schedule");
     let note = s.desk.wait_messages("the config error on screen", |m| {
         common::desktop::notifies_of(m)
             .into_iter()
@@ -714,7 +713,7 @@ fn a_series_of_thirteen_treatments_runs() {
     s.sb.write_config(&series);
     let d = s.start();
     s.desk.wait_summary("Session reminder");
-    d.wait_log("sent rule=a");
+    d.wait_event_n("sent", &[("rule", "a")], 1);
     assert_eq!(s.desk.count("Session reminder"), 1);
     // the next one, a month away, is listed; the last one a year away has its year
     let out = s.run(&["plan", "--all"]);
@@ -746,7 +745,7 @@ fn ten_thousand_rules_are_scheduled_and_delivered_and_too_many_refused() {
     let d = s.start();
     d.wait_log("reminders=69994");
     s.desk.wait_summary("Among ten thousand");
-    d.wait_log("sent rule=a");
+    d.wait_event_n("sent", &[("rule", "a")], 1);
     assert_eq!(s.desk.count("Among ten thousand"), 1);
     // over the cap (10,000 rules, a year, three times a day): refused
     let mut over = s.timed_config(&[]);
@@ -883,14 +882,21 @@ fn a_broken_config_at_start_runs_the_last_good_copy() {
     assert_eq!(mode(&copy), 0o600);
     // half-edited, then a reboot
     s.sb.write_config("[treatment]\ndate = 2026-11-31\n");
+    restart_runs_the_last_good("config.toml:2:8", &s, "From the good copy");
+}
+
+/// A start with a broken config or plan file: the error notice names
+/// `at` and says the last working config runs, and its reminder `summary`
+/// comes, once.
+fn restart_runs_the_last_good(at: &str, s: &Scenario, summary: &str) {
     let d = s.start();
     let err = s
         .desk
         .wait_summary("aftercare: config error — running your last working config");
-    assert!(err.body.contains("config.toml:2:8"), "{}", err.body);
-    s.desk.wait_summary("From the good copy");
+    assert!(err.body.contains(at), "{}", err.body);
+    s.desk.wait_summary(summary);
     d.wait_event("sent");
-    assert_eq!(s.desk.count("From the good copy"), 1);
+    assert_eq!(s.desk.count(summary), 1);
 }
 
 #[test]
@@ -915,14 +921,7 @@ fn a_broken_clinic_plan_file_at_start_runs_the_plan_that_worked() {
         good.replace("after = [", "at = [\"25:00\"]\nafter = ["),
     )
     .unwrap();
-    let d = s.start();
-    let err = s
-        .desk
-        .wait_summary("aftercare: config error — running your last working config");
-    assert!(err.body.contains("clinic.toml:1:1"), "{}", err.body);
-    s.desk.wait_summary("From the clinic plan");
-    d.wait_event("sent");
-    assert_eq!(s.desk.count("From the clinic plan"), 1);
+    restart_runs_the_last_good("clinic.toml:1:1", &s, "From the clinic plan");
 }
 
 #[test]

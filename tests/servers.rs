@@ -1,9 +1,5 @@
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::print_stderr,
-    clippy::disallowed_methods
-)]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::print_stderr)]
+#![allow(clippy::disallowed_methods)]
 //! aftercare on real notification servers, end to end: dunst,
 //! xfce4-notifyd, notification-daemon, mate-notification-daemon, notify-osd
 //! and GNOME Shell 43 headless, each on a private session bus (and Xvfb
@@ -277,8 +273,7 @@ fn conformance_with(
     // Each answer taken once (GNOME: not also from the shell's own broadcast).
     assert_eq!(d.log_count("snoozed"), 1, "{:?}", d.log());
     let Some(off_screen) = restarts else {
-        s.desk.wait_action_listener(&again);
-        let how = s.desk.invoke_action(again.id.unwrap(), "done");
+        let how = s.desk.press(&again, "done");
         eprintln!("{}: done: {how}", server.name());
         d.wait_event("done");
         assert_eq!(statuses(&s.sb.journal(), "a@"), ["done"]);
@@ -458,29 +453,22 @@ fn cinnamon() {
     );
 }
 
-#[test]
-fn dunst() {
-    conformance(Server::Dunst, |_| {}, |_, _| {});
+/// A conformance test for each server that needs no check of its own.
+macro_rules! conformance_tests {
+    ($($name:ident => $server:ident),* $(,)?) => {$(
+        #[test]
+        fn $name() {
+            conformance(Server::$server, |_| {}, |_, _| {});
+        }
+    )*};
 }
 
-#[test]
-fn xfce4_notifyd() {
-    conformance(Server::Xfce, |_| {}, |_, _| {});
-}
-
-#[test]
-fn notification_daemon() {
-    conformance(Server::NotificationDaemon, |_| {}, |_, _| {});
-}
-
-#[test]
-fn mate_notification_daemon() {
-    conformance(Server::Mate, |_| {}, |_, _| {});
-}
-
-#[test]
-fn notify_osd() {
-    conformance(Server::NotifyOsd, |_| {}, |_, _| {});
+conformance_tests! {
+    dunst => Dunst,
+    xfce4_notifyd => Xfce,
+    notification_daemon => NotificationDaemon,
+    mate_notification_daemon => Mate,
+    notify_osd => NotifyOsd,
 }
 
 /// GNOME Shell 43: also the `.desktop` file the `desktop-entry` hint names,
@@ -700,8 +688,7 @@ fn merge_into_hidden(
         shown(&s, &merged.summary)
     });
     eprintln!("{}: {:?} is on screen again", server.name(), merged.summary);
-    s.desk.wait_action_listener(&merged);
-    let how = s.desk.invoke_action(merged.id.unwrap(), "done");
+    let how = s.desk.press(&merged, "done");
     eprintln!("{}: done: {how}", server.name());
     d.wait_event("done");
     let j = s.sb.journal();

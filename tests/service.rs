@@ -213,6 +213,27 @@ impl Drop for Manager<'_> {
     }
 }
 
+/// `aftercare install`, which must succeed (its output and the service log
+/// otherwise).
+fn install(m: &Manager) -> Output {
+    let out = m.aftercare(&["install"]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}{}\n{}",
+        stdout(&out),
+        stderr(&out),
+        m.log()
+    );
+    out
+}
+
+/// A scenario for a test that runs systemd --user, or None where it cannot
+/// run (see [`root_or_skip`]).
+fn systemd_scenario(test: &str) -> Option<Scenario> {
+    root_or_skip(test, SYSTEMD).then(Scenario::new)
+}
+
 /// Wait for a notification, showing the service log if it never comes.
 fn wait_note(m: &Manager, summary: &str) {
     m.until(&format!("notification {summary:?}"), || {
@@ -222,13 +243,10 @@ fn wait_note(m: &Manager, summary: &str) {
 
 #[test]
 fn install_reload_restart_complete_uninstall_under_systemd_user() {
-    if !root_or_skip(
-        "install_reload_restart_complete_uninstall_under_systemd_user",
-        SYSTEMD,
-    ) {
+    let Some(s) = systemd_scenario("install_reload_restart_complete_uninstall_under_systemd_user")
+    else {
         return;
-    }
-    let s = Scenario::new();
+    };
     let sb = &s.sb;
     let m = Manager::start(&s);
     // timed from now, once the manager is up
@@ -247,15 +265,7 @@ fn install_reload_restart_complete_uninstall_under_systemd_user() {
     sb.write_config(&config("Second"));
 
     // install: the unit becomes active, READY and STATUS reach systemd
-    let out = m.aftercare(&["install"]);
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}{}\n{}",
-        stdout(&out),
-        stderr(&out),
-        m.log()
-    );
+    let out = install(&m);
     assert_stdout_has(&out, "next: First at");
     assert_eq!(m.prop("ActiveState"), "active", "{}", m.log());
     assert!(
@@ -343,13 +353,10 @@ fn install_reload_restart_complete_uninstall_under_systemd_user() {
 
 #[test]
 fn install_uses_the_packaged_unit_when_it_runs_this_binary() {
-    if !root_or_skip(
-        "install_uses_the_packaged_unit_when_it_runs_this_binary",
-        SYSTEMD,
-    ) {
+    let Some(s) = systemd_scenario("install_uses_the_packaged_unit_when_it_runs_this_binary")
+    else {
         return;
-    }
-    let s = Scenario::new();
+    };
     let sb = &s.sb;
     // a package's unit, as the Debian package installs it, but for the
     // binary under test (the package's runs /usr/bin/aftercare)
@@ -372,15 +379,7 @@ fn install_uses_the_packaged_unit_when_it_runs_this_binary() {
     std::fs::create_dir_all(own.parent().unwrap()).unwrap();
     std::fs::write(&own, &packaged).unwrap();
 
-    let out = m.aftercare(&["install"]);
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}{}\n{}",
-        stdout(&out),
-        stderr(&out),
-        m.log()
-    );
+    let out = install(&m);
     assert_stdout_has(&out, "using the packaged unit");
     assert_stdout_has(&out, &format!("removed {}", own.display()));
     assert!(!own.exists(), "no copy of its own");
@@ -434,10 +433,9 @@ fn install_uses_the_packaged_unit_when_it_runs_this_binary() {
 
 #[test]
 fn broken_config_fails_with_78_and_is_not_restarted() {
-    if !root_or_skip("broken_config_fails_with_78_and_is_not_restarted", SYSTEMD) {
+    let Some(s) = systemd_scenario("broken_config_fails_with_78_and_is_not_restarted") else {
         return;
-    }
-    let s = Scenario::new();
+    };
     let m = Manager::start(&s);
     let sb = &s.sb;
     sb.write_config(&s.timed_config(&[("a", &[3600], "Later")]));

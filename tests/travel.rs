@@ -1,9 +1,5 @@
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::print_stderr,
-    clippy::disallowed_methods
-)]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::print_stderr)]
+#![allow(clippy::disallowed_methods)]
 
 //! A change of time zone while `aftercare run` runs, end to end on a real
 //! session bus with dunst, each path on its own:

@@ -1,9 +1,5 @@
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::print_stderr,
-    clippy::disallowed_methods
-)]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::print_stderr)]
+#![allow(clippy::disallowed_methods)]
 //! The daemon sleeps for minutes and is woken when the wall clock moves
 //! under it (src/daemon/wake.rs): logind's `PrepareForSleep(false)` on the
 //! system bus, and a cancel-on-set timerfd for clock changes.
@@ -37,6 +33,18 @@ fn start(s: &Scenario, clock: &FakeClock, f: impl FnOnce(&mut Command)) -> commo
         clock.apply(cmd);
         cmd.env_remove(common::MAX_TICK_ENV);
         f(cmd);
+    })
+}
+
+/// [`start`] with the system bus's address pointing at a socket that is
+/// not there.
+fn start_without_system_bus(s: &Scenario, clock: &FakeClock) -> common::daemon::Running {
+    let missing = s.sb.path().join("no-such-bus");
+    start(s, clock, |cmd| {
+        cmd.env(
+            "DBUS_SYSTEM_BUS_ADDRESS",
+            format!("unix:path={}", missing.display()),
+        );
     })
 }
 
@@ -94,14 +102,8 @@ fn a_reminder_due_during_suspend_is_shown_within_2s_of_the_resume_signal() {
 #[test]
 fn without_a_system_bus_it_carries_on_and_reminders_come_at_their_second() {
     let s = Scenario::new().reminders(&[("a", &[3], "On time"), ("b", &[6 * 3600], "Later")]);
-    let missing = s.sb.path().join("no-such-bus");
     let clock = FakeClock::new(s.sb.path());
-    let d = start(&s, &clock, |cmd| {
-        cmd.env(
-            "DBUS_SYSTEM_BUS_ADDRESS",
-            format!("unix:path={}", missing.display()),
-        );
-    });
+    let d = start_without_system_bus(&s, &clock);
     let n = s.desk.wait_summary("On time");
     // the scheduler sleeps until the job's second, not a 10 min cap
     let late = n.time - s.t.at(3).timestamp() as f64;
@@ -163,15 +165,9 @@ fn a_wall_clock_step_is_noticed_at_once_and_again_after_it() {
         return;
     }
     let s = Scenario::new().reminders(&[("a", &[3600], DUE), ("b", &[6 * 3600], "Later")]);
-    let missing = s.sb.path().join("no-such-bus");
     let clock = FakeClock::new(s.sb.path());
     // no system bus: only the timerfd can wake it
-    let d = start(&s, &clock, |cmd| {
-        cmd.env(
-            "DBUS_SYSTEM_BUS_ADDRESS",
-            format!("unix:path={}", missing.display()),
-        );
-    });
+    let d = start_without_system_bus(&s, &clock);
     d.wait_event("scheduled");
     d.wait_log("not listening for logind's resume signal");
     // the daemon's clock jumps an hour; the kernel's does not (libfaketime)

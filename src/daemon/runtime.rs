@@ -527,6 +527,7 @@ async fn reload_config<N: Notifier>(
         }
         Err(e) => {
             error!(
+                name: "kept_previous_schedule",
                 "config error, keeping the previous schedule: {}",
                 e.headline()
             );

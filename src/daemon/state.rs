@@ -158,7 +158,7 @@ impl<N: Notifier> Daemon<N> {
         match self.journal.save() {
             Ok(()) => {
                 if self.journal_failing {
-                    info!("journal written again");
+                    info!(name: "journal_written_again", "journal written again");
                     self.journal_failing = false;
                 }
             }
@@ -607,6 +607,7 @@ impl<N: Notifier> Daemon<N> {
         self.screen.carry(None);
         if taken > 0 {
             info!(
+                name: "taken_over",
                 count = taken,
                 same_server = same,
                 "unanswered notifications taken over: {}",

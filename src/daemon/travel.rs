@@ -39,6 +39,7 @@ pub(crate) fn adopt_journal(config: &mut Config, journal: &mut Journal) {
     if let Some(pin) = treatment_pin(config) {
         if journal.treatment() != Some(&pin) {
             info!(
+                name: "treatment_recorded",
                 zone = %pin.zone,
                 at = %pin.at.to_rfc3339(),
                 "recorded the treatment instant: a later change of time zone does not move it"

@@ -14,6 +14,7 @@
 //! test-only extension). See docs/desktops.md.
 
 use std::io::{BufRead, BufReader};
+use std::ops::ControlFlow;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::sync::{Arc, Condvar, Mutex};
@@ -940,24 +941,18 @@ impl Desktop {
     pub fn wait_action_listener(&self, n: &Notify) {
         // the bus's reply to an AddMatch for `signal` from n's sender
         let added = |m: &[Message], signal: &str| {
-            m.iter()
-                .filter(|x| {
-                    x.member == "AddMatch"
-                        && x.sender == n.sender
-                        && x.args
-                            .first()
-                            .and_then(Arg::string)
-                            .is_some_and(|r| r.contains(signal))
-                })
-                .any(|call| {
-                    m.iter().any(|r| {
-                        r.reply_serial == Some(call.serial) && r.destination == call.sender
-                    })
-                })
+            answered_add_matches(m, signal).any(|call| call.sender == n.sender)
         };
         self.wait_messages("the daemon to listen for actions", |m| {
             (added(m, "ActionInvoked") && added(m, "NotificationClosed")).then_some(())
         });
+    }
+
+    /// Press `key` on `n` once its sender listens for the answer (see
+    /// [`Self::wait_action_listener`], [`Self::invoke_action`]).
+    pub fn press(&self, n: &Notify, key: &str) -> String {
+        self.wait_action_listener(n);
+        self.invoke_action(n.id.unwrap(), key)
     }
 
     /// Wait until the connection `sender` asks the server to close
@@ -1315,6 +1310,11 @@ impl Desktop {
     /// screen, as a person does (Cinnamon keeps a banner under the pointer
     /// on screen).
     fn xdotool_click(&self, x: i64, y: i64) {
+        self.xdotool_click_then(x, y, &["sleep", "0.1", "mousemove", "640", "400"]);
+    }
+
+    /// xdotool: move the pointer to x, y and click there, then run `then`.
+    fn xdotool_click_then(&self, x: i64, y: i64, then: &[&str]) {
         let mut cmd = Command::new("xdotool");
         cmd.args([
             "mousemove",
@@ -1324,12 +1324,8 @@ impl Desktop {
             "0.1",
             "click",
             "1",
-            "sleep",
-            "0.1",
-            "mousemove",
-            "640",
-            "400",
         ]);
+        cmd.args(then);
         self.apply(&mut cmd);
         assert!(cmd.status().unwrap().success(), "xdotool failed");
     }
@@ -1541,18 +1537,7 @@ impl Desktop {
             );
             std::thread::sleep(Duration::from_millis(200));
         };
-        let mut cmd = Command::new("xdotool");
-        cmd.args([
-            "mousemove",
-            &x.to_string(),
-            &y.to_string(),
-            "sleep",
-            "0.1",
-            "click",
-            "1",
-        ]);
-        self.apply(&mut cmd);
-        assert!(cmd.status().unwrap().success(), "xdotool failed");
+        self.xdotool_click_then(x, y, &[]);
         format!("xdotool click at {x},{y} on {app}'s {label:?} button")
     }
 
@@ -1680,50 +1665,92 @@ struct Button {
     path: String,
 }
 
-/// In the accessibility tree on bus `a11y`, `app`'s push button named
-/// `label` that is showing (a state bit); as `nobody` when the tree is
-/// theirs.
-fn atspi_find(a11y: &str, app: &str, label: &str, nobody: bool) -> Option<Button> {
-    const ACC: &str = "org.a11y.atspi.Accessible";
-    const SHOWING: u64 = 1 << 25;
-    let call = |args: &[&str]| busctl_as(nobody, a11y, args).ok();
-    let children = |bus: &str, path: &str| -> Vec<(String, String)> {
-        call(&["call", bus, path, ACC, "GetChildren"])
+const ATSPI_ACCESSIBLE: &str = "org.a11y.atspi.Accessible";
+
+/// Reads of the accessibility tree on bus `a11y` (as `nobody` when the
+/// tree is theirs); a failed call reads as nothing.
+struct Atspi<'a> {
+    a11y: &'a str,
+    nobody: bool,
+}
+
+impl Atspi<'_> {
+    fn call(&self, args: &[&str]) -> Option<serde_json::Value> {
+        busctl_as(self.nobody, self.a11y, args).ok()
+    }
+
+    /// The (bus, path) of each child of `path`.
+    fn children(&self, bus: &str, path: &str) -> Vec<(String, String)> {
+        self.call(&["call", bus, path, ATSPI_ACCESSIBLE, "GetChildren"])
             .and_then(|v| v["data"][0].as_array().cloned())
             .unwrap_or_default()
             .iter()
             .filter_map(|c| Some((c[0].as_str()?.to_string(), c[1].as_str()?.to_string())))
             .collect()
-    };
-    let name = |bus: &str, path: &str| -> String {
-        call(&["get-property", bus, path, ACC, "Name"])
+    }
+
+    fn name(&self, bus: &str, path: &str) -> String {
+        self.call(&["get-property", bus, path, ATSPI_ACCESSIBLE, "Name"])
             .and_then(|v| v["data"].as_str().map(str::to_string))
             .unwrap_or_default()
-    };
-    let role = |bus: &str, path: &str| -> String {
-        call(&["call", bus, path, ACC, "GetRoleName"])
+    }
+
+    fn role(&self, bus: &str, path: &str) -> String {
+        self.call(&["call", bus, path, ATSPI_ACCESSIBLE, "GetRoleName"])
             .and_then(|v| v["data"][0].as_str().map(str::to_string))
             .unwrap_or_default()
-    };
+    }
+
+    /// Walks `app`'s tree (depth first, as found) for push buttons named
+    /// `label`, giving each (bus, path) to `found` until it breaks with
+    /// the answer.
+    fn each_push_button<T>(
+        &self,
+        app: &str,
+        label: &str,
+        mut found: impl FnMut(&str, &str) -> ControlFlow<Option<T>>,
+    ) -> Option<T> {
+        let root = "/org/a11y/atspi/accessible/root";
+        for (bus, path) in self.children("org.a11y.atspi.Registry", root) {
+            if self.name(&bus, &path) != app {
+                continue;
+            }
+            let mut todo = vec![path];
+            while let Some(p) = todo.pop() {
+                if self.role(&bus, &p) == "push button" && self.name(&bus, &p) == label {
+                    if let ControlFlow::Break(answer) = found(&bus, &p) {
+                        return answer;
+                    }
+                }
+                todo.extend(self.children(&bus, &p).into_iter().map(|(_, c)| c));
+            }
+        }
+        None
+    }
+}
+
+/// In the accessibility tree on bus `a11y`, `app`'s push button named
+/// `label` that is showing (a state bit); as `nobody` when the tree is
+/// theirs.
+fn atspi_find(a11y: &str, app: &str, label: &str, nobody: bool) -> Option<Button> {
+    const SHOWING: u64 = 1 << 25;
+    let tree = Atspi { a11y, nobody };
+    let call = |args: &[&str]| tree.call(args);
     let showing = |bus: &str, path: &str| -> bool {
-        call(&["call", bus, path, ACC, "GetState"])
+        call(&["call", bus, path, ATSPI_ACCESSIBLE, "GetState"])
             .and_then(|v| v["data"][0][0].as_u64())
             .is_some_and(|s| s & SHOWING != 0)
     };
-    let root = "/org/a11y/atspi/accessible/root";
-    for (bus, path) in children("org.a11y.atspi.Registry", root) {
-        if name(&bus, &path) != app {
-            continue;
+    tree.each_push_button(app, label, |bus, p| {
+        if showing(bus, p) {
+            ControlFlow::Break(Some(Button {
+                bus: bus.to_string(),
+                path: p.to_string(),
+            }))
+        } else {
+            ControlFlow::Continue(())
         }
-        let mut todo = vec![path];
-        while let Some(p) = todo.pop() {
-            if role(&bus, &p) == "push button" && name(&bus, &p) == label && showing(&bus, &p) {
-                return Some(Button { bus, path: p });
-            }
-            todo.extend(children(&bus, &p).into_iter().map(|(_, c)| c));
-        }
-    }
-    None
+    })
 }
 
 /// The middle of `app`'s push button named `label` in the one of its
@@ -1810,60 +1837,56 @@ fn atspi_find_in_popups(
 }
 
 fn atspi_find_button(a11y: &str, app: &str, label: &str) -> Option<(i64, i64)> {
-    const ACC: &str = "org.a11y.atspi.Accessible";
-    let children = |bus: &str, path: &str| -> Vec<(String, String)> {
-        busctl(a11y, &["call", bus, path, ACC, "GetChildren"])
-            .ok()
-            .and_then(|v| v["data"][0].as_array().cloned())
-            .unwrap_or_default()
-            .iter()
-            .filter_map(|c| Some((c[0].as_str()?.to_string(), c[1].as_str()?.to_string())))
-            .collect()
+    let tree = Atspi {
+        a11y,
+        nobody: false,
     };
-    let name = |bus: &str, path: &str| -> String {
-        busctl(a11y, &["get-property", bus, path, ACC, "Name"])
-            .ok()
-            .and_then(|v| v["data"].as_str().map(str::to_string))
-            .unwrap_or_default()
-    };
-    let role = |bus: &str, path: &str| -> String {
-        busctl(a11y, &["call", bus, path, ACC, "GetRoleName"])
-            .ok()
-            .and_then(|v| v["data"][0].as_str().map(str::to_string))
-            .unwrap_or_default()
-    };
-    let root = "/org/a11y/atspi/accessible/root";
-    for (bus, path) in children("org.a11y.atspi.Registry", root) {
-        if name(&bus, &path) != app {
-            continue;
+    tree.each_push_button(app, label, |bus, p| {
+        // (x, y, width, height) on the screen (coordinate type 0); a failed
+        // call ends the search
+        let Ok(e) = busctl(
+            a11y,
+            &[
+                "call",
+                bus,
+                p,
+                "org.a11y.atspi.Component",
+                "GetExtents",
+                "u",
+                "0",
+            ],
+        ) else {
+            return ControlFlow::Break(None);
+        };
+        let Some(e) = e["data"][0].as_array() else {
+            return ControlFlow::Break(None);
+        };
+        let v: Vec<i64> = e.iter().filter_map(serde_json::Value::as_i64).collect();
+        if v.len() == 4 && v[2] > 0 && v[3] > 0 {
+            return ControlFlow::Break(Some((v[0] + v[2] / 2, v[1] + v[3] / 2)));
         }
-        let mut todo = vec![path];
-        while let Some(p) = todo.pop() {
-            if role(&bus, &p) == "push button" && name(&bus, &p) == label {
-                // (x, y, width, height) on the screen (coordinate type 0)
-                let e = busctl(
-                    a11y,
-                    &[
-                        "call",
-                        &bus,
-                        &p,
-                        "org.a11y.atspi.Component",
-                        "GetExtents",
-                        "u",
-                        "0",
-                    ],
-                )
-                .ok()?;
-                let e = e["data"][0].as_array()?.clone();
-                let v: Vec<i64> = e.iter().filter_map(serde_json::Value::as_i64).collect();
-                if v.len() == 4 && v[2] > 0 && v[3] > 0 {
-                    return Some((v[0] + v[2] / 2, v[1] + v[3] / 2));
-                }
-            }
-            todo.extend(children(&bus, &p).into_iter().map(|(_, c)| c));
-        }
-    }
-    None
+        ControlFlow::Continue(())
+    })
+}
+
+/// The `AddMatch` calls in `m` whose rule holds `rule_has` and that the
+/// bus answered (their sender listens from then on), in order.
+pub fn answered_add_matches<'a>(
+    m: &'a [Message],
+    rule_has: &'a str,
+) -> impl Iterator<Item = &'a Message> + 'a {
+    m.iter()
+        .filter(move |x| {
+            x.member == "AddMatch"
+                && x.args
+                    .first()
+                    .and_then(Arg::string)
+                    .is_some_and(|r| r.contains(rule_has))
+        })
+        .filter(move |call| {
+            m.iter()
+                .any(|r| r.reply_serial == Some(call.serial) && r.destination == call.sender)
+        })
 }
 
 fn name_owner_changes(m: &[Message], name: &str) -> usize {

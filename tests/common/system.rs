@@ -7,7 +7,9 @@
 //! can emit the same signal with [`SystemBus::emit_as_stranger`], which the
 //! daemon must not take for logind's.
 
-use super::desktop::{Arg, Message, PATIENCE, Shared, start_bus, start_monitor, wait_on};
+use super::desktop::{
+    Message, PATIENCE, Shared, answered_add_matches, start_bus, start_monitor, wait_on,
+};
 use std::path::PathBuf;
 use std::process::{Child, Command};
 use std::sync::{Arc, Condvar, Mutex};
@@ -93,19 +95,8 @@ impl SystemBus {
     /// the bus (it listens from then on); returns that connection's name.
     pub fn wait_listener(&self, member: &str) -> String {
         self.wait_messages(&format!("a match rule for {member}"), |m| {
-            m.iter()
-                .filter(|x| {
-                    x.member == "AddMatch"
-                        && x.args
-                            .first()
-                            .and_then(Arg::string)
-                            .is_some_and(|r| r.contains(member))
-                })
-                .find(|call| {
-                    m.iter().any(|r| {
-                        r.reply_serial == Some(call.serial) && r.destination == call.sender
-                    })
-                })
+            answered_add_matches(m, member)
+                .next()
                 .map(|call| call.sender.clone())
         })
     }
