@@ -35,6 +35,7 @@ mod retry;
 mod runtime;
 mod screen;
 mod state;
+mod system_bus;
 mod time;
 mod travel;
 mod wake;

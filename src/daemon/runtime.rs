@@ -318,7 +318,6 @@ async fn main_loop(
     let mut keeper = super::heal::Keeper::new(&state_dir, lock);
 
     let _zone_watch = super::watch::start_zone(events_tx.clone());
-    let _timedated = AbortOnDrop(super::travel::watch_timedated(events_tx.clone()));
     // the zone may have changed between reading the config and now
     let system = clock::system_zone();
     let mut config = config;
@@ -361,6 +360,9 @@ async fn main_loop(
         sd_notify::NotifyState::Ready,
         sd_notify::NotifyState::Status(&status),
     ]);
+    // after READY: nothing it hears is needed before, and what could
+    // happen before it listens is covered (system_bus.rs)
+    let _system_bus = AbortOnDrop(super::system_bus::start(events_tx.clone(), system.zone));
 
     loop {
         // a journal write that failed is tried again until it works
@@ -466,7 +468,7 @@ async fn main_loop(
     Ok(0)
 }
 
-/// A task stopped when dropped (the timedated listener).
+/// A task stopped when dropped (the system-bus listeners).
 struct AbortOnDrop(tokio::task::JoinHandle<()>);
 
 impl Drop for AbortOnDrop {

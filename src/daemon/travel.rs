@@ -7,22 +7,19 @@
 //!   computer is.
 //! - A journal of the old id format is migrated once ([`adopt_journal`]).
 //! - timedated's `PropertiesChanged` (`Timezone`) on the system bus, from
-//!   the owner of `org.freedesktop.timedate1` only ([`watch_timedated`]),
+//!   the owner of `org.freedesktop.timedate1` only ([`Timedated`], on the
+//!   daemon's one system-bus connection, `system_bus.rs`),
 //!   and an inotify watch on `/etc` (`localtime`, `timezone`) and on the
 //!   `/etc/localtime` file itself (a bind mount is written in place) send
-//!   [`Event::ZoneChanged`]; the main loop then reads the system zone
+//!   [`Event::ZoneChanged`](super::Event::ZoneChanged); the main loop then reads the system zone
 //!   again and re-plans ([`Daemon::follow_zone`]).
 
 use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
-use futures_lite::StreamExt;
-use tokio::sync::mpsc::UnboundedSender;
-use tokio::task::JoinHandle;
 use tracing::{debug, error, info, warn};
-use zbus::{Connection, MatchRule, MessageStream, message};
+use zbus::{MatchRule, message};
 
-use super::Event;
 use super::state::Daemon;
 use crate::app::journal::Journal;
 use crate::app::{apply_treatment_pin, treatment_pin};
@@ -115,40 +112,13 @@ impl<N: Notifier> Daemon<N> {
 const TIMEDATE: &str = "org.freedesktop.timedate1";
 const TIMEDATE_PATH: &str = "/org/freedesktop/timedate1";
 
-/// Listen for timedated's `PropertiesChanged` on the system bus, where
-/// there is one. A signal counts only from the connection that owns
-/// `org.freedesktop.timedate1` at that moment (a unicast signal reaches us
-/// whatever the match rule says).
-pub(crate) fn watch_timedated(events: UnboundedSender<Event>) -> JoinHandle<()> {
-    tokio::spawn(async move {
-        let conn = match crate::notifier::bounded("connect to the system bus", Connection::system())
-            .await
-        {
-            Ok(c) => c,
-            Err(e) => {
-                info!(
-                    "no system bus ({e}): time zone changes are noticed through /etc/localtime only"
-                );
-                return;
-            }
-        };
-        let (stream, owner) =
-            match crate::notifier::bounded("subscribe to timedated", subscribe(&conn)).await {
-                Ok(s) => s,
-                Err(e) => {
-                    warn!("cannot listen to timedated: {e}; watching /etc/localtime only");
-                    return;
-                }
-            };
-        listen(stream, owner, events).await;
-    })
-}
-
-/// Subscribe to timedated's signal and to changes of who owns its name;
-/// then ask who owns it now (after the rules: no change is missed).
-async fn subscribe(conn: &Connection) -> zbus::Result<(MessageStream, Option<String>)> {
-    let stream = MessageStream::from(conn);
-    let bus = zbus::fdo::DBusProxy::new(conn).await?;
+/// Ask the system bus for timedated's `PropertiesChanged` and for changes of
+/// who owns its name; then ask who owns it now (after the rules: no change
+/// is missed). The caller made its message stream before. A signal counts
+/// only from the connection that owns `org.freedesktop.timedate1` at that
+/// moment (a unicast signal reaches us whatever the match rule says):
+/// [`Timedated::heard`].
+pub(super) async fn subscribe(bus: &zbus::fdo::DBusProxy<'_>) -> zbus::Result<Option<String>> {
     let rule = MatchRule::builder()
         .msg_type(message::Type::Signal)
         .sender(TIMEDATE)
@@ -167,33 +137,40 @@ async fn subscribe(conn: &Connection) -> zbus::Result<(MessageStream, Option<Str
         .build()?;
     bus.add_match_rule(owner).await?;
     let name = zbus::names::BusName::from_static_str(TIMEDATE)?;
-    let owner = match bus.get_name_owner(name).await {
-        Ok(o) => Some(o.to_string()),
+    match bus.get_name_owner(name).await {
+        Ok(o) => Ok(Some(o.to_string())),
         // timedated is started by the bus when asked, and exits when idle
-        Err(zbus::fdo::Error::NameHasNoOwner(_)) => None,
-        Err(e) => return Err(e.into()),
-    };
-    Ok((stream, owner))
+        Err(zbus::fdo::Error::NameHasNoOwner(_)) => Ok(None),
+        Err(e) => Err(e.into()),
+    }
 }
 
 type Changed = (String, HashMap<String, zbus::OwnedVariant>, Vec<String>);
 
-/// Follow who owns timedated's name (from the bus's own
-/// `NameOwnerChanged`, in the order the bus sent everything: timedated
-/// announces a change and may exit at once) and pass on its announcements.
-async fn listen(
-    mut stream: MessageStream,
-    mut owner: Option<String>,
-    events: UnboundedSender<Event>,
-) {
-    debug!(
-        owner = owner.as_deref().unwrap_or("-"),
-        "listening to timedated on the system bus"
-    );
-    while let Some(Ok(msg)) = stream.next().await {
+/// Who owns timedated's name now, followed through the bus's own
+/// `NameOwnerChanged` in the order the bus sent everything (timedated
+/// announces a change and may exit at once), to tell its announcements
+/// from anyone else's.
+#[derive(Debug)]
+pub(super) struct Timedated {
+    owner: Option<String>,
+}
+
+impl Timedated {
+    /// Following `owner` (from [`subscribe`]).
+    pub(super) fn new(owner: Option<String>) -> Timedated {
+        debug!(
+            owner = owner.as_deref().unwrap_or("-"),
+            "listening to timedated on the system bus"
+        );
+        Timedated { owner }
+    }
+
+    /// Whether `msg` is timedated announcing a new zone.
+    pub(super) fn heard(&mut self, msg: &zbus::Message) -> bool {
         let header = msg.header();
         if header.message_type() != message::Type::Signal {
-            continue;
+            return false;
         }
         let sender = header.sender().map(|s| s.to_string());
         let member = header.member().map(|m| m.as_str().to_string());
@@ -202,30 +179,30 @@ async fn listen(
         {
             if let Ok((name, _, new)) = msg.body().deserialize::<(String, String, String)>() {
                 if name == TIMEDATE {
-                    owner = (!new.is_empty()).then_some(new);
+                    self.owner = (!new.is_empty()).then_some(new);
                 }
             }
-            continue;
+            return false;
         }
         if member.as_deref() != Some("PropertiesChanged")
             || header.path().map(|p| p.as_str()) != Some(TIMEDATE_PATH)
         {
-            continue;
+            return false;
         }
         let Ok((iface, changed, invalidated)) = msg.body().deserialize::<Changed>() else {
-            continue;
+            return false;
         };
         if iface != TIMEDATE
             || !(changed.contains_key("Timezone") || invalidated.iter().any(|p| p == "Timezone"))
         {
-            continue;
+            return false;
         }
-        if sender.is_none() || sender != owner {
+        if sender.is_none() || sender != self.owner {
             warn!(
                 sender = sender.as_deref().unwrap_or("-"),
                 "ignored a time zone change signal that did not come from timedated (org.freedesktop.timedate1)"
             );
-            continue;
+            return false;
         }
         let zone: Option<String> = changed
             .get("Timezone")
@@ -234,8 +211,6 @@ async fn listen(
             zone = zone.as_deref().unwrap_or("?"),
             "timedated announced a new time zone"
         );
-        if events.send(Event::ZoneChanged("timedated")).is_err() {
-            return;
-        }
+        true
     }
 }

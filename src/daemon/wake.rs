@@ -12,7 +12,9 @@
 //! - **logind**: `PrepareForSleep(false)` on the system bus, which logind
 //!   sends on resume. Only signals from the owner of `org.freedesktop.login1`
 //!   are taken (the match rule names it as the sender, so the bus drops the
-//!   same signal from anyone else). No system bus or no logind: said once at
+//!   same signal from anyone else). It comes through the daemon's one
+//!   system-bus connection, shared with timedated's listener and made after
+//!   `READY=1` (`system_bus.rs`). No system bus or no logind: said once at
 //!   debug level, and the timerfd below still covers a resume.
 //! - **a `CLOCK_REALTIME` timerfd** armed with `TFD_TIMER_ABSTIME |
 //!   TFD_TIMER_CANCEL_ON_SET` for a time that never comes: a read fails with
@@ -29,7 +31,6 @@
 use std::io;
 use std::time::Duration;
 
-use futures_lite::StreamExt;
 use rustix::fd::OwnedFd;
 use rustix::io::Errno;
 use rustix::time::{Itimerspec, TimerfdClockId, TimerfdFlags, TimerfdTimerFlags, Timespec};
@@ -37,7 +38,7 @@ use tokio::io::unix::AsyncFd;
 use tokio::sync::mpsc::UnboundedSender;
 use tokio::task::JoinHandle;
 use tracing::{debug, warn};
-use zbus::{Connection, MatchRule, MessageStream, message};
+use zbus::{MatchRule, message};
 
 use super::event::{Event, Moved};
 
@@ -73,15 +74,12 @@ pub(super) fn max_tick_interval() -> Duration {
     }
 }
 
-/// Longest wait for the system bus to accept us and our match rule.
-const BUS_TIMEOUT: Duration = Duration::from_secs(10);
-
 const LOGIN1: &str = "org.freedesktop.login1";
 const LOGIN1_PATH: &str = "/org/freedesktop/login1";
 const MANAGER: &str = "org.freedesktop.login1.Manager";
-const PREPARE_FOR_SLEEP: &str = "PrepareForSleep";
+pub(super) const PREPARE_FOR_SLEEP: &str = "PrepareForSleep";
 
-/// The watchers' tasks; they end when this is dropped.
+/// The watcher's task; it ends when this is dropped.
 #[derive(Debug)]
 pub(super) struct Watchers {
     tasks: Vec<JoinHandle<()>>,
@@ -95,9 +93,12 @@ impl Drop for Watchers {
     }
 }
 
-/// Start both watchers (inside the runtime); their events go to `events`.
+/// Start the wall-clock watcher (inside the runtime); its events go to
+/// `events`. logind's signal comes through the daemon's one system-bus
+/// connection (`system_bus.rs`), with [`subscribe_sleep`] and
+/// [`prepare_for_sleep`].
 pub(super) fn start(events: UnboundedSender<Event>) -> Watchers {
-    let mut tasks = vec![tokio::spawn(watch_sleep(events.clone()))];
+    let mut tasks = Vec::new();
     match ClockWatch::new() {
         Ok(w) => tasks.push(tokio::spawn(watch_clock(w, events))),
         Err(e) => warn!(
@@ -110,43 +111,11 @@ pub(super) fn start(events: UnboundedSender<Event>) -> Watchers {
 
 // --- logind ---------------------------------------------------------------
 
-async fn watch_sleep(events: UnboundedSender<Event>) {
-    let (_conn, mut stream) = match tokio::time::timeout(BUS_TIMEOUT, subscribe_sleep()).await {
-        Ok(Ok(s)) => s,
-        Ok(Err(e)) => {
-            debug!("not listening for logind's resume signal (system bus: {e})");
-            return;
-        }
-        Err(_) => {
-            debug!(
-                "not listening for logind's resume signal (no answer from the system bus within {} s)",
-                BUS_TIMEOUT.as_secs()
-            );
-            return;
-        }
-    };
-    debug!("listening for logind's {PREPARE_FOR_SLEEP} on the system bus");
-    while let Some(Ok(msg)) = stream.next().await {
-        match prepare_for_sleep(&msg) {
-            Some(false) => {}
-            Some(true) => {
-                debug!("logind: going to sleep");
-                continue;
-            }
-            None => continue,
-        }
-        if events.send(Event::ClockMoved(Moved::Resumed)).is_err() {
-            return;
-        }
-    }
-    debug!("the system bus connection ended; no longer listening for logind");
-}
-
-/// A system-bus connection whose stream carries logind's `PrepareForSleep`.
-async fn subscribe_sleep() -> zbus::Result<(Connection, MessageStream)> {
-    let conn = Connection::system().await?;
-    // the stream first, so nothing that arrives after the rule is missed
-    let stream = MessageStream::from(&conn);
+/// Ask the system bus for logind's `PrepareForSleep`, from the owner of
+/// `org.freedesktop.login1` only (the bus drops it from anyone else). The
+/// caller made its message stream before: nothing after the rule is
+/// missed.
+pub(super) async fn subscribe_sleep(bus: &zbus::fdo::DBusProxy<'_>) -> zbus::Result<()> {
     let rule = MatchRule::builder()
         .msg_type(message::Type::Signal)
         .sender(LOGIN1)
@@ -154,16 +123,13 @@ async fn subscribe_sleep() -> zbus::Result<(Connection, MessageStream)> {
         .interface(MANAGER)
         .member(PREPARE_FOR_SLEEP)
         .build()?;
-    zbus::fdo::DBusProxy::new(&conn)
-        .await?
-        .add_match_rule(rule)
-        .await?;
-    Ok((conn, stream))
+    bus.add_match_rule(rule).await?;
+    Ok(())
 }
 
 /// `Some(going_to_sleep)` for logind's `PrepareForSleep(b)`; `None` for
 /// anything else.
-fn prepare_for_sleep(msg: &zbus::Message) -> Option<bool> {
+pub(super) fn prepare_for_sleep(msg: &zbus::Message) -> Option<bool> {
     let h = msg.header();
     let ours = h.message_type() == message::Type::Signal
         && h.interface().is_some_and(|i| i.as_str() == MANAGER)
