@@ -18,6 +18,25 @@ use crate::{clock, policy};
 /// Occurrence jobs registered at once, at most (within [`HORIZON`]).
 const MAX_JOBS: usize = 12;
 
+/// Slots in each of the scheduler's ten internal broadcast channels
+/// (upstream's default: 200, about 180 KiB of heap held for good; 64 take
+/// about 120 KiB less, docs/performance.md). A receiver that falls behind
+/// by more than this loses messages, so it must exceed the largest burst:
+/// `add` and `remove` wait for their answer (one message at a time), and
+/// the scheduler's loop sends at most one activation, one deletion and
+/// three job states per job due at once. Jobs held: at most
+/// [`MAX_JOBS`] occurrences, [`MAX_WAKES`] wake-ups and a refill; twice
+/// that if a sync leaves the previous ones due in the same second.
+pub(super) const CHANNEL_SIZE: usize = 64;
+
+/// Extra wake-ups one tick asks for, at most (`Daemon::tick`: a retry of
+/// taking notifications over, the end of quiet hours, a retry of showing,
+/// and the end of the plan's wait or its retry).
+const MAX_WAKES: usize = 4;
+
+// the activations of every job held, twice over, fit in a channel
+const _: () = assert!(2 * (MAX_JOBS + MAX_WAKES + 1) <= CHANNEL_SIZE);
+
 /// The scheduler's jobs, keyed by (occurrence id or none, due second).
 pub(super) struct Jobs {
     sched: JobScheduler,
@@ -121,6 +140,8 @@ impl Jobs {
         want.sort_by_key(|(_, at)| *at);
         want.truncate(MAX_JOBS);
         want.extend(extra.iter().map(|t| (None, ceil_second(*t))));
+        // the bound CHANNEL_SIZE is sized for (tests run debug builds)
+        debug_assert!(extra.len() <= MAX_WAKES, "{} wakes", extra.len());
         if last.is_some_and(|last| last > until) {
             want.push((None, ceil_second(now + HORIZON / 2)));
         }

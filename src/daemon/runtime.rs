@@ -301,7 +301,9 @@ async fn main_loop(
             reason: e.to_string(),
         }
     };
-    let sched = JobScheduler::new().await.map_err(scheduler("create"))?;
+    let sched = JobScheduler::new_with_channel_size(super::jobs::CHANNEL_SIZE)
+        .await
+        .map_err(scheduler("create"))?;
     // Sleep until the next job, minutes at most: resume and clock changes
     // wake it through `_wake` below.
     sched.set_max_tick_interval(super::wake::max_tick_interval());
