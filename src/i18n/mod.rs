@@ -7,7 +7,7 @@
 //! Pure: nothing here reads the environment or a file. The application
 //! layer (`app::language`) reads `LC_ALL`/`LC_MESSAGES`/`LANG`/`LANGUAGE`
 //! and hands the values to [`from_locale`]. Only the chosen language's
-//! catalog is parsed, once, on first use. English is the fallback for a
+//! catalog is read, and of it each message when first used. English is the fallback for a
 //! language aftercare does not have and for a message a catalog lacks.
 //!
 //! Log lines, CLI errors and `--help` stay English (they are for bug
@@ -21,11 +21,14 @@ mod ids_tests;
 #[cfg(test)]
 mod tests;
 
-use std::sync::OnceLock;
+use std::collections::HashSet;
+use std::sync::{Mutex, OnceLock, PoisonError};
 
 use chrono::{Datelike, NaiveDate, Weekday};
 use fluent_bundle::concurrent::FluentBundle;
-use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+use fluent_bundle::resolver::ResolverError;
+use fluent_bundle::resolver::errors::ReferenceKind;
+use fluent_bundle::{FluentArgs, FluentError, FluentResource, FluentValue};
 
 pub use lang::Lang;
 use lang::bundle;
@@ -166,13 +169,26 @@ pub fn from_locale(vars: &LocaleVars) -> Choice {
 /// One argument of a message.
 pub type Arg<'a> = (&'a str, FluentValue<'a>);
 
-/// aftercare's own messages in one language.
 /// How far from today a date is shown without its year: about three months.
 pub const NEAR_DAYS: i64 = 92;
 
+/// aftercare's own messages in one language. Each message is parsed when
+/// it is first asked for, not the whole catalog at once: the daemon uses a
+/// few of the catalog's messages (its notifications, dates, the status
+/// line), the commands the rest, and a parsed message holds several times
+/// its text's size on the heap (docs/performance.md).
 pub struct Messages {
     lang: Lang,
+    source: &'static str,
+    parsed: Mutex<Parsed>,
+}
+
+/// The messages (and terms) of a catalog parsed so far.
+struct Parsed {
     bundle: FluentBundle<FluentResource>,
+    /// Keys looked for in the source already (`-name` for a term), found
+    /// or not: each is parsed at most once.
+    looked_up: HashSet<String>,
 }
 
 impl std::fmt::Debug for Messages {
@@ -180,6 +196,93 @@ impl std::fmt::Debug for Messages {
         f.debug_struct("Messages")
             .field("lang", &self.lang)
             .finish()
+    }
+}
+
+/// The text of the first entry named `key` (`name`, or `-name` for a term)
+/// in a Fluent `source`: its first line and the lines after it up to the
+/// next entry or comment, which start at the beginning of a line (a
+/// message's further lines are indented). `None` when there is none.
+pub(crate) fn entry_text<'s>(source: &'s str, key: &str) -> Option<&'s str> {
+    let mut start = None;
+    let mut at = 0;
+    for line in source.split_inclusive('\n') {
+        let starts_entry = line
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_ascii_alphabetic() || c == '-' || c == '#');
+        match start {
+            None => {
+                let named = line
+                    .strip_prefix(key)
+                    .is_some_and(|rest| rest.trim_start_matches([' ', '\t']).starts_with('='));
+                if named {
+                    start = Some(at);
+                }
+            }
+            Some(from) if starts_entry => return Some(&source[from..at]),
+            Some(_) => {}
+        }
+        at += line.len();
+    }
+    start.map(|from| &source[from..])
+}
+
+impl Parsed {
+    /// Parse the entry `key` of `source` into the bundle, unless it was
+    /// looked for before; whether it was parsed now.
+    fn load(&mut self, source: &str, key: &str) -> bool {
+        if !self.looked_up.insert(key.to_string()) {
+            return false;
+        }
+        let Some(text) = entry_text(source, key) else {
+            return false;
+        };
+        // parse errors leave out the broken entry, as for a whole catalog
+        let resource = match FluentResource::try_new(text.to_string()) {
+            Ok(r) | Err((r, _)) => r,
+        };
+        self.bundle.add_resource(resource).is_ok()
+    }
+
+    /// Message `id` with `args`, and the formatting errors; `None` when
+    /// the catalog lacks it. Messages and terms it refers to are parsed
+    /// as they turn up.
+    fn format(
+        &mut self,
+        source: &str,
+        id: &str,
+        args: &FluentArgs<'_>,
+    ) -> Option<(String, Vec<FluentError>)> {
+        self.load(source, id);
+        loop {
+            let pattern = self.bundle.get_message(id)?.value()?;
+            let mut errors = Vec::new();
+            let text = self
+                .bundle
+                .format_pattern(pattern, Some(args), &mut errors)
+                .into_owned();
+            let missing: Vec<String> = errors
+                .iter()
+                .filter_map(|e| match e {
+                    FluentError::ResolverError(ResolverError::Reference(
+                        ReferenceKind::Message { id, .. },
+                    )) => Some(id.clone()),
+                    FluentError::ResolverError(ResolverError::Reference(ReferenceKind::Term {
+                        id,
+                        ..
+                    })) => Some(format!("-{id}")),
+                    _ => None,
+                })
+                .collect();
+            let mut loaded = false;
+            for key in missing {
+                loaded |= self.load(source, &key);
+            }
+            if !loaded {
+                return Some((text, errors));
+            }
+        }
     }
 }
 
@@ -196,10 +299,14 @@ pub fn messages(lang: Lang) -> &'static Messages {
 }
 
 impl Messages {
-    fn parse(lang: Lang, source: &str) -> Messages {
+    fn parse(lang: Lang, source: &'static str) -> Messages {
         Messages {
             lang,
-            bundle: bundle(lang, source),
+            source,
+            parsed: Mutex::new(Parsed {
+                bundle: bundle(lang, ""),
+                looked_up: HashSet::new(),
+            }),
         }
     }
 
@@ -222,34 +329,27 @@ impl Messages {
         self.fmt(id, &[])
     }
 
-    fn try_fmt(&self, id: &str, args: &[Arg<'_>]) -> Option<String> {
-        let pattern = self.bundle.get_message(id)?.value()?;
+    fn formatted(&self, id: &str, args: &[Arg<'_>]) -> Option<(String, Vec<FluentError>)> {
         let mut fargs = FluentArgs::with_capacity(args.len());
         for (k, v) in args {
             fargs.set(*k, v.clone());
         }
-        let mut errors = Vec::new();
-        let s = self
-            .bundle
-            .format_pattern(pattern, Some(&fargs), &mut errors);
-        Some(s.into_owned())
+        // a panic elsewhere cannot leave the parsed entries half-made
+        let mut parsed = self.parsed.lock().unwrap_or_else(PoisonError::into_inner);
+        parsed.format(self.source, id, &fargs)
+    }
+
+    fn try_fmt(&self, id: &str, args: &[Arg<'_>]) -> Option<String> {
+        self.formatted(id, args).map(|(text, _)| text)
     }
 
     /// Formatting errors of message `id` with `args` (for the tests).
     #[cfg(test)]
     pub(crate) fn errors(&self, id: &str, args: &[Arg<'_>]) -> Vec<String> {
-        let Some(pattern) = self.bundle.get_message(id).and_then(|m| m.value()) else {
-            return vec![format!("no message {id}")];
-        };
-        let mut fargs = FluentArgs::new();
-        for (k, v) in args {
-            fargs.set(*k, v.clone());
+        match self.formatted(id, args) {
+            Some((_, errors)) => errors.iter().map(ToString::to_string).collect(),
+            None => vec![format!("no message {id}")],
         }
-        let mut errors = Vec::new();
-        let _ = self
-            .bundle
-            .format_pattern(pattern, Some(&fargs), &mut errors);
-        errors.iter().map(ToString::to_string).collect()
     }
 
     /// The short weekday name ("Tue", "Di.").

@@ -192,6 +192,78 @@ fn dates_use_each_languages_names_and_order() {
     }
 }
 
+/// Parsing each message when first used (the daemon's catalogs) gives the
+/// same texts as parsing the whole catalog at once, for every message of
+/// every catalog, with its variables as 1, 2 and 7 (plural forms).
+#[test]
+fn messages_parsed_one_by_one_read_as_the_whole_catalog_does() {
+    for lang in Lang::ALL {
+        let whole = super::lang::bundle(lang, lang.source());
+        let lazy = Messages::parse(lang, lang.source());
+        for (id, vars) in catalog(lang) {
+            if id.contains('.') || id.starts_with('-') {
+                continue; // attributes and terms: not formatted on their own
+            }
+            for n in [1, 2, 7] {
+                let mut args = FluentArgs::new();
+                for v in &vars {
+                    args.set(v.as_str(), FluentValue::from(n));
+                }
+                let Some(pattern) = whole.get_message(&id).and_then(|m| m.value()) else {
+                    panic!("{}: `{id}` has no value", lang.tag());
+                };
+                let mut errors = Vec::new();
+                let expected = whole.format_pattern(pattern, Some(&args), &mut errors);
+                let list: Vec<Arg<'_>> = vars
+                    .iter()
+                    .map(|v| (v.as_str(), FluentValue::from(n)))
+                    .collect();
+                assert_eq!(
+                    lazy.try_fmt(&id, &list).as_deref(),
+                    Some(expected.as_ref()),
+                    "{}: `{id}` with {n}",
+                    lang.tag()
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn an_entry_runs_to_the_next_entry_or_comment_and_the_first_of_a_name_counts() {
+    let source = "# a comment\n\
+                  status = one\n\
+                  status-line = { $n ->\n\
+                  \x20   [one] a line\n\
+                  \n\
+                  \x20  *[other] { $n } lines\n\
+                  }\n\
+                  \x20   .hint = more\n\
+                  -brand = aftercare\n\
+                  ## a group\n\
+                  status = the second\n";
+    assert_eq!(entry_text(source, "status"), Some("status = one\n"));
+    assert_eq!(
+        entry_text(source, "status-line"),
+        Some(
+            "status-line = { $n ->\n    [one] a line\n\n   *[other] { $n } lines\n}\n    .hint = more\n"
+        )
+    );
+    assert_eq!(entry_text(source, "-brand"), Some("-brand = aftercare\n"));
+    assert_eq!(entry_text(source, "brand"), None);
+    assert_eq!(entry_text(source, "stat"), None);
+    assert_eq!(
+        entry_text("last =\n    on two lines", "last"),
+        Some("last =\n    on two lines")
+    );
+    // a reference to another message or a term is parsed as it turns up
+    let m = Messages::parse(
+        Lang::En,
+        "greet = { -brand } says { hello }\n-brand = aftercare\nhello = hello\n",
+    );
+    assert_eq!(m.text("greet"), "aftercare says hello");
+}
+
 #[test]
 fn a_message_missing_from_a_catalog_falls_back_to_english_then_its_id() {
     let de = Messages::parse(Lang::De, "button-done = Erledigt\n");
