@@ -94,13 +94,13 @@ pub(crate) fn run(ctx: &Context) -> Result<u8, Error> {
         .enable_all()
         .build()
         .map_err(|e| Error::io("cannot start the async runtime", e))?;
-    rt.block_on(main_loop(
+    rt.block_on(Box::pin(main_loop(
         lock,
         ctx.paths.config.clone(),
         ctx.paths.state_dir.clone(),
         ctx.paths.journal(),
         ctx.defaults,
-    ))
+    )))
 }
 
 /// One step, whatever woke the loop: do what is due at `now`, then line the
