@@ -6,9 +6,6 @@ use crate::i18n::messages;
 use crate::notifier::{Buttons, Note};
 use crate::plan::{Occurrence, Plan};
 
-/// Pseudo id of the plan-complete notification.
-pub(crate) const COMPLETE_ID: &str = "aftercare:complete";
-
 /// What the plan says at its end: its own `complete` words, else the
 /// catalog's.
 fn complete_text(config: &Config) -> String {
@@ -104,11 +101,7 @@ impl<'a> Notes<'a> {
     /// went by unseen).
     pub(crate) fn complete_note(&self) -> Note {
         let m = messages(self.config.language.lang);
-        Note::info(
-            COMPLETE_ID,
-            m.text("complete-title"),
-            complete_text(self.config),
-        )
+        Note::info(m.text("complete-title"), complete_text(self.config))
     }
 
     /// "Indoors today" goes on the first reminder of a daylight rule each
@@ -210,6 +203,7 @@ mod tests {
         let p = plan(&c);
         let n = Notes::new(&c, &p).complete_note();
         assert_eq!(n.buttons, None);
+        assert!(n.ids.is_empty(), "stands for no occurrence");
         assert!(!n.indoors);
         assert!(n.body.ends_with("follow the advice you were given."));
     }
