@@ -9,7 +9,7 @@
 //! domain types ([`model`]) by [`validate`]; every error ([`diagnostic`])
 //! names the file, line and column and says how to fix it, its hint chosen
 //! by the error's kind. A care plan is a TOML document in the same `[reminders]`
-//! schema ([`parse_plan`]), merged under the user's rules by name: a
+//! schema ([`parse_plan_in`]), merged under the user's rules by name: a
 //! built-in one ([`BUILTIN_PLANS`], files in `plans/`) or a clinic's own
 //! file (`plan = "PATH"`), whose text comes through the [`PlanSource`] in
 //! [`Defaults`] and whose errors name that file.
@@ -280,8 +280,9 @@ fn plan_file_hint(path: &Path) -> String {
     )
 }
 
-/// A built-in plan, whole.
-pub fn builtin_care_plan(name: &str) -> Result<CarePlan, ConfigError> {
+/// A built-in plan, whole, in English (the tests' way in).
+#[cfg(test)]
+pub(crate) fn builtin_care_plan(name: &str) -> Result<CarePlan, ConfigError> {
     builtin_care_plan_in(name, Lang::En)
 }
 
@@ -315,15 +316,18 @@ pub fn builtin_care_plan_in(name: &str, lang: Lang) -> Result<CarePlan, ConfigEr
     }
 }
 
-/// Parse and validate a plan file: `[reminders.NAME]` rules (every rule
-/// complete: when, days, title), `[healing]` and an optional one-line
-/// `description`. `origin` (the plan file's path) names it in errors.
-pub fn parse_plan(text: &str, origin: &str) -> Result<CarePlan, ConfigError> {
+/// A plan file without a translation (the tests' way in to
+/// [`parse_plan_in`]).
+#[cfg(test)]
+pub(crate) fn parse_plan(text: &str, origin: &str) -> Result<CarePlan, ConfigError> {
     parse_plan_in(text, origin, None)
 }
 
-/// The same, with the plan's texts taken from its translation where it has
-/// them (`texts`; see [`PlanTexts`] for the keys). A key the translation
+/// Parse and validate a plan file: `[reminders.NAME]` rules (every rule
+/// complete: when, days, title), `[healing]` and an optional one-line
+/// `description`; `origin` (the plan file's path) names it in errors. The
+/// plan's texts are taken from its translation where it has them (`texts`;
+/// see [`PlanTexts`] for the keys). A key the translation
 /// has that the plan does not is an error in the translation's file.
 pub fn parse_plan_in(
     text: &str,
