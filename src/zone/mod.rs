@@ -23,8 +23,8 @@ use chrono::{
 use tz::LocalTimeType;
 
 mod database;
+pub use database::database_dir;
 use database::valid_name;
-pub use database::{ZONEINFO, database_dir};
 
 /// A TZif file is a few KiB; anything much bigger is not one.
 const MAX_TZIF: u64 = 256 * 1024;
