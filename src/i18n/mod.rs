@@ -29,8 +29,8 @@ use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 
 pub use lang::Lang;
 use lang::bundle;
-pub(crate) use plan_texts::{MAX_TEXT, control_char};
 pub use plan_texts::{PlanTexts, PlanTextsError, healing_key};
+pub(crate) use plan_texts::{TextProblem, control_char};
 
 /// Whether `tag` is a well-formed language tag (BCP 47 shape, or a POSIX
 /// locale name): 2–3 letters, then subtags of 1–8 letters or digits after
