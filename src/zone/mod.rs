@@ -301,7 +301,7 @@ pub trait ZoneSource: fmt::Debug + Sync {
     fn principal_city(&self, name: &str) -> Option<(f64, f64)>;
 }
 
-/// The system's tz database (`$TZDIR` or [`ZONEINFO`]).
+/// The system's tz database (`$TZDIR` or [`ZONEINFO`](database::ZONEINFO)).
 #[derive(Debug, Clone, Copy, Default)]
 pub struct SystemZones;
 
