@@ -58,10 +58,17 @@ impl Running {
         }
     }
 
-    /// Wait for the n-th event called `name` whose fields hold `with`.
+    /// Wait for the n-th event called `name` whose fields hold `with`
+    /// (a number or `true`/`false` as written: `("count", "1")`).
     pub fn wait_event_n(&self, name: &str, with: &[(&str, &str)], n: usize) {
+        let holds = |v: &serde_json::Value, want: &str| match v {
+            serde_json::Value::String(s) => s == want,
+            serde_json::Value::Number(n) => n.to_string() == want,
+            serde_json::Value::Bool(b) => want.parse() == Ok(*b),
+            _ => false,
+        };
         let matches = |e: &serde_json::Value| {
-            e["event"] == name && with.iter().all(|(k, v)| e[*k].as_str() == Some(*v))
+            e["event"] == name && with.iter().all(|(k, v)| holds(&e[*k], v))
         };
         wait_on(
             &self.events,
@@ -90,20 +97,6 @@ impl Running {
 
     pub fn pid(&self) -> u32 {
         self.child.id()
-    }
-
-    /// Wait for a log line containing `needle` (the n-th such line).
-    pub fn wait_log_n(&self, needle: &str, n: usize) {
-        wait_on(
-            &self.lines,
-            PATIENCE,
-            &format!("log line {needle:?} ×{n}"),
-            |l| (l.iter().filter(|x| x.contains(needle)).count() >= n).then_some(()),
-        );
-    }
-
-    pub fn wait_log(&self, needle: &str) {
-        self.wait_log_n(needle, 1);
     }
 
     pub fn log(&self) -> Vec<String> {
