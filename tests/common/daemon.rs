@@ -14,6 +14,8 @@ pub struct Running {
     /// The daemon's named events (`AFTERCARE_LOG_EVENTS=1`: one JSON line
     /// each, src/log_events.rs), kept apart from the human log.
     events: Shared<Vec<serde_json::Value>>,
+    /// Its standard error is closed: every line above is in.
+    closed: Shared<bool>,
 }
 
 /// The prefix of an event line (src/log_events.rs).
@@ -32,8 +34,10 @@ impl Running {
         let lines: Shared<Vec<String>> = Arc::new((Mutex::new(Vec::new()), Condvar::new()));
         let events: Shared<Vec<serde_json::Value>> =
             Arc::new((Mutex::new(Vec::new()), Condvar::new()));
+        let closed: Shared<bool> = Arc::new((Mutex::new(false), Condvar::new()));
         let err = child.stderr.take().unwrap();
-        let (shared, shared_events) = (lines.clone(), events.clone());
+        let (shared, shared_events, shared_closed) =
+            (lines.clone(), events.clone(), closed.clone());
         std::thread::spawn(move || {
             for line in BufReader::new(err).lines() {
                 let Ok(line) = line else { break };
@@ -50,11 +54,15 @@ impl Running {
                 lock.lock().unwrap().push(line);
                 cv.notify_all();
             }
+            let (lock, cv) = &*shared_closed;
+            *lock.lock().unwrap() = true;
+            cv.notify_all();
         });
         Running {
             child,
             lines,
             events,
+            closed,
         }
     }
 
@@ -118,11 +126,15 @@ impl Running {
         assert!(ok, "kill -{sig} failed");
     }
 
-    /// Wait for exit (bounded by PATIENCE); returns the exit code.
+    /// Wait for exit (bounded by PATIENCE) and for the last of its log to
+    /// be read; returns the exit code.
     pub fn wait_exit(&mut self) -> Option<i32> {
         let deadline = Instant::now() + PATIENCE;
         loop {
             if let Some(s) = self.child.try_wait().unwrap() {
+                wait_on(&self.closed, PATIENCE, "the daemon's log to end", |c| {
+                    c.then_some(())
+                });
                 return s.code();
             }
             assert!(Instant::now() < deadline, "daemon did not exit");
