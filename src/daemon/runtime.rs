@@ -543,7 +543,6 @@ async fn reload_config<N: Notifier>(
 fn config_error_note(lang: Lang, e: &ConfigError, doing: &str) -> Note {
     let m = i18n::messages(lang);
     Note::info(
-        "aftercare:config-error",
         m.text(&format!("config-error-title-{doing}")),
         m.fmt("config-error-body", &[("error", e.headline().into())]),
     )

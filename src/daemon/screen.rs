@@ -246,7 +246,7 @@ mod tests {
         Note {
             ids: ids.iter().map(|s| s.to_string()).collect(),
             replaces,
-            ..Note::info("x", "t", "b")
+            ..Note::info("t", "b")
         }
     }
 
