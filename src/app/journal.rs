@@ -38,6 +38,26 @@ pub enum OpenProblem {
     Dropped { count: usize },
 }
 
+impl OpenProblem {
+    /// Its name in the log's events (`journal_problem`'s `kind`).
+    pub fn kind(&self) -> &'static str {
+        match self {
+            OpenProblem::MovedAside { .. } => "moved_aside",
+            OpenProblem::Corrupt { .. } => "corrupt",
+            OpenProblem::Unreadable { .. } => "unreadable",
+            OpenProblem::Dropped { .. } => "dropped",
+        }
+    }
+
+    /// How many entries were dropped, if that is the problem.
+    pub fn dropped(&self) -> Option<usize> {
+        match self {
+            OpenProblem::Dropped { count } => Some(*count),
+            _ => None,
+        }
+    }
+}
+
 impl std::fmt::Display for OpenProblem {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {

@@ -60,6 +60,16 @@ pub(crate) enum Moved {
     ClockSet,
 }
 
+impl Moved {
+    /// Its name in the log's events (`clock_moved`'s `cause`).
+    pub(crate) fn key(self) -> &'static str {
+        match self {
+            Moved::Resumed => "resumed",
+            Moved::ClockSet => "clock_set",
+        }
+    }
+}
+
 impl fmt::Display for Moved {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(match self {

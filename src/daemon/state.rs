@@ -164,7 +164,7 @@ impl<N: Notifier> Daemon<N> {
             }
             Err(e) => {
                 if !self.journal_failing {
-                    error!(path = %self.journal.path().display(), "cannot write the journal: {e}; keeping it in memory and retrying until it works");
+                    error!(name: "journal_unwritable", path = %self.journal.path().display(), "cannot write the journal: {e}; keeping it in memory and retrying until it works");
                     self.journal_failing = true;
                 }
             }
@@ -204,6 +204,7 @@ impl<N: Notifier> Daemon<N> {
         let (attempt, at) = self.retry.failed(now);
         if attempt == 0 {
             warn!(
+                name: "server_unavailable",
                 "cannot show notifications: {e}; retrying with backoff while reminders are within catch_up"
             );
         } else {
@@ -351,6 +352,7 @@ impl<N: Notifier> Daemon<N> {
         }
         if last {
             info!(
+                name: "last_reminder_sent",
                 buttons = shown.actions,
                 "plan complete: the last reminder says so"
             );
@@ -383,7 +385,7 @@ impl<N: Notifier> Daemon<N> {
             return true;
         }
         if self.started_after_end {
-            info!(ended = ?self.window.overview().last.map(|t| t.to_rfc3339()), "the plan ended before aftercare started; nothing to remind, exiting");
+            info!(name: "plan_ended_before_start", ended = ?self.window.overview().last.map(|t| t.to_rfc3339()), "the plan ended before aftercare started; nothing to remind, exiting");
             return true;
         }
         // The last reminders went by unseen (missed): a note of its own.
@@ -484,7 +486,7 @@ impl<N: Notifier> Daemon<N> {
             self.journal.set(r, Entry::marked(Status::Skipped, now));
         }
         self.save();
-        info!(%id, skipped = rest.len(), "indoors today: the rest of this rule's reminders today are skipped");
+        info!(name: "indoors_today", %id, skipped = rest.len(), "indoors today: the rest of this rule's reminders today are skipped");
         true
     }
 

@@ -245,6 +245,8 @@ async fn listen(
                 let sender = header.sender().map(|s| s.as_str());
                 if !from_the_server(sender, m, owner.as_deref()) {
                     tracing::debug!(
+                        name: "ignored_signal",
+                        member = m,
                         sender = sender.unwrap_or("-"),
                         server = owner.as_deref().unwrap_or("-"),
                         "ignored {m}: not from the notification server"
@@ -467,6 +469,11 @@ impl DbusNotifier {
                     Ok(Err(e)) => return Err(ShowError::Unavailable(format!("Notify: {e}"))),
                     Err(_) => {
                         // keep waiting in the background; never send twice
+                        tracing::debug!(
+                            name: "notify_timed_out",
+                            timeout_s = CALL_TIMEOUT.as_secs(),
+                            "Notify: no answer yet; waiting for it in the background"
+                        );
                         self.pending = Some((note.clone(), call));
                         return Err(ShowError::Unavailable(format!(
                             "Notify: the notification server did not answer within {} s",
