@@ -131,22 +131,14 @@ impl WriteLock {
     /// journal cannot be written there either.
     pub fn take(journal: &Path) -> std::io::Result<WriteLock> {
         use std::fs::TryLockError;
-        use std::os::unix::fs::{MetadataExt, OpenOptionsExt};
+        use std::os::unix::fs::MetadataExt;
         let path = journal.with_file_name("journal.lock");
         let deadline = std::time::Instant::now() + LOCK_PATIENCE;
         loop {
             if let Some(dir) = path.parent() {
                 let _ = fsutil::private_dir(dir);
             }
-            let Ok(file) = std::fs::OpenOptions::new()
-                .read(true)
-                .write(true)
-                .create(true)
-                .truncate(false)
-                .mode(0o600)
-                .custom_flags(crate::fsutil::open_flags(false))
-                .open(&path)
-            else {
+            let Ok(file) = fsutil::open_lock_file(&path) else {
                 return Ok(WriteLock { _file: None });
             };
             match file.try_lock() {

@@ -28,9 +28,26 @@ pub(crate) enum Event {
 #[derive(Debug, Default, PartialEq, Eq)]
 pub(crate) struct Outcome {
     /// Extra wake-ups (quiet-hour end, retry); occurrences come from the plan.
-    pub wakes: Vec<DateTime<Utc>>,
+    wakes: Vec<DateTime<Utc>>,
     /// The plan is complete: exit 0.
-    pub finished: bool,
+    finished: bool,
+}
+
+impl Outcome {
+    /// A tick's result: these extra wake-ups, and whether the plan is done.
+    pub(crate) fn new(wakes: Vec<DateTime<Utc>>, finished: bool) -> Outcome {
+        Outcome { wakes, finished }
+    }
+
+    /// Extra wake-ups (quiet-hour end, retry); occurrences come from the plan.
+    pub(crate) fn wakes(&self) -> &[DateTime<Utc>] {
+        &self.wakes
+    }
+
+    /// The plan is complete: exit 0.
+    pub(crate) fn finished(&self) -> bool {
+        self.finished
+    }
 }
 
 /// Why the wall clock may have moved under the scheduler.

@@ -113,10 +113,10 @@ async fn step<N: Notifier>(
 ) -> Option<String> {
     d.observe_clock(now, clock::since_boot());
     let out = d.tick(now).await;
-    if out.finished {
+    if out.finished() {
         return None;
     }
-    jobs.sync(d.plan(), d.journal(), d.overview().last, now, &out.wakes)
+    jobs.sync(d.plan(), d.journal(), d.overview().last, now, out.wakes())
         .await;
     Some(d.status_line(now))
 }

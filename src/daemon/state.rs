@@ -217,21 +217,19 @@ impl<N: Notifier> Daemon<N> {
     /// screen, settle what is too late, show what is due, take answered
     /// notifications off the screen, and finish when the plan is over.
     pub(crate) async fn tick(&mut self, now: DateTime<Utc>) -> Outcome {
-        let mut out = Outcome::default();
+        let mut wakes = Vec::new();
         // `aftercare done` may have answered from the command line.
         self.journal.merge_from_disk();
         self.refresh_window(now);
-        out.wakes.extend(self.take_over(now).await.err());
+        wakes.extend(self.take_over(now).await.err());
         let d = self.decide(now);
         self.record_too_late(&d.missed, now);
-        out.wakes.extend(deferred(d.deferred_until));
-        out.wakes.extend(self.show_moment(&d.show, now).await.err());
+        wakes.extend(deferred(d.deferred_until));
+        wakes.extend(self.show_moment(&d.show, now).await.err());
         self.clear_answered().await;
         self.save();
-        if self.is_over() {
-            out.finished = self.finish(now, &mut out.wakes).await;
-        }
-        out
+        let finished = self.is_over() && self.finish(now, &mut wakes).await;
+        Outcome::new(wakes, finished)
     }
 
     /// What the policy says is due, missed or deferred at `now` (a clock
