@@ -7,10 +7,9 @@ use std::path::Path;
 
 fn main() {
     println!("cargo:rerun-if-changed=plans");
-    // read when the script runs, not when it was compiled: a target/ dir
-    // copied from another checkout must not embed that checkout's files
-    let manifest = std::env::var("CARGO_MANIFEST_DIR").unwrap_or_default();
-    let dir = Path::new(&manifest).join("plans");
+    // read when the script runs, not when it is built: a build directory
+    // copied beside another checkout must read this checkout's plans
+    let dir = Path::new(&std::env::var("CARGO_MANIFEST_DIR").unwrap_or_default()).join("plans");
     let mut found: Vec<(String, String, String)> = Vec::new();
     if let Ok(entries) = std::fs::read_dir(&dir) {
         for entry in entries.flatten() {

@@ -38,6 +38,26 @@ pub enum OpenProblem {
     Dropped { count: usize },
 }
 
+impl OpenProblem {
+    /// Its name in the log's events (`journal_problem`'s `kind`).
+    pub fn kind(&self) -> &'static str {
+        match self {
+            OpenProblem::MovedAside { .. } => "moved_aside",
+            OpenProblem::Corrupt { .. } => "corrupt",
+            OpenProblem::Unreadable { .. } => "unreadable",
+            OpenProblem::Dropped { .. } => "dropped",
+        }
+    }
+
+    /// How many entries were dropped, if that is the problem.
+    pub fn dropped(&self) -> Option<usize> {
+        match self {
+            OpenProblem::Dropped { count } => Some(*count),
+            _ => None,
+        }
+    }
+}
+
 impl std::fmt::Display for OpenProblem {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
@@ -111,22 +131,14 @@ impl WriteLock {
     /// journal cannot be written there either.
     pub fn take(journal: &Path) -> std::io::Result<WriteLock> {
         use std::fs::TryLockError;
-        use std::os::unix::fs::{MetadataExt, OpenOptionsExt};
+        use std::os::unix::fs::MetadataExt;
         let path = journal.with_file_name("journal.lock");
         let deadline = std::time::Instant::now() + LOCK_PATIENCE;
         loop {
             if let Some(dir) = path.parent() {
                 let _ = fsutil::private_dir(dir);
             }
-            let Ok(file) = std::fs::OpenOptions::new()
-                .read(true)
-                .write(true)
-                .create(true)
-                .truncate(false)
-                .mode(0o600)
-                .custom_flags(crate::fsutil::open_flags(false))
-                .open(&path)
-            else {
+            let Ok(file) = fsutil::open_lock_file(&path) else {
                 return Ok(WriteLock { _file: None });
             };
             match file.try_lock() {
@@ -394,7 +406,7 @@ fn read(path: &Path) -> Result<Option<(Ledger, usize)>, ReadError> {
     else {
         return Ok(None);
     };
-    // one schema, tolerant by itself: unknown fields ignored, a bad entry
+    // one schema, tolerant by itself: unknown fields kept, a bad entry
     // dropped and counted, an unreadable screen list or treatment pin read
     // as absent (see `Ledger`)
     let ledger: Ledger =
@@ -438,6 +450,30 @@ mod tests {
             std::fs::metadata(&p).unwrap().permissions().mode() & 0o777,
             0o600
         );
+    }
+
+    #[test]
+    fn a_later_releases_fields_survive_a_rewrite() {
+        // a journal of this format version written by a later release,
+        // with fields this one does not know, at the top and in an entry
+        let d = tempfile::tempdir().unwrap();
+        let p = d.path().join("journal.json");
+        std::fs::write(
+            &p,
+            r#"{"version":2,"later":{"k":[1,2]},"entries":{
+                "a@s1d0T09:00":{"status":"sent","at":"2026-11-24T09:00:00Z","sent_at":"2026-11-24T09:00:00Z","seen_on":"phone"}
+            }}"#,
+        )
+        .unwrap();
+        let (mut j, problem) = Journal::open(&p, t("2026-11-24T10:00:00Z"));
+        assert!(problem.is_none());
+        j.set("b@s1d0T10:00", sent("2026-11-24T10:00:00Z"));
+        j.save().unwrap();
+        let back: serde_json::Value = serde_json::from_slice(&std::fs::read(&p).unwrap()).unwrap();
+        assert_eq!(back["later"], serde_json::json!({"k": [1, 2]}));
+        assert_eq!(back["entries"]["a@s1d0T09:00"]["seen_on"], "phone");
+        assert_eq!(back["entries"]["b@s1d0T10:00"]["status"], "sent");
+        assert!(back["entries"]["b@s1d0T10:00"].get("seen_on").is_none());
     }
 
     #[test]

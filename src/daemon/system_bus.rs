@@ -50,7 +50,7 @@ pub(super) fn start(events: UnboundedSender<Event>, seen: Zone) -> JoinHandle<()
 /// neither could subscribe (said in the log, as each listener says it).
 async fn subscribe() -> Option<(MessageStream, bool, Option<Timedated>)> {
     let no_bus = |e: &str| {
-        debug!("not listening for logind's resume signal (system bus: {e})");
+        debug!(name: "resume_signal_unavailable", "not listening for logind's resume signal (system bus: {e})");
         info!("no system bus ({e}): time zone changes are noticed through /etc/localtime only");
     };
     let conn = match bounded("connect to the system bus", Connection::system()).await {
@@ -74,7 +74,7 @@ async fn subscribe() -> Option<(MessageStream, bool, Option<Timedated>)> {
             true
         }
         Err(e) => {
-            debug!("not listening for logind's resume signal (system bus: {e})");
+            debug!(name: "resume_signal_unavailable", "not listening for logind's resume signal (system bus: {e})");
             false
         }
     };

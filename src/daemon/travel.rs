@@ -49,6 +49,7 @@ pub(crate) fn adopt_journal(config: &mut Config, journal: &mut Journal) {
             Ok(map) => {
                 let renamed = journal.migrate_ids(&map);
                 info!(
+                    name: "journal_migrated",
                     renamed,
                     "migrated the journal to occurrence ids that do not depend on the time zone"
                 );
@@ -93,6 +94,7 @@ impl<N: Notifier> Daemon<N> {
         match self.replace_config(c, now) {
             Ok(()) => {
                 info!(
+                    name: "zone_changed",
                     why,
                     from = from.name(),
                     to = system.zone.name(),
@@ -160,6 +162,7 @@ impl Timedated {
     /// Following `owner` (from [`subscribe`]).
     pub(super) fn new(owner: Option<String>) -> Timedated {
         debug!(
+            name: "timedated_listening",
             owner = owner.as_deref().unwrap_or("-"),
             "listening to timedated on the system bus"
         );
@@ -199,6 +202,7 @@ impl Timedated {
         }
         if sender.is_none() || sender != self.owner {
             warn!(
+                name: "zone_signal_ignored",
                 sender = sender.as_deref().unwrap_or("-"),
                 "ignored a time zone change signal that did not come from timedated (org.freedesktop.timedate1)"
             );
@@ -208,6 +212,7 @@ impl Timedated {
             .get("Timezone")
             .and_then(|v| String::try_from(v.clone()).ok());
         info!(
+            name: "timedated_zone",
             zone = zone.as_deref().unwrap_or("?"),
             "timedated announced a new time zone"
         );

@@ -105,11 +105,7 @@ impl Treated {
 
     /// Distinct notification instants per local day.
     fn notifications(&self) -> BTreeMap<i64, BTreeSet<DateTime<Utc>>> {
-        let mut out: BTreeMap<i64, BTreeSet<DateTime<Utc>>> = BTreeMap::new();
-        for o in &self.plan.occurrences {
-            out.entry(self.local_day(o)).or_default().insert(o.utc());
-        }
-        out
+        crate::testing::notifications_per_day(&self.plan)
     }
 
     fn of_rule<'a>(&'a self, rule: &'a str) -> impl Iterator<Item = &'a Occurrence> + 'a {
@@ -541,5 +537,30 @@ fn the_documented_example_plan_loads_and_keeps_the_budget() {
         check_budget(&t);
         check_day_zero_care(&t);
         check_milestones(&t);
+    }
+}
+
+/// The list of built-in plans is written once in code (`BUILTIN_PLANS`);
+/// the texts that name them for people (README, the example config, the
+/// plan-file guide) must name every one, so a new plan cannot be left out.
+#[test]
+fn every_text_that_lists_the_built_in_plans_names_each() {
+    for (doc, text) in [
+        ("README.md", include_str!("../../README.md")),
+        (
+            "config.example.toml",
+            include_str!("../../config.example.toml"),
+        ),
+        (
+            "docs/plan-files.md",
+            include_str!("../../docs/plan-files.md"),
+        ),
+    ] {
+        for (name, _) in BUILTIN_PLANS {
+            assert!(
+                text.contains(&format!("\"{name}\"")) || text.contains(&format!("`{name}`")),
+                "{doc} does not name the built-in plan {name}"
+            );
+        }
     }
 }
