@@ -10,7 +10,7 @@ use crate::common;
 use common::daemon::Running;
 use common::scenario::Scenario;
 use common::{
-    FakeClock, Sandbox, assert_stdout_has, installed, mode, read_json, root_or_skip, statuses,
+    FakeClock, Sandbox, assert_stdout_has, installed, mode, read_json, require_root, statuses,
     stderr,
 };
 use std::process::Command;
@@ -82,12 +82,7 @@ fn start_with_mount(s: &Scenario, mount: &str) -> Running {
 
 #[test]
 fn disk_full_keeps_the_old_journal_and_never_duplicates() {
-    if !root_or_skip(
-        "disk_full_keeps_the_old_journal_and_never_duplicates",
-        MOUNTS,
-    ) {
-        return;
-    }
+    require_root!(MOUNTS);
     let s = Scenario::new().reminders(&[
         ("a", &[2], "Before full"),
         ("b", &[6], "While full"),
@@ -200,10 +195,7 @@ fn fill(dir: &std::path::Path) -> std::path::PathBuf {
 
 #[test]
 fn after_a_full_disk_the_journal_is_written_without_waiting_for_a_change() {
-    let test = "after_a_full_disk_the_journal_is_written_without_waiting_for_a_change";
-    if !root_or_skip(test, MOUNTS) {
-        return;
-    }
+    require_root!(MOUNTS);
     let s = Scenario::new().reminders(&[
         ("a", &[2], "Before full"),
         ("b", &[5], "While full"),
@@ -362,9 +354,7 @@ fn done_and_status_beside_the_running_daemon_lose_nothing() {
 
 #[test]
 fn read_only_state_directory_does_not_stop_delivery() {
-    if !root_or_skip("read_only_state_directory_does_not_stop_delivery", MOUNTS) {
-        return;
-    }
+    require_root!(MOUNTS);
     let s = Scenario::new().reminders(&[("a", &[2], "Read-only")]);
     let state = s.sb.state_dir();
     let mut d = start_with_mount(

@@ -334,7 +334,7 @@ fn need(cmd: &str) {
 
 /// A private bus's configuration: listen at `path`, no service activation,
 /// everyone may eavesdrop (dbus-monitor).
-fn bus_config(kind: &str, path: &Path) -> String {
+pub fn bus_config(kind: &str, path: &Path) -> String {
     format!(
         r#"<!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN"
  "http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd">
@@ -614,6 +614,17 @@ impl Desktop {
         self.spawn_server_process(&mut cmd);
     }
 
+    /// A private system bus for the server's session, stopped with the
+    /// server; its address.
+    fn start_private_system_bus(&mut self) -> String {
+        let sys_path = self.dir.path().join("sysbus");
+        let sys_conf = self.dir.path().join("sysbus.conf");
+        std::fs::write(&sys_conf, bus_config("system", &sys_path)).unwrap();
+        let _ = std::fs::remove_file(&sys_path);
+        self.server.push(start_bus(&sys_conf));
+        format!("unix:path={}", sys_path.display())
+    }
+
     /// GNOME Shell 43 headless: a private system bus (the shell wants
     /// logind & co there), the shell with the test extension enabled in a
     /// keyfile settings backend, then the freedesktop service
@@ -640,12 +651,7 @@ impl Desktop {
             ),
         )
         .unwrap();
-        let sys_path = self.dir.path().join("sysbus");
-        let sys_conf = self.dir.path().join("sysbus.conf");
-        std::fs::write(&sys_conf, bus_config("system", &sys_path)).unwrap();
-        let _ = std::fs::remove_file(&sys_path);
-        self.server.push(start_bus(&sys_conf));
-        let sys = format!("unix:path={}", sys_path.display());
+        let sys = self.start_private_system_bus();
 
         let before = self.name_owned(GNOME_HOOKS);
         let mut shell = Command::new("gnome-shell");
@@ -684,11 +690,7 @@ impl Desktop {
     /// window manager) on Xvfb. Their helpers are activated by the session
     /// bus, which got the session's environment.
     fn spawn_x_session(&mut self) {
-        let sys_path = self.dir.path().join("sysbus");
-        let sys_conf = self.dir.path().join("sysbus.conf");
-        std::fs::write(&sys_conf, bus_config("system", &sys_path)).unwrap();
-        let _ = std::fs::remove_file(&sys_path);
-        self.server.push(start_bus(&sys_conf));
+        self.start_private_system_bus();
         let mut cmd = if self.kind == Server::Plasma {
             // accessibility on (the bus activates at-spi's launcher), so
             // that Qt registers the popups' buttons: they are clicked where
