@@ -489,14 +489,13 @@ fn the_last_reminder_says_the_plan_is_complete_and_its_done_is_recorded() {
 
 #[test]
 fn a_repeating_reminder_replaces_its_notification_instead_of_stacking() {
-    let s = Scenario::new();
-    let t = &s.t;
-    s.sb.write_config(&format!(
-        "{}[reminders.pill]\nafter = [\"{}\"]\ntitle = \"Pill\"\nrepeat = \"5m\"\nrepeat_max = 2\n\n{}",
-        t.header(""),
-        t.after(2),
-        t.rule("later", &[6 * 3600], "Later")
-    ));
+    let s = Scenario::new().reminders_written(|t| {
+        t.rule_with(
+            "pill",
+            2,
+            "title = \"Pill\"\nrepeat = \"5m\"\nrepeat_max = 2\n",
+        ) + &t.rule("later", &[6 * 3600], "Later")
+    });
     let clock = FakeClock::new(s.sb.path());
     let d = s.start_with(|cmd| clock.apply(cmd));
     let first = s.desk.wait_summary("Pill");

@@ -139,13 +139,10 @@ fn conformance_with(
         caps.iter().any(|c| c == "body-markup"),
         caps.iter().any(|c| c == "actions"),
     );
-    let config = s.t.header("snooze = \"3s\"")
-        + &format!(
-            "[reminders.a]\nafter = [\"{}\"]\ntitle = \"{TITLE}\"\nbody = \"{BODY}\"\n\n",
-            s.t.after(2)
-        )
-        + &s.t.rule("z", &[300], "Later");
-    let mut s = s.config(&config);
+    let mut s = s.notifications("snooze = \"3s\"").reminders_written(|t| {
+        t.rule_with("a", 2, &format!("title = \"{TITLE}\"\nbody = \"{BODY}\"\n"))
+            + &t.rule("z", &[300], "Later")
+    });
     before_start(&s);
     let mut d = s.start();
 
@@ -534,14 +531,11 @@ fn do_not_disturb(
         return;
     }
     let s = Scenario::with_server(server);
-    let config = s.t.header("snooze = \"3s\"")
-        + &format!(
-            "[reminders.a]\nafter = [\"{}\"]\ntitle = \"{TITLE}\"\nbody = \"{BODY}\"\n\n",
-            s.t.after(2)
-        )
-        + &s.t.rule("b", &[6], "Other")
-        + &s.t.rule("z", &[300], "Later");
-    let s = s.config(&config);
+    let s = s.notifications("snooze = \"3s\"").reminders_written(|t| {
+        t.rule_with("a", 2, &format!("title = \"{TITLE}\"\nbody = \"{BODY}\"\n"))
+            + &t.rule("b", &[6], "Other")
+            + &t.rule("z", &[300], "Later")
+    });
     let back = quiet(&s);
     let d = s.start();
     let n = s.desk.wait_summary(TITLE);
