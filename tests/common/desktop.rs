@@ -410,8 +410,7 @@ impl Desktop {
             std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
             std::fs::set_permissions(&bus_path, std::fs::Permissions::from_mode(0o777)).unwrap();
         }
-        let messages: Shared<Vec<Message>> = Arc::new((Mutex::new(Vec::new()), Condvar::new()));
-        let monitor = start_monitor(&bus_path, &messages);
+        let (monitor, messages) = monitored(&bus_path);
         Desktop {
             dir,
             display,
@@ -2023,6 +2022,13 @@ fn kill_bus_clients(bus_path: &Path) {
                 .status();
         }
     }
+}
+
+/// A new dbus-monitor on the bus at `bus_path`, and the messages it
+/// gathers.
+pub fn monitored(bus_path: &Path) -> (Child, Shared<Vec<Message>>) {
+    let messages: Shared<Vec<Message>> = Arc::new((Mutex::new(Vec::new()), Condvar::new()));
+    (start_monitor(bus_path, &messages), messages)
 }
 
 /// Start dbus-monitor feeding `messages`; returns once it is a monitor.

@@ -8,11 +8,10 @@
 //! daemon must not take for logind's.
 
 use super::desktop::{
-    Message, PATIENCE, Shared, answered_add_matches, bus_config, start_bus, start_monitor, wait_on,
+    Message, PATIENCE, Shared, answered_add_matches, bus_config, monitored, start_bus, wait_on,
 };
 use std::path::PathBuf;
 use std::process::{Child, Command};
-use std::sync::{Arc, Condvar, Mutex};
 
 pub const LOGIN1: &str = "org.freedesktop.login1";
 pub const LOGIN1_PATH: &str = "/org/freedesktop/login1";
@@ -44,8 +43,7 @@ impl SystemBus {
         let conf = dir.path().join("system.conf");
         std::fs::write(&conf, bus_config("system", &path)).unwrap();
         let bus = start_bus(&conf);
-        let messages: Shared<Vec<Message>> = Arc::new((Mutex::new(Vec::new()), Condvar::new()));
-        let monitor = start_monitor(&path, &messages);
+        let (monitor, messages) = monitored(&path);
         SystemBus {
             dir,
             bus,
