@@ -91,7 +91,16 @@ pub struct Entry {
     /// For `Sent`: how often it was shown again unanswered (`repeat`).
     #[serde(default, skip_serializing_if = "is_zero")]
     pub repeats: u32,
+    /// Fields this release does not know (a later one's): kept as read and
+    /// written back, until this entry is recorded anew.
+    #[serde(flatten)]
+    pub(crate) unknown: Unknown,
 }
+
+/// The fields of a journal object that this release does not know, as read:
+/// a later release may add fields without a new format version, and an
+/// older daemon that rewrites the journal keeps them.
+pub(crate) type Unknown = BTreeMap<String, serde_json::Value>;
 
 fn is_zero(n: &u32) -> bool {
     *n == 0
@@ -107,6 +116,7 @@ impl Entry {
             until: None,
             merged_into: None,
             repeats: 0,
+            unknown: Unknown::new(),
         }
     }
 
@@ -184,6 +194,9 @@ pub struct Ledger {
         deserialize_with = "or_absent"
     )]
     treatment: Option<TreatmentPin>,
+    /// Fields this release does not know, kept as read (see [`Unknown`]).
+    #[serde(flatten)]
+    unknown: Unknown,
 }
 
 /// The entries by occurrence id, and how many the file held that could not
@@ -274,6 +287,7 @@ impl Default for Ledger {
             config_error_shown: None,
             on_screen: None,
             treatment: None,
+            unknown: Unknown::new(),
         }
     }
 }
@@ -436,6 +450,9 @@ impl Ledger {
         if self.complete.is_none() {
             self.complete = other.complete;
         }
+        for (k, v) in other.unknown {
+            self.unknown.entry(k).or_insert(v);
+        }
         // `on_screen` is the daemon's: this copy's stays
     }
 }
@@ -557,10 +574,17 @@ mod tests {
         assert_eq!(l.complete(), Some(t("2026-11-30T10:00:00Z")));
         assert!(l.on_screen().is_none());
         assert!(l.treatment().is_none());
-        // what is written back is this release's schema only
+        // what is written back keeps the fields this release does not know
+        // (a later release's), at the top and in the entries; the entry
+        // that could not be read is not written back
         let back = serde_json::to_value(&l).unwrap();
-        assert!(back.get("future").is_none());
+        assert_eq!(back["future"], serde_json::json!({"x": 1}));
         assert_eq!(back["entries"].as_object().unwrap().len(), 2);
+        assert_eq!(back["entries"]["a@2026-11-24T08:00"]["later"], true);
+        assert!(back["entries"]["c@2026-11-24T10:00"].get("later").is_none());
+        // and they survive another round trip unchanged
+        let again: Ledger = serde_json::from_value(back.clone()).unwrap();
+        assert_eq!(serde_json::to_value(&again).unwrap(), back);
         // a file that is not a ledger at all still fails as a whole
         assert!(serde_json::from_str::<Ledger>(r#"{"entries": {}}"#).is_err());
         assert!(serde_json::from_str::<Ledger>(r#"{"version": 2, "entries": []}"#).is_err());

@@ -58,7 +58,7 @@ where
             // --help and --version print to stdout and exit 0; usage errors 2.
             // A failed write (`--help | head -1`) changes neither.
             let _ = e.print();
-            return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
+            return ExitCode::from(if e.use_stderr() { error::EXIT_USAGE } else { 0 });
         }
     };
     init_logging(matches!(cli.command, cli::Command::Run));

@@ -365,9 +365,15 @@ mod tests {
         assert!(
             u.contains("\nExecStart=\"/opt/my apps/aftercare\" --config \"/etc/a c.toml\" run\n")
         );
+        // the exit codes the unit does not restart on are error.rs's
+        let no_restart = format!(
+            "\nRestartPreventExitStatus={} {}\n",
+            crate::error::EXIT_CONFIG,
+            crate::error::EXIT_ALREADY_RUNNING
+        );
         for key in [
             "Type=notify",
-            "RestartPreventExitStatus=78",
+            &no_restart,
             "RestrictAddressFamilies=AF_UNIX",
             "WantedBy=default.target",
         ] {

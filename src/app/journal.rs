@@ -394,7 +394,7 @@ fn read(path: &Path) -> Result<Option<(Ledger, usize)>, ReadError> {
     else {
         return Ok(None);
     };
-    // one schema, tolerant by itself: unknown fields ignored, a bad entry
+    // one schema, tolerant by itself: unknown fields kept, a bad entry
     // dropped and counted, an unreadable screen list or treatment pin read
     // as absent (see `Ledger`)
     let ledger: Ledger =
@@ -438,6 +438,30 @@ mod tests {
             std::fs::metadata(&p).unwrap().permissions().mode() & 0o777,
             0o600
         );
+    }
+
+    #[test]
+    fn a_later_releases_fields_survive_a_rewrite() {
+        // a journal of this format version written by a later release,
+        // with fields this one does not know, at the top and in an entry
+        let d = tempfile::tempdir().unwrap();
+        let p = d.path().join("journal.json");
+        std::fs::write(
+            &p,
+            r#"{"version":2,"later":{"k":[1,2]},"entries":{
+                "a@s1d0T09:00":{"status":"sent","at":"2026-11-24T09:00:00Z","sent_at":"2026-11-24T09:00:00Z","seen_on":"phone"}
+            }}"#,
+        )
+        .unwrap();
+        let (mut j, problem) = Journal::open(&p, t("2026-11-24T10:00:00Z"));
+        assert!(problem.is_none());
+        j.set("b@s1d0T10:00", sent("2026-11-24T10:00:00Z"));
+        j.save().unwrap();
+        let back: serde_json::Value = serde_json::from_slice(&std::fs::read(&p).unwrap()).unwrap();
+        assert_eq!(back["later"], serde_json::json!({"k": [1, 2]}));
+        assert_eq!(back["entries"]["a@s1d0T09:00"]["seen_on"], "phone");
+        assert_eq!(back["entries"]["b@s1d0T10:00"]["status"], "sent");
+        assert!(back["entries"]["b@s1d0T10:00"].get("seen_on").is_none());
     }
 
     #[test]

@@ -4,6 +4,7 @@
 use std::fmt;
 use std::ops::Range;
 
+use super::de::{DeKind, ReadError};
 pub use super::suggest::suggest;
 pub(crate) use super::suggest::zone_hint;
 use super::values::{DateError, parse_date};
@@ -234,169 +235,86 @@ fn floor_char_boundary(s: &str, mut i: usize) -> usize {
     i
 }
 
-/// What a toml/serde error is about.
-///
-/// toml hands serde's errors over as text only (`de::Error::message`; no
-/// kind), so [`TomlProblem::of`] is the one place that reads that text.
-/// `toml_wording_is_still_recognised` (below) makes real errors through
-/// toml and fails if toml's or serde's wording changes.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(super) enum TomlProblem {
-    /// A key not in the schema, and the keys allowed there.
-    UnknownField { key: String, allowed: Vec<String> },
-    /// A required key is absent (its name).
-    MissingField(String),
-    /// A TOML date, time or date-time that is not one.
-    BadDate,
-    /// A value of the wrong type.
-    BadType,
-    /// Anything else: TOML syntax.
-    Other,
-}
-
-impl TomlProblem {
-    /// Read toml's message (the only text matching on its wording).
-    pub(super) fn of(msg: &str) -> TomlProblem {
-        if let Some(rest) = msg.strip_prefix("unknown field `") {
-            let (key, expected) = rest.split_once('`').unwrap_or((rest, ""));
-            let allowed = expected
-                .split('`')
-                .skip(1)
-                .step_by(2)
-                .map(str::to_string)
-                .collect();
-            return TomlProblem::UnknownField {
-                key: key.to_string(),
-                allowed,
-            };
-        }
-        if let Some(rest) = msg.split_once("missing field `").map(|(_, r)| r) {
-            let name = rest.split_once('`').map_or(rest, |(n, _)| n);
-            return TomlProblem::MissingField(name.to_string());
-        }
-        if msg.contains("missing field") {
-            return TomlProblem::MissingField(String::new());
-        }
-        if msg.contains("invalid date")
-            || msg.contains("invalid time")
-            || msg.contains("invalid datetime")
-        {
-            return TomlProblem::BadDate;
-        }
-        if msg.contains("invalid type") {
-            return TomlProblem::BadType;
-        }
-        TomlProblem::Other
-    }
-
-    /// Whether it is the unknown key `key`.
+impl DeKind {
+    /// Whether it is the unknown key `name`.
     pub(super) fn is_unknown(&self, name: &str) -> bool {
-        matches!(self, TomlProblem::UnknownField { key, .. } if key == name)
+        matches!(self, DeKind::UnknownField { key, .. } if key == name)
     }
 }
 
-/// Turn a toml/serde error into a positioned error with a hint, and say
-/// what it is about (None: a look-alike character, reported as such).
-pub(super) fn from_toml_with(
+/// Turn an error reading the text into a positioned error with a hint, and
+/// say what kind it is (a syntax error has none; None also for a
+/// look-alike character, reported as such).
+pub(super) fn from_read<'e>(
     origin: &str,
     text: &str,
-    e: &toml::de::Error,
-) -> (ConfigError, Option<TomlProblem>) {
-    let msg = e.message().trim().to_string();
-    let mut err = match e.span() {
-        Some(span) => ConfigError::at_in(origin, text, span, msg.clone(), true),
-        None => ConfigError::new(origin, msg.clone()),
+    e: &'e ReadError,
+) -> (ConfigError, Option<&'e DeKind>) {
+    let (msg, span) = match e {
+        ReadError::Syntax { error, .. } => (error.message(), error.span()),
+        ReadError::Value(d) => (d.message.as_str(), d.span.clone()),
+    };
+    let msg = msg.trim().to_string();
+    let mut err = match span.clone() {
+        Some(span) => ConfigError::at_in(origin, text, span, msg, true),
+        None => ConfigError::new(origin, msg),
     };
     if err.message.starts_with("U+") {
         return (err, None);
     }
-    let problem = TomlProblem::of(&msg);
-    err.hint = Some(match &problem {
-        TomlProblem::UnknownField { key, allowed } => {
-            match suggest(key, allowed.iter().map(String::as_str)) {
-                Some(s) => format!("did you mean `{s}`? (allowed here: {})", allowed.join(", ")),
-                None => format!(
-                    "`{key}` is not a setting here; allowed: {}",
-                    allowed.join(", ")
-                ),
-            }
-        }
-        TomlProblem::MissingField(name) if name == "date" => {
-            "add `date = 2026-11-23` (your treatment date) under [treatment]".into()
-        }
-        TomlProblem::MissingField(_) => "see config.example.toml, or run `aftercare init --date YYYY-MM-DD` to write a fresh config".into(),
-        TomlProblem::BadDate => {
-            // "expected day between 01 and 30" says which days, not which month.
-            let day = e
-                .span()
-                .and_then(|span| text.get(span))
-                .and_then(|t| t.get(..10))
-                .and_then(|t| parse_date(t).err())
-                .filter(|e| matches!(e, DateError::NoSuchDay { .. }));
-            match day {
-                Some(e) => format!(
-                    "{}: write a real calendar date as YYYY-MM-DD, e.g. `date = 2026-11-23`",
-                    e.reason()
-                ),
-                None => "write a real calendar date as YYYY-MM-DD, e.g. `date = 2026-11-23`; times are quoted \"HH:MM\"".into(),
-            }
-        }
-        TomlProblem::BadType => "check the value's type: times and durations are quoted strings (\"08:30\", \"2h\"), lists use [ ]".into(),
-        TomlProblem::Other => {
-            "this is a TOML syntax error; see config.example.toml for the layout".into()
-        }
-    });
-    (err, Some(problem))
+    let (hint, kind) = match e {
+        ReadError::Syntax {
+            bad_datetime: true, ..
+        } => (date_hint(text, span), None),
+        ReadError::Syntax { .. } => (
+            "this is a TOML syntax error; see config.example.toml for the layout".into(),
+            None,
+        ),
+        ReadError::Value(d) => (value_hint(&d.kind), Some(&d.kind)),
+    };
+    err.hint = Some(hint);
+    (err, kind)
 }
 
-#[cfg(test)]
-mod toml_wording_tests {
-    use super::TomlProblem;
-
-    #[allow(dead_code)]
-    #[derive(serde::Deserialize, Debug)]
-    #[serde(deny_unknown_fields)]
-    struct T {
-        date: toml::value::Datetime,
-        time: String,
-        #[serde(default)]
-        list: Vec<String>,
+/// The hint for a TOML date-time that is not one: the month's days when
+/// our own date parser finds a day the month lacks ("expected day between
+/// 01 and 30" says which days, not which month).
+fn date_hint(text: &str, span: Option<Range<usize>>) -> String {
+    let day = span
+        .and_then(|span| text.get(span))
+        .and_then(|t| t.get(..10))
+        .and_then(|t| parse_date(t).err())
+        .filter(|e| matches!(e, DateError::NoSuchDay { .. }));
+    match day {
+        Some(e) => format!(
+            "{}: write a real calendar date as YYYY-MM-DD, e.g. `date = 2026-11-23`",
+            e.reason()
+        ),
+        None => "write a real calendar date as YYYY-MM-DD, e.g. `date = 2026-11-23`; times are quoted \"HH:MM\"".into(),
     }
+}
 
-    fn problem(text: &str) -> TomlProblem {
-        let e = toml::from_str::<T>(text).unwrap_err();
-        TomlProblem::of(e.message().trim())
-    }
-
-    /// Fails if toml's or serde's wording changes: then `TomlProblem::of`
-    /// must follow it (the hints depend on it).
-    #[test]
-    fn toml_wording_is_still_recognised() {
-        assert_eq!(
-            problem("date = 2026-11-23\ntime = \"x\"\nlanguage = \"de\"\n"),
-            TomlProblem::UnknownField {
-                key: "language".into(),
-                allowed: vec!["date".into(), "time".into(), "list".into()],
-            }
-        );
-        assert!(problem("date = 2026-11-23\ntime = \"x\"\nlanguage = 1\n").is_unknown("language"));
-        assert_eq!(
-            problem("time = \"x\"\n"),
-            TomlProblem::MissingField("date".into())
-        );
-        assert_eq!(
-            problem("date = 2026-02-30\ntime = \"x\"\n"),
-            TomlProblem::BadDate
-        );
-        assert_eq!(
-            problem("date = 2026-11-23\ntime = 8\n"),
-            TomlProblem::BadType
-        );
-        assert_eq!(
-            problem("date = 2026-11-23\ntime = \"x\"\nlist = \"a\"\n"),
-            TomlProblem::BadType
-        );
-        assert_eq!(problem("date = = 1\n"), TomlProblem::Other);
+/// The hint for a value that is not what the layout takes.
+fn value_hint(kind: &DeKind) -> String {
+    match kind {
+        DeKind::UnknownField { key, allowed } => match suggest(key, allowed.iter().copied()) {
+            Some(s) => format!("did you mean `{s}`? (allowed here: {})", allowed.join(", ")),
+            None => format!(
+                "`{key}` is not a setting here; allowed: {}",
+                allowed.join(", ")
+            ),
+        },
+        DeKind::MissingField("date") => {
+            "add `date = 2026-11-23` (your treatment date) under [treatment]".into()
+        }
+        DeKind::NumberTooLarge => "the number is too large to be read; see config.example.toml for the values this key takes".into(),
+        DeKind::MissingField(_) => "see config.example.toml, or run `aftercare init --date YYYY-MM-DD` to write a fresh config".into(),
+        DeKind::InvalidType { .. }
+        | DeKind::InvalidValue { .. }
+        | DeKind::InvalidLength { .. }
+        | DeKind::UnknownVariant { .. }
+        | DeKind::DuplicateField(_)
+        | DeKind::Custom => "check the value's type: times and durations are quoted strings (\"08:30\", \"2h\"), lists use [ ]".into(),
     }
 }
 

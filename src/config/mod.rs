@@ -4,14 +4,17 @@
 //! come through the [`ZoneSource`](crate::zone::ZoneSource) in [`Defaults`]) so tests feed it
 //! strings; reading the file is the application layer's job
 //! (`app::config_file`). Raw serde structs ([`raw`]: `deny_unknown_fields`,
-//! spans kept) are turned into domain types ([`model`]) by [`validate`];
-//! every error ([`diagnostic`]) names the file, line and column and says how
-//! to fix it. A care plan is a TOML document in the same `[reminders]`
-//! schema ([`parse_plan`]), merged under the user's rules by name: a
+//! spans kept) are read from toml's spanned tree by our own deserializer
+//! ([`de`]: each serde error arrives typed, with its span), then turned into
+//! domain types ([`model`]) by [`validate`]; every error ([`diagnostic`])
+//! names the file, line and column and says how to fix it, its hint chosen
+//! by the error's kind. A care plan is a TOML document in the same `[reminders]`
+//! schema ([`parse_plan_in`]), merged under the user's rules by name: a
 //! built-in one ([`BUILTIN_PLANS`], files in `plans/`) or a clinic's own
 //! file (`plan = "PATH"`), whose text comes through the [`PlanSource`] in
 //! [`Defaults`] and whose errors name that file.
 
+mod de;
 mod defaults;
 mod diagnostic;
 mod limits;
@@ -45,7 +48,7 @@ pub use values::{
 };
 
 use crate::i18n::{Choice, Lang, PlanTexts, Source, healing_key};
-use diagnostic::from_toml_with;
+use diagnostic::from_read;
 use raw::{RawConfig, RawPlan};
 use suggest::zone_hint;
 use toml::Spanned;
@@ -72,9 +75,9 @@ pub fn plan_texts_path(plan_file: &Path, lang: Lang) -> std::path::PathBuf {
 
 /// Parse and validate config text. `origin` names it in errors.
 pub fn parse(text: &str, origin: &str, defaults: Defaults) -> Result<Config, ConfigError> {
-    let raw: RawConfig = toml::from_str(text).map_err(|e| {
-        let (mut err, problem) = from_toml_with(origin, text, &e);
-        if problem.is_some_and(|p| p.is_unknown("language")) {
+    let raw: RawConfig = de::from_str(text).map_err(|e| {
+        let (mut err, kind) = from_read(origin, text, &e);
+        if kind.is_some_and(|k| k.is_unknown("language")) {
             err.hint = Some(
                 "`language` is a top-level key: put `language = \"de\"` at the top of the file, before [treatment]".into(),
             );
@@ -277,8 +280,9 @@ fn plan_file_hint(path: &Path) -> String {
     )
 }
 
-/// A built-in plan, whole.
-pub fn builtin_care_plan(name: &str) -> Result<CarePlan, ConfigError> {
+/// A built-in plan, whole, in English (the tests' way in).
+#[cfg(test)]
+pub(crate) fn builtin_care_plan(name: &str) -> Result<CarePlan, ConfigError> {
     builtin_care_plan_in(name, Lang::En)
 }
 
@@ -312,26 +316,29 @@ pub fn builtin_care_plan_in(name: &str, lang: Lang) -> Result<CarePlan, ConfigEr
     }
 }
 
-/// Parse and validate a plan file: `[reminders.NAME]` rules (every rule
-/// complete: when, days, title), `[healing]` and an optional one-line
-/// `description`. `origin` (the plan file's path) names it in errors.
-pub fn parse_plan(text: &str, origin: &str) -> Result<CarePlan, ConfigError> {
+/// A plan file without a translation (the tests' way in to
+/// [`parse_plan_in`]).
+#[cfg(test)]
+pub(crate) fn parse_plan(text: &str, origin: &str) -> Result<CarePlan, ConfigError> {
     parse_plan_in(text, origin, None)
 }
 
-/// The same, with the plan's texts taken from its translation where it has
-/// them (`texts`; see [`PlanTexts`] for the keys). A key the translation
+/// Parse and validate a plan file: `[reminders.NAME]` rules (every rule
+/// complete: when, days, title), `[healing]` and an optional one-line
+/// `description`; `origin` (the plan file's path) names it in errors. The
+/// plan's texts are taken from its translation where it has them (`texts`;
+/// see [`PlanTexts`] for the keys). A key the translation
 /// has that the plan does not is an error in the translation's file.
 pub fn parse_plan_in(
     text: &str,
     origin: &str,
     texts: Option<&Translation<'_>>,
 ) -> Result<CarePlan, ConfigError> {
-    let mut raw: RawPlan = toml::from_str(text).map_err(|e| {
-        let (mut err, problem) = from_toml_with(origin, text, &e);
+    let mut raw: RawPlan = de::from_str(text).map_err(|e| {
+        let (mut err, kind) = from_read(origin, text, &e);
         let config_table = ["treatment", "quiet_hours", "notifications", "location"]
             .iter()
-            .find(|t| problem.as_ref().is_some_and(|p| p.is_unknown(t)));
+            .find(|t| kind.is_some_and(|k| k.is_unknown(t)));
         if let Some(t) = config_table {
             err.hint = Some(format!(
                 "a plan file holds only `description`, `complete`, `nothing_off_limits`, [reminders.NAME] and [healing]; [{t}] belongs in the config that uses the plan"
@@ -476,7 +483,7 @@ pub fn plan_text_keys(plan: &CarePlan, healing_keys: &[String]) -> Vec<String> {
 /// [`plan_text_keys`]); the translation check's tests ask.
 #[cfg(test)]
 pub(crate) fn plan_file_text_keys(text: &str, origin: &str) -> Result<Vec<String>, ConfigError> {
-    let raw: RawPlan = toml::from_str(text).map_err(|e| from_toml_with(origin, text, &e).0)?;
+    let raw: RawPlan = de::from_str(text).map_err(|e| from_read(origin, text, &e).0)?;
     let healing_keys: Vec<String> = raw
         .healing
         .keys()
