@@ -7,7 +7,9 @@ use std::path::Path;
 
 fn main() {
     println!("cargo:rerun-if-changed=plans");
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("plans");
+    // read when the script runs, not when it is built: a build directory
+    // copied beside another checkout must read this checkout's plans
+    let dir = Path::new(&std::env::var("CARGO_MANIFEST_DIR").unwrap_or_default()).join("plans");
     let mut found: Vec<(String, String, String)> = Vec::new();
     if let Ok(entries) = std::fs::read_dir(&dir) {
         for entry in entries.flatten() {

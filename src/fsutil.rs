@@ -20,6 +20,19 @@ pub(crate) fn open_flags(follow: bool) -> i32 {
     i32::try_from(flags.bits()).unwrap_or(0)
 }
 
+/// Open (or make, 0600) a lock file to read and write, never truncated,
+/// never through a symlink nor blocking on a FIFO in its place.
+pub(crate) fn open_lock_file(path: &Path) -> std::io::Result<fs::File> {
+    fs::OpenOptions::new()
+        .read(true)
+        .write(true)
+        .create(true)
+        .truncate(false)
+        .mode(0o600)
+        .custom_flags(open_flags(false))
+        .open(path)
+}
+
 /// Read a regular file of at most `limit` bytes without ever blocking: it
 /// is opened non-blocking (a FIFO in its place cannot stall the caller) and
 /// refused unless it is a regular file; with `follow = false` a symlink is

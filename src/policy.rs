@@ -161,6 +161,18 @@ pub(crate) fn upcoming<'a>(
     })
 }
 
+/// Everything still to come after `now`, in the order it comes (snoozes
+/// and repeats included; plan order at one moment): what `status` lists.
+pub(crate) fn coming<'a>(
+    plan: &'a Plan,
+    ledger: &'a Ledger,
+    now: DateTime<Utc>,
+) -> Vec<(&'a Occurrence, DateTime<Utc>)> {
+    let mut next: Vec<_> = upcoming(plan, ledger, now, DateTime::<Utc>::MAX_UTC).collect();
+    next.sort_by_key(|(_, due)| *due);
+    next
+}
+
 /// The next thing that will be due after `now`, if any.
 pub(crate) fn next_due<'a>(
     plan: &'a Plan,

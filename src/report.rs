@@ -18,6 +18,29 @@ pub(crate) fn short_date(m: &Messages, d: NaiveDate, today: NaiveDate) -> String
     m.date_from(d, today)
 }
 
+/// One of the next reminders as `status` and the bar's tooltip list it:
+/// its local date and time when it is due (`due`: a snooze may have moved
+/// it), its title and plan day.
+pub(crate) fn next_item(
+    m: &Messages,
+    plan: &Plan,
+    o: &Occurrence,
+    due: DateTime<Utc>,
+    now: DateTime<Utc>,
+) -> String {
+    let local = due.with_timezone(&plan.timezone);
+    let today = now.with_timezone(&plan.timezone).date_naive();
+    m.fmt(
+        "status-next-item",
+        &[
+            ("date", short_date(m, local.date_naive(), today).into()),
+            ("time", local.format("%H:%M").to_string().into()),
+            ("title", o.title.as_str().into()),
+            ("day", o.day.into()),
+        ],
+    )
+}
+
 /// "Tue 25 Nov 15:00": an occurrence's local date and time (the year too
 /// when it is far from `today`).
 pub(crate) fn when(m: &Messages, o: &Occurrence, today: NaiveDate) -> String {

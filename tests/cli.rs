@@ -1542,7 +1542,7 @@ fn a_journal_of_the_previous_release_is_migrated() {
         .env("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent")
         .env("DBUS_SYSTEM_BUS_ADDRESS", "unix:path=/nonexistent");
     let mut d = common::daemon::Running::spawn(cmd);
-    d.wait_log("migrated the journal");
+    d.wait_event("journal_migrated");
     d.wait_event("treatment_recorded");
     d.signal("TERM");
     d.wait_exit();

@@ -285,7 +285,7 @@ fn conformance_with(
         });
     assert_eq!(again.sender, n.sender, "the same connection");
     // Each answer taken once (GNOME: not also from the shell's own broadcast).
-    assert_eq!(d.log_count("snoozed"), 1, "{:?}", d.log());
+    assert_eq!(d.event_count("snoozed"), 1, "{:?}", d.log());
     let Some(off_screen) = restarts else {
         // Answered, so taken off the screen (it is resident: a server that
         // honours that would keep it)
@@ -312,7 +312,7 @@ fn conformance_with(
             .into_iter()
             .find(|x| x.shows(TITLE) && x.replaces_id == again_id && x.id.is_some())
     });
-    d.wait_log("taken over");
+    d.wait_event_n("taken_over", &[("count", "1"), ("same_server", "true")], 1);
     assert_ne!(taken.sender, again.sender, "a new connection");
     assert_eq!(taken.id, Some(again_id), "replaced in place");
     assert_eq!(statuses(&s.sb.journal(), "a@"), ["sent"]);

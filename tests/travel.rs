@@ -202,12 +202,12 @@ fn stop_once_sent(d: &mut Running, rule: &str) {
 fn fly(w: &World, s: &Scenario, change: impl FnOnce(&Running), bus: Option<&SystemBus>) {
     let treated_home = w.plan(s, "Test/Home").0;
     let mut d = w.start(s, bus);
-    d.wait_log("recorded the treatment instant");
+    d.wait_event("treatment_recorded");
     // Home's morning, on its minute
     let morning = s.desk.wait_summary("Morning");
     assert!(at(&morning) >= w.t0, "{morning:?}");
     change(&d);
-    d.wait_log("the time zone changed");
+    d.wait_event_n("zone_changed", &[("to", "Test/West")], 1);
     // Lunch by West's clock: 20 s after Home's lunch, and only then
     comes_by_wests_clock(w, s, "Lunch", 60);
     stop_once_sent(&mut d, "lunch");
@@ -286,10 +286,10 @@ fn timedated_announcing_a_new_zone_moves_the_day_not_the_treatment() {
             // rule does not keep those out): nothing may change
             let daemon = bus.wait_listener("PropertiesChanged");
             timedated.stranger("Test/West", &daemon);
-            d.wait_log("did not come from timedated");
-            assert_eq!(d.log_count("the time zone changed"), 0);
+            d.wait_event("zone_signal_ignored");
+            assert_eq!(d.event_count("zone_changed"), 0);
             timedated.announce("Test/West");
-            d.wait_log("timedated announced a new time zone");
+            d.wait_event_n("timedated_zone", &[("zone", "Test/West")], 1);
         },
         Some(&bus),
     );
@@ -346,7 +346,7 @@ fn systemd_timedated_setting_a_zone_is_followed() {
     cmd.arg(common::bin()).arg("run").env_remove("TZ");
     bus.apply(&mut cmd);
     let d = Running::spawn(cmd);
-    d.wait_log("listening to timedated on the system bus");
+    d.wait_event("timedated_listening");
     d.wait_event("scheduled");
     // timedated in a namespace of its own with the same /etc
     let mut td = Command::new("unshare");
@@ -380,9 +380,9 @@ fn systemd_timedated_setting_a_zone_is_followed() {
         .unwrap()
         .success();
     assert!(ok, "SetTimezone");
-    d.wait_log("timedated announced a new time zone zone=\"Asia/Tokyo\"");
-    d.wait_log("to=\"Asia/Tokyo\"");
-    assert_eq!(d.log_count("did not come from timedated"), 0);
+    d.wait_event_n("timedated_zone", &[("zone", "Asia/Tokyo")], 1);
+    d.wait_event_n("zone_changed", &[("to", "Asia/Tokyo")], 1);
+    assert_eq!(d.event_count("zone_signal_ignored"), 0);
     let _ = td.kill();
     let _ = td.wait();
     // the treatment stays where it was

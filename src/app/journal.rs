@@ -38,6 +38,26 @@ pub enum OpenProblem {
     Dropped { count: usize },
 }
 
+impl OpenProblem {
+    /// Its name in the log's events (`journal_problem`'s `kind`).
+    pub fn kind(&self) -> &'static str {
+        match self {
+            OpenProblem::MovedAside { .. } => "moved_aside",
+            OpenProblem::Corrupt { .. } => "corrupt",
+            OpenProblem::Unreadable { .. } => "unreadable",
+            OpenProblem::Dropped { .. } => "dropped",
+        }
+    }
+
+    /// How many entries were dropped, if that is the problem.
+    pub fn dropped(&self) -> Option<usize> {
+        match self {
+            OpenProblem::Dropped { count } => Some(*count),
+            _ => None,
+        }
+    }
+}
+
 impl std::fmt::Display for OpenProblem {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
@@ -111,22 +131,14 @@ impl WriteLock {
     /// journal cannot be written there either.
     pub fn take(journal: &Path) -> std::io::Result<WriteLock> {
         use std::fs::TryLockError;
-        use std::os::unix::fs::{MetadataExt, OpenOptionsExt};
+        use std::os::unix::fs::MetadataExt;
         let path = journal.with_file_name("journal.lock");
         let deadline = std::time::Instant::now() + LOCK_PATIENCE;
         loop {
             if let Some(dir) = path.parent() {
                 let _ = fsutil::private_dir(dir);
             }
-            let Ok(file) = std::fs::OpenOptions::new()
-                .read(true)
-                .write(true)
-                .create(true)
-                .truncate(false)
-                .mode(0o600)
-                .custom_flags(crate::fsutil::open_flags(false))
-                .open(&path)
-            else {
+            let Ok(file) = fsutil::open_lock_file(&path) else {
                 return Ok(WriteLock { _file: None });
             };
             match file.try_lock() {

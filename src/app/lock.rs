@@ -30,17 +30,6 @@ fn lock_path(state_dir: &Path) -> PathBuf {
     state_dir.join("run.lock")
 }
 
-fn open(path: &Path) -> std::io::Result<File> {
-    OpenOptions::new()
-        .read(true)
-        .write(true)
-        .create(true)
-        .truncate(false)
-        .mode(0o600)
-        .custom_flags(crate::fsutil::open_flags(false))
-        .open(path)
-}
-
 fn pid_in(file: &mut File) -> Option<u32> {
     let mut s = String::new();
     file.rewind().ok()?;
@@ -93,7 +82,7 @@ fn acquire_at(state_dir: &Path, path: &Path) -> Result<File, Error> {
     if let Some(dir) = path.parent() {
         fsutil::private_dir(dir).map_err(io)?;
     }
-    let mut file = open(&path).map_err(io)?;
+    let mut file = crate::fsutil::open_lock_file(&path).map_err(io)?;
     match file.try_lock() {
         Ok(()) => {
             file.set_len(0).map_err(io)?;

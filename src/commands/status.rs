@@ -7,7 +7,7 @@ use crate::app::{Context, build_plan, lock};
 use crate::error::{EXIT_NOT_RUNNING, Error};
 use crate::i18n;
 use crate::policy;
-use crate::report::{adherence, count_words, counts, short_date};
+use crate::report::{adherence, count_words, counts, next_item};
 use crate::service::unit_state;
 
 pub(crate) fn status(ctx: &Context, out: &mut dyn Write) -> Result<u8, Error> {
@@ -83,36 +83,13 @@ pub(crate) fn status(ctx: &Context, out: &mut dyn Write) -> Result<u8, Error> {
         writeln!(out, "         {line}").map_err(w)?;
     }
     let journal = ctx.journal_for(&config);
-    let mut next: Vec<_> = plan
-        .occurrences
-        .iter()
-        .filter_map(|o| Some((o, policy::due_at(o, &journal)?)))
-        .filter(|(_, due)| *due > ctx.now)
-        .collect();
-    next.sort_by_key(|(_, due)| *due);
+    let next = policy::coming(&plan, &journal, ctx.now);
     if next.is_empty() {
         writeln!(out, "{}", m.text("status-next-none")).map_err(w)?;
     } else {
         writeln!(out, "{}", m.text("status-next")).map_err(w)?;
         for (o, due) in next.iter().take(3) {
-            let local = due.with_timezone(&plan.timezone);
-            let line = m.fmt(
-                "status-next-item",
-                &[
-                    (
-                        "date",
-                        short_date(
-                            m,
-                            local.date_naive(),
-                            ctx.now.with_timezone(&plan.timezone).date_naive(),
-                        )
-                        .into(),
-                    ),
-                    ("time", local.format("%H:%M").to_string().into()),
-                    ("title", o.title.as_str().into()),
-                    ("day", o.day.into()),
-                ],
-            );
+            let line = next_item(m, &plan, o, *due, ctx.now);
             writeln!(out, "  {line}").map_err(w)?;
         }
     }

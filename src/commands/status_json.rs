@@ -16,9 +16,9 @@ use crate::error::Error;
 use crate::grid::is_milestone;
 use crate::i18n::Messages;
 use crate::ledger::Status;
-use crate::plan::{Occurrence, Plan};
+use crate::plan::Occurrence;
 use crate::policy;
-use crate::report::short_date;
+use crate::report::next_item;
 use crate::service::unit_state;
 
 /// The version of the JSON's shape: a key is only ever added within a
@@ -102,23 +102,6 @@ struct Bar {
     class: &'static str,
 }
 
-/// The next reminders, in the order they come (snoozes and repeats
-/// included), as `status` lists them.
-fn upcoming<'a>(
-    plan: &'a Plan,
-    journal: &crate::ledger::Ledger,
-    now: DateTime<Utc>,
-) -> Vec<(&'a Occurrence, DateTime<Utc>)> {
-    let mut next: Vec<_> = plan
-        .occurrences
-        .iter()
-        .filter_map(|o| Some((o, policy::due_at(o, journal)?)))
-        .filter(|(_, due)| *due > now)
-        .collect();
-    next.sort_by_key(|(_, due)| *due);
-    next
-}
-
 fn milestone_rule<'a>(config: &'a Config, o: &Occurrence) -> Option<&'a crate::config::Rule> {
     config
         .rules
@@ -135,7 +118,7 @@ pub(crate) fn status_json(ctx: &Context, out: &mut dyn Write) -> Result<u8, Erro
     let config = ctx.load_config()?;
     let plan = build_plan(&config)?;
     let journal = ctx.journal_for(&config);
-    let next = upcoming(&plan, &journal, ctx.now);
+    let next = policy::coming(&plan, &journal, ctx.now);
     let service = match &state {
         Ok(s) if s.load == "not-found" => Service {
             state: "not-installed".into(),
@@ -249,7 +232,7 @@ fn bar(ctx: &Context) -> Result<Bar, Error> {
     let journal = ctx.journal_for(&config);
     let running = unit_state().is_ok_and(|s| s.active == "active")
         || lock::holder(&ctx.paths.state_dir).is_some();
-    let next = upcoming(&plan, &journal, ctx.now);
+    let next = policy::coming(&plan, &journal, ctx.now);
     let Some((first, due)) = next.first() else {
         let text = m.text("bar-over");
         return Ok(Bar {
@@ -299,26 +282,7 @@ fn bar(ctx: &Context) -> Result<Bar, Error> {
         tooltip.push(m.text("bar-stopped"));
     }
     for (o, due) in next.iter().take(3) {
-        let local = due.with_timezone(&plan.timezone);
-        tooltip.push(
-            m.fmt(
-                "status-next-item",
-                &[
-                    (
-                        "date",
-                        short_date(
-                            m,
-                            local.date_naive(),
-                            ctx.now.with_timezone(&plan.timezone).date_naive(),
-                        )
-                        .into(),
-                    ),
-                    ("time", local.format("%H:%M").to_string().into()),
-                    ("title", o.title.as_str().into()),
-                    ("day", o.day.into()),
-                ],
-            ),
-        );
+        tooltip.push(next_item(m, &plan, o, *due, ctx.now));
     }
     Ok(Bar {
         text,

@@ -280,6 +280,22 @@ fn visit_float<'de, V: Visitor<'de>>(text: &str, visitor: V) -> Result<V::Value,
     }
 }
 
+/// Deserializer methods for what a TOML date-time is not: toml hands a
+/// date-time over as a map (`toml::Value` and `Datetime` read it so, through
+/// `deserialize_any` and `deserialize_struct`); a string, number, list or
+/// map wanted where one is written is a wrong type that says so, not
+/// "invalid type: map".
+macro_rules! not_a_datetime {
+    ($($method:ident)*) => {$(
+        fn $method<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
+            if matches!(self.value, DeValue::Datetime(_)) {
+                return Err(self.not(&visitor));
+            }
+            self.deserialize_any(visitor)
+        }
+    )*};
+}
+
 impl<'de> de::Deserializer<'de> for ValueDe<'de> {
     type Error = DeError;
 
@@ -326,12 +342,12 @@ impl<'de> de::Deserializer<'de> for ValueDe<'de> {
             return visitor.visit_map(SpannedDeserializer::new(self, span));
         }
         if toml_datetime::de::is_datetime(name) {
-            if let DeValue::Datetime(d) = self.value {
-                let span = self.span;
-                return visitor
-                    .visit_map(DatetimeDeserializer::new(d))
-                    .map_err(|e: DeError| e.at(&span));
-            }
+            return self.deserialize_any(visitor);
+        }
+        // serde would name the Rust struct ("expected struct RawRule"),
+        // and read a date-time as the map toml hands it over as
+        if !matches!(self.value, DeValue::Table(_)) {
+            return Err(self.not(&"a table"));
         }
         self.deserialize_any(visitor)
     }
@@ -348,27 +364,52 @@ impl<'de> de::Deserializer<'de> for ValueDe<'de> {
             DeValue::String(s) => {
                 visitor.visit_enum(IntoDeserializer::<DeError>::into_deserializer(s))
             }
-            other => Err(de::Error::invalid_type(unexpected(&other), &"a string")),
+            other => Err(ValueDe {
+                value: other,
+                span: span.clone(),
+            }
+            .not(&"a string")),
         }
         .map_err(|e: DeError| e.at(&span))
     }
 
+    not_a_datetime! {
+        deserialize_bool deserialize_u8 deserialize_u16 deserialize_u32 deserialize_u64
+        deserialize_u128 deserialize_i8 deserialize_i16 deserialize_i32 deserialize_i64
+        deserialize_i128 deserialize_f32 deserialize_f64 deserialize_char deserialize_str
+        deserialize_string deserialize_seq deserialize_bytes deserialize_byte_buf
+        deserialize_map
+    }
+
     serde::forward_to_deserialize_any! {
-        bool u8 u16 u32 u64 u128 i8 i16 i32 i64 i128 f32 f64 char str string seq
-        bytes byte_buf map unit ignored_any unit_struct tuple_struct tuple identifier
+        unit ignored_any unit_struct tuple_struct tuple identifier
     }
 }
 
-/// What a value is, in serde's words, for an error.
-fn unexpected<'a>(v: &'a DeValue<'_>) -> de::Unexpected<'a> {
-    match v {
-        DeValue::String(s) => de::Unexpected::Str(s),
-        DeValue::Integer(_) => de::Unexpected::Other("integer"),
-        DeValue::Float(_) => de::Unexpected::Other("floating point"),
-        DeValue::Boolean(b) => de::Unexpected::Bool(*b),
-        DeValue::Datetime(_) => de::Unexpected::Other("datetime"),
-        DeValue::Array(_) => de::Unexpected::Seq,
-        DeValue::Table(_) => de::Unexpected::Map,
+impl ValueDe<'_> {
+    /// The value is not what `expected` wants: serde's invalid-type error,
+    /// at the value.
+    fn not(&self, expected: &dyn de::Expected) -> DeError {
+        let written;
+        let found = match &self.value {
+            DeValue::String(s) => de::Unexpected::Str(s),
+            DeValue::Integer(i) => match i64::from_str_radix(i.as_str(), i.radix()) {
+                Ok(i) => de::Unexpected::Signed(i),
+                Err(_) => de::Unexpected::Other("integer"),
+            },
+            DeValue::Float(f) => match f.as_str().parse() {
+                Ok(f) => de::Unexpected::Float(f),
+                Err(_) => de::Unexpected::Other("floating point"),
+            },
+            DeValue::Boolean(b) => de::Unexpected::Bool(*b),
+            DeValue::Datetime(d) => {
+                written = format!("date-time `{d}`");
+                de::Unexpected::Other(&written)
+            }
+            DeValue::Array(_) => de::Unexpected::Seq,
+            DeValue::Table(_) => de::Unexpected::Map,
+        };
+        <DeError as de::Error>::invalid_type(found, expected).at(&self.span)
     }
 }
 
@@ -574,10 +615,63 @@ mod tests {
         assert_eq!(at(&text, &e), "9");
         // a list where a table belongs
         let e = value_error("treatment = []\n");
-        assert!(
-            matches!(e.kind, DeKind::InvalidLength { len: 0, .. }),
-            "{e:?}"
+        assert_eq!(
+            e.kind,
+            DeKind::InvalidType {
+                found: "sequence".into(),
+                expected: "a table".into()
+            }
         );
+    }
+
+    #[test]
+    fn a_date_time_or_a_list_where_it_does_not_belong_says_what_it_is() {
+        // an unquoted time is a TOML local time, not a string
+        let text = format!("{MIN}time = 14:30:00\n");
+        let e = value_error(&text);
+        assert_eq!(
+            e.kind,
+            DeKind::InvalidType {
+                found: "date-time `14:30:00`".into(),
+                expected: "a string".into()
+            }
+        );
+        assert_eq!(
+            e.message,
+            "invalid type: date-time `14:30:00`, expected a string"
+        );
+        assert_eq!(at(&text, &e), "14:30:00");
+        // a table's place: not serde's struct names, not toml's private
+        // date-time key as an unknown field
+        for (text, found, spot) in [
+            (
+                "treatment = 2026-11-23\n",
+                "date-time `2026-11-23`",
+                "2026-11-23",
+            ),
+            ("treatment = 5\n", "integer `5`", "5"),
+            (
+                "[[treatment]]\ndate = 2026-11-23\n",
+                "sequence",
+                "[[treatment]]",
+            ),
+            (
+                "[treatment]\ndate = 2026-11-23\n[reminders]\nx = \"a\"\n",
+                "string \"a\"",
+                "\"a\"",
+            ),
+        ] {
+            let e = value_error(text);
+            assert_eq!(
+                e.kind,
+                DeKind::InvalidType {
+                    found: found.into(),
+                    expected: "a table".into()
+                },
+                "{text:?}"
+            );
+            assert_eq!(at(text, &e), spot, "{text:?}");
+        }
     }
 
     #[test]

@@ -25,7 +25,7 @@ pub trait PlanSource: std::fmt::Debug + Sync {
 
 /// No plan files: what a parse without the application's reader gets.
 #[derive(Debug, Clone, Copy, Default)]
-pub struct NoPlanFiles;
+pub(crate) struct NoPlanFiles;
 
 impl PlanSource for NoPlanFiles {
     fn plan_text(&self, _path: &Path) -> Result<String, String> {

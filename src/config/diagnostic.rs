@@ -38,18 +38,25 @@ impl ConfigError {
         span: Range<usize>,
         message: impl Into<String>,
     ) -> Self {
-        Self::at_in(origin, text, span, message.into(), false)
+        Self::at_in(origin, text, span, message.into(), false).0
     }
 
     /// [`ConfigError::at`]; with `line`, a confusable character anywhere on
     /// the span's line is named (a syntax error points at where parsing
-    /// stopped, which may be after it).
-    fn at_in(origin: &str, text: &str, span: Range<usize>, message: String, line: bool) -> Self {
+    /// stopped, which may be after it). Also says whether it is such a
+    /// character.
+    fn at_in(
+        origin: &str,
+        text: &str,
+        span: Range<usize>,
+        message: String,
+        line: bool,
+    ) -> (Self, bool) {
         // a character that looks like another (or like nothing) in what the
         // error points at: name it, point at it, say what to type instead
         if let Some((at, c, name, fix)) = invisible_in(text, span.clone(), line) {
             let (line, col, snippet) = locate(text, at..at + c.len_utf8());
-            return ConfigError {
+            let err = ConfigError {
                 origin: origin.to_string(),
                 position: Some((line, col)),
                 message: format!(
@@ -63,20 +70,24 @@ impl ConfigError {
                     looks_like(c)
                 )),
             };
+            return (err, true);
         }
         let (line, col, snippet) = locate(text, span);
-        ConfigError {
+        let err = ConfigError {
             origin: origin.to_string(),
             position: Some((line, col)),
             message,
             snippet: Some(snippet),
             hint: None,
-        }
+        };
+        (err, false)
     }
 
+    /// Add a hint, unless the error already has one: only a look-alike
+    /// character's error is made with its hint, and it says more than a
+    /// general one.
     pub(crate) fn hint(mut self, hint: impl Into<String>) -> Self {
-        // the character's own hint says more than a general one
-        if self.message.starts_with("U+") && self.hint.is_some() {
+        if self.hint.is_some() {
             return self;
         }
         self.hint = Some(hint.into());
@@ -255,11 +266,11 @@ pub(super) fn from_read<'e>(
         ReadError::Value(d) => (d.message.as_str(), d.span.clone()),
     };
     let msg = msg.trim().to_string();
-    let mut err = match span.clone() {
+    let (mut err, look_alike) = match span.clone() {
         Some(span) => ConfigError::at_in(origin, text, span, msg, true),
-        None => ConfigError::new(origin, msg),
+        None => (ConfigError::new(origin, msg), false),
     };
-    if err.message.starts_with("U+") {
+    if look_alike {
         return (err, None);
     }
     let (hint, kind) = match e {

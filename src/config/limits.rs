@@ -15,7 +15,7 @@ pub const MIN_EVERY: Duration = Duration::from_secs(5 * 60);
 pub const MAX_OFFSET: Duration = Duration::from_secs(MAX_DAY as u64 * 86_400);
 
 /// Reminders this close together are one notification, by default.
-pub const DEFAULT_GROUP: Duration = Duration::from_secs(5 * 60);
+pub(crate) const DEFAULT_GROUP: Duration = Duration::from_secs(5 * 60);
 /// The widest `group` window: a notification never stands for more.
 pub const MAX_GROUP: Duration = Duration::from_secs(30 * 60);
 

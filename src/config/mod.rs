@@ -30,13 +30,13 @@ mod tests;
 use std::path::Path;
 use std::time::Duration;
 
-pub use defaults::{Defaults, NoPlanFiles, PlanSource};
+pub use defaults::{Defaults, PlanSource};
 pub use diagnostic::{ConfigError, suggest};
+use limits::DEFAULT_GROUP;
 #[cfg(test)]
 use limits::clock;
 pub use limits::{
-    BUILTIN_PLANS, DEFAULT_GROUP, MAX_CONFIG_BYTES, MAX_DAY, MAX_DESCRIPTION, MAX_GROUP,
-    MAX_OFFSET, MIN_EVERY,
+    BUILTIN_PLANS, MAX_CONFIG_BYTES, MAX_DAY, MAX_DESCRIPTION, MAX_GROUP, MAX_OFFSET, MIN_EVERY,
 };
 pub use model::{
     CarePlan, Closing, Config, DaySet, Expire, Healing, Location, QuietHours, QuietPolicy, Repeat,

@@ -650,3 +650,54 @@ fn own_rules_keep_the_order_they_are_written_in_whatever_the_toml_form() {
         ["zinc", "aloe"]
     );
 }
+
+#[test]
+fn texts_a_notification_cannot_carry_are_errors_that_point_at_them() {
+    // a control character in a rule's title: pointed at its escape
+    let e = p(&format!(
+        "{MIN}[reminders.x]\ndays = \"0\"\nat = [\"12:00\"]\ntitle = \"A\\u0007B\"\n"
+    ))
+    .unwrap_err();
+    assert_eq!(
+        e.message,
+        "`title` holds a control character (U+0007) that a notification cannot carry"
+    );
+    assert_eq!(e.position, Some((7, 11)), "{e:?}");
+    assert!(
+        e.hint.as_deref().unwrap_or("").starts_with("remove it"),
+        "{e:?}"
+    );
+    // a body over the limit
+    let long = "x".repeat(1001);
+    let e = p(&format!(
+        "{MIN}[reminders.x]\ndays = \"0\"\nat = [\"12:00\"]\ntitle = \"A\"\nbody = \"{long}\"\n"
+    ))
+    .unwrap_err();
+    assert_eq!(e.message, "`body` is too long (over 1000 characters)");
+    assert!(
+        p(&format!(
+            "{MIN}[reminders.x]\ndays = \"0\"\nat = [\"12:00\"]\ntitle = \"A\"\nbody = \"{}\"\n",
+            &long[1..]
+        ))
+        .is_ok()
+    );
+    // a plan's closing words, by the same rule
+    let plan = |complete: &str| {
+        parse_plan(
+            &format!(
+                "complete = \"{complete}\"\n[reminders.r]\ndays = \"0\"\nat = [\"09:00\"]\ntitle = \"R\"\n"
+            ),
+            "x.toml",
+        )
+    };
+    let e = plan("Done.\\u001b").unwrap_err();
+    assert_eq!(
+        e.message,
+        "`complete` holds a control character (U+001B) that a notification cannot carry"
+    );
+    assert_eq!(
+        plan(&long).unwrap_err().message,
+        "`complete` is too long (over 1000 characters)"
+    );
+    assert!(plan("Done.\\nThat was all.").is_ok());
+}

@@ -8,7 +8,7 @@ use std::time::Duration;
 use chrono::{Datelike, NaiveTime};
 use toml::Spanned;
 
-use crate::i18n::{Lang, MAX_TEXT, control_char, is_well_formed};
+use crate::i18n::{Lang, TextProblem, control_char, is_well_formed};
 
 use super::defaults::Defaults;
 use super::diagnostic::{ConfigError, suggest, zone_hint};
@@ -21,6 +21,9 @@ use super::raw::{RawQuiet, RawRule, RawTreatment};
 use super::values::{
     DateError, format_duration, parse_clock, parse_date, parse_days, parse_duration,
 };
+
+/// The fix for a control character in a text.
+const CONTROL_HINT: &str = "remove it; only line breaks (\\n) and tabs are allowed in texts";
 
 /// Treatment years the scheduler can hold (its cron parser stops at 5000).
 const MIN_YEAR: i32 = 1970;
@@ -432,39 +435,30 @@ impl Validator<'_> {
 
         let trigger = self.trigger(&raw, rule_span.clone())?;
         let days = raw.days.as_ref().map(|d| self.days(d)).transpose()?;
-        let text = |s: &Option<Spanned<String>>,
-                    what: &str|
-         -> Result<Option<String>, ConfigError> {
-            match s {
-                None => Ok(None),
-                Some(s) if s.get_ref().trim().is_empty() && what == "title" => Err(self
-                    .err(s.span(), "`title` is empty")
-                    .hint("give the reminder a short title")),
-                Some(s) if control_char(s.get_ref()).is_some() => {
-                    let (at, c) = control_char(s.get_ref()).unwrap_or((0, ' '));
-                    // point at the character inside the quoted string
-                    // (at its escape, when one precedes it unescaped)
-                    let span = s.span();
-                    let start = (span.start + 1 + at).min(span.end.saturating_sub(1));
-                    Err(self
-                            .err(
-                                start..start + c.len_utf8(),
-                                format!(
-                                    "`{what}` holds a control character (U+{:04X}) that a notification cannot carry",
-                                    u32::from(c)
-                                ),
-                            )
-                            .hint("remove it; only line breaks (\\n) and tabs are allowed in texts"))
+        let text =
+            |s: &Option<Spanned<String>>, what: &str| -> Result<Option<String>, ConfigError> {
+                match s {
+                    None => Ok(None),
+                    Some(s) if s.get_ref().trim().is_empty() && what == "title" => Err(self
+                        .err(s.span(), "`title` is empty")
+                        .hint("give the reminder a short title")),
+                    Some(s) => match TextProblem::of(s.get_ref()) {
+                        Some(problem @ TextProblem::Control { at, c }) => {
+                            // point at the character inside the quoted string
+                            // (at its escape, when one precedes it unescaped)
+                            let span = s.span();
+                            let start = (span.start + 1 + at).min(span.end.saturating_sub(1));
+                            Err(self
+                                .err(start..start + c.len_utf8(), problem.message(what))
+                                .hint(CONTROL_HINT))
+                        }
+                        Some(problem @ TextProblem::TooLong) => Err(self
+                            .err(s.span(), problem.message(what))
+                            .hint("keep notifications short: a title and a sentence or two")),
+                        None => Ok(Some(s.get_ref().trim().to_string())),
+                    },
                 }
-                Some(s) if s.get_ref().chars().count() > MAX_TEXT => Err(self
-                    .err(
-                        s.span(),
-                        format!("`{what}` is too long (over {MAX_TEXT} characters)"),
-                    )
-                    .hint("keep notifications short: a title and a sentence or two")),
-                Some(s) => Ok(Some(s.get_ref().trim().to_string())),
-            }
-        };
+            };
         let not_before = raw
             .not_before
             .as_ref()
@@ -628,26 +622,15 @@ impl Validator<'_> {
                 .err(t.span(), format!("`{what}` is empty"))
                 .hint("write a sentence or two, or remove the key to use aftercare's own words"));
         }
-        if let Some((_, c)) = control_char(text) {
-            return Err(self
-                .err(
-                    t.span(),
-                    format!(
-                        "`{what}` holds a control character (U+{:04X}) that a notification cannot carry",
-                        u32::from(c)
-                    ),
-                )
-                .hint("remove it; only line breaks (\\n) and tabs are allowed in texts"));
+        match TextProblem::of(text) {
+            Some(problem @ TextProblem::Control { .. }) => {
+                Err(self.err(t.span(), problem.message(what)).hint(CONTROL_HINT))
+            }
+            Some(problem @ TextProblem::TooLong) => Err(self
+                .err(t.span(), problem.message(what))
+                .hint("keep notifications short: a sentence or two")),
+            None => Ok(text.to_string()),
         }
-        if text.chars().count() > MAX_TEXT {
-            return Err(self
-                .err(
-                    t.span(),
-                    format!("`{what}` is too long (over {MAX_TEXT} characters)"),
-                )
-                .hint("keep notifications short: a sentence or two"));
-        }
-        Ok(text.to_string())
     }
 
     pub(super) fn description(&self, d: &Spanned<String>) -> Result<String, ConfigError> {

@@ -28,9 +28,26 @@ pub(crate) enum Event {
 #[derive(Debug, Default, PartialEq, Eq)]
 pub(crate) struct Outcome {
     /// Extra wake-ups (quiet-hour end, retry); occurrences come from the plan.
-    pub wakes: Vec<DateTime<Utc>>,
+    wakes: Vec<DateTime<Utc>>,
     /// The plan is complete: exit 0.
-    pub finished: bool,
+    finished: bool,
+}
+
+impl Outcome {
+    /// A tick's result: these extra wake-ups, and whether the plan is done.
+    pub(crate) fn new(wakes: Vec<DateTime<Utc>>, finished: bool) -> Outcome {
+        Outcome { wakes, finished }
+    }
+
+    /// Extra wake-ups (quiet-hour end, retry); occurrences come from the plan.
+    pub(crate) fn wakes(&self) -> &[DateTime<Utc>] {
+        &self.wakes
+    }
+
+    /// The plan is complete: exit 0.
+    pub(crate) fn finished(&self) -> bool {
+        self.finished
+    }
 }
 
 /// Why the wall clock may have moved under the scheduler.
@@ -41,6 +58,16 @@ pub(crate) enum Moved {
     /// The wall clock was set (or the machine resumed: the kernel reports
     /// both the same way).
     ClockSet,
+}
+
+impl Moved {
+    /// Its name in the log's events (`clock_moved`'s `cause`).
+    pub(crate) fn key(self) -> &'static str {
+        match self {
+            Moved::Resumed => "resumed",
+            Moved::ClockSet => "clock_set",
+        }
+    }
 }
 
 impl fmt::Display for Moved {

@@ -119,7 +119,7 @@ impl Keeper {
         if gone {
             match fsutil::private_dir(&self.state_dir) {
                 Ok(()) => {
-                    info!(dir = %self.state_dir.display(), "the state directory was deleted; made it again")
+                    info!(name: "state_dir_made_again", dir = %self.state_dir.display(), "the state directory was deleted; made it again")
                 }
                 Err(e) => {
                     warn!(dir = %self.state_dir.display(), "the state directory was deleted and cannot be made again: {e}; retrying")
@@ -134,7 +134,7 @@ impl Keeper {
         let missing = d.journal_mut().rewrite_if_missing();
         d.save();
         if missing && !d.journal().is_dirty() {
-            info!("the journal was deleted; wrote it again from memory");
+            info!(name: "journal_rewritten", "the journal was deleted; wrote it again from memory");
         }
         // the watches on a deleted folder are gone with it
         self.rewatch();

@@ -150,3 +150,82 @@ impl Jobs {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use chrono::TimeDelta;
+    use tokio::sync::mpsc;
+
+    use super::*;
+    use crate::app::journal::{Entry, Status};
+    use crate::testing::config;
+
+    /// A reminder every hour for four days, years from now (jobs for a
+    /// second already past are not registered: they fire at once).
+    const HOURLY: &str = "[treatment]\ndate = 2036-11-23\ntime = \"08:00\"\ntimezone = \"UTC\"\nplan = \"none\"\n\
+        [quiet_hours]\nenabled = false\n\
+        [reminders.a]\ndays = \"0-3\"\nevery = \"1h\"\nbetween = [\"00:00\", \"23:00\"]\ntitle = \"A\"\n";
+
+    fn t(s: &str) -> DateTime<Utc> {
+        s.parse().unwrap()
+    }
+
+    async fn jobs() -> (Jobs, mpsc::UnboundedReceiver<Event>) {
+        let (tx, rx) = mpsc::unbounded_channel();
+        (Jobs::new(JobScheduler::new().await.unwrap(), tx), rx)
+    }
+
+    #[tokio::test]
+    async fn the_first_few_upcoming_the_extra_wakes_and_a_refill() {
+        let dir = tempfile::tempdir().unwrap();
+        let c = config(HOURLY);
+        let plan = Plan::build(&c).unwrap();
+        let now = t("2036-11-23T08:30:00Z");
+        let (mut j, _) = Journal::open(&dir.path().join("journal.json"), now);
+        let (mut jobs, _rx) = jobs().await;
+        let last = plan.occurrences.last().map(|o| o.utc());
+        let extra = [now + TimeDelta::minutes(5)];
+        jobs.sync(&plan, &j, last, now, &extra).await;
+        // twelve occurrences, the extra wake, the refill half a horizon on
+        assert_eq!(jobs.len(), MAX_JOBS + 2);
+        let first = plan.occurrences.iter().find(|o| o.utc() > now).unwrap();
+        assert!(
+            jobs.by_key
+                .contains_key(&(Some(first.id.clone()), first.utc()))
+        );
+        assert!(jobs.by_key.contains_key(&(None, now + HORIZON / 2)));
+        // the same again registers nothing twice
+        jobs.sync(&plan, &j, last, now, &extra).await;
+        assert_eq!(jobs.len(), MAX_JOBS + 2);
+        // answered ahead of time, its job goes; the next one comes in; the
+        // wake no longer asked for goes too
+        j.set(&first.id, Entry::marked(Status::Done, now));
+        jobs.sync(&plan, &j, last, now, &[]).await;
+        assert_eq!(jobs.len(), MAX_JOBS + 1);
+        assert!(
+            !jobs
+                .by_key
+                .keys()
+                .any(|(id, _)| id.as_ref() == Some(&first.id))
+        );
+        jobs.shutdown().await;
+    }
+
+    #[tokio::test]
+    async fn a_wake_already_past_fires_at_once_instead_of_never() {
+        let dir = tempfile::tempdir().unwrap();
+        let c = config(HOURLY);
+        let plan = Plan::build(&c).unwrap();
+        let now = t("2036-11-23T08:30:00Z");
+        let (j, _) = Journal::open(&dir.path().join("journal.json"), now);
+        let (mut jobs, mut rx) = jobs().await;
+        let past = clock::now() - TimeDelta::seconds(10);
+        jobs.sync(&plan, &j, None, now, &[past]).await;
+        assert!(!jobs.by_key.keys().any(|(_, at)| *at == ceil_second(past)));
+        match rx.try_recv() {
+            Ok(Event::Fire { id: None, planned }) => assert_eq!(planned, ceil_second(past)),
+            other => panic!("expected a fire at once, got {other:?}"),
+        }
+        jobs.shutdown().await;
+    }
+}

@@ -6,9 +6,6 @@ use crate::i18n::messages;
 use crate::notifier::{Buttons, Note};
 use crate::plan::{Occurrence, Plan};
 
-/// Pseudo id of the plan-complete notification.
-pub(crate) const COMPLETE_ID: &str = "aftercare:complete";
-
 /// What the plan says at its end: its own `complete` words, else the
 /// catalog's.
 fn complete_text(config: &Config) -> String {
@@ -104,11 +101,7 @@ impl<'a> Notes<'a> {
     /// went by unseen).
     pub(crate) fn complete_note(&self) -> Note {
         let m = messages(self.config.language.lang);
-        Note::info(
-            COMPLETE_ID,
-            m.text("complete-title"),
-            complete_text(self.config),
-        )
+        Note::info(m.text("complete-title"), complete_text(self.config))
     }
 
     /// "Indoors today" goes on the first reminder of a daylight rule each
@@ -126,5 +119,92 @@ impl<'a> Notes<'a> {
                 .iter()
                 .find(|x| x.rule == o.rule && x.at.date_naive() == o.at.date_naive())
                 .is_some_and(|x| x.id == o.id)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::testing::config;
+
+    /// Two rules at 09:00 on two days; `sun` is a daylight rule twice a day.
+    const CFG: &str = "[treatment]\ndate = 2026-11-23\ntime = \"08:00\"\ntimezone = \"UTC\"\nplan = \"none\"\n\
+        [quiet_hours]\nenabled = false\n\
+        [reminders.a]\ndays = \"0-1\"\nat = [\"09:00\"]\ntitle = \"A\"\nbody = \"Do a.\"\n\
+        [reminders.sun]\ndays = \"0-1\"\nevery = \"3h\"\nbetween = [\"09:00\", \"12:00\"]\ndaylight = true\ntitle = \"Sun\"\n\
+        [reminders.b]\ndays = \"0-1\"\nat = [\"12:00\"]\ntitle = \"B\"\n";
+
+    fn plan(c: &Config) -> Plan {
+        Plan::build(c).unwrap()
+    }
+
+    fn ids(p: &Plan, rule: &str) -> Vec<String> {
+        p.occurrences
+            .iter()
+            .filter(|o| o.rule == rule)
+            .map(|o| o.id.to_string())
+            .collect()
+    }
+
+    #[test]
+    fn one_reminder_is_its_own_title_and_body() {
+        let c = config(CFG);
+        let p = plan(&c);
+        let a = &ids(&p, "a")[..1];
+        let n = Notes::new(&c, &p).note_for(a, false).unwrap();
+        assert_eq!((n.title.as_str(), n.body.as_str()), ("A", "Do a."));
+        assert_eq!(n.ids, a);
+        let b = n.buttons.unwrap();
+        assert_eq!((b.done.as_str(), b.snooze.as_str()), ("Done", "Snooze 15m"));
+        assert_eq!(n.replaces, None);
+    }
+
+    #[test]
+    fn reminders_due_together_are_one_list_and_the_last_says_the_plan_is_complete() {
+        let c = config(CFG);
+        let p = plan(&c);
+        let both = [ids(&p, "sun")[1].clone(), ids(&p, "b")[0].clone()];
+        let n = Notes::new(&c, &p).note_for(&both, false).unwrap();
+        assert_eq!(n.title, "Sun · B");
+        assert_eq!(n.body, "• Sun\n• B");
+        let last = Notes::new(&c, &p).note_for(&both, true).unwrap();
+        assert!(last.body.starts_with("• Sun\n• B\n\n"), "{}", last.body);
+        assert!(last.body.ends_with("follow the advice you were given."));
+        // nothing the plan knows: no note
+        assert!(
+            Notes::new(&c, &p)
+                .note_for(&["x@s1".into()], false)
+                .is_none()
+        );
+    }
+
+    #[test]
+    fn indoors_today_is_offered_on_the_first_daylight_reminder_of_each_day() {
+        let c = config(CFG);
+        let p = plan(&c);
+        let notes = Notes::new(&c, &p);
+        let sun = ids(&p, "sun");
+        let offered: Vec<bool> = sun
+            .iter()
+            .map(|id| {
+                notes
+                    .note_for(std::slice::from_ref(id), false)
+                    .unwrap()
+                    .indoors
+            })
+            .collect();
+        assert_eq!(offered, [true, false, true, false], "{sun:?}");
+        assert!(!notes.note_for(&ids(&p, "a")[..1], false).unwrap().indoors);
+    }
+
+    #[test]
+    fn the_complete_note_only_informs() {
+        let c = config(CFG);
+        let p = plan(&c);
+        let n = Notes::new(&c, &p).complete_note();
+        assert_eq!(n.buttons, None);
+        assert!(n.ids.is_empty(), "stands for no occurrence");
+        assert!(!n.indoors);
+        assert!(n.body.ends_with("follow the advice you were given."));
     }
 }

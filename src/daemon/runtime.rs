@@ -113,10 +113,10 @@ async fn step<N: Notifier>(
 ) -> Option<String> {
     d.observe_clock(now, clock::since_boot());
     let out = d.tick(now).await;
-    if out.finished {
+    if out.finished() {
         return None;
     }
-    jobs.sync(d.plan(), d.journal(), d.overview().last, now, &out.wakes)
+    jobs.sync(d.plan(), d.journal(), d.overview().last, now, out.wakes())
         .await;
     Some(d.status_line(now))
 }
@@ -290,7 +290,7 @@ async fn main_loop(
     let now = clock::now();
     let (journal, problem) = Journal::open(&journal_path, now);
     if let Some(p) = problem {
-        warn!("{p}");
+        warn!(name: "journal_problem", kind = p.kind(), dropped = p.dropped(), "{p}");
     }
 
     let (events_tx, mut events) = mpsc::unbounded_channel::<Event>();
@@ -332,6 +332,7 @@ async fn main_loop(
         warn!("{w}");
     }
     info!(
+        name: "starting",
         config = %config_path.display(),
         reminders = d.overview().total,
         timezone = day_zone.name(),
@@ -376,7 +377,7 @@ async fn main_loop(
                     Some(guarded_step(&mut d, &mut jobs, now, &mut sigs, &mut reload).await)
                 }
                 Event::ClockMoved(why) => {
-                    info!("{why}: looking at the schedule now");
+                    info!(name: "clock_moved", cause = why.key(), "{why}: looking at the schedule now");
                     jobs.wake();
                     Some(guarded_step(&mut d, &mut jobs, clock::now(), &mut sigs, &mut reload).await)
                 }
@@ -446,7 +447,7 @@ async fn main_loop(
                     plan.1.as_deref(),
                     events_tx.clone(),
                 );
-                debug!(plan_file = ?plan.0, "watching the plan file the config names now");
+                debug!(name: "plan_file_watched", plan_file = ?plan.0, "watching the plan file the config names now");
                 watched_plan = plan;
                 reload_config(&mut d, &config_path, &last_good, defaults, clock::now()).await;
             }
@@ -520,7 +521,7 @@ async fn reload_config<N: Notifier>(
     match loaded {
         Ok(changed) => {
             if !changed {
-                debug!("config unchanged");
+                debug!(name: "config_unchanged", "config unchanged");
             }
             d.journal_mut().set_config_error_shown(None);
             d.save();
@@ -542,7 +543,6 @@ async fn reload_config<N: Notifier>(
 fn config_error_note(lang: Lang, e: &ConfigError, doing: &str) -> Note {
     let m = i18n::messages(lang);
     Note::info(
-        "aftercare:config-error",
         m.text(&format!("config-error-title-{doing}")),
         m.fmt("config-error-body", &[("error", e.headline().into())]),
     )

@@ -160,12 +160,7 @@ impl Screen {
         if self.carried.is_some() {
             return;
         }
-        let notes: Vec<Posted> = self
-            .live
-            .iter()
-            .filter(|l| l.buttons)
-            .map(Live::posted)
-            .collect();
+        let notes = self.with_buttons();
         let screen = match (&self.server, notes.is_empty()) {
             (Some(server), false) => Some(OnScreen {
                 server: server.clone(),
@@ -183,6 +178,15 @@ impl Screen {
         let before = self.live.len();
         self.live.retain(|l| l.ids != ids);
         self.live.len() != before
+    }
+
+    /// The notifications with buttons on screen, as the journal keeps them.
+    fn with_buttons(&self) -> Vec<Posted> {
+        self.live
+            .iter()
+            .filter(|l| l.buttons)
+            .map(Live::posted)
+            .collect()
     }
 
     /// The notifications with buttons whose every occurrence was answered
@@ -204,12 +208,7 @@ impl Screen {
     /// its buttons lead nowhere); the outstanding ones are carried, to be
     /// posted again. Whether there is anything to take over.
     pub(crate) fn server_changed(&mut self) -> bool {
-        let notes: Vec<Posted> = self
-            .live
-            .iter()
-            .filter(|l| l.buttons)
-            .map(Live::posted)
-            .collect();
+        let notes = self.with_buttons();
         self.live.clear();
         self.server = None;
         if !notes.is_empty() {
@@ -246,7 +245,7 @@ mod tests {
         Note {
             ids: ids.iter().map(|s| s.to_string()).collect(),
             replaces,
-            ..Note::info("x", "t", "b")
+            ..Note::info("t", "b")
         }
     }
 

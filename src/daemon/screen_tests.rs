@@ -16,9 +16,9 @@ const CFG: &str = "[treatment]\ndate = 2026-11-23\ntime = \"08:00\"\ntimezone = 
     [reminders.e]\ndays = \"1\"\nat = [\"20:00\"]\ntitle = \"E\"\n";
 
 fn server(d: &mut Daemon<Recorder>, name: &str, base: u32) {
-    d.notifier_mut().actions = true;
-    d.notifier_mut().name = name.into();
-    d.notifier_mut().base = base;
+    d.notifier_mut().set_actions(true);
+    d.notifier_mut().set_name(name);
+    d.notifier_mut().set_base(base);
 }
 
 fn answer(ids: &[String], button: Button) -> Answer {
@@ -38,11 +38,14 @@ async fn a_fourth_notification_joins_the_oldest_instead_of_evicting_it() {
     }
     assert_eq!(titles(&d), ["A", "B", "C", "A · D"]);
     assert_eq!(
-        d.notifier().replaced,
+        d.notifier().replaced(),
         [0, 0, 0, 101],
         "D replaces A's notification"
     );
-    assert_eq!(d.notifier().shown[3].ids, ["a@s1d0T09:00", "d@s1d0T12:00"]);
+    assert_eq!(
+        d.notifier().shown()[3].ids,
+        ["a@s1d0T09:00", "d@s1d0T12:00"]
+    );
     assert_eq!(d.screen().len(), MAX_ON_SCREEN);
     // A was shown at 09:00 and stays so; D is recorded now
     let a = d.journal().get("a@s1d0T09:00").unwrap();
@@ -57,19 +60,19 @@ async fn an_answered_notification_is_taken_off_the_screen_and_a_closed_one_is_fo
     server(&mut d, "bus/:1.7", 0);
     d.tick(t("23T09:00:00")).await;
     d.tick(t("23T10:00:00")).await;
-    let a = d.notifier().shown[0].ids.clone();
+    let a = d.notifier().shown()[0].ids.clone();
     assert!(d.answer(&answer(&a, Button::Done), t("23T10:01:00")));
     d.tick(t("23T10:01:00")).await;
     assert_eq!(
-        d.notifier().closed,
+        d.notifier().closed(),
         [1],
         "resident: the server would keep it"
     );
     // closed by the person without an answer: not closed again, not done
-    let b = d.notifier().shown[1].ids.clone();
+    let b = d.notifier().shown()[1].ids.clone();
     d.answer(&Answer::Closed { ids: b.clone() }, t("23T10:02:00"));
     d.tick(t("23T10:02:00")).await;
-    assert_eq!(d.notifier().closed, [1]);
+    assert_eq!(d.notifier().closed(), [1]);
     assert!((d.screen().len() == 0));
     assert_eq!(d.journal().status(&b[0]), Some(Status::Sent));
     assert_eq!(d.journal().on_screen(), None, "nothing left to take over");
@@ -86,7 +89,7 @@ async fn after_a_restart_on_the_same_server_the_notification_is_replaced_in_plac
     server(&mut d, "bus/:1.7", 90);
     d.tick(t("23T09:20:00")).await;
     assert_eq!(titles(&d), ["A"], "taken over, not a new reminder");
-    assert_eq!(d.notifier().replaced, [41], "in place: the same id");
+    assert_eq!(d.notifier().replaced(), [41], "in place: the same id");
     let e = d.journal().get("a@s1d0T09:00").unwrap();
     assert_eq!(
         (e.status, e.repeats, e.sent_at),
@@ -96,7 +99,7 @@ async fn after_a_restart_on_the_same_server_the_notification_is_replaced_in_plac
     d.tick(t("23T09:21:00")).await;
     assert_eq!(titles(&d), ["A"]);
     // its answer now reaches this process
-    let ids = d.notifier().shown[0].ids.clone();
+    let ids = d.notifier().shown()[0].ids.clone();
     assert!(d.answer(&answer(&ids, Button::Done), t("23T09:22:00")));
     assert_eq!(d.journal().status(&ids[0]), Some(Status::Done));
 }
@@ -123,7 +126,7 @@ async fn after_a_restart_on_another_server_todays_are_posted_again_and_older_one
         "today's only: yesterday's A is not brought back"
     );
     assert_eq!(
-        d.notifier().replaced,
+        d.notifier().replaced(),
         [0],
         "a new notification: old ids are dead"
     );
@@ -135,7 +138,7 @@ async fn a_reminder_answered_while_aftercare_was_stopped_is_closed_not_posted() 
     let mut first = daemon_with(dir.path(), CFG, t("23T08:30:00"));
     server(&mut first, "bus/:1.7", 40);
     first.tick(t("23T09:00:00")).await;
-    let ids = first.notifier().shown[0].ids.clone();
+    let ids = first.notifier().shown()[0].ids.clone();
     drop(first);
     // `aftercare done` meanwhile
     let (mut j, _) =
@@ -146,7 +149,7 @@ async fn a_reminder_answered_while_aftercare_was_stopped_is_closed_not_posted() 
     server(&mut d, "bus/:1.7", 90);
     d.tick(t("23T09:20:00")).await;
     assert!(titles(&d).is_empty());
-    assert_eq!(d.notifier().closed, [41]);
+    assert_eq!(d.notifier().closed(), [41]);
 }
 
 #[tokio::test]
@@ -156,18 +159,18 @@ async fn when_the_server_changes_the_outstanding_ones_are_posted_on_the_new_one(
     server(&mut d, "bus/:1.7", 40);
     d.tick(t("23T09:00:00")).await;
     d.tick(t("23T10:00:00")).await;
-    let a = d.notifier().shown[0].ids.clone();
+    let a = d.notifier().shown()[0].ids.clone();
     d.answer(&answer(&a, Button::Done), t("23T10:05:00"));
     d.tick(t("23T10:05:00")).await;
     // the server is replaced: B is outstanding, A was answered
-    d.notifier_mut().name = "bus/:1.9".into();
+    d.notifier_mut().set_name("bus/:1.9");
     assert!(d.answer(&Answer::ServerChanged, t("23T10:30:00")));
     d.tick(t("23T10:30:00")).await;
     assert_eq!(titles(&d), ["A", "B", "B"]);
-    assert_eq!(d.notifier().replaced, [0, 0, 0]);
+    assert_eq!(d.notifier().replaced(), [0, 0, 0]);
     assert_eq!(
         d.journal()
-            .get(&d.notifier().shown[1].ids[0])
+            .get(&d.notifier().shown()[1].ids[0])
             .unwrap()
             .repeats,
         0
@@ -181,11 +184,11 @@ async fn while_the_new_server_is_not_up_yet_it_is_tried_again() {
     server(&mut d, "bus/:1.7", 40);
     d.tick(t("23T09:00:00")).await;
     d.answer(&Answer::ServerChanged, t("23T09:10:00"));
-    d.notifier_mut().fail = true;
+    d.notifier_mut().set_fail(true);
     let out = d.tick(t("23T09:10:00")).await;
-    assert_eq!(out.wakes, [t("23T09:10:01")], "retried with backoff");
-    d.notifier_mut().fail = false;
-    d.notifier_mut().name = "bus/:1.9".into();
+    assert_eq!(out.wakes(), [t("23T09:10:01")], "retried with backoff");
+    d.notifier_mut().set_fail(false);
+    d.notifier_mut().set_name("bus/:1.9");
     d.tick(t("23T09:10:01")).await;
     assert_eq!(titles(&d), ["A", "A"]);
 }
@@ -197,16 +200,16 @@ async fn the_last_reminder_is_taken_over_and_still_waited_on() {
         [reminders.a]\ndays = \"0\"\nat = [\"09:00\"]\ntitle = \"A\"\n";
     let mut first = daemon_with(dir.path(), cfg, t("23T08:30:00"));
     server(&mut first, "bus/:1.7", 40);
-    assert!(!first.tick(t("23T09:00:00")).await.finished);
+    assert!(!first.tick(t("23T09:00:00")).await.finished());
     drop(first);
     let mut d = daemon_with(dir.path(), cfg, t("23T12:00:00"));
     server(&mut d, "bus/:1.8", 90);
     let out = d.tick(t("23T12:00:00")).await;
-    assert!(!out.finished, "the last one is on screen again, waiting");
-    assert!(d.notifier().shown[0].body.ends_with(COMPLETE_TEXT));
-    let ids = d.notifier().shown[0].ids.clone();
+    assert!(!out.finished(), "the last one is on screen again, waiting");
+    assert!(d.notifier().shown()[0].body.ends_with(COMPLETE_TEXT));
+    let ids = d.notifier().shown()[0].ids.clone();
     d.answer(&answer(&ids, Button::Done), t("23T12:01:00"));
-    assert!(d.tick(t("23T12:01:00")).await.finished);
+    assert!(d.tick(t("23T12:01:00")).await.finished());
 }
 
 #[tokio::test]
@@ -215,17 +218,17 @@ async fn a_snoozed_reminder_shown_again_stays_although_its_first_notification_wa
     let mut d = daemon_with(dir.path(), CFG, t("23T08:30:00"));
     server(&mut d, "bus/:1.7", 0);
     d.tick(t("23T09:00:00")).await;
-    let a = d.notifier().shown[0].ids.clone();
+    let a = d.notifier().shown()[0].ids.clone();
     d.answer(&answer(&a, Button::Snooze), t("23T09:01:00"));
     // the server closes it after the click, as dunst and xfce4-notifyd do
     d.answer(&Answer::Closed { ids: a.clone() }, t("23T09:01:00"));
     d.tick(t("23T09:01:00")).await;
     d.tick(t("23T09:16:00")).await;
     assert_eq!(titles(&d), ["A", "A"], "shown again after the snooze");
-    let closed_before = d.notifier().closed.len();
+    let closed_before = d.notifier().closed().len();
     d.tick(t("23T09:16:01")).await;
     assert_eq!(
-        d.notifier().closed.len(),
+        d.notifier().closed().len(),
         closed_before,
         "not taken off the screen: unanswered"
     );

@@ -164,7 +164,7 @@ impl<N: Notifier> Daemon<N> {
             }
             Err(e) => {
                 if !self.journal_failing {
-                    error!(path = %self.journal.path().display(), "cannot write the journal: {e}; keeping it in memory and retrying until it works");
+                    error!(name: "journal_unwritable", path = %self.journal.path().display(), "cannot write the journal: {e}; keeping it in memory and retrying until it works");
                     self.journal_failing = true;
                 }
             }
@@ -204,6 +204,7 @@ impl<N: Notifier> Daemon<N> {
         let (attempt, at) = self.retry.failed(now);
         if attempt == 0 {
             warn!(
+                name: "server_unavailable",
                 "cannot show notifications: {e}; retrying with backoff while reminders are within catch_up"
             );
         } else {
@@ -212,53 +213,61 @@ impl<N: Notifier> Daemon<N> {
         at
     }
 
-    /// Do what is due at `now`.
+    /// Do what is due at `now`: take over what an earlier run left on
+    /// screen, settle what is too late, show what is due, take answered
+    /// notifications off the screen, and finish when the plan is over.
     pub(crate) async fn tick(&mut self, now: DateTime<Utc>) -> Outcome {
-        let mut out = Outcome::default();
+        let mut wakes = Vec::new();
         // `aftercare done` may have answered from the command line.
         self.journal.merge_from_disk();
         self.refresh_window(now);
-        if self.screen.carried().is_some() {
-            if let Err(retry_at) = self.take_over(now).await {
-                out.wakes.push(retry_at);
-            }
-        }
-        let d = policy::decide_trusting(
+        wakes.extend(self.take_over(now).await.err());
+        let d = self.decide(now);
+        self.record_too_late(&d.missed, now);
+        wakes.extend(deferred(d.deferred_until));
+        wakes.extend(self.show_moment(&d.show, now).await.err());
+        self.clear_answered().await;
+        self.save();
+        let finished = self.is_over() && self.finish(now, &mut wakes).await;
+        Outcome::new(wakes, finished)
+    }
+
+    /// What the policy says is due, missed or deferred at `now` (a clock
+    /// that jumped ahead is not believed for what is missed).
+    fn decide(&self, now: DateTime<Utc>) -> policy::Decision {
+        policy::decide_trusting(
             self.window.plan(),
             &self.journal,
             now,
             self.trusted.map_or(now, |(t, _)| t.min(now)),
             self.config.catch_up,
             self.config.quiet_hours.as_ref(),
-        );
-        if !d.missed.is_empty() {
-            for id in &d.missed {
-                self.journal.set(id, Entry::marked(Status::Missed, now));
-            }
-            if self.started_after_end {
-                info!(
-                    count = d.missed.len(),
-                    "recorded reminders of the past plan as missed"
-                );
-            } else {
-                info!(count = d.missed.len(), ids = ?d.missed, "missed: too late to show (beyond catch_up)");
-            }
+        )
+    }
+
+    /// Record as missed what came due too long ago to show (beyond
+    /// catch_up).
+    fn record_too_late(&mut self, missed: &[OccurrenceId], now: DateTime<Utc>) {
+        if missed.is_empty() {
+            return;
         }
-        if let Some(t) = d.deferred_until {
-            info!(until = %t, "quiet hours: overdue reminders wait for the end of the window");
-            out.wakes.push(t);
+        for id in missed {
+            self.journal.set(id, Entry::marked(Status::Missed, now));
         }
-        if !d.show.is_empty() {
-            if let Err(retry_at) = self.show_moment(&d.show, now).await {
-                out.wakes.push(retry_at);
-            }
+        if self.started_after_end {
+            info!(
+                count = missed.len(),
+                "recorded reminders of the past plan as missed"
+            );
+        } else {
+            info!(count = missed.len(), ids = ?missed, "missed: too late to show (beyond catch_up)");
         }
-        self.clear_answered().await;
-        self.save();
-        if self.window.reaches_end() && policy::all_settled(self.window.plan(), &self.journal) {
-            out.finished = self.finish(now, &mut out.wakes).await;
-        }
-        out
+    }
+
+    /// Whether every occurrence of the plan is settled (the window reaches
+    /// the plan's end).
+    fn is_over(&self) -> bool {
+        self.window.reaches_end() && policy::all_settled(self.window.plan(), &self.journal)
     }
 
     /// Everything due at this moment, as one notification; recorded once
@@ -268,6 +277,9 @@ impl<N: Notifier> Daemon<N> {
         shows: &[Show],
         now: DateTime<Utc>,
     ) -> Result<(), DateTime<Utc>> {
+        if shows.is_empty() {
+            return Ok(());
+        }
         let ids: Vec<String> = shows.iter().map(|s| s.id.to_string()).collect();
         let covered =
             |id: &OccurrenceId| shows.iter().any(|s| s.id == *id || s.merged.contains(id));
@@ -340,6 +352,7 @@ impl<N: Notifier> Daemon<N> {
         }
         if last {
             info!(
+                name: "last_reminder_sent",
                 buttons = shown.actions,
                 "plan complete: the last reminder says so"
             );
@@ -372,7 +385,7 @@ impl<N: Notifier> Daemon<N> {
             return true;
         }
         if self.started_after_end {
-            info!(ended = ?self.window.overview().last.map(|t| t.to_rfc3339()), "the plan ended before aftercare started; nothing to remind, exiting");
+            info!(name: "plan_ended_before_start", ended = ?self.window.overview().last.map(|t| t.to_rfc3339()), "the plan ended before aftercare started; nothing to remind, exiting");
             return true;
         }
         // The last reminders went by unseen (missed): a note of its own.
@@ -473,7 +486,7 @@ impl<N: Notifier> Daemon<N> {
             self.journal.set(r, Entry::marked(Status::Skipped, now));
         }
         self.save();
-        info!(%id, skipped = rest.len(), "indoors today: the rest of this rule's reminders today are skipped");
+        info!(name: "indoors_today", %id, skipped = rest.len(), "indoors today: the rest of this rule's reminders today are skipped");
         true
     }
 
@@ -660,6 +673,14 @@ impl<N: Notifier> Daemon<N> {
             Err(e) => error!("cannot build the plan window: {e}"),
         }
     }
+}
+
+/// Quiet hours hold back what is due: look again at their end.
+fn deferred(until: Option<DateTime<Utc>>) -> Option<DateTime<Utc>> {
+    if let Some(t) = until {
+        info!(until = %t, "quiet hours: overdue reminders wait for the end of the window");
+    }
+    until
 }
 
 /// The end of the local day of `t`.

@@ -123,7 +123,7 @@ async fn sigterm_during_a_show_finishes_it_records_it_and_a_restart_does_not_rep
     };
     let (stepped, ()) = tokio::join!(guarded(step, &mut sigs, &mut reload), outside);
     assert_eq!(stepped, Stepped::Stop, "a stop, after the step");
-    assert_eq!(d.notifier().inner.shown.len(), 1);
+    assert_eq!(d.notifier().inner.shown().len(), 1);
     assert_eq!(
         d.journal().status("a@s1d0T09:00"),
         Some(Status::Sent),
@@ -172,7 +172,7 @@ async fn a_second_sigterm_stops_at_once_and_the_unshown_reminder_comes_after_the
         [Ask::Reload, Ask::Stop("SIGTERM"), Ask::Stop("SIGINT")]
     );
     drop(release); // the server never answered
-    assert!(d.notifier().inner.shown.is_empty());
+    assert!(d.notifier().inner.shown().is_empty());
     assert_eq!(d.journal().status("a@s1d0T09:00"), None, "not recorded");
     d.save();
     drop(d);

@@ -16,20 +16,67 @@ pub(super) const COMPLETE_TEXT: &str = "That was the last reminder of your after
 /// Records what it is asked to show; can be told to fail.
 #[derive(Debug, Default)]
 pub(super) struct Recorder {
-    pub(super) shown: Vec<Note>,
-    pub(super) fail: bool,
+    shown: Vec<Note>,
+    fail: bool,
     /// Whether the fake server offers buttons.
-    pub(super) actions: bool,
+    actions: bool,
     /// Titles the fake bus refuses.
-    pub(super) reject: Vec<&'static str>,
+    reject: Vec<&'static str>,
     /// The fake server's identity.
-    pub(super) name: String,
+    name: String,
     /// Ids it was asked to close.
-    pub(super) closed: Vec<u32>,
+    closed: Vec<u32>,
     /// Ids it was told to replace, by note (0: a new one).
-    pub(super) replaced: Vec<u32>,
+    replaced: Vec<u32>,
     /// Its ids start after this one (another process's ids differ).
-    pub(super) base: u32,
+    base: u32,
+}
+
+impl Recorder {
+    /// The notes shown, in order.
+    pub(super) fn shown(&self) -> &[Note] {
+        &self.shown
+    }
+
+    /// The notes shown so far, forgotten here.
+    pub(super) fn take_shown(&mut self) -> Vec<Note> {
+        std::mem::take(&mut self.shown)
+    }
+
+    /// The server's ids it was asked to close.
+    pub(super) fn closed(&self) -> &[u32] {
+        &self.closed
+    }
+
+    /// The server's ids it was told to replace, by note (0: a new one).
+    pub(super) fn replaced(&self) -> &[u32] {
+        &self.replaced
+    }
+
+    /// The server is away (or back).
+    pub(super) fn set_fail(&mut self, fail: bool) {
+        self.fail = fail;
+    }
+
+    /// The server offers buttons (or not).
+    pub(super) fn set_actions(&mut self, actions: bool) {
+        self.actions = actions;
+    }
+
+    /// The bus refuses notes with these titles.
+    pub(super) fn set_reject(&mut self, titles: Vec<&'static str>) {
+        self.reject = titles;
+    }
+
+    /// The server's identity (a new one is another server).
+    pub(super) fn set_name(&mut self, name: impl Into<String>) {
+        self.name = name.into();
+    }
+
+    /// Its ids start after `base`.
+    pub(super) fn set_base(&mut self, base: u32) {
+        self.base = base;
+    }
 }
 
 impl Notifier for Recorder {
@@ -97,17 +144,20 @@ async fn each_once_in_order_and_then_complete() {
     d.tick(t("23T10:00:00")).await;
     // A and B at one moment: one notification listing both, in plan order
     assert_eq!(titles(&d), ["A", "A · B"]);
-    assert_eq!(d.notifier().shown[1].ids, ["a@s1d0T10:00", "b@s1d0T10:00"]);
+    assert_eq!(
+        d.notifier().shown()[1].ids,
+        ["a@s1d0T10:00", "b@s1d0T10:00"]
+    );
     // each item's title and body apart by a dash, not a colon
-    assert_eq!(d.notifier().shown[1].body, "• A — secret body\n• B");
+    assert_eq!(d.notifier().shown()[1].body, "• A — secret body\n• B");
     let out = d.tick(t("23T11:00:00")).await;
     assert!(
-        out.finished,
+        out.finished(),
         "no buttons on this server: nothing to wait for"
     );
     // the last reminder says the plan is complete; no note of its own
     assert_eq!(titles(&d), ["A", "A · B", "A"]);
-    assert!(d.notifier().shown[2].body.ends_with(COMPLETE_TEXT));
+    assert!(d.notifier().shown()[2].body.ends_with(COMPLETE_TEXT));
     assert!(d.journal().complete().is_some());
 }
 
@@ -115,20 +165,20 @@ async fn each_once_in_order_and_then_complete() {
 async fn the_last_reminder_is_waited_on_until_answered() {
     let dir = tempfile::tempdir().unwrap();
     let mut d = daemon(dir.path(), t("23T10:59:00"));
-    d.notifier_mut().actions = true;
+    d.notifier_mut().set_actions(true);
     let out = d.tick(t("23T11:00:00")).await;
-    assert!(!out.finished, "waits for the answer to the last reminder");
+    assert!(!out.finished(), "waits for the answer to the last reminder");
     let midnight = t("24T00:00:00");
     assert_eq!(
-        out.wakes,
+        out.wakes(),
         [midnight],
         "at the latest until the end of its day"
     );
-    let last = d.notifier().shown.last().unwrap().clone();
+    let last = d.notifier().shown().last().unwrap().clone();
     assert!(last.body.ends_with(COMPLETE_TEXT));
     // a click on the body is not an answer
     assert_eq!(Button::from_key("default"), None);
-    assert!(!d.tick(t("23T11:01:00")).await.finished);
+    assert!(!d.tick(t("23T11:01:00")).await.finished());
     assert!(d.answer(
         &Answer::Pressed {
             ids: last.ids.clone(),
@@ -137,9 +187,9 @@ async fn the_last_reminder_is_waited_on_until_answered() {
         t("23T11:02:00")
     ));
     assert_eq!(d.journal().status("a@s1d0T11:00"), Some(Status::Done));
-    assert!(d.tick(t("23T11:02:00")).await.finished);
+    assert!(d.tick(t("23T11:02:00")).await.finished());
     assert_eq!(
-        d.notifier().shown.len(),
+        d.notifier().shown().len(),
         1,
         "one notification, no second 'complete' note"
     );
@@ -149,11 +199,11 @@ async fn the_last_reminder_is_waited_on_until_answered() {
 async fn a_closed_last_reminder_ends_the_wait_but_is_not_done() {
     let dir = tempfile::tempdir().unwrap();
     let mut d = daemon(dir.path(), t("23T10:59:00"));
-    d.notifier_mut().actions = true;
-    assert!(!d.tick(t("23T11:00:00")).await.finished);
-    let ids = d.notifier().shown.last().unwrap().ids.clone();
+    d.notifier_mut().set_actions(true);
+    assert!(!d.tick(t("23T11:00:00")).await.finished());
+    let ids = d.notifier().shown().last().unwrap().ids.clone();
     assert!(d.answer(&Answer::Closed { ids }, t("23T11:05:00")));
-    assert!(d.tick(t("23T11:05:00")).await.finished);
+    assert!(d.tick(t("23T11:05:00")).await.finished());
     assert_eq!(d.journal().status("a@s1d0T11:00"), Some(Status::Sent));
 }
 
@@ -161,10 +211,10 @@ async fn a_closed_last_reminder_ends_the_wait_but_is_not_done() {
 async fn the_wait_for_the_last_answer_ends_with_its_day() {
     let dir = tempfile::tempdir().unwrap();
     let mut d = daemon(dir.path(), t("23T10:59:00"));
-    d.notifier_mut().actions = true;
-    assert!(!d.tick(t("23T11:00:00")).await.finished);
-    assert!(!d.tick(t("23T23:59:59")).await.finished);
-    assert!(d.tick(t("24T00:00:00")).await.finished);
+    d.notifier_mut().set_actions(true);
+    assert!(!d.tick(t("23T11:00:00")).await.finished());
+    assert!(!d.tick(t("23T23:59:59")).await.finished());
+    assert!(d.tick(t("24T00:00:00")).await.finished());
 }
 
 #[tokio::test]
@@ -174,9 +224,9 @@ async fn a_repeating_rule_replaces_its_notification_until_answered() {
         [reminders.pill]\ndays = \"0\"\nat = [\"09:00\"]\ntitle = \"Pill\"\nrepeat = \"30m\"\nrepeat_max = 2\n\
         [reminders.later]\ndays = \"0\"\nat = [\"20:00\"]\ntitle = \"Later\"\n";
     let mut d = daemon_with(dir.path(), cfg, t("23T08:00:00"));
-    d.notifier_mut().actions = true;
+    d.notifier_mut().set_actions(true);
     d.tick(t("23T09:00:00")).await;
-    assert_eq!(d.notifier().shown[0].replaces, None);
+    assert_eq!(d.notifier().shown()[0].replaces, None);
     d.tick(t("23T09:29:59")).await;
     assert_eq!(titles(&d), ["Pill"], "not before its repeat interval");
     d.tick(t("23T09:30:00")).await;
@@ -188,12 +238,12 @@ async fn a_repeating_rule_replaces_its_notification_until_answered() {
         "shown again at most repeat_max times"
     );
     assert_eq!(
-        d.notifier().shown[1].replaces,
+        d.notifier().shown()[1].replaces,
         Some(1),
         "replaces, never stacks"
     );
     assert_eq!(
-        d.notifier().shown[2].replaces,
+        d.notifier().shown()[2].replaces,
         Some(1),
         "the server keeps the id it replaced"
     );
@@ -209,7 +259,7 @@ async fn an_answer_stops_the_repeats() {
         [reminders.later]\ndays = \"0\"\nat = [\"20:00\"]\ntitle = \"Later\"\n";
     let mut d = daemon_with(dir.path(), cfg, t("23T08:00:00"));
     d.tick(t("23T09:00:00")).await;
-    let ids = d.notifier().shown[0].ids.clone();
+    let ids = d.notifier().shown()[0].ids.clone();
     assert!(d.answer(
         &Answer::Pressed {
             ids,
@@ -240,16 +290,16 @@ async fn restart_does_not_repeat() {
 async fn server_down_retries_with_backoff_then_delivers_once() {
     let dir = tempfile::tempdir().unwrap();
     let mut d = daemon(dir.path(), t("23T09:00:00"));
-    d.notifier_mut().fail = true;
+    d.notifier_mut().set_fail(true);
     let out = d.tick(t("23T09:00:00")).await;
-    assert_eq!(out.wakes, [t("23T09:00:01")]);
+    assert_eq!(out.wakes(), [t("23T09:00:01")]);
     let out = d.tick(t("23T09:00:01")).await;
-    assert_eq!(out.wakes, [t("23T09:00:03")], "backoff doubles");
+    assert_eq!(out.wakes(), [t("23T09:00:03")], "backoff doubles");
     assert!(
         d.journal().get("a@s1d0T09:00").is_none(),
         "not recorded while unsent"
     );
-    d.notifier_mut().fail = false;
+    d.notifier_mut().set_fail(false);
     d.tick(t("23T09:00:03")).await;
     d.tick(t("23T09:00:04")).await;
     assert_eq!(titles(&d), ["A"]);
@@ -289,7 +339,7 @@ async fn started_after_the_end_exits_without_notifying() {
     let dir = tempfile::tempdir().unwrap();
     let mut d = daemon(dir.path(), t("25T09:00:00"));
     let out = d.tick(t("25T09:00:00")).await;
-    assert!(out.finished);
+    assert!(out.finished());
     assert!(titles(&d).is_empty());
     // Not shown, and recorded as missed although far outside the window.
     assert!(d.plan().get("b@s1d0T10:00").is_none());
@@ -348,7 +398,7 @@ async fn drive(d: &mut Daemon<Recorder>, mut now: DateTime<Utc>, max_window: &mu
     for _ in 0..100_000 {
         let out = d.tick(now).await;
         *max_window = (*max_window).max(d.plan().occurrences.len());
-        if out.finished {
+        if out.finished() {
             return;
         }
         let next = policy::next_due(d.plan(), d.journal(), now).map(|(_, t)| t);
@@ -357,7 +407,7 @@ async fn drive(d: &mut Daemon<Recorder>, mut now: DateTime<Utc>, max_window: &mu
             .last
             .filter(|l| *l > now + HORIZON)
             .map(|_| now + HORIZON / 2);
-        now = [next, refill, out.wakes.iter().min().copied()]
+        now = [next, refill, out.wakes().iter().min().copied()]
             .into_iter()
             .flatten()
             .min()
@@ -417,7 +467,7 @@ async fn a_gap_of_weeks_between_reminders_is_bridged() {
     let mut max_window = 0;
     drive(&mut d, t("23T12:00:01"), &mut max_window).await;
     assert_eq!(titles(&d), ["Check", "Check"]);
-    assert!(d.notifier().shown[1].body.ends_with(COMPLETE_TEXT));
+    assert!(d.notifier().shown()[1].body.ends_with(COMPLETE_TEXT));
 }
 
 #[tokio::test]
@@ -469,7 +519,7 @@ async fn indoors_today_skips_the_rest_of_the_day_only() {
     let mut d = daemon_with(dir.path(), cfg, t("23T08:00:00"));
     d.tick(t("23T09:00:00")).await;
     assert!(
-        d.notifier().shown[0].indoors,
+        d.notifier().shown()[0].indoors,
         "first of the day offers Indoors today"
     );
     assert!(d.answer(
@@ -487,20 +537,23 @@ async fn indoors_today_skips_the_rest_of_the_day_only() {
     assert_eq!(titles(&d), ["Sun"], "nothing more today");
     d.tick(t("24T09:00:00")).await;
     assert_eq!(titles(&d), ["Sun", "Sun"], "the next day is normal");
-    assert!(d.notifier().shown[1].indoors);
+    assert!(d.notifier().shown()[1].indoors);
     d.tick(t("24T11:00:00")).await;
-    assert!(!d.notifier().shown[2].indoors, "only on the first of a day");
+    assert!(
+        !d.notifier().shown()[2].indoors,
+        "only on the first of a day"
+    );
 }
 
 #[tokio::test]
 async fn a_notification_the_bus_refuses_is_recorded_failed_and_the_queue_moves_on() {
     let dir = tempfile::tempdir().unwrap();
     let mut d = daemon(dir.path(), t("23T08:30:00"));
-    d.notifier_mut().reject = vec!["A"];
+    d.notifier_mut().set_reject(vec!["A"]);
     d.tick(t("23T09:00:00")).await;
     assert_eq!(d.journal().status("a@s1d0T09:00"), Some(Status::Failed));
     assert!(d.retry().is_clear(), "not taken for a server that is away");
-    d.notifier_mut().reject.clear();
+    d.notifier_mut().set_reject(Vec::new());
     d.tick(t("23T09:00:01")).await;
     assert!(titles(&d).is_empty(), "not tried again");
     d.tick(t("23T10:00:00")).await;
@@ -590,21 +643,21 @@ async fn the_frame_of_a_notification_is_in_the_configs_language() {
     let cfg = format!("language = \"fr\"\n{CFG}\n[notifications]\nsnooze = \"1h\"\n");
     let mut d = daemon_with(dir.path(), &cfg, t("23T08:30:00"));
     d.tick(t("23T09:00:00")).await;
-    let b = d.notifier().shown[0].buttons.clone().unwrap();
+    let b = d.notifier().shown()[0].buttons.clone().unwrap();
     assert_eq!(b.done, "Fait");
     assert_eq!(b.snooze, "Rappeler dans 1h");
     assert_eq!(b.indoors, "À l’intérieur aujourd’hui");
     d.tick(t("23T10:00:00")).await;
     // the user's own words stay; the list is the French one
-    assert_eq!(d.notifier().shown[1].title, "A · B");
-    assert_eq!(d.notifier().shown[1].body, "• A — secret body\n• B");
+    assert_eq!(d.notifier().shown()[1].title, "A · B");
+    assert_eq!(d.notifier().shown()[1].body, "• A — secret body\n• B");
     d.tick(t("23T11:00:00")).await;
     assert!(
-        d.notifier().shown[2]
+        d.notifier().shown()[2]
             .body
             .ends_with("C’était le dernier rappel de votre plan de soins post-traitement. Suivez désormais les conseils qui vous ont été donnés."),
         "{}",
-        d.notifier().shown[2].body
+        d.notifier().shown()[2].body
     );
     assert_eq!(
         d.status_line(t("23T11:00:01")),
@@ -677,7 +730,12 @@ async fn the_calendar_has_one_event_per_notification_the_daemon_shows() {
             shown,
             "{plan} in {lang}: one event per notification, same titles"
         );
-        let bodies: Vec<&str> = d.notifier().shown.iter().map(|n| n.body.as_str()).collect();
+        let bodies: Vec<&str> = d
+            .notifier()
+            .shown()
+            .iter()
+            .map(|n| n.body.as_str())
+            .collect();
         assert_eq!(field("DESCRIPTION:"), bodies, "{plan} in {lang}");
         assert_eq!(unfolded.matches("BEGIN:VALARM").count(), shown.len());
         assert!(

@@ -52,6 +52,7 @@ pub(crate) fn adopt_journal(config: &mut Config, journal: &mut Journal) {
             Ok(map) => {
                 let renamed = journal.migrate_ids(&map);
                 info!(
+                    name: "journal_migrated",
                     renamed,
                     "migrated the journal to occurrence ids that do not depend on the time zone"
                 );
@@ -96,6 +97,7 @@ impl<N: Notifier> Daemon<N> {
         match self.replace_config(c, now) {
             Ok(()) => {
                 info!(
+                    name: "zone_changed",
                     why,
                     from = from.name(),
                     to = system.zone.name(),
@@ -187,6 +189,7 @@ async fn listen(
     events: UnboundedSender<Event>,
 ) {
     debug!(
+        name: "timedated_listening",
         owner = owner.as_deref().unwrap_or("-"),
         "listening to timedated on the system bus"
     );
@@ -222,6 +225,7 @@ async fn listen(
         }
         if sender.is_none() || sender != owner {
             warn!(
+                name: "zone_signal_ignored",
                 sender = sender.as_deref().unwrap_or("-"),
                 "ignored a time zone change signal that did not come from timedated (org.freedesktop.timedate1)"
             );
@@ -231,6 +235,7 @@ async fn listen(
             .get("Timezone")
             .and_then(|v| String::try_from(v.clone()).ok());
         info!(
+            name: "timedated_zone",
             zone = zone.as_deref().unwrap_or("?"),
             "timedated announced a new time zone"
         );

@@ -73,7 +73,7 @@ async fn drive(d: &mut Daemon<Recorder>, mut now: DateTime<Utc>, until: Option<D
             return;
         }
         let out = d.tick(now).await;
-        if out.finished {
+        if out.finished() {
             return;
         }
         let next = policy::next_due(d.plan(), d.journal(), now).map(|(_, t)| t);
@@ -82,7 +82,7 @@ async fn drive(d: &mut Daemon<Recorder>, mut now: DateTime<Utc>, until: Option<D
             .last
             .filter(|l| *l > now + HORIZON)
             .map(|_| now + HORIZON / 2);
-        let Some(n) = [next, refill, out.wakes.iter().min().copied()]
+        let Some(n) = [next, refill, out.wakes().iter().min().copied()]
             .into_iter()
             .flatten()
             .min()
@@ -132,7 +132,7 @@ fn run(trip: &Trip) -> Result<Ended, TestCaseError> {
         let (tx, _rx) = mpsc::unbounded_channel();
         let mut d = Daemon::new(ca, j, Recorder::default(), tx.clone(), start).unwrap();
         drive(&mut d, start, Some(leave)).await;
-        let mut shown = std::mem::take(&mut d.notifier_mut().shown);
+        let mut shown = d.notifier_mut().take_shown();
         let plan_b;
         let statuses: HashMap<String, Status>;
         if trip.restart {
@@ -143,7 +143,7 @@ fn run(trip: &Trip) -> Result<Ended, TestCaseError> {
             plan_b = Plan::build(&cb).unwrap();
             let mut d = Daemon::new(cb, j, Recorder::default(), tx, land).unwrap();
             drive(&mut d, land, None).await;
-            shown.append(&mut d.notifier_mut().shown);
+            shown.extend(d.notifier_mut().take_shown());
             check_journal(&d, &plan_b, land, catch_up)?;
             statuses = d
                 .journal()
@@ -160,7 +160,7 @@ fn run(trip: &Trip) -> Result<Ended, TestCaseError> {
             prop_assert_eq!(changed, a != b);
             plan_b = Plan::build(d.config()).unwrap();
             drive(&mut d, land, None).await;
-            shown.append(&mut d.notifier_mut().shown);
+            shown.extend(d.notifier_mut().take_shown());
             check_journal(&d, &plan_b, land, catch_up)?;
             statuses = d
                 .journal()
@@ -362,7 +362,7 @@ async fn a_snooze_keeps_its_instant_across_a_change_of_zone() {
     let (tx, _rx) = mpsc::unbounded_channel();
     let mut d = Daemon::new(c, j, Recorder::default(), tx, shown_at).unwrap();
     d.tick(shown_at).await;
-    assert_eq!(d.notifier().shown.len(), 1);
+    assert_eq!(d.notifier().shown().len(), 1);
     let answered = shown_at + Duration::minutes(1);
     d.answer(
         &Answer::Pressed {
@@ -390,8 +390,8 @@ async fn a_snooze_keeps_its_instant_across_a_change_of_zone() {
         Some(until)
     );
     d.tick(until - Duration::seconds(1)).await;
-    assert_eq!(d.notifier().shown.len(), 1, "not before its time");
+    assert_eq!(d.notifier().shown().len(), 1, "not before its time");
     d.tick(until).await;
-    assert_eq!(d.notifier().shown.len(), 2, "back at its instant");
-    assert_eq!(d.notifier().shown[1].ids, ["a@s1d1T09:00"]);
+    assert_eq!(d.notifier().shown().len(), 2, "back at its instant");
+    assert_eq!(d.notifier().shown()[1].ids, ["a@s1d1T09:00"]);
 }

@@ -114,11 +114,12 @@ async fn watch_sleep(events: UnboundedSender<Event>) {
     let (_conn, mut stream) = match tokio::time::timeout(BUS_TIMEOUT, subscribe_sleep()).await {
         Ok(Ok(s)) => s,
         Ok(Err(e)) => {
-            debug!("not listening for logind's resume signal (system bus: {e})");
+            debug!(name: "resume_signal_unavailable", "not listening for logind's resume signal (system bus: {e})");
             return;
         }
         Err(_) => {
             debug!(
+                name: "resume_signal_unavailable",
                 "not listening for logind's resume signal (no answer from the system bus within {} s)",
                 BUS_TIMEOUT.as_secs()
             );

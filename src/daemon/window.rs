@@ -137,3 +137,107 @@ impl PlanWindow {
         (missed, visited)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use chrono::TimeDelta;
+
+    use super::*;
+    use crate::app::journal::Entry;
+    use crate::testing::config;
+
+    /// Ninety days of one reminder a day at 09:00 UTC, no catch-up to
+    /// speak of and no quiet hours.
+    const LONG: &str = "[treatment]\ndate = 2026-11-23\ntime = \"08:00\"\ntimezone = \"UTC\"\nplan = \"none\"\n\
+        [quiet_hours]\nenabled = false\n\
+        [reminders.a]\ndays = \"0-89\"\nat = [\"09:00\"]\ntitle = \"A\"\n";
+
+    fn t(s: &str) -> DateTime<Utc> {
+        s.parse().unwrap()
+    }
+
+    fn journal(dir: &tempfile::TempDir, now: DateTime<Utc>) -> Journal {
+        Journal::open(&dir.path().join("journal.json"), now).0
+    }
+
+    #[test]
+    fn the_window_holds_a_span_around_now_not_the_whole_plan() {
+        let dir = tempfile::tempdir().unwrap();
+        let c = config(LONG);
+        let now = t("2026-12-10T12:00:00Z");
+        let j = journal(&dir, now);
+        let w = PlanWindow::new(&c, &j, now).unwrap();
+        assert_eq!(w.overview().total, 90);
+        let (from, to) = w.span();
+        assert_eq!(from, now - delta(c.catch_up) - LOOKBACK);
+        assert_eq!(to, now + HORIZON * 2);
+        let held = &w.plan().occurrences;
+        assert!(!held.is_empty() && held.len() < 10, "{}", held.len());
+        assert!(held.iter().all(|o| o.utc() >= from && o.utc() < to));
+        assert!(!w.reaches_end());
+    }
+
+    #[test]
+    fn it_moves_only_when_now_nears_its_end_and_says_from_where() {
+        let dir = tempfile::tempdir().unwrap();
+        let c = config(LONG);
+        let now = t("2026-12-10T12:00:00Z");
+        let j = journal(&dir, now);
+        let mut w = PlanWindow::new(&c, &j, now).unwrap();
+        let (from, to) = w.span();
+        assert_eq!(w.refresh(&c, &j, now + TimeDelta::hours(1)).unwrap(), None);
+        assert_eq!(w.span(), (from, to));
+        // a horizon before its end: moved on, and what lay before the new
+        // start slid out from the old one
+        let later = to - HORIZON + TimeDelta::minutes(1);
+        assert_eq!(w.refresh(&c, &j, later).unwrap(), Some(from));
+        assert!(w.span().0 > from && w.span().1 > to);
+        assert!(w.plan().occurrences.iter().any(|o| o.utc() > later));
+        // near the plan's last day it reaches the end
+        let end = t("2027-02-20T10:00:00Z");
+        w.refresh(&c, &j, end).unwrap();
+        assert!(w.reaches_end());
+    }
+
+    #[test]
+    fn an_old_snoozed_reminder_keeps_the_window_open_back_to_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let c = config(LONG);
+        let now = t("2026-12-10T12:00:00Z");
+        let mut j = journal(&dir, now);
+        let plain = PlanWindow::new(&c, &j, now).unwrap();
+        let old = Plan::window(&c, t("2026-11-30T00:00:00Z"), t("2026-12-01T00:00:00Z"))
+            .unwrap()
+            .occurrences
+            .remove(0);
+        j.set(&old.id, Entry::snoozed(now, Some(old.utc()), now));
+        let w = PlanWindow::new(&c, &j, now).unwrap();
+        assert!(w.span().0 < plain.span().0);
+        assert!(w.plan().get(old.id.as_str()).is_some(), "{}", old.id);
+    }
+
+    #[test]
+    fn what_lies_before_the_window_unrecorded_is_listed() {
+        let dir = tempfile::tempdir().unwrap();
+        let c = config(LONG);
+        let now = t("2026-12-10T12:00:00Z");
+        let mut j = journal(&dir, now);
+        let w = PlanWindow::new(&c, &j, now).unwrap();
+        let (all, visited) = w.unrecorded_before(&c, &j, None);
+        visited.unwrap();
+        // every day's 09:00 from the treatment up to the window's start
+        let start = w.span().0;
+        let before = (0..90)
+            .map(|d| t("2026-11-23T09:00:00Z") + TimeDelta::days(d))
+            .filter(|at| *at < start)
+            .count();
+        assert_eq!(all.len(), before, "{all:?}");
+        assert!(before > 10);
+        j.set(&all[0], Entry::marked(Status::Missed, now));
+        let (rest, _) = w.unrecorded_before(&c, &j, None);
+        assert_eq!(rest, all[1..]);
+        // from a later point only what lies after it
+        let (since, _) = w.unrecorded_before(&c, &j, Some(t("2026-12-05T00:00:00Z")));
+        assert!(since.len() < rest.len() && !since.is_empty());
+    }
+}

@@ -29,8 +29,8 @@ use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 
 pub use lang::Lang;
 use lang::bundle;
-pub(crate) use plan_texts::{MAX_TEXT, control_char};
 pub use plan_texts::{PlanTexts, PlanTextsError, healing_key};
+pub(crate) use plan_texts::{TextProblem, control_char};
 
 /// Whether `tag` is a well-formed language tag (BCP 47 shape, or a POSIX
 /// locale name): 2–3 letters, then subtags of 1–8 letters or digits after
@@ -272,14 +272,16 @@ impl Messages {
 
     /// A short local date: "Tue 25 Nov", "Mi., 25. Nov.", "mer. 25 nov.".
     pub fn short_date(&self, d: NaiveDate) -> String {
-        self.fmt(
-            "date-short",
-            &[
-                ("weekday", self.weekday(d.weekday()).into()),
-                ("day", d.day().into()),
-                ("month", self.month(d.month()).into()),
-            ],
-        )
+        self.fmt("date-short", &self.date_args(d))
+    }
+
+    /// A date's weekday, day and month, as the date messages take them.
+    fn date_args(&self, d: NaiveDate) -> Vec<Arg<'static>> {
+        vec![
+            ("weekday", self.weekday(d.weekday()).into()),
+            ("day", d.day().into()),
+            ("month", self.month(d.month()).into()),
+        ]
     }
 
     /// A local date as seen from `today`: [`Messages::short_date`], with the
@@ -289,15 +291,9 @@ impl Messages {
             return self.short_date(d);
         }
         // the year as digits, never grouped ("2 027")
-        self.fmt(
-            "date-long",
-            &[
-                ("weekday", self.weekday(d.weekday()).into()),
-                ("day", d.day().into()),
-                ("month", self.month(d.month()).into()),
-                ("year", d.year().to_string().into()),
-            ],
-        )
+        let mut args = self.date_args(d);
+        args.push(("year", d.year().to_string().into()));
+        self.fmt("date-long", &args)
     }
 
     /// Items joined with the language's list separator (", "), or, when

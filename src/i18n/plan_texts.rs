@@ -28,6 +28,37 @@ pub(crate) fn control_char(s: &str) -> Option<(usize, char)> {
         .find(|(_, c)| c.is_control() && *c != '\n' && *c != '\t')
 }
 
+/// Why a text cannot go into a notification: the one rule for a rule's
+/// texts, a plan's closing words and their translations.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum TextProblem {
+    /// A control character (not a line break or tab) at this byte offset.
+    Control { at: usize, c: char },
+    /// Longer than [`MAX_TEXT`] characters.
+    TooLong,
+}
+
+impl TextProblem {
+    /// What is wrong with `text`, if anything.
+    pub(crate) fn of(text: &str) -> Option<TextProblem> {
+        if let Some((at, c)) = control_char(text) {
+            return Some(TextProblem::Control { at, c });
+        }
+        (text.chars().count() > MAX_TEXT).then_some(TextProblem::TooLong)
+    }
+
+    /// The error message, for the text named `what` (a key).
+    pub(crate) fn message(self, what: &str) -> String {
+        match self {
+            TextProblem::Control { c, .. } => format!(
+                "`{what}` holds a control character (U+{:04X}) that a notification cannot carry",
+                u32::from(c)
+            ),
+            TextProblem::TooLong => format!("`{what}` is too long (over {MAX_TEXT} characters)"),
+        }
+    }
+}
+
 /// A plan's texts in one language.
 pub struct PlanTexts {
     keys: Vec<String>,
@@ -123,19 +154,10 @@ impl PlanTexts {
                     message: format!("`{key}` cannot be formatted: {e}"),
                 });
             }
-            if let Some((_, c)) = control_char(&text) {
+            if let Some(problem) = TextProblem::of(&text) {
                 return Err(PlanTextsError {
                     span: key_span(source, key),
-                    message: format!(
-                        "`{key}` holds a control character (U+{:04X}) that a notification cannot carry",
-                        u32::from(c)
-                    ),
-                });
-            }
-            if text.chars().count() > MAX_TEXT {
-                return Err(PlanTextsError {
-                    span: key_span(source, key),
-                    message: format!("`{key}` is too long (over {MAX_TEXT} characters)"),
+                    message: problem.message(key),
                 });
             }
         }

@@ -55,9 +55,9 @@ type Routes = Arc<Mutex<HashMap<u32, Vec<String>>>>;
 #[derive(Debug, Default)]
 pub(crate) struct DbusNotifier {
     link: Option<Link>,
-    /// A `Notify` that outlived its timeout: the reminders it was for, and
-    /// the call, still waiting for the server.
-    pending: Option<(Vec<String>, Call)>,
+    /// A `Notify` that outlived its timeout: the note it was for, and the
+    /// call, still waiting for the server.
+    pending: Option<(Note, Call)>,
 }
 
 /// A connection, what the server said it can do, and the task that reads
@@ -245,6 +245,8 @@ async fn listen(
                 let sender = header.sender().map(|s| s.as_str());
                 if !from_the_server(sender, m, owner.as_deref()) {
                     tracing::debug!(
+                        name: "ignored_signal",
+                        member = m,
                         sender = sender.unwrap_or("-"),
                         server = owner.as_deref().unwrap_or("-"),
                         "ignored {m}: not from the notification server"
@@ -357,10 +359,11 @@ impl DbusNotifier {
             .ok_or_else(|| "no connection to the session bus".to_string())
     }
 
-    /// A `Notify` left over from a timeout, for these reminders: its late
-    /// answer, if it came. `Err` while it is still waiting.
-    async fn take_pending(&mut self, ids: &[String]) -> Result<Option<u32>, ShowError> {
-        let Some((for_ids, call)) = &self.pending else {
+    /// A `Notify` left over from a timeout, for this note (the same
+    /// reminders, or the same words: [`Note::same_as`]): its late answer,
+    /// if it came. `Err` while it is still waiting.
+    async fn take_pending(&mut self, note: &Note) -> Result<Option<u32>, ShowError> {
+        let Some((for_note, call)) = &self.pending else {
             return Ok(None);
         };
         if !call.is_finished() {
@@ -368,7 +371,7 @@ impl DbusNotifier {
                 "the notification server has not answered the last notification yet".into(),
             ));
         }
-        let same = for_ids == ids;
+        let same = for_note.same_as(note);
         let Some((_, call)) = self.pending.take() else {
             return Ok(None);
         };
@@ -386,7 +389,7 @@ impl Notifier for DbusNotifier {
         note: &Note,
         answers: &UnboundedSender<Answer>,
     ) -> Result<Shown, ShowError> {
-        let late = self.take_pending(&note.ids).await?;
+        let late = self.take_pending(note).await?;
         let result = self.send(note, answers, late).await;
         if result.is_err() {
             // the server may have been replaced: ask again next time
@@ -466,7 +469,12 @@ impl DbusNotifier {
                     Ok(Err(e)) => return Err(ShowError::Unavailable(format!("Notify: {e}"))),
                     Err(_) => {
                         // keep waiting in the background; never send twice
-                        self.pending = Some((note.ids.clone(), call));
+                        tracing::debug!(
+                            name: "notify_timed_out",
+                            timeout_s = CALL_TIMEOUT.as_secs(),
+                            "Notify: no answer yet; waiting for it in the background"
+                        );
+                        self.pending = Some((note.clone(), call));
                         return Err(ShowError::Unavailable(format!(
                             "Notify: the notification server did not answer within {} s",
                             CALL_TIMEOUT.as_secs()

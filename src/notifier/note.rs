@@ -30,7 +30,7 @@ impl Capabilities {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Note {
     /// The occurrences it stands for, in the order listed (an answer goes
-    /// to all of them), or one pseudo id.
+    /// to all of them); none for a note that only informs.
     pub ids: Vec<String>,
     pub title: String,
     pub body: String,
@@ -45,11 +45,11 @@ pub(crate) struct Note {
 }
 
 impl Note {
-    /// A notification that only informs: no buttons, the server decides
-    /// how long it stays.
-    pub(crate) fn info(id: &str, title: impl Into<String>, body: impl Into<String>) -> Note {
+    /// A notification that only informs: it stands for no occurrence, has
+    /// no buttons, and the server decides how long it stays.
+    pub(crate) fn info(title: impl Into<String>, body: impl Into<String>) -> Note {
         Note {
-            ids: vec![id.to_string()],
+            ids: Vec::new(),
             title: title.into(),
             body: body.into(),
             buttons: None,
@@ -57,6 +57,16 @@ impl Note {
             expire: Expire::Server,
             replaces: None,
         }
+    }
+}
+
+impl Note {
+    /// Whether `other` is this note again (a late answer to one stands for
+    /// the other): the same occurrences, or for notes that only inform, the
+    /// same words.
+    pub(crate) fn same_as(&self, other: &Note) -> bool {
+        self.ids == other.ids
+            && (!self.ids.is_empty() || (self.title == other.title && self.body == other.body))
     }
 }
 
@@ -239,6 +249,23 @@ mod tests {
     }
 
     #[test]
+    fn a_note_is_the_same_by_its_reminders_or_else_by_its_words() {
+        let reminder = |ids: &[&str], body: &str| Note {
+            ids: ids.iter().map(|s| s.to_string()).collect(),
+            ..Note::info("A", body)
+        };
+        // a repeat of the same reminders, though its words changed
+        assert!(reminder(&["a@s1"], "x").same_as(&reminder(&["a@s1"], "y")));
+        assert!(!reminder(&["a@s1"], "x").same_as(&reminder(&["a@s1", "b@s1"], "x")));
+        // notes that only inform stand for no reminder: told apart by words
+        let complete = Note::info("Complete", "That was all.");
+        assert!(complete.ids.is_empty());
+        assert!(complete.same_as(&Note::info("Complete", "That was all.")));
+        assert!(!complete.same_as(&Note::info("Config error", "line 3")));
+        assert!(!complete.same_as(&reminder(&["a@s1"], "That was all.")));
+    }
+
+    #[test]
     fn escapes_markup() {
         assert_eq!(escape_markup("<b>&</b> ok"), "&lt;b&gt;&amp;&lt;/b&gt; ok");
     }
@@ -252,7 +279,7 @@ mod tests {
                 indoors: "Indoors today".into(),
             }),
             expire: Expire::Never,
-            ..Note::info("x", "T <i>", "a <b>&")
+            ..Note::info("T <i>", "a <b>&")
         };
         let plain = build(
             &note,

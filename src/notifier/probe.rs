@@ -30,7 +30,7 @@ pub(crate) async fn probe(lang: Lang) -> Result<(ServerInfo, Vec<String>, u32), 
         reply.body().deserialize().map_err(|e| e.to_string())?;
     let list = capabilities_of(&conn).await?;
     let m = i18n::messages(lang);
-    let note = Note::info("test", m.text("test-title"), m.text("test-body"));
+    let note = Note::info(m.text("test-title"), m.text("test-body"));
     let n = build(&note, Capabilities::from_list(&list));
     let id = bounded("Notify", notify(&conn, &n, 0)).await?;
     let info = ServerInfo {

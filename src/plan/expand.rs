@@ -206,15 +206,16 @@ fn expand(
             nominal.push((naive, day, t, Slot::Clock(day, naive.time())));
         }
     };
+    // the rule's plan days and their dates, where wanted
+    let days = || {
+        rule.days.iter().flat_map(|d| d.iter()).filter_map(|day| {
+            let date = start_date.checked_add_days(chrono::Days::new(u64::from(day)))?;
+            wanted(date).then_some((day, date))
+        })
+    };
     match &rule.trigger {
         Trigger::At(times) => {
-            for day in rule.days.iter().flat_map(|d| d.iter()) {
-                let Some(date) = start_date
-                    .checked_add_days(chrono::Days::new(u64::from(day)))
-                    .filter(|d| wanted(*d))
-                else {
-                    continue;
-                };
+            for (day, date) in days() {
                 for t in times {
                     push_local(date.and_time(*t), day);
                 }
@@ -226,13 +227,7 @@ fn expand(
             end,
         } => {
             let step = ChronoDuration::seconds(i64::try_from(every.as_secs()).unwrap_or(i64::MAX));
-            for day in rule.days.iter().flat_map(|d| d.iter()) {
-                let Some(date) = start_date
-                    .checked_add_days(chrono::Days::new(u64::from(day)))
-                    .filter(|d| wanted(*d))
-                else {
-                    continue;
-                };
+            for (day, date) in days() {
                 let mut t: NaiveTime = *from;
                 loop {
                     push_local(date.and_time(t), day);

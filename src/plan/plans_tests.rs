@@ -543,3 +543,28 @@ fn the_documented_example_plan_loads_and_keeps_the_budget() {
         check_milestones(&t);
     }
 }
+
+/// The list of built-in plans is written once in code (`BUILTIN_PLANS`);
+/// the texts that name them for people (README, the example config, the
+/// plan-file guide) must name every one, so a new plan cannot be left out.
+#[test]
+fn every_text_that_lists_the_built_in_plans_names_each() {
+    for (doc, text) in [
+        ("README.md", include_str!("../../README.md")),
+        (
+            "config.example.toml",
+            include_str!("../../config.example.toml"),
+        ),
+        (
+            "docs/plan-files.md",
+            include_str!("../../docs/plan-files.md"),
+        ),
+    ] {
+        for (name, _) in BUILTIN_PLANS {
+            assert!(
+                text.contains(&format!("\"{name}\"")) || text.contains(&format!("`{name}`")),
+                "{doc} does not name the built-in plan {name}"
+            );
+        }
+    }
+}

@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 
 /// Where the tz database lives unless `TZDIR` says otherwise.
-pub const ZONEINFO: &str = "/usr/share/zoneinfo";
+pub(super) const ZONEINFO: &str = "/usr/share/zoneinfo";
 
 /// The tz database directory: `$TZDIR` when set (as glibc), else
 /// [`ZONEINFO`].

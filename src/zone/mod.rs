@@ -23,8 +23,8 @@ use chrono::{
 use tz::LocalTimeType;
 
 mod database;
+pub use database::database_dir;
 use database::valid_name;
-pub use database::{ZONEINFO, database_dir};
 
 /// A TZif file is a few KiB; anything much bigger is not one.
 const MAX_TZIF: u64 = 256 * 1024;
@@ -301,7 +301,7 @@ pub trait ZoneSource: fmt::Debug + Sync {
     fn principal_city(&self, name: &str) -> Option<(f64, f64)>;
 }
 
-/// The system's tz database (`$TZDIR` or [`ZONEINFO`]).
+/// The system's tz database (`$TZDIR` or [`ZONEINFO`](database::ZONEINFO)).
 #[derive(Debug, Clone, Copy, Default)]
 pub struct SystemZones;
 

@@ -14,6 +14,8 @@ pub struct Running {
     /// The daemon's named events (`AFTERCARE_LOG_EVENTS=1`: one JSON line
     /// each, src/log_events.rs), kept apart from the human log.
     events: Shared<Vec<serde_json::Value>>,
+    /// Its standard error is closed: every line above is in.
+    closed: Shared<bool>,
 }
 
 /// The prefix of an event line (src/log_events.rs).
@@ -32,8 +34,10 @@ impl Running {
         let lines: Shared<Vec<String>> = Arc::new((Mutex::new(Vec::new()), Condvar::new()));
         let events: Shared<Vec<serde_json::Value>> =
             Arc::new((Mutex::new(Vec::new()), Condvar::new()));
+        let closed: Shared<bool> = Arc::new((Mutex::new(false), Condvar::new()));
         let err = child.stderr.take().unwrap();
-        let (shared, shared_events) = (lines.clone(), events.clone());
+        let (shared, shared_events, shared_closed) =
+            (lines.clone(), events.clone(), closed.clone());
         std::thread::spawn(move || {
             for line in BufReader::new(err).lines() {
                 let Ok(line) = line else { break };
@@ -50,18 +54,29 @@ impl Running {
                 lock.lock().unwrap().push(line);
                 cv.notify_all();
             }
+            let (lock, cv) = &*shared_closed;
+            *lock.lock().unwrap() = true;
+            cv.notify_all();
         });
         Running {
             child,
             lines,
             events,
+            closed,
         }
     }
 
-    /// Wait for the n-th event called `name` whose fields hold `with`.
+    /// Wait for the n-th event called `name` whose fields hold `with`
+    /// (a number or `true`/`false` as written: `("count", "1")`).
     pub fn wait_event_n(&self, name: &str, with: &[(&str, &str)], n: usize) {
+        let holds = |v: &serde_json::Value, want: &str| match v {
+            serde_json::Value::String(s) => s == want,
+            serde_json::Value::Number(n) => n.to_string() == want,
+            serde_json::Value::Bool(b) => want.parse() == Ok(*b),
+            _ => false,
+        };
         let matches = |e: &serde_json::Value| {
-            e["event"] == name && with.iter().all(|(k, v)| e[*k].as_str() == Some(*v))
+            e["event"] == name && with.iter().all(|(k, v)| holds(&e[*k], v))
         };
         wait_on(
             &self.events,
@@ -92,20 +107,6 @@ impl Running {
         self.child.id()
     }
 
-    /// Wait for a log line containing `needle` (the n-th such line).
-    pub fn wait_log_n(&self, needle: &str, n: usize) {
-        wait_on(
-            &self.lines,
-            PATIENCE,
-            &format!("log line {needle:?} ×{n}"),
-            |l| (l.iter().filter(|x| x.contains(needle)).count() >= n).then_some(()),
-        );
-    }
-
-    pub fn wait_log(&self, needle: &str) {
-        self.wait_log_n(needle, 1);
-    }
-
     pub fn log(&self) -> Vec<String> {
         self.lines.0.lock().unwrap().clone()
     }
@@ -125,11 +126,15 @@ impl Running {
         assert!(ok, "kill -{sig} failed");
     }
 
-    /// Wait for exit (bounded by PATIENCE); returns the exit code.
+    /// Wait for exit (bounded by PATIENCE) and for the last of its log to
+    /// be read; returns the exit code.
     pub fn wait_exit(&mut self) -> Option<i32> {
         let deadline = Instant::now() + PATIENCE;
         loop {
             if let Some(s) = self.child.try_wait().unwrap() {
+                wait_on(&self.closed, PATIENCE, "the daemon's log to end", |c| {
+                    c.then_some(())
+                });
                 return s.code();
             }
             assert!(Instant::now() < deadline, "daemon did not exit");

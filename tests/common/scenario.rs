@@ -121,7 +121,7 @@ impl Scenario {
     /// dismiss it the way a person does (the server closes it and says so
     /// with `NotificationClosed`), then wait for the daemon to exit.
     pub fn dismiss_last_and_wait(&self, d: &mut Running) -> Option<i32> {
-        d.wait_log("the last reminder says so");
+        d.wait_event("last_reminder_sent");
         self.dismiss_last();
         d.wait_exit()
     }
