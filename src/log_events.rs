@@ -88,4 +88,47 @@ mod tests {
         assert_eq!(v["late_ms"], 12);
         assert!(v.get("message").is_none());
     }
+
+    /// The event names in the code (`name: "…"` in a log call).
+    fn names_in(dir: &std::path::Path, out: &mut Vec<String>) {
+        for entry in std::fs::read_dir(dir).unwrap().flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                names_in(&path, out);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                let text = std::fs::read_to_string(&path).unwrap();
+                for line in text.lines() {
+                    let line = line.trim_start();
+                    let at = match line.find("(name: \"") {
+                        Some(i) => i + "(name: \"".len(),
+                        None if line.starts_with("name: \"") => "name: \"".len(),
+                        None => continue,
+                    };
+                    let rest = &line[at..];
+                    out.push(rest[..rest.find('"').unwrap()].to_string());
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn every_event_is_listed_in_the_architecture_notes() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut names = Vec::new();
+        names_in(&root.join("src"), &mut names);
+        assert!(names.len() >= 30, "{names:?}");
+        let docs = std::fs::read_to_string(root.join("docs/architecture.md")).unwrap();
+        let listed = &docs[docs.find("AFTERCARE_LOG_EVENTS=1").unwrap()..];
+        for name in names {
+            let word = |c: Option<char>| c.is_none_or(|c| !(c.is_alphanumeric() || c == '_'));
+            let found = listed.match_indices(name.as_str()).any(|(i, _)| {
+                word(listed[..i].chars().next_back())
+                    && word(listed[i + name.len()..].chars().next())
+            });
+            assert!(
+                found,
+                "event {name:?} is not listed in docs/architecture.md"
+            );
+        }
+    }
 }

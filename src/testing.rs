@@ -35,6 +35,19 @@ pub(crate) fn local_day(plan: &crate::plan::Plan, o: &crate::plan::Occurrence) -
     (o.at.date_naive() - plan.start.date_naive()).num_days()
 }
 
+/// Distinct notification instants per local day (counted as
+/// [`local_day`]): reminders at one instant are one notification.
+pub(crate) fn notifications_per_day(
+    plan: &crate::plan::Plan,
+) -> std::collections::BTreeMap<i64, std::collections::BTreeSet<chrono::DateTime<chrono::Utc>>> {
+    let mut out: std::collections::BTreeMap<i64, std::collections::BTreeSet<_>> =
+        std::collections::BTreeMap::new();
+    for o in &plan.occurrences {
+        out.entry(local_day(plan, o)).or_default().insert(o.utc());
+    }
+    out
+}
+
 /// The local date of plan day `day`.
 pub(crate) fn date_of(plan: &crate::plan::Plan, day: i64) -> chrono::NaiveDate {
     plan.start.date_naive() + chrono::Duration::days(day)

@@ -62,16 +62,49 @@ impl Asks for Sent {
     }
 }
 
+/// A daemon whose first notification stays in flight, the signals it
+/// is sent and a report of the ones it took.
 struct Rig {
     d: Daemon<Gated>,
     begun: oneshot::Receiver<()>,
-    release: oneshot::Sender<()>,
     send: UnboundedSender<Ask>,
     taken: UnboundedReceiver<Ask>,
     sigs: Sent,
 }
 
-fn rig(dir: &std::path::Path, now: DateTime<Utc>) -> Rig {
+impl Rig {
+    /// One step at `now`, guarded by the signals as the runtime guards it,
+    /// while `outside` runs once the notification is in flight (given the
+    /// signals' sender and the report of those taken). How the step ended,
+    /// and whether a reload was asked for.
+    async fn step_in_flight(
+        &mut self,
+        now: DateTime<Utc>,
+        outside: impl AsyncFnOnce(&UnboundedSender<Ask>, &mut UnboundedReceiver<Ask>),
+    ) -> (Stepped, bool) {
+        let Rig {
+            d,
+            begun,
+            send,
+            taken,
+            sigs,
+        } = self;
+        let mut reload = false;
+        let step = async {
+            d.tick(now).await;
+            Some("status".to_string())
+        };
+        let outside = async {
+            begun.await.unwrap(); // the notification is in flight
+            outside(send, taken).await;
+        };
+        let (stepped, ()) = tokio::join!(guarded(step, sigs, &mut reload), outside);
+        (stepped, reload)
+    }
+}
+
+/// The rig, and the server's answer to the notification in flight.
+fn rig(dir: &std::path::Path, now: DateTime<Utc>) -> (Rig, oneshot::Sender<()>) {
     let (j, _) = Journal::open(&dir.join("journal.json"), now);
     let (tx, _rx) = mpsc::unbounded_channel();
     let (begun_tx, begun) = oneshot::channel();
@@ -84,45 +117,34 @@ fn rig(dir: &std::path::Path, now: DateTime<Utc>) -> Rig {
     let d = Daemon::new(config(CFG), j, fake, tx, now).unwrap();
     let (send, asks) = mpsc::unbounded_channel();
     let (taken_tx, taken) = mpsc::unbounded_channel();
-    Rig {
+    let rig = Rig {
         d,
         begun,
-        release,
         send,
         taken,
         sigs: Sent {
             asks,
             taken: taken_tx,
         },
-    }
+    };
+    (rig, release)
 }
 
 #[tokio::test]
 async fn sigterm_during_a_show_finishes_it_records_it_and_a_restart_does_not_repeat_it() {
     let dir = tempfile::tempdir().unwrap();
     let now = t("23T09:00:00");
-    let Rig {
-        mut d,
-        begun,
-        release,
-        send,
-        mut taken,
-        mut sigs,
-    } = rig(dir.path(), now);
-    let mut reload = false;
-    let step = async {
-        d.tick(now).await;
-        Some("status".to_string())
-    };
-    let outside = async {
-        begun.await.unwrap(); // the notification is in flight
-        send.send(Ask::Stop("SIGTERM")).unwrap();
-        assert_eq!(taken.recv().await, Some(Ask::Stop("SIGTERM")));
-        // the server answers (a step already dropped has no gate to open)
-        let _ = release.send(());
-    };
-    let (stepped, ()) = tokio::join!(guarded(step, &mut sigs, &mut reload), outside);
+    let (mut r, release) = rig(dir.path(), now);
+    let (stepped, _) = r
+        .step_in_flight(now, async move |send, taken| {
+            send.send(Ask::Stop("SIGTERM")).unwrap();
+            assert_eq!(taken.recv().await, Some(Ask::Stop("SIGTERM")));
+            // the server answers (a step already dropped has no gate to open)
+            let _ = release.send(());
+        })
+        .await;
     assert_eq!(stepped, Stepped::Stop, "a stop, after the step");
+    let mut d = r.d;
     assert_eq!(d.notifier().inner.shown().len(), 1);
     assert_eq!(
         d.journal().status("a@s1d0T09:00"),
@@ -141,30 +163,18 @@ async fn sigterm_during_a_show_finishes_it_records_it_and_a_restart_does_not_rep
 async fn a_second_sigterm_stops_at_once_and_the_unshown_reminder_comes_after_the_restart() {
     let dir = tempfile::tempdir().unwrap();
     let now = t("23T09:00:00");
-    let Rig {
-        mut d,
-        begun,
-        release,
-        send,
-        mut taken,
-        mut sigs,
-    } = rig(dir.path(), now);
-    let mut reload = false;
-    let step = async {
-        d.tick(now).await;
-        Some("status".to_string())
-    };
-    let outside = async {
-        begun.await.unwrap();
-        send.send(Ask::Reload).unwrap();
-        send.send(Ask::Stop("SIGTERM")).unwrap();
-        send.send(Ask::Stop("SIGINT")).unwrap();
-    };
-    let (stepped, ()) = tokio::join!(guarded(step, &mut sigs, &mut reload), outside);
+    let (mut r, release) = rig(dir.path(), now);
+    let (stepped, reload) = r
+        .step_in_flight(now, async |send, _| {
+            send.send(Ask::Reload).unwrap();
+            send.send(Ask::Stop("SIGTERM")).unwrap();
+            send.send(Ask::Stop("SIGINT")).unwrap();
+        })
+        .await;
     assert_eq!(stepped, Stepped::Stop);
     assert!(reload, "the HUP before the stop was taken");
     let mut got = Vec::new();
-    while let Ok(a) = taken.try_recv() {
+    while let Ok(a) = r.taken.try_recv() {
         got.push(a);
     }
     assert_eq!(
@@ -172,6 +182,7 @@ async fn a_second_sigterm_stops_at_once_and_the_unshown_reminder_comes_after_the
         [Ask::Reload, Ask::Stop("SIGTERM"), Ask::Stop("SIGINT")]
     );
     drop(release); // the server never answered
+    let mut d = r.d;
     assert!(d.notifier().inner.shown().is_empty());
     assert_eq!(d.journal().status("a@s1d0T09:00"), None, "not recorded");
     d.save();

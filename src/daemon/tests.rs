@@ -401,19 +401,29 @@ async fn drive(d: &mut Daemon<Recorder>, mut now: DateTime<Utc>, max_window: &mu
         if out.finished() {
             return;
         }
-        let next = policy::next_due(d.plan(), d.journal(), now).map(|(_, t)| t);
-        let refill = d
-            .overview()
-            .last
-            .filter(|l| *l > now + HORIZON)
-            .map(|_| now + HORIZON / 2);
-        now = [next, refill, out.wakes().iter().min().copied()]
-            .into_iter()
-            .flatten()
-            .min()
-            .expect("nothing left to wake for, yet not finished");
+        now = next_wake(d, &out, now).expect("nothing left to wake for, yet not finished");
     }
     panic!("did not finish");
+}
+
+/// When the scheduler would wake the daemon next after a tick at `now`
+/// that came `out`: the next due occurrence, the horizon's refill or a
+/// wake the tick asked for, whichever comes first.
+pub(super) fn next_wake(
+    d: &Daemon<Recorder>,
+    out: &Outcome,
+    now: DateTime<Utc>,
+) -> Option<DateTime<Utc>> {
+    let next = policy::next_due(d.plan(), d.journal(), now).map(|(_, t)| t);
+    let refill = d
+        .overview()
+        .last
+        .filter(|l| *l > now + HORIZON)
+        .map(|_| now + HORIZON / 2);
+    [next, refill, out.wakes().iter().min().copied()]
+        .into_iter()
+        .flatten()
+        .min()
 }
 
 #[tokio::test]

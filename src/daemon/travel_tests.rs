@@ -11,13 +11,11 @@ use proptest::prelude::*;
 use tokio::sync::mpsc;
 
 use super::state::Daemon;
-use super::tests::Recorder;
-use super::time::HORIZON;
+use super::tests::{Recorder, next_wake};
 use crate::app::journal::{Journal, Status};
 use crate::clock::{SystemZone, ZoneOrigin};
 use crate::config::{Defaults, parse};
 use crate::plan::{Anchor, Plan};
-use crate::policy;
 use crate::testing::zone;
 use crate::zone::Zone;
 
@@ -76,17 +74,7 @@ async fn drive(d: &mut Daemon<Recorder>, mut now: DateTime<Utc>, until: Option<D
         if out.finished() {
             return;
         }
-        let next = policy::next_due(d.plan(), d.journal(), now).map(|(_, t)| t);
-        let refill = d
-            .overview()
-            .last
-            .filter(|l| *l > now + HORIZON)
-            .map(|_| now + HORIZON / 2);
-        let Some(n) = [next, refill, out.wakes().iter().min().copied()]
-            .into_iter()
-            .flatten()
-            .min()
-        else {
+        let Some(n) = next_wake(d, &out, now) else {
             return;
         };
         now = n;
@@ -133,23 +121,14 @@ fn run(trip: &Trip) -> Result<Ended, TestCaseError> {
         let mut d = Daemon::new(ca, j, Recorder::default(), tx.clone(), start).unwrap();
         drive(&mut d, start, Some(leave)).await;
         let mut shown = d.notifier_mut().take_shown();
-        let plan_b;
-        let statuses: HashMap<String, Status>;
-        if trip.restart {
+        // after landing: a restarted daemon in the new zone, or the same
+        // one following the zone
+        let mut d = if trip.restart {
             d.save();
             drop(d);
             let (mut j, _) = Journal::open(&path, land);
             let cb = read(&text, b, &mut j);
-            plan_b = Plan::build(&cb).unwrap();
-            let mut d = Daemon::new(cb, j, Recorder::default(), tx, land).unwrap();
-            drive(&mut d, land, None).await;
-            shown.extend(d.notifier_mut().take_shown());
-            check_journal(&d, &plan_b, land, catch_up)?;
-            statuses = d
-                .journal()
-                .entries()
-                .map(|(k, e)| (k.clone(), e.status))
-                .collect();
+            Daemon::new(cb, j, Recorder::default(), tx, land).unwrap()
         } else {
             let here = SystemZone {
                 zone: b,
@@ -158,16 +137,17 @@ fn run(trip: &Trip) -> Result<Ended, TestCaseError> {
             };
             let changed = d.follow_zone(&here, "test", land);
             prop_assert_eq!(changed, a != b);
-            plan_b = Plan::build(d.config()).unwrap();
-            drive(&mut d, land, None).await;
-            shown.extend(d.notifier_mut().take_shown());
-            check_journal(&d, &plan_b, land, catch_up)?;
-            statuses = d
-                .journal()
-                .entries()
-                .map(|(k, e)| (k.clone(), e.status))
-                .collect();
-        }
+            d
+        };
+        let plan_b = Plan::build(d.config()).unwrap();
+        drive(&mut d, land, None).await;
+        shown.extend(d.notifier_mut().take_shown());
+        check_journal(&d, &plan_b, land, catch_up)?;
+        let statuses: HashMap<String, Status> = d
+            .journal()
+            .entries()
+            .map(|(k, e)| (k.clone(), e.status))
+            .collect();
         // the treatment instant and what hangs on it never move
         prop_assert_eq!(plan_b.start.with_timezone(&Utc), start);
         let pinned = |p: &Plan| -> HashMap<String, (DateTime<Utc>, Option<DateTime<Utc>>)> {

@@ -105,11 +105,7 @@ impl Treated {
 
     /// Distinct notification instants per local day.
     fn notifications(&self) -> BTreeMap<i64, BTreeSet<DateTime<Utc>>> {
-        let mut out: BTreeMap<i64, BTreeSet<DateTime<Utc>>> = BTreeMap::new();
-        for o in &self.plan.occurrences {
-            out.entry(self.local_day(o)).or_default().insert(o.utc());
-        }
-        out
+        crate::testing::notifications_per_day(&self.plan)
     }
 
     fn of_rule<'a>(&'a self, rule: &'a str) -> impl Iterator<Item = &'a Occurrence> + 'a {
