@@ -262,8 +262,7 @@ fn snooze_shows_again_and_done_is_recorded() {
         delay >= 3.0,
         "re-shown after {delay:.2}s, before the snooze ended"
     );
-    desk.wait_action_listener(again[1]);
-    desk.invoke_action(again[1].id.unwrap(), "done");
+    desk.press(again[1], "done");
     d.wait_event("done");
     assert_eq!(statuses(&s.sb.journal(), "a@"), ["done"]);
 }
@@ -495,14 +494,13 @@ fn the_last_reminder_says_the_plan_is_complete_and_its_done_is_recorded() {
 
 #[test]
 fn a_repeating_reminder_replaces_its_notification_instead_of_stacking() {
-    let s = Scenario::new();
-    let t = &s.t;
-    s.sb.write_config(&format!(
-        "{}[reminders.pill]\nafter = [\"{}\"]\ntitle = \"Pill\"\nrepeat = \"5m\"\nrepeat_max = 2\n\n{}",
-        t.header(""),
-        t.after(2),
-        t.rule("later", &[6 * 3600], "Later")
-    ));
+    let s = Scenario::new().reminders_written(|t| {
+        t.rule_with(
+            "pill",
+            2,
+            "title = \"Pill\"\nrepeat = \"5m\"\nrepeat_max = 2\n",
+        ) + &t.rule("later", &[6 * 3600], "Later")
+    });
     let clock = FakeClock::new(s.sb.path());
     let d = s.start_with(|cmd| clock.apply(cmd));
     let first = s.desk.wait_summary("Pill");
@@ -516,8 +514,7 @@ fn a_repeating_reminder_replaces_its_notification_instead_of_stacking() {
     assert_eq!(again.summary, "Pill");
     assert_eq!(again.replaces_id, first.id.unwrap(), "replaces, not stacks");
     // answered: no more repeats, even when the next one would be due
-    s.desk.wait_action_listener(again);
-    s.desk.invoke_action(again.id.unwrap(), "done");
+    s.desk.press(again, "done");
     d.wait_event("done");
     clock.set("+700");
     // two reloads: the loop handles events in order, so the step after the
