@@ -379,12 +379,18 @@ fn test_notification_reports_the_server_or_fails_clearly() {
 
 #[test]
 fn indoors_today_skips_the_days_remaining_sunscreen_reminders() {
-    use chrono::{DurationRound, TimeDelta};
+    use chrono::{DurationRound, FixedOffset, TimeDelta, Timelike};
     let s = Scenario::new();
     let desk = &s.desk;
+    // The day is the one of a fixed zone where it is about noon now, so the
+    // ten minutes never cross midnight whatever time the test runs at
+    // (`Etc/GMT-N` is N hours east; such zones keep the rule's window).
+    let utc = chrono::Utc::now();
+    let east = 12 - i32::try_from(utc.hour()).unwrap_or(0);
+    let zone = format!("Etc/GMT{}{}", if east > 0 { '-' } else { '+' }, east.abs());
+    let now = utc.with_timezone(&FixedOffset::east_opt(east * 3600).unwrap());
     // Daylight rules are interval rules on whole minutes: the first one at
     // the next minute at least 5 s away, then every 5 minutes.
-    let now = chrono::Utc::now();
     let mut first = now.duration_trunc(TimeDelta::minutes(1)).unwrap() + TimeDelta::minutes(1);
     if first - now < TimeDelta::seconds(5) {
         first += TimeDelta::minutes(1);
@@ -394,10 +400,10 @@ fn indoors_today_skips_the_days_remaining_sunscreen_reminders() {
     assert_eq!(
         end.date_naive(),
         first.date_naive(),
-        "test needs the window within one UTC day"
+        "test needs the window within one day of {zone}"
     );
     s.sb.write_config(&format!(
-        "[treatment]\ndate = {}\ntime = \"{}\"\ntimezone = \"UTC\"\nplan = \"none\"\n[quiet_hours]\nenabled = false\n\
+        "day_timezone = \"{zone}\"\n[treatment]\ndate = {}\ntime = \"{}\"\ntimezone = \"{zone}\"\nplan = \"none\"\n[quiet_hours]\nenabled = false\n\
          [reminders.sun]\ndays = \"0\"\nevery = \"5m\"\nbetween = [\"{}\", \"{}\"]\ndaylight = true\ntitle = \"Sun\"\n",
         start.format("%Y-%m-%d"),
         start.format("%H:%M"),
