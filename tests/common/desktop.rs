@@ -431,12 +431,25 @@ impl Desktop {
         self.stop_server_processes();
         stop(&mut self.monitor);
         stop(&mut self.bus);
-        let _ = std::fs::remove_file(self.dir.path().join("bus"));
+        let path = self.dir.path().join("bus");
+        let _ = std::fs::remove_file(&path);
+        // The new bus listens beside the real path until the monitor is
+        // attached, then its socket is renamed into place: a client that
+        // reconnects at once cannot say anything the monitor misses.
+        let aside = self.dir.path().join("bus.next");
+        let conf = self.dir.path().join("bus.conf");
+        let conf_aside = self.dir.path().join("bus.next.conf");
+        let text = std::fs::read_to_string(&conf).unwrap().replace(
+            &format!("unix:path={}<", path.display()),
+            &format!("unix:path={}<", aside.display()),
+        );
+        std::fs::write(&conf_aside, text).unwrap();
         self.bus = start_bus_with(
-            &self.dir.path().join("bus.conf"),
+            &conf_aside,
             &session_vars(self.dir.path(), self.display, self.kind),
         );
-        self.monitor = start_monitor(&self.dir.path().join("bus"), &self.messages);
+        self.monitor = start_monitor(&aside, &self.messages);
+        std::fs::rename(&aside, &path).unwrap();
         self.start_server();
     }
 
