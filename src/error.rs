@@ -154,3 +154,38 @@ impl Error {
         matches!(self, Error::Io { source, .. } if source.kind() == std::io::ErrorKind::BrokenPipe)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The README's list of exit codes names each one (the man page builds
+    /// its EXIT STATUS from these constants; the README is written by hand).
+    #[test]
+    fn the_readme_lists_every_exit_code() {
+        let readme = include_str!("../README.md");
+        let at = readme
+            .find("Exit codes:")
+            .expect("README has its exit codes");
+        let list = &readme[at..at + readme[at..].find("\n\n").unwrap_or(readme.len() - at)];
+        let words: Vec<&str> = list
+            .split(|c: char| !c.is_ascii_digit())
+            .filter(|w| !w.is_empty())
+            .collect();
+        for code in [
+            0,
+            EXIT_FAILURE,
+            EXIT_USAGE,
+            EXIT_NOT_RUNNING,
+            EXIT_UNAVAILABLE,
+            EXIT_IOERR,
+            EXIT_ALREADY_RUNNING,
+            EXIT_CONFIG,
+        ] {
+            assert!(
+                words.contains(&code.to_string().as_str()),
+                "README's exit codes leave out {code}: {list}"
+            );
+        }
+    }
+}

@@ -7,7 +7,7 @@ use crate::common;
 
 use common::{Sandbox, assert_stderr_has, assert_stdout_has, mode, stderr, stdout, treatment_zone};
 use std::os::unix::fs::PermissionsExt;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::Command;
 
 const OK: &str = "[treatment]\ndate = 2026-11-23\ntime = \"14:30\"\ntimezone = \"Europe/Berlin\"\n";
@@ -78,6 +78,14 @@ fn malformed() -> Vec<(&'static str, Vec<u8>, &'static str)> {
     files.into_iter().chain(after_ok).chain(bytes).collect()
 }
 
+/// `check` on the sandbox's config: refused (exit 78); what it said.
+fn check_refused(sb: &Sandbox) -> String {
+    let out = sb.run(&["check"]);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(78), "{err}");
+    err
+}
+
 #[test]
 fn malformed_configs_exit_78_with_a_pointed_error() {
     let cases = malformed();
@@ -119,9 +127,7 @@ fn positioned_errors_show_line_col_and_caret() {
 #[test]
 fn missing_config_says_where_and_how() {
     let sb = Sandbox::new();
-    let out = sb.run(&["check"]);
-    assert_eq!(out.status.code(), Some(78));
-    let err = stderr(&out);
+    let err = check_refused(&sb);
     assert!(
         err.contains(&sb.config_path().display().to_string()),
         "{err}"
@@ -205,9 +211,7 @@ fn a_long_series_is_taken_and_far_dates_show_their_year() {
         "[treatment]\ndate = [{}]\ntime = \"10:00\"\ntimezone = \"UTC\"\n",
         many.join(", ")
     ));
-    let out = sb.run(&["check"]);
-    assert_eq!(out.status.code(), Some(78));
-    let err = stderr(&out);
+    let err = check_refused(&sb);
     assert!(
         err.contains(
             ":2:8: `date` lists 101 treatment dates; aftercare follows at most 100 in one series"
@@ -217,9 +221,7 @@ fn a_long_series_is_taken_and_far_dates_show_their_year() {
     assert!(!err.contains("not a valid calendar date"), "{err}");
     // one wrong date in a series: that date is pointed at
     sb.write_config("[treatment]\ndate = [2026-11-23, 2026-02-30]\ntime = \"10:00\"\n");
-    let out = sb.run(&["check"]);
-    let err = stderr(&out);
-    assert_eq!(out.status.code(), Some(78), "{err}");
+    let err = check_refused(&sb);
     assert!(err.contains(":2:21: "), "{err}");
     assert!(err.contains("February 2026 has 28 days"), "{err}");
 }
@@ -665,26 +667,28 @@ fn zones_come_from_the_system_database_and_its_absence_is_explained() {
     let out = check(Path::new("/usr/share/zoneinfo"));
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert_stdout_has(&out, "Europe/Berlin");
+    // refused, in words that say all of `said`
+    let refused = |tzdir: &Path, said: &[&str]| {
+        let out = check(tzdir);
+        assert_eq!(out.status.code(), Some(78));
+        for needle in said {
+            assert_stderr_has(&out, needle);
+        }
+    };
     // no database at all: a pointed error that says what to install
     let empty = tempfile::tempdir().unwrap();
-    let out = check(empty.path());
-    assert_eq!(out.status.code(), Some(78));
-    let err = stderr(&out);
-    assert!(
-        err.contains(":4:") && err.contains("unknown time zone `Europe/Berlin`"),
-        "{err}"
+    refused(
+        empty.path(),
+        &[
+            ":4:",
+            "unknown time zone `Europe/Berlin`",
+            "install the `tzdata` package",
+        ],
     );
-    assert!(err.contains("install the `tzdata` package"), "{err}");
     // a damaged zone file: named, with the fix
     std::fs::create_dir(empty.path().join("Europe")).unwrap();
     std::fs::write(empty.path().join("Europe/Berlin"), b"TZif2 damaged").unwrap();
-    let out = check(empty.path());
-    assert_eq!(out.status.code(), Some(78));
-    let err = stderr(&out);
-    assert!(
-        err.contains("is not a valid TZif file") && err.contains("reinstall"),
-        "{err}"
-    );
+    refused(empty.path(), &["is not a valid TZif file", "reinstall"]);
     // UTC needs no database
     sb.write_config("[treatment]\ndate = 2026-11-23\ntimezone = \"UTC\"\n");
     let out = check(empty.path());
@@ -1066,6 +1070,15 @@ fn man_pages_have_exit_status_environment_and_files() {
 
 // ------------------------------------------------------------ plans
 
+/// A sandbox whose config names the plan file `clinic.toml`, and where
+/// that file is (beside the config; not written).
+fn clinic_plan_sandbox() -> (Sandbox, PathBuf) {
+    let sb = Sandbox::new();
+    sb.write_config(&format!("{OK}plan = \"clinic.toml\"\n"));
+    let file = sb.config_path().with_file_name("clinic.toml");
+    (sb, file)
+}
+
 /// The example plan file of docs/plan-files.md, between its marker lines.
 fn documented_example_plan() -> String {
     let doc = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/plan-files.md"))
@@ -1123,10 +1136,8 @@ fn plans_lists_every_built_in_plan_on_one_line() {
 
 #[test]
 fn a_clinic_plan_file_beside_the_config_or_anywhere() {
-    let sb = Sandbox::new();
+    let (sb, beside) = clinic_plan_sandbox();
     let example = documented_example_plan();
-    sb.write_config(&format!("{OK}plan = \"clinic.toml\"\n"));
-    let beside = sb.config_path().with_file_name("clinic.toml");
     std::fs::write(&beside, &example).unwrap();
     // Run from elsewhere: the path counts from the config's folder.
     let mut cmd = sb.cmd();
@@ -1158,9 +1169,7 @@ fn a_clinic_plan_file_beside_the_config_or_anywhere() {
 
 #[test]
 fn a_broken_clinic_plan_file_names_itself_with_line_column_and_caret() {
-    let sb = Sandbox::new();
-    sb.write_config(&format!("{OK}plan = \"clinic.toml\"\n"));
-    let file = sb.config_path().with_file_name("clinic.toml");
+    let (sb, file) = clinic_plan_sandbox();
     // The example with one bad time: where is it?
     let bad = documented_example_plan().replacen("at = [\"20:00\"]", "at = [\"20:70\"]", 1);
     let (line_no, line) = bad
@@ -1199,25 +1208,19 @@ fn a_broken_clinic_plan_file_names_itself_with_line_column_and_caret() {
     // A directory, a FIFO: named, not read (and nothing blocks).
     std::fs::remove_file(&file).unwrap();
     std::fs::create_dir(&file).unwrap();
-    let out = sb.run(&["check"]);
-    assert_eq!(out.status.code(), Some(78));
-    assert_stderr_has(&out, "it is a directory");
+    let err = check_refused(&sb);
+    assert!(err.contains("it is a directory"), "{err}");
     std::fs::remove_dir(&file).unwrap();
     let fifo = Command::new("mkfifo").arg(&file).status().unwrap();
     assert!(fifo.success());
-    let out = sb.run(&["check"]);
-    assert_eq!(out.status.code(), Some(78));
-    assert_stderr_has(&out, "not a regular file");
+    let err = check_refused(&sb);
+    assert!(err.contains("not a regular file"), "{err}");
 }
 
 #[test]
 fn a_missing_clinic_plan_file_says_which_path_was_tried() {
-    let sb = Sandbox::new();
-    sb.write_config(&format!("{OK}plan = \"clinic.toml\"\n"));
-    let tried = sb.config_path().with_file_name("clinic.toml");
-    let out = sb.run(&["check"]);
-    assert_eq!(out.status.code(), Some(78));
-    let err = stderr(&out);
+    let (sb, tried) = clinic_plan_sandbox();
+    let err = check_refused(&sb);
     let want = format!(
         "error: {}:5:8: cannot read the plan file {}: there is no such file",
         sb.config_path().display(),
@@ -1298,22 +1301,20 @@ fn plan_and_today_follow_lang() {
 fn lc_all_beats_lang_and_c_means_english() {
     let sb = Sandbox::new();
     sb.write_config(OK);
-    let out = sb
-        .cmd()
-        .env("LANG", "de_DE.UTF-8")
-        .env("LC_ALL", "fr_FR.UTF-8")
-        .args(["plan", "--now", "2026-11-25T10:00:00Z"])
-        .output()
-        .unwrap();
-    assert_stdout_has(&out, "\nJour 2 — mer. 25 nov.");
-    let out = sb
-        .cmd()
-        .env("LANG", "de_DE.UTF-8")
-        .env("LC_MESSAGES", "C")
-        .args(["plan", "--now", "2026-11-25T10:00:00Z"])
-        .output()
-        .unwrap();
-    assert_stdout_has(&out, "\nDay 2 — Wed 25 Nov");
+    // LANG=de_DE.UTF-8, and another variable that wins over it
+    let plan_with = |var: &str, value: &str| {
+        sb.cmd()
+            .env("LANG", "de_DE.UTF-8")
+            .env(var, value)
+            .args(["plan", "--now", "2026-11-25T10:00:00Z"])
+            .output()
+            .unwrap()
+    };
+    assert_stdout_has(
+        &plan_with("LC_ALL", "fr_FR.UTF-8"),
+        "\nJour 2 — mer. 25 nov.",
+    );
+    assert_stdout_has(&plan_with("LC_MESSAGES", "C"), "\nDay 2 — Wed 25 Nov");
 }
 
 #[test]
@@ -1384,9 +1385,8 @@ fn a_malformed_language_is_a_config_error_with_a_hint() {
     }
     // written inside a table: where it belongs
     sb.write_config(&format!("{OK}language = \"de\"\n"));
-    let out = sb.run(&["check"]);
-    assert_eq!(out.status.code(), Some(78));
-    assert_stderr_has(&out, "`language` is a top-level key");
+    let err = check_refused(&sb);
+    assert!(err.contains("`language` is a top-level key"), "{err}");
 }
 
 #[test]
@@ -1431,59 +1431,62 @@ fn a_clinic_plan_file_carries_its_own_translation() {
     let out = plan_in(&sb, "de_DE.UTF-8", &["plan", "--json"]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    let first = v
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|o| o["rule"] == "rinse")
-        .unwrap();
+    let first_of = |rule: &str| {
+        v.as_array()
+            .unwrap()
+            .iter()
+            .find(|o| o["rule"] == rule)
+            .unwrap()
+    };
+    let first = first_of("rinse");
     assert_eq!(first["title"], "Abspülen");
     assert_eq!(first["body"], "Mit lauwarmem Wasser.");
     // a key the translation lacks keeps the plan's words
-    let balm = v
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|o| o["rule"] == "balm")
-        .unwrap();
-    assert_eq!(balm["title"], "Balm");
+    assert_eq!(first_of("balm")["title"], "Balm");
     // French: no translation beside it, the plan's own words
     let out = plan_in(&sb, "fr_FR.UTF-8", &["plan"]);
     assert_stdout_has(&out, "  Rinse");
     // `check` checks every translation there is, in any language
-    std::fs::write(dir.join("clinic.es.ftl"), "title-balm = Bálsamo\n").unwrap();
-    let out = sb.run(&["check"]);
+    let check = |file: &str, text: &str, lang: Option<&str>| {
+        std::fs::write(dir.join(file), text).unwrap();
+        match lang {
+            Some(lang) => plan_in(&sb, lang, &["check"]),
+            None => sb.run(&["check"]),
+        }
+    };
+    let out = check("clinic.es.ftl", "title-balm = Bálsamo\n", None);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert_stdout_has(&out, "clinic.toml (translated: de, es)\n");
-    std::fs::write(dir.join("clinic.es.ftl"), "title-balsam = Bálsamo\n").unwrap();
-    let out = sb.run(&["check"]);
+    let out = check("clinic.es.ftl", "title-balsam = Bálsamo\n", None);
     assert_eq!(out.status.code(), Some(78), "{}", stdout(&out));
     assert_stderr_has(
         &out,
         "clinic.es.ftl:1:1: `title-balsam` is not a text of the plan",
     );
     std::fs::remove_file(dir.join("clinic.es.ftl")).unwrap();
-    // a key the plan does not have is an error in the translation's file
-    std::fs::write(
-        dir.join("clinic.de.ftl"),
-        "title-rinse = Abspülen\ntitle-rins = X\n",
-    )
-    .unwrap();
-    let out = plan_in(&sb, "de_DE.UTF-8", &["check"]);
-    assert_eq!(out.status.code(), Some(78), "{}", stderr(&out));
-    assert_stderr_has(&out, "clinic.de.ftl:2:1");
-    assert_stderr_has(&out, "`title-rins` is not a text of the plan");
-    assert_stderr_has(&out, "did you mean `title-rinse`?");
-    // and one that is not Fluent, positioned
-    std::fs::write(
-        dir.join("clinic.de.ftl"),
-        "title-rinse = Abspülen\nbody-rinse\n",
-    )
-    .unwrap();
-    let out = plan_in(&sb, "de_DE.UTF-8", &["check"]);
-    assert_eq!(out.status.code(), Some(78), "{}", stderr(&out));
-    assert_stderr_has(&out, "clinic.de.ftl:2:");
-    assert_stderr_has(&out, "not valid Fluent syntax");
+    // a key the plan does not have is an error in the translation's file,
+    // and so is one that is not Fluent, positioned
+    let wrong: [(&str, &[&str]); 2] = [
+        (
+            "title-rinse = Abspülen\ntitle-rins = X\n",
+            &[
+                "clinic.de.ftl:2:1",
+                "`title-rins` is not a text of the plan",
+                "did you mean `title-rinse`?",
+            ],
+        ),
+        (
+            "title-rinse = Abspülen\nbody-rinse\n",
+            &["clinic.de.ftl:2:", "not valid Fluent syntax"],
+        ),
+    ];
+    for (text, said) in wrong {
+        let out = check("clinic.de.ftl", text, Some("de_DE.UTF-8"));
+        assert_eq!(out.status.code(), Some(78), "{}", stderr(&out));
+        for needle in said {
+            assert_stderr_has(&out, needle);
+        }
+    }
 }
 
 /// A journal the previous release wrote (tests/fixtures/journal-v1): its

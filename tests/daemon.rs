@@ -262,8 +262,7 @@ fn snooze_shows_again_and_done_is_recorded() {
         delay >= 3.0,
         "re-shown after {delay:.2}s, before the snooze ended"
     );
-    desk.wait_action_listener(again[1]);
-    desk.invoke_action(again[1].id.unwrap(), "done");
+    desk.press(again[1], "done");
     d.wait_event("done");
     assert_eq!(statuses(&s.sb.journal(), "a@"), ["done"]);
 }
@@ -380,12 +379,18 @@ fn test_notification_reports_the_server_or_fails_clearly() {
 
 #[test]
 fn indoors_today_skips_the_days_remaining_sunscreen_reminders() {
-    use chrono::{DurationRound, TimeDelta};
+    use chrono::{DurationRound, FixedOffset, TimeDelta, Timelike};
     let s = Scenario::new();
     let desk = &s.desk;
+    // The day is the one of a fixed zone where it is about noon now, so the
+    // ten minutes never cross midnight whatever time the test runs at
+    // (`Etc/GMT-N` is N hours east; such zones keep the rule's window).
+    let utc = chrono::Utc::now();
+    let east = 12 - i32::try_from(utc.hour()).unwrap_or(0);
+    let zone = format!("Etc/GMT{}{}", if east > 0 { '-' } else { '+' }, east.abs());
+    let now = utc.with_timezone(&FixedOffset::east_opt(east * 3600).unwrap());
     // Daylight rules are interval rules on whole minutes: the first one at
     // the next minute at least 5 s away, then every 5 minutes.
-    let now = chrono::Utc::now();
     let mut first = now.duration_trunc(TimeDelta::minutes(1)).unwrap() + TimeDelta::minutes(1);
     if first - now < TimeDelta::seconds(5) {
         first += TimeDelta::minutes(1);
@@ -395,10 +400,10 @@ fn indoors_today_skips_the_days_remaining_sunscreen_reminders() {
     assert_eq!(
         end.date_naive(),
         first.date_naive(),
-        "test needs the window within one UTC day"
+        "test needs the window within one day of {zone}"
     );
     s.sb.write_config(&format!(
-        "[treatment]\ndate = {}\ntime = \"{}\"\ntimezone = \"UTC\"\nplan = \"none\"\n[quiet_hours]\nenabled = false\n\
+        "day_timezone = \"{zone}\"\n[treatment]\ndate = {}\ntime = \"{}\"\ntimezone = \"{zone}\"\nplan = \"none\"\n[quiet_hours]\nenabled = false\n\
          [reminders.sun]\ndays = \"0\"\nevery = \"5m\"\nbetween = [\"{}\", \"{}\"]\ndaylight = true\ntitle = \"Sun\"\n",
         start.format("%Y-%m-%d"),
         start.format("%H:%M"),
@@ -489,14 +494,13 @@ fn the_last_reminder_says_the_plan_is_complete_and_its_done_is_recorded() {
 
 #[test]
 fn a_repeating_reminder_replaces_its_notification_instead_of_stacking() {
-    let s = Scenario::new();
-    let t = &s.t;
-    s.sb.write_config(&format!(
-        "{}[reminders.pill]\nafter = [\"{}\"]\ntitle = \"Pill\"\nrepeat = \"5m\"\nrepeat_max = 2\n\n{}",
-        t.header(""),
-        t.after(2),
-        t.rule("later", &[6 * 3600], "Later")
-    ));
+    let s = Scenario::new().reminders_written(|t| {
+        t.rule_with(
+            "pill",
+            2,
+            "title = \"Pill\"\nrepeat = \"5m\"\nrepeat_max = 2\n",
+        ) + &t.rule("later", &[6 * 3600], "Later")
+    });
     let clock = FakeClock::new(s.sb.path());
     let d = s.start_with(|cmd| clock.apply(cmd));
     let first = s.desk.wait_summary("Pill");
@@ -510,8 +514,7 @@ fn a_repeating_reminder_replaces_its_notification_instead_of_stacking() {
     assert_eq!(again.summary, "Pill");
     assert_eq!(again.replaces_id, first.id.unwrap(), "replaces, not stacks");
     // answered: no more repeats, even when the next one would be due
-    s.desk.wait_action_listener(again);
-    s.desk.invoke_action(again.id.unwrap(), "done");
+    s.desk.press(again, "done");
     d.wait_event("done");
     clock.set("+700");
     // two reloads: the loop handles events in order, so the step after the

@@ -7,10 +7,10 @@
 
 use crate::common;
 
-use common::daemon::Running;
+use common::daemon::{Rule, Running};
 use common::scenario::Scenario;
 use common::{
-    FakeClock, Sandbox, assert_stdout_has, installed, mode, read_json, root_or_skip, statuses,
+    FakeClock, Sandbox, assert_stdout_has, installed, mode, read_json, require_root, statuses,
     stderr,
 };
 use std::process::Command;
@@ -80,19 +80,20 @@ fn start_with_mount(s: &Scenario, mount: &str) -> Running {
     s.start_under(&["unshare", "-m", "sh", "-c", &script])
 }
 
+/// Reminders for a disk that fills up: "Before full" in 2 s, "While full"
+/// `full` seconds from now (the disk full by then), and `after`.
+fn disk_fills(full: i64, after: Rule) -> Scenario {
+    Scenario::new().reminders(&[
+        ("a", &[2], "Before full"),
+        ("b", &[full], "While full"),
+        after,
+    ])
+}
+
 #[test]
 fn disk_full_keeps_the_old_journal_and_never_duplicates() {
-    if !root_or_skip(
-        "disk_full_keeps_the_old_journal_and_never_duplicates",
-        MOUNTS,
-    ) {
-        return;
-    }
-    let s = Scenario::new().reminders(&[
-        ("a", &[2], "Before full"),
-        ("b", &[6], "While full"),
-        ("c", &[10], "After space returns"),
-    ]);
+    require_root!(MOUNTS);
+    let s = disk_fills(6, ("c", &[10], "After space returns"));
     let desk = &s.desk;
     let state = s.sb.state_dir();
     let mut d = start_with_mount(
@@ -104,16 +105,7 @@ fn disk_full_keeps_the_old_journal_and_never_duplicates() {
     // The tmpfs lives in the daemon's namespace: reach it through /proc.
     let inside = std::path::PathBuf::from(format!("/proc/{}/root{}", d.pid(), state.display()));
     let journal_before = std::fs::read(inside.join("journal.json")).unwrap();
-    // fill the disk
-    let filler = inside.join("filler");
-    let mut f = std::fs::File::create(&filler).unwrap();
-    use std::io::Write;
-    let chunk = vec![0u8; 4096];
-    while f.write_all(&chunk).is_ok() {}
-    // down to the last byte
-    while f.write_all(&[0]).is_ok() {}
-    let _ = f.sync_all();
-    drop(f);
+    let filler = fill(&inside);
     desk.wait_summary("While full");
     d.wait_event("journal_unwritable");
     assert_eq!(
@@ -200,15 +192,8 @@ fn fill(dir: &std::path::Path) -> std::path::PathBuf {
 
 #[test]
 fn after_a_full_disk_the_journal_is_written_without_waiting_for_a_change() {
-    let test = "after_a_full_disk_the_journal_is_written_without_waiting_for_a_change";
-    if !root_or_skip(test, MOUNTS) {
-        return;
-    }
-    let s = Scenario::new().reminders(&[
-        ("a", &[2], "Before full"),
-        ("b", &[5], "While full"),
-        ("z", &[3600], "Much later"),
-    ]);
+    require_root!(MOUNTS);
+    let s = disk_fills(5, ("z", &[3600], "Much later"));
     let desk = &s.desk;
     let ns = Namespace::with_tmpfs(&s.sb.state_dir(), "64k");
     let inside = ns.inside(&s.sb.state_dir());
@@ -237,18 +222,31 @@ fn after_a_full_disk_the_journal_is_written_without_waiting_for_a_change() {
     assert_eq!(desk.count_new("While full"), 1);
 }
 
+/// Reminders "First" in 2 s and `next` (rule `b`) `secs` from now, and
+/// one an hour away that keeps the plan going.
+fn first_then(secs: i64, next: &str) -> Scenario {
+    Scenario::new().reminders(&[
+        ("a", &[2], "First"),
+        ("b", &[secs], next),
+        ("z", &[3600], "Later"),
+    ])
+}
+
+/// Start the daemon of a [`first_then`] scenario; "First" is shown and
+/// recorded when this returns.
+fn start_past_first(s: &Scenario) -> Running {
+    let d = s.start();
+    s.desk.wait_summary("First");
+    d.wait_event_n("sent", &[("rule", "a")], 1);
+    d
+}
+
 #[test]
 fn a_deleted_state_directory_is_made_again_with_its_lock() {
-    let s = Scenario::new().reminders(&[
-        ("a", &[2], "First"),
-        ("b", &[10], "Second"),
-        ("z", &[3600], "Later"),
-    ]);
+    let s = first_then(10, "Second");
     let desk = &s.desk;
     let state = s.sb.state_dir();
-    let d = s.start();
-    desk.wait_summary("First");
-    d.wait_event_n("sent", &[("rule", "a")], 1);
+    let d = start_past_first(&s);
     for round in 1..=2 {
         // in one step (the daemon makes it again while `rm -r` still runs)
         let trash = s.sb.path().join(format!("deleted-{round}"));
@@ -362,9 +360,7 @@ fn done_and_status_beside_the_running_daemon_lose_nothing() {
 
 #[test]
 fn read_only_state_directory_does_not_stop_delivery() {
-    if !root_or_skip("read_only_state_directory_does_not_stop_delivery", MOUNTS) {
-        return;
-    }
+    require_root!(MOUNTS);
     let s = Scenario::new().reminders(&[("a", &[2], "Read-only")]);
     let state = s.sb.state_dir();
     let mut d = start_with_mount(
@@ -536,13 +532,9 @@ fn time_zone_change_on_reload_follows_without_duplicates() {
 
 #[test]
 fn markup_is_escaped_on_the_bus_and_bodies_stay_out_of_logs() {
-    let s = Scenario::new();
-    let t = &s.t;
-    s.sb.write_config(&format!(
-        "{}[reminders.m]\nafter = [\"{}\"]\ntitle = \"Markup\"\nbody = \"secret <b>& body\"\n",
-        t.header(""),
-        t.after(2)
-    ));
+    let s = Scenario::new().reminders_written(|t| {
+        t.rule_with("m", 2, "title = \"Markup\"\nbody = \"secret <b>& body\"\n")
+    });
     let mut d = s.start();
     let n = s.desk.wait_summary("Markup");
     assert!(
@@ -765,14 +757,8 @@ fn ten_thousand_rules_are_scheduled_and_delivered_and_too_many_refused() {
 
 #[test]
 fn a_hung_server_answering_late_gets_no_second_copy() {
-    let s = Scenario::new().reminders(&[
-        ("a", &[2], "First"),
-        ("b", &[6], "During the hang"),
-        ("z", &[3600], "Later"),
-    ]);
-    let d = s.start();
-    s.desk.wait_summary("First");
-    d.wait_event("sent");
+    let s = first_then(6, "During the hang");
+    let d = start_past_first(&s);
     // the server keeps its name but answers nothing
     s.desk.pause_dunst();
     d.wait_event("notify_timed_out");
@@ -821,14 +807,8 @@ fn sigterm_is_served_while_the_server_hangs() {
 
 #[test]
 fn sigterm_during_a_notify_lets_it_finish_and_a_restart_does_not_show_it_again() {
-    let s = Scenario::new().reminders(&[
-        ("a", &[2], "First"),
-        ("b", &[6], "In flight"),
-        ("z", &[3600], "Later"),
-    ]);
-    let mut d = s.start();
-    s.desk.wait_summary("First");
-    d.wait_event("sent");
+    let s = first_then(6, "In flight");
+    let mut d = start_past_first(&s);
     // the server keeps its name but answers nothing: the daemon's Notify
     // for "In flight" waits (up to its 10 s bound)
     s.desk.pause_dunst();

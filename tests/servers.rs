@@ -17,6 +17,7 @@
 
 use crate::common;
 
+use common::daemon::Running;
 use common::desktop::{Desktop, Message, Notify, Server};
 use common::scenario::Scenario;
 use common::statuses;
@@ -82,6 +83,16 @@ fn action_signals_in(msgs: &[Message], id: u32) -> Vec<Message> {
         .collect()
 }
 
+/// Done pressed on `n` (`when`, for the log): the daemon records it and
+/// asks the server to take `n` off the screen.
+fn press_done(s: &Scenario, d: &Running, server: Server, n: &Notify, when: &str) {
+    let how = s.desk.press(n, "done");
+    eprintln!("{}: done{when}: {how}", server.name());
+    d.wait_event("done");
+    assert_eq!(statuses(&s.sb.journal(), "a@"), ["done"]);
+    s.desk.wait_close_call(&n.sender, n.id.unwrap());
+}
+
 fn is_broadcast(m: &Message) -> bool {
     m.destination.is_empty() || m.destination.starts_with("(null")
 }
@@ -104,6 +115,12 @@ fn conformance(
 /// tray) has done so, and the take-over must bring it back.
 type OffScreen<'a> = &'a dyn Fn(&Scenario, &Notify);
 
+/// [`conformance`] with the restarts, for a server with no set-up or
+/// check of its own but `off_screen`.
+fn conformance_with_restarts(server: Server, off_screen: OffScreen<'_>) {
+    conformance_with(server, Some(off_screen), |_| {}, |_, _| {});
+}
+
 fn conformance_with(
     server: Server,
     restarts: Option<OffScreen<'_>>,
@@ -122,13 +139,10 @@ fn conformance_with(
         caps.iter().any(|c| c == "body-markup"),
         caps.iter().any(|c| c == "actions"),
     );
-    let config = s.t.header("snooze = \"3s\"")
-        + &format!(
-            "[reminders.a]\nafter = [\"{}\"]\ntitle = \"{TITLE}\"\nbody = \"{BODY}\"\n\n",
-            s.t.after(2)
-        )
-        + &s.t.rule("z", &[300], "Later");
-    let mut s = s.config(&config);
+    let mut s = s.notifications("snooze = \"3s\"").reminders_written(|t| {
+        t.rule_with("a", 2, &format!("title = \"{TITLE}\"\nbody = \"{BODY}\"\n"))
+            + &t.rule("z", &[300], "Later")
+    });
     before_start(&s);
     let mut d = s.start();
 
@@ -273,13 +287,9 @@ fn conformance_with(
     // Each answer taken once (GNOME: not also from the shell's own broadcast).
     assert_eq!(d.event_count("snoozed"), 1, "{:?}", d.log());
     let Some(off_screen) = restarts else {
-        let how = s.desk.press(&again, "done");
-        eprintln!("{}: done: {how}", server.name());
-        d.wait_event("done");
-        assert_eq!(statuses(&s.sb.journal(), "a@"), ["done"]);
         // Answered, so taken off the screen (it is resident: a server that
         // honours that would keep it)
-        s.desk.wait_close_call(&n.sender, again.id.unwrap());
+        press_done(&s, &d, server, &again, "");
         assert_eq!(
             s.desk.count(TITLE),
             2,
@@ -333,12 +343,7 @@ fn conformance_with(
     let id = reposted.id.unwrap();
 
     // Done, on the new server, reaches the new process.
-    s.desk.wait_action_listener(&reposted);
-    let how = s.desk.invoke_action(id, "done");
-    eprintln!("{}: done after both restarts: {how}", server.name());
-    d.wait_event("done");
-    assert_eq!(statuses(&s.sb.journal(), "a@"), ["done"]);
-    s.desk.wait_close_call(&reposted.sender, id);
+    press_done(&s, &d, server, &reposted, " after both restarts");
     let done: Vec<Message> = s
         .desk
         .messages()
@@ -370,21 +375,6 @@ fn conformance_with(
     drop(d);
 }
 
-/// KDE Plasma 5.27: plasmashell on X (no KWin) with its helpers activated
-/// on the session bus; its popup's buttons clicked with xdotool where the
-/// accessibility tree puts them.
-#[test]
-fn plasma() {
-    conformance_with(Server::Plasma, Some(&|_, _| {}), |_| {}, |_, _| {});
-}
-
-/// mako on headless sway: no buttons on screen; a person picks Done or
-/// Snooze from `makoctl menu`, and mako sends the answer.
-#[test]
-fn mako() {
-    conformance_with(Server::Mako, Some(&|_, _| {}), |_| {}, |_, _| {});
-}
-
 /// SwayNotificationCenter on headless sway. Its buttons cannot be clicked
 /// here: headless sway has no pointer, and swaync 0.7.3 has no command
 /// that invokes an action. They are pressed through the accessibility
@@ -395,20 +385,15 @@ fn mako() {
 /// when the popup is gone.
 #[test]
 fn swaync() {
-    conformance_with(
-        Server::Swaync,
-        Some(&|s: &Scenario, n: &Notify| {
-            // swaync gives even a resident notification with
-            // expire_timeout 0 its default timeout
-            s.desk
-                .poll("the popup to time out", || !s.desk.swaync_showing("Done"));
-            assert_no_close(s, n, "swaync said nothing when the popup timed out");
-            let count = s.desk.swaync_cc("NotificationCount", &[]);
-            assert_eq!(count["data"][0], 1, "in the control centre: {count}");
-        }),
-        |_| {},
-        |_, _| {},
-    );
+    conformance_with_restarts(Server::Swaync, &|s, n| {
+        // swaync gives even a resident notification with
+        // expire_timeout 0 its default timeout
+        s.desk
+            .poll("the popup to time out", || !s.desk.swaync_showing("Done"));
+        assert_no_close(s, n, "swaync said nothing when the popup timed out");
+        let count = s.desk.swaync_cc("NotificationCount", &[]);
+        assert_eq!(count["data"][0], 1, "in the control centre: {count}");
+    });
 }
 
 /// No `NotificationClosed` for `n` so far.
@@ -424,33 +409,23 @@ fn assert_no_close(s: &Scenario, n: &Notify, why: &str) {
     );
 }
 
-#[test]
-fn lxqt_notificationd() {
-    conformance_with(Server::Lxqt, Some(&|_, _| {}), |_| {}, |_, _| {});
-}
-
 /// Cinnamon 5.6: the banner goes to the tray applet after about 4 s,
 /// with no `NotificationClosed`, even when it should stay. The tray keeps
 /// it under the same id: the take-over after a restart replaces it there,
 /// and it comes up as a banner again, with working buttons.
 #[test]
 fn cinnamon() {
-    conformance_with(
-        Server::Cinnamon,
-        Some(&|s: &Scenario, n: &Notify| {
-            // nothing on the bus says so: ask the shell
-            s.desk.poll("the banner to go to the tray", || {
-                s.desk.cinnamon_banner() != n.summary
-            });
-            assert_no_close(
-                s,
-                n,
-                "Cinnamon said nothing when it moved the banner to the tray",
-            );
-        }),
-        |_| {},
-        |_, _| {},
-    );
+    conformance_with_restarts(Server::Cinnamon, &|s, n| {
+        // nothing on the bus says so: ask the shell
+        s.desk.poll("the banner to go to the tray", || {
+            s.desk.cinnamon_banner() != n.summary
+        });
+        assert_no_close(
+            s,
+            n,
+            "Cinnamon said nothing when it moved the banner to the tray",
+        );
+    });
 }
 
 /// A conformance test for each server that needs no check of its own.
@@ -469,6 +444,29 @@ conformance_tests! {
     notification_daemon => NotificationDaemon,
     mate_notification_daemon => Mate,
     notify_osd => NotifyOsd,
+}
+
+/// A conformance test with the restarts ([`conformance_with_restarts`])
+/// for each server that needs nothing of its own there.
+macro_rules! conformance_tests_with_restarts {
+    ($($(#[$doc:meta])* $name:ident => $server:ident),* $(,)?) => {$(
+        $(#[$doc])*
+        #[test]
+        fn $name() {
+            conformance_with_restarts(Server::$server, &|_, _| {});
+        }
+    )*};
+}
+
+conformance_tests_with_restarts! {
+    /// KDE Plasma 5.27: plasmashell on X (no KWin) with its helpers activated
+    /// on the session bus; its popup's buttons clicked with xdotool where the
+    /// accessibility tree puts them.
+    plasma => Plasma,
+    /// mako on headless sway: no buttons on screen; a person picks Done or
+    /// Snooze from `makoctl menu`, and mako sends the answer.
+    mako => Mako,
+    lxqt_notificationd => Lxqt,
 }
 
 /// GNOME Shell 43: also the `.desktop` file the `desktop-entry` hint names,
@@ -533,14 +531,11 @@ fn do_not_disturb(
         return;
     }
     let s = Scenario::with_server(server);
-    let config = s.t.header("snooze = \"3s\"")
-        + &format!(
-            "[reminders.a]\nafter = [\"{}\"]\ntitle = \"{TITLE}\"\nbody = \"{BODY}\"\n\n",
-            s.t.after(2)
-        )
-        + &s.t.rule("b", &[6], "Other")
-        + &s.t.rule("z", &[300], "Later");
-    let s = s.config(&config);
+    let s = s.notifications("snooze = \"3s\"").reminders_written(|t| {
+        t.rule_with("a", 2, &format!("title = \"{TITLE}\"\nbody = \"{BODY}\"\n"))
+            + &t.rule("b", &[6], "Other")
+            + &t.rule("z", &[300], "Later")
+    });
     let back = quiet(&s);
     let d = s.start();
     let n = s.desk.wait_summary(TITLE);
@@ -555,13 +550,7 @@ fn do_not_disturb(
     back(&s);
 
     // Back: answered where it is, recorded once.
-    let id = n.id.unwrap();
-    s.desk.wait_action_listener(&n);
-    let how = s.desk.invoke_action(id, "done");
-    eprintln!("{}: done after do not disturb: {how}", server.name());
-    d.wait_event("done");
-    assert_eq!(statuses(&s.sb.journal(), "a@"), ["done"]);
-    s.desk.wait_close_call(&n.sender, id);
+    press_done(&s, &d, server, &n, " after do not disturb");
     assert_eq!(
         s.desk.count(TITLE),
         1,
@@ -598,48 +587,41 @@ fn plasma_do_not_disturb() {
     );
 }
 
+/// `quiet` where the harness switches the server's do not disturb
+/// ([`Desktop::set_do_not_disturb`]): on now, off when back.
+fn switch_do_not_disturb(s: &Scenario) -> Box<dyn FnOnce(&Scenario)> {
+    s.desk.set_do_not_disturb(true);
+    Box::new(|s: &Scenario| s.desk.set_do_not_disturb(false))
+}
+
 /// mako: a mode (`[mode=do-not-disturb] invisible=1`, the man page's
 /// example): the reminder is held (`makoctl list`), not drawn.
 #[test]
 fn mako_do_not_disturb() {
-    do_not_disturb(
-        Server::Mako,
-        |s| {
-            s.desk.set_do_not_disturb(true);
-            Box::new(|s: &Scenario| s.desk.set_do_not_disturb(false))
-        },
-        |s, n| {
-            let ids = s.desk.mako_ids();
-            assert!(
-                ids.contains(&u64::from(n.id.unwrap())),
-                "mako holds it: {ids:?}"
-            );
-        },
-    );
+    do_not_disturb(Server::Mako, switch_do_not_disturb, |s, n| {
+        let ids = s.desk.mako_ids();
+        assert!(
+            ids.contains(&u64::from(n.id.unwrap())),
+            "mako holds it: {ids:?}"
+        );
+    });
 }
 
 /// swaync: its DND switch. Popups are not shown (no button of it is
 /// showing), the control centre holds it; after DND it is answered there.
 #[test]
 fn swaync_do_not_disturb() {
-    do_not_disturb(
-        Server::Swaync,
-        |s| {
-            s.desk.set_do_not_disturb(true);
-            Box::new(|s: &Scenario| s.desk.set_do_not_disturb(false))
-        },
-        |s, _| {
-            let count = s.desk.swaync_cc("NotificationCount", &[]);
-            assert!(
-                count["data"][0].as_u64().is_some_and(|c| c >= 1),
-                "in the control centre: {count}"
-            );
-            assert!(
-                !s.desk.swaync_showing("Done"),
-                "no popup under do not disturb"
-            );
-        },
-    );
+    do_not_disturb(Server::Swaync, switch_do_not_disturb, |s, _| {
+        let count = s.desk.swaync_cc("NotificationCount", &[]);
+        assert!(
+            count["data"][0].as_u64().is_some_and(|c| c >= 1),
+            "in the control centre: {count}"
+        );
+        assert!(
+            !s.desk.swaync_showing("Done"),
+            "no popup under do not disturb"
+        );
+    });
 }
 
 /// A fourth reminder is merged into the oldest of three on screen

@@ -8,7 +8,7 @@ use crate::common;
 use common::daemon::Timed;
 use common::desktop::PATIENCE;
 use common::scenario::Scenario;
-use common::{Sandbox, assert_stderr_has, assert_stdout_has, root_or_skip, stderr, stdout};
+use common::{Sandbox, assert_stderr_has, assert_stdout_has, require_root, stderr, stdout};
 use std::path::PathBuf;
 use std::process::{Child, Command, Output, Stdio};
 use std::time::{Duration, Instant};
@@ -228,12 +228,6 @@ fn install(m: &Manager) -> Output {
     out
 }
 
-/// A scenario for a test that runs systemd --user, or None where it cannot
-/// run (see [`root_or_skip`]).
-fn systemd_scenario(test: &str) -> Option<Scenario> {
-    root_or_skip(test, SYSTEMD).then(Scenario::new)
-}
-
 /// Wait for a notification, showing the service log if it never comes.
 fn wait_note(m: &Manager, summary: &str) {
     m.until(&format!("notification {summary:?}"), || {
@@ -243,10 +237,8 @@ fn wait_note(m: &Manager, summary: &str) {
 
 #[test]
 fn install_reload_restart_complete_uninstall_under_systemd_user() {
-    let Some(s) = systemd_scenario("install_reload_restart_complete_uninstall_under_systemd_user")
-    else {
-        return;
-    };
+    require_root!(SYSTEMD);
+    let s = Scenario::new();
     let sb = &s.sb;
     let m = Manager::start(&s);
     // timed from now, once the manager is up
@@ -353,10 +345,8 @@ fn install_reload_restart_complete_uninstall_under_systemd_user() {
 
 #[test]
 fn install_uses_the_packaged_unit_when_it_runs_this_binary() {
-    let Some(s) = systemd_scenario("install_uses_the_packaged_unit_when_it_runs_this_binary")
-    else {
-        return;
-    };
+    require_root!(SYSTEMD);
+    let s = Scenario::new();
     let sb = &s.sb;
     // a package's unit, as the Debian package installs it, but for the
     // binary under test (the package's runs /usr/bin/aftercare)
@@ -433,9 +423,8 @@ fn install_uses_the_packaged_unit_when_it_runs_this_binary() {
 
 #[test]
 fn broken_config_fails_with_78_and_is_not_restarted() {
-    let Some(s) = systemd_scenario("broken_config_fails_with_78_and_is_not_restarted") else {
-        return;
-    };
+    require_root!(SYSTEMD);
+    let s = Scenario::new();
     let m = Manager::start(&s);
     let sb = &s.sb;
     sb.write_config(&s.timed_config(&[("a", &[3600], "Later")]));

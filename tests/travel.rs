@@ -22,7 +22,7 @@ use chrono::{DateTime, TimeDelta, Timelike, Utc};
 use common::daemon::Running;
 use common::scenario::Scenario;
 use common::system::{FakeTimedated, SystemBus};
-use common::{root_or_skip, stdout};
+use common::{require_root, stdout};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -179,6 +179,25 @@ fn at(n: &common::desktop::Notify) -> DateTime<Utc> {
     DateTime::from_timestamp_millis((n.time * 1000.0) as i64).unwrap()
 }
 
+/// `title` is shown `secs` after the start by West's clock (`WEST_S`
+/// after Home's), and not sooner.
+fn comes_by_wests_clock(w: &World, s: &Scenario, title: &str, secs: i64) {
+    let n = s.desk.wait_summary(title);
+    assert!(
+        at(&n) >= w.t0 + TimeDelta::seconds(secs + WEST_S),
+        "{title} came at {} by Home's clock, not West's",
+        at(&n)
+    );
+}
+
+/// Stop the daemon once `rule` is recorded as sent (a TERM during the bus
+/// call would leave it unrecorded: another matter).
+fn stop_once_sent(d: &mut Running, rule: &str) {
+    d.wait_event_n("sent", &[("rule", rule)], 1);
+    d.signal("TERM");
+    assert_eq!(d.wait_exit(), Some(0));
+}
+
 /// What both paths check once the daemon has been told of the change.
 fn fly(w: &World, s: &Scenario, change: impl FnOnce(&Running), bus: Option<&SystemBus>) {
     let treated_home = w.plan(s, "Test/Home").0;
@@ -190,17 +209,8 @@ fn fly(w: &World, s: &Scenario, change: impl FnOnce(&Running), bus: Option<&Syst
     change(&d);
     d.wait_event_n("zone_changed", &[("to", "Test/West")], 1);
     // Lunch by West's clock: 20 s after Home's lunch, and only then
-    let lunch = s.desk.wait_summary("Lunch");
-    assert!(
-        at(&lunch) >= w.t0 + TimeDelta::seconds(60 + WEST_S),
-        "lunch came at {} by Home's clock, not West's",
-        at(&lunch)
-    );
-    // recorded before it stops (a TERM during the bus call would leave
-    // it unrecorded: another matter)
-    d.wait_event_n("sent", &[("rule", "lunch")], 1);
-    d.signal("TERM");
-    assert_eq!(d.wait_exit(), Some(0));
+    comes_by_wests_clock(w, s, "Lunch", 60);
+    stop_once_sent(&mut d, "lunch");
 
     // restarted in West: the treatment did not move, what was shown stays
     let (treated_west, statuses) = w.plan(s, "Test/West");
@@ -222,15 +232,8 @@ fn fly(w: &World, s: &Scenario, change: impl FnOnce(&Running), bus: Option<&Syst
         "the elapsed-time reminder hangs on the treatment: due {due}, came {}",
         at(&rinse)
     );
-    let tea = s.desk.wait_summary("Tea");
-    assert!(
-        at(&tea) >= w.t0 + TimeDelta::seconds(120 + WEST_S),
-        "tea came at {} by Home's clock, not West's",
-        at(&tea)
-    );
-    d.wait_event_n("sent", &[("rule", "tea")], 1);
-    d.signal("TERM");
-    assert_eq!(d.wait_exit(), Some(0));
+    comes_by_wests_clock(w, s, "Tea", 120);
+    stop_once_sent(&mut d, "tea");
     // nothing twice: Home's morning came round again on West's clock 20 s
     // later (and lunch before the restart), and neither was shown again
     for title in ["Morning", "Lunch", "Rinse", "Tea"] {
@@ -240,12 +243,7 @@ fn fly(w: &World, s: &Scenario, change: impl FnOnce(&Running), bus: Option<&Syst
 
 #[test]
 fn a_new_etc_localtime_while_running_moves_the_day_not_the_treatment() {
-    if !root_or_skip(
-        "a_new_etc_localtime_while_running_moves_the_day_not_the_treatment",
-        MOUNTS,
-    ) {
-        return;
-    }
+    require_root!(MOUNTS);
     let s = Scenario::new();
     let w = World::new();
     s.sb.write_config(&w.config());
@@ -267,12 +265,7 @@ fn a_new_etc_localtime_while_running_moves_the_day_not_the_treatment() {
 
 #[test]
 fn timedated_announcing_a_new_zone_moves_the_day_not_the_treatment() {
-    if !root_or_skip(
-        "timedated_announcing_a_new_zone_moves_the_day_not_the_treatment",
-        MOUNTS,
-    ) {
-        return;
-    }
+    require_root!(MOUNTS);
     let bus = SystemBus::start();
     let timedated = FakeTimedated::start(&bus);
     let s = Scenario::new();
@@ -310,9 +303,7 @@ fn timedated_announcing_a_new_zone_moves_the_day_not_the_treatment() {
 /// to the new zone and the treatment does not.
 #[test]
 fn systemd_timedated_setting_a_zone_is_followed() {
-    if !root_or_skip("systemd_timedated_setting_a_zone_is_followed", MOUNTS) {
-        return;
-    }
+    require_root!(MOUNTS);
     let timedated = [
         "/usr/lib/systemd/systemd-timedated",
         "/lib/systemd/systemd-timedated",

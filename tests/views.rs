@@ -9,7 +9,7 @@
 
 use crate::common;
 
-use common::{Sandbox, installed, stderr, stdout};
+use common::{Sandbox, require_tools, stderr, stdout};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -29,29 +29,6 @@ fn config(plan: &str, lang: &str) -> String {
         "language = \"{lang}\"\n[treatment]\ndate = 2026-11-23\ntime = \"14:30\"\n\
          timezone = \"Europe/Berlin\"\nplan = \"{plan}\"\n"
     )
-}
-
-/// Whether every tool is on PATH; else says so (the Debian packages) and,
-/// under CI, fails.
-fn tools_or_skip(test: &str, tools: &[(&str, &str)]) -> bool {
-    let missing: Vec<String> = tools
-        .iter()
-        .filter(|(t, _)| !installed(t))
-        .map(|(t, p)| format!("{t} (apt-get install {p})"))
-        .collect();
-    if missing.is_empty() {
-        return true;
-    }
-    assert!(
-        std::env::var_os("CI").is_none(),
-        "{test}: missing {}; CI installs them",
-        missing.join(", ")
-    );
-    eprintln!(
-        "\n*** SKIPPED {test}: missing {}; CI installs them. ***\n",
-        missing.join(", ")
-    );
-    false
 }
 
 /// `plan --json --all`.
@@ -133,17 +110,11 @@ fn screenshot_dir() -> PathBuf {
 /// warning signs and the "not medical advice" line in the PDF's text.
 #[test]
 fn the_chart_prints_on_one_page_with_every_reminder_and_milestone() {
-    let test = "the_chart_prints_on_one_page_with_every_reminder_and_milestone";
-    if !tools_or_skip(
-        test,
-        &[
-            ("chromium", "chromium"),
-            ("pdfinfo", "poppler-utils"),
-            ("pdftotext", "poppler-utils"),
-        ],
-    ) {
-        return;
-    }
+    require_tools!(
+        ("chromium", "chromium"),
+        ("pdfinfo", "poppler-utils"),
+        ("pdftotext", "poppler-utils")
+    );
     let cases = BUILTIN
         .iter()
         .flat_map(|p| LANGS.iter().map(move |l| (*p, *l)));
@@ -239,13 +210,7 @@ fn the_chart_prints_on_one_page_with_every_reminder_and_milestone() {
 /// two pages at most.
 #[test]
 fn the_chart_renders_in_four_languages_and_long_plans_take_two_pages() {
-    let test = "the_chart_renders_in_four_languages_and_long_plans_take_two_pages";
-    if !tools_or_skip(
-        test,
-        &[("chromium", "chromium"), ("pdfinfo", "poppler-utils")],
-    ) {
-        return;
-    }
+    require_tools!(("chromium", "chromium"), ("pdfinfo", "poppler-utils"));
     let dir = screenshot_dir();
     for lang in LANGS {
         let sb = Sandbox::new();
@@ -383,12 +348,7 @@ fn golden_week_grids() {
 /// highlighted; NO_COLOR turns it off.
 #[test]
 fn the_week_grid_is_highlighted_on_a_terminal_only() {
-    if !tools_or_skip(
-        "the_week_grid_is_highlighted_on_a_terminal_only",
-        &[("script", "bsdutils")],
-    ) {
-        return;
-    }
+    require_tools!(("script", "bsdutils"));
     let sb = Sandbox::new();
     sb.write_config(&config("microneedling", "en"));
     let config = sb.config_path();
@@ -505,8 +465,7 @@ fn export_ics(sb: &Sandbox) -> PathBuf {
 /// at their UTC instant; UIDs from the first occurrence's id, stable.
 #[test]
 fn export_ics_has_one_event_per_moment_read_by_an_independent_parser() {
-    let test = "export_ics_has_one_event_per_moment_read_by_an_independent_parser";
-    let Some(python) = python_with_icalendar(test) else {
+    let Some(python) = python_with_icalendar(common::test_name!()) else {
         return;
     };
     let sb = Sandbox::new();
@@ -625,12 +584,7 @@ fn export_ics_has_one_event_per_moment_read_by_an_independent_parser() {
 /// (floating time) while the treatment's first reminder keeps its instant.
 #[test]
 fn khal_imports_the_calendar_and_keeps_routines_at_local_hours() {
-    if !tools_or_skip(
-        "khal_imports_the_calendar_and_keeps_routines_at_local_hours",
-        &[("khal", "khal")],
-    ) {
-        return;
-    }
+    require_tools!(("khal", "khal"));
     let sb = Sandbox::new();
     sb.write_config(&config("microneedling", "en"));
     let file = export_ics(&sb);

@@ -150,12 +150,7 @@ fn real_now() -> f64 {
 #[test]
 #[ignore = "steps the system clock by 1 ns and back (needs root); run with --ignored"]
 fn a_wall_clock_step_is_noticed_at_once_and_again_after_it() {
-    if !common::root_or_skip(
-        "a_wall_clock_step_is_noticed_at_once_and_again_after_it",
-        "to step the system clock (CAP_SYS_TIME)",
-    ) {
-        return;
-    }
+    common::require_root!("to step the system clock (CAP_SYS_TIME)");
     let s = Scenario::new().reminders(&[("a", &[3600], DUE), ("b", &[6 * 3600], "Later")]);
     let clock = FakeClock::new(s.sb.path());
     // no system bus: only the timerfd can wake it

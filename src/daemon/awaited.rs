@@ -4,10 +4,12 @@
 
 use chrono::{DateTime, Utc};
 
+use crate::plan::OccurrenceId;
+
 /// The plan's last notification, while its answer is awaited.
 #[derive(Debug, Default)]
 pub(crate) struct Awaited {
-    waiting: Option<(Vec<String>, DateTime<Utc>)>,
+    waiting: Option<(Vec<OccurrenceId>, DateTime<Utc>)>,
 }
 
 /// Whether to wait on.
@@ -23,7 +25,7 @@ pub(crate) enum Verdict {
 
 impl Awaited {
     /// Await the answer to the notification of `ids` until `until`.
-    pub(crate) fn wait(&mut self, ids: Vec<String>, until: DateTime<Utc>) {
+    pub(crate) fn wait(&mut self, ids: Vec<OccurrenceId>, until: DateTime<Utc>) {
         self.waiting = Some((ids, until));
     }
 
@@ -42,12 +44,12 @@ impl Awaited {
     pub(crate) fn verdict(
         &self,
         now: DateTime<Utc>,
-        outstanding: impl Fn(&str) -> bool,
+        outstanding: impl Fn(&OccurrenceId) -> bool,
     ) -> Verdict {
         let Some((ids, until)) = &self.waiting else {
             return Verdict::Nothing;
         };
-        let unanswered = ids.iter().any(|id| outstanding(id));
+        let unanswered = ids.iter().any(outstanding);
         if unanswered && now < *until {
             Verdict::Until(*until)
         } else {

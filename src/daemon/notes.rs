@@ -4,7 +4,7 @@
 use crate::config::{Config, format_duration};
 use crate::i18n::messages;
 use crate::notifier::{Buttons, Note};
-use crate::plan::{Occurrence, Plan};
+use crate::plan::{Occurrence, OccurrenceId, Plan};
 
 /// What the plan says at its end: its own `complete` words, else the
 /// catalog's.
@@ -76,13 +76,13 @@ impl<'a> Notes<'a> {
     /// plan's `last` one says that the plan is complete. Its frame (the
     /// list, the buttons, the closing words) is in the config's language;
     /// the reminders' texts come translated with the plan.
-    pub(crate) fn note_for(&self, ids: &[String], last: bool) -> Option<Note> {
+    pub(crate) fn note_for(&self, ids: &[OccurrenceId], last: bool) -> Option<Note> {
         let m = messages(self.config.language.lang);
         let members: Vec<&Occurrence> = ids.iter().filter_map(|id| self.plan.get(id)).collect();
         let (title, body) = merged_text(self.config, &members, last)?;
         let snooze = format_duration(self.config.snooze);
         Some(Note {
-            ids: members.iter().map(|o| o.id.to_string()).collect(),
+            ids: members.iter().map(|o| o.id.clone()).collect(),
             title,
             body,
             buttons: Some(Buttons {
@@ -138,11 +138,11 @@ mod tests {
         Plan::build(c).unwrap()
     }
 
-    fn ids(p: &Plan, rule: &str) -> Vec<String> {
+    fn ids(p: &Plan, rule: &str) -> Vec<OccurrenceId> {
         p.occurrences
             .iter()
             .filter(|o| o.rule == rule)
-            .map(|o| o.id.to_string())
+            .map(|o| o.id.clone())
             .collect()
     }
 

@@ -21,7 +21,7 @@ use chrono::{DateTime, Utc};
 use crate::app::journal::{Journal, Status};
 use crate::ledger::{OnScreen, Posted};
 use crate::notifier::{Note, Shown};
-use crate::plan::Plan;
+use crate::plan::{OccurrenceId, Plan};
 
 /// GNOME Shell's limit per app.
 pub(crate) const MAX_ON_SCREEN: usize = 3;
@@ -31,8 +31,8 @@ pub(crate) const MAX_ON_SCREEN: usize = 3;
 struct Live {
     /// The server's id.
     id: u32,
-    /// The occurrences it lists (or a pseudo id for an informational one).
-    ids: Vec<String>,
+    /// The occurrences it lists (none for one that only informs).
+    ids: Vec<OccurrenceId>,
     /// It has buttons: answers may come, and it stays until answered.
     buttons: bool,
     /// When it was first posted.
@@ -46,7 +46,7 @@ impl Live {
     fn posted(&self) -> Posted {
         Posted {
             id: self.id,
-            ids: self.ids.clone(),
+            ids: self.ids.iter().map(OccurrenceId::to_string).collect(),
             at: self.at,
             last: self.last,
         }
@@ -63,7 +63,7 @@ pub(crate) struct Screen {
     /// What a previous run or server left on screen, to take over.
     carried: Option<OnScreen>,
     /// Occurrences whose notification was closed without an answer.
-    closed: HashSet<String>,
+    closed: HashSet<OccurrenceId>,
 }
 
 impl Screen {
@@ -83,7 +83,8 @@ impl Screen {
     }
 
     /// Shown, with no answer and not closed: it belongs on screen.
-    pub(crate) fn outstanding(&self, journal: &Journal, id: &str) -> bool {
+    pub(crate) fn outstanding(&self, journal: &Journal, id: impl AsRef<str>) -> bool {
+        let id = id.as_ref();
         journal.status(id) == Some(Status::Sent) && !self.closed.contains(id)
     }
 
@@ -93,10 +94,10 @@ impl Screen {
     /// occurrence to list, in the plan's order.
     pub(crate) fn target(
         &self,
-        ids: &[String],
+        ids: &[OccurrenceId],
         journal: &Journal,
         plan: &Plan,
-    ) -> (Option<u32>, Vec<String>) {
+    ) -> (Option<u32>, Vec<OccurrenceId>) {
         let target = self
             .live
             .iter()
@@ -109,7 +110,7 @@ impl Screen {
                     .then(|| staying.min_by_key(|l| l.at))
                     .flatten()
             });
-        let mut all: Vec<String> = target
+        let mut all: Vec<OccurrenceId> = target
             .map(|l| {
                 l.ids
                     .iter()
@@ -120,7 +121,7 @@ impl Screen {
             .unwrap_or_default();
         all.extend(ids.iter().cloned());
         // in the plan's order (time, then the order of the rules)
-        let pos = |id: &String| plan.occurrences.iter().position(|o| o.id == *id);
+        let pos = |id: &OccurrenceId| plan.occurrences.iter().position(|o| o.id == *id);
         all.sort_by_key(|id| pos(id).unwrap_or(usize::MAX));
         (target.map(|l| l.id), all)
     }
@@ -173,7 +174,7 @@ impl Screen {
 
     /// The server closed the notification of `ids` (dismissed, expired,
     /// evicted) without an answer; whether it was on screen.
-    pub(crate) fn closed(&mut self, ids: &[String]) -> bool {
+    pub(crate) fn closed(&mut self, ids: &[OccurrenceId]) -> bool {
         self.closed.extend(ids.iter().cloned());
         let before = self.live.len();
         self.live.retain(|l| l.ids != ids);
@@ -243,7 +244,7 @@ mod tests {
 
     fn note(ids: &[&str], replaces: Option<u32>) -> Note {
         Note {
-            ids: ids.iter().map(|s| s.to_string()).collect(),
+            ids: ids.iter().map(|s| OccurrenceId::from(*s)).collect(),
             replaces,
             ..Note::info("t", "b")
         }
@@ -266,7 +267,7 @@ mod tests {
         s.shown(&note(&["a@1"], None), &shown(7), t("23T09:00:00"), false);
         assert!(s.outstanding(&j, "a@1"));
         assert_eq!(s.answered(&j), Vec::<u32>::new());
-        assert!(s.closed(&["a@1".to_string()]));
+        assert!(s.closed(&["a@1".into()]));
         assert_eq!(s.len(), 0);
         assert!(!s.outstanding(&j, "a@1"));
         // shown again (a snooze): the close no longer counts

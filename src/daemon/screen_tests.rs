@@ -6,6 +6,7 @@ use super::state::Daemon;
 use super::tests::{COMPLETE_TEXT, Recorder, daemon_with, t, titles};
 use crate::app::journal::Status;
 use crate::notifier::{Answer, Button};
+use crate::plan::OccurrenceId;
 
 /// Four reminders an hour apart, then one at night so the plan goes on.
 const CFG: &str = "[treatment]\ndate = 2026-11-23\ntime = \"08:00\"\ntimezone = \"UTC\"\nplan = \"none\"\n\
@@ -21,7 +22,7 @@ fn server(d: &mut Daemon<Recorder>, name: &str, base: u32) {
     d.notifier_mut().set_base(base);
 }
 
-fn answer(ids: &[String], button: Button) -> Answer {
+fn answer(ids: &[OccurrenceId], button: Button) -> Answer {
     Answer::Pressed {
         ids: ids.to_vec(),
         button,

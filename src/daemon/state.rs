@@ -186,7 +186,8 @@ impl<N: Notifier> Daemon<N> {
             }
             Err(ShowError::Rejected(e)) => {
                 // this notification, not the server: the queue moves on
-                warn!(id = %note.ids.join(","), "the bus refused a notification: {e}; recorded as failed");
+                let ids: Vec<&str> = note.ids.iter().map(OccurrenceId::as_str).collect();
+                warn!(id = %ids.join(","), "the bus refused a notification: {e}; recorded as failed");
                 Err(NotShown::Rejected)
             }
             Err(ShowError::Unavailable(e)) => Err(NotShown::RetryAt(self.unavailable(&e, now))),
@@ -280,7 +281,7 @@ impl<N: Notifier> Daemon<N> {
         if shows.is_empty() {
             return Ok(());
         }
-        let ids: Vec<String> = shows.iter().map(|s| s.id.to_string()).collect();
+        let ids: Vec<OccurrenceId> = shows.iter().map(|s| s.id.clone()).collect();
         let covered =
             |id: &OccurrenceId| shows.iter().any(|s| s.id == *id || s.merged.contains(id));
         let last = self.window.reaches_end()
@@ -464,7 +465,12 @@ impl<N: Notifier> Daemon<N> {
     }
 
     /// "Indoors today": this one is done, the rest of its rule today skipped.
-    fn indoors(&mut self, id: &str, sent_at: Option<DateTime<Utc>>, now: DateTime<Utc>) -> bool {
+    fn indoors(
+        &mut self,
+        id: &OccurrenceId,
+        sent_at: Option<DateTime<Utc>>,
+        now: DateTime<Utc>,
+    ) -> bool {
         let plan = self.window.plan();
         let Some(o) = plan.get(id) else {
             return false;
@@ -476,7 +482,7 @@ impl<N: Notifier> Daemon<N> {
             .filter(|x| {
                 x.rule == rule
                     && x.at.date_naive() == date
-                    && x.id != id
+                    && x.id != *id
                     && policy::due_at(x, &self.journal).is_some()
             })
             .map(|x| x.id.clone())
@@ -571,13 +577,13 @@ impl<N: Notifier> Daemon<N> {
         rest.sort_by_key(|p| p.at);
         let mut taken = 0;
         while let Some(p) = rest.first().cloned() {
-            let ids: Vec<String> = p
+            // the journal's text of the ids, as the plan's occurrences
+            let ids: Vec<OccurrenceId> = p
                 .ids
                 .iter()
-                .filter(|i| {
-                    self.screen.outstanding(&self.journal, i) && self.window.plan().get(i).is_some()
-                })
-                .cloned()
+                .filter_map(|i| self.window.plan().get(i))
+                .map(|o| o.id.clone())
+                .filter(|i| self.screen.outstanding(&self.journal, i))
                 .collect();
             let until = end_of_day(tz, p.at);
             let stale = if p.last {

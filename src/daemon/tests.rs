@@ -310,7 +310,7 @@ async fn snooze_shows_again_and_done_records() {
     let dir = tempfile::tempdir().unwrap();
     let mut d = daemon(dir.path(), t("23T09:00:00"));
     d.tick(t("23T09:00:00")).await;
-    let id = "a@s1d0T09:00".to_string();
+    let id = crate::plan::OccurrenceId::from("a@s1d0T09:00");
     assert!(d.answer(
         &Answer::Pressed {
             ids: vec![id.clone()],
@@ -488,7 +488,7 @@ async fn a_reminder_snoozed_for_days_stays_in_the_window() {
             [reminders.a]\ndays = \"0\"\nat = [\"09:00\"]\ntitle = \"A\"\n\
             [reminders.later]\ndays = \"0-10\"\nat = [\"23:59\"]\ntitle = \"Later\"\n";
     let mut d = daemon_with(dir.path(), cfg, t("23T08:00:00"));
-    let id = "a@s1d0T09:00".to_string();
+    let id = crate::plan::OccurrenceId::from("a@s1d0T09:00");
     let mut now = t("23T09:00:00");
     for _ in 0..4 {
         d.tick(now).await;

@@ -38,6 +38,7 @@ use zbus::{Connection, MatchRule, MessageStream, message};
 use super::note::{
     Answer, Button, Capabilities, Note, Notifier, ShowError, Shown, build, has_buttons,
 };
+use crate::plan::OccurrenceId;
 
 pub(super) const DEST: &str = "org.freedesktop.Notifications";
 pub(super) const PATH: &str = "/org/freedesktop/Notifications";
@@ -50,7 +51,7 @@ pub(crate) const CALL_TIMEOUT: Duration = Duration::from_secs(10);
 type Call = JoinHandle<Result<u32, ShowError>>;
 
 /// Which reminders each live notification stands for, by the server's id.
-type Routes = Arc<Mutex<HashMap<u32, Vec<String>>>>;
+type Routes = Arc<Mutex<HashMap<u32, Vec<OccurrenceId>>>>;
 
 #[derive(Debug, Default)]
 pub(crate) struct DbusNotifier {

@@ -6,6 +6,7 @@ use notify_rust::{Hint, Notification, Timeout, Urgency};
 use tokio::sync::mpsc::UnboundedSender;
 
 use crate::config::Expire;
+use crate::plan::OccurrenceId;
 
 pub(crate) const APP_NAME: &str = "aftercare";
 const CATEGORY: &str = "x-aftercare.reminder";
@@ -31,7 +32,7 @@ impl Capabilities {
 pub(crate) struct Note {
     /// The occurrences it stands for, in the order listed (an answer goes
     /// to all of them); none for a note that only informs.
-    pub ids: Vec<String>,
+    pub ids: Vec<OccurrenceId>,
     pub title: String,
     pub body: String,
     /// Offer Done and Snooze (with these labels) if the server has actions.
@@ -114,10 +115,13 @@ impl Button {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) enum Answer {
     /// A button was pressed on the notification of these occurrences.
-    Pressed { ids: Vec<String>, button: Button },
+    Pressed {
+        ids: Vec<OccurrenceId>,
+        button: Button,
+    },
     /// The notification of these occurrences was closed (dismissed,
     /// expired, evicted) without a button. Never taken for Done.
-    Closed { ids: Vec<String> },
+    Closed { ids: Vec<OccurrenceId> },
     /// The server went away or was replaced (or the bus did), so every
     /// notification shown on it is gone or can no longer be answered.
     ServerChanged,
@@ -251,7 +255,7 @@ mod tests {
     #[test]
     fn a_note_is_the_same_by_its_reminders_or_else_by_its_words() {
         let reminder = |ids: &[&str], body: &str| Note {
-            ids: ids.iter().map(|s| s.to_string()).collect(),
+            ids: ids.iter().map(|s| OccurrenceId::from(*s)).collect(),
             ..Note::info("A", body)
         };
         // a repeat of the same reminders, though its words changed

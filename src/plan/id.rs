@@ -136,6 +136,22 @@ impl fmt::Debug for OccurrenceId {
     }
 }
 
+/// Tests write ids as text; outside tests an id is built or parsed.
+#[cfg(test)]
+impl From<&str> for OccurrenceId {
+    fn from(text: &str) -> OccurrenceId {
+        OccurrenceId(text.to_string())
+    }
+}
+
+/// Looked up by its text (a set of ids asked whether it holds the
+/// journal's key): hashed and compared as its text is.
+impl std::borrow::Borrow<str> for OccurrenceId {
+    fn borrow(&self) -> &str {
+        &self.0
+    }
+}
+
 impl AsRef<str> for OccurrenceId {
     fn as_ref(&self) -> &str {
         &self.0

@@ -222,6 +222,15 @@ impl Timed {
         )
     }
 
+    /// `[reminders.NAME]` shown `secs` from now, with these settings (lines,
+    /// each ending in a newline) for the rest.
+    pub fn rule_with(&self, name: &str, secs: i64, settings: &str) -> String {
+        format!(
+            "[reminders.{name}]\nafter = [\"{}\"]\n{settings}\n",
+            self.after(secs)
+        )
+    }
+
     /// Several rules, each `(name, secs from now, title)`.
     pub fn rules(&self, rules: &[Rule]) -> String {
         rules

@@ -334,7 +334,7 @@ fn need(cmd: &str) {
 
 /// A private bus's configuration: listen at `path`, no service activation,
 /// everyone may eavesdrop (dbus-monitor).
-fn bus_config(kind: &str, path: &Path) -> String {
+pub fn bus_config(kind: &str, path: &Path) -> String {
     format!(
         r#"<!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN"
  "http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd">
@@ -410,8 +410,7 @@ impl Desktop {
             std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
             std::fs::set_permissions(&bus_path, std::fs::Permissions::from_mode(0o777)).unwrap();
         }
-        let messages: Shared<Vec<Message>> = Arc::new((Mutex::new(Vec::new()), Condvar::new()));
-        let monitor = start_monitor(&bus_path, &messages);
+        let (monitor, messages) = monitored(&bus_path);
         Desktop {
             dir,
             display,
@@ -432,12 +431,25 @@ impl Desktop {
         self.stop_server_processes();
         stop(&mut self.monitor);
         stop(&mut self.bus);
-        let _ = std::fs::remove_file(self.dir.path().join("bus"));
+        let path = self.dir.path().join("bus");
+        let _ = std::fs::remove_file(&path);
+        // The new bus listens beside the real path until the monitor is
+        // attached, then its socket is renamed into place: a client that
+        // reconnects at once cannot say anything the monitor misses.
+        let aside = self.dir.path().join("bus.next");
+        let conf = self.dir.path().join("bus.conf");
+        let conf_aside = self.dir.path().join("bus.next.conf");
+        let text = std::fs::read_to_string(&conf).unwrap().replace(
+            &format!("unix:path={}<", path.display()),
+            &format!("unix:path={}<", aside.display()),
+        );
+        std::fs::write(&conf_aside, text).unwrap();
         self.bus = start_bus_with(
-            &self.dir.path().join("bus.conf"),
+            &conf_aside,
             &session_vars(self.dir.path(), self.display, self.kind),
         );
-        self.monitor = start_monitor(&self.dir.path().join("bus"), &self.messages);
+        self.monitor = start_monitor(&aside, &self.messages);
+        std::fs::rename(&aside, &path).unwrap();
         self.start_server();
     }
 
@@ -614,6 +626,17 @@ impl Desktop {
         self.spawn_server_process(&mut cmd);
     }
 
+    /// A private system bus for the server's session, stopped with the
+    /// server; its address.
+    fn start_private_system_bus(&mut self) -> String {
+        let sys_path = self.dir.path().join("sysbus");
+        let sys_conf = self.dir.path().join("sysbus.conf");
+        std::fs::write(&sys_conf, bus_config("system", &sys_path)).unwrap();
+        let _ = std::fs::remove_file(&sys_path);
+        self.server.push(start_bus(&sys_conf));
+        format!("unix:path={}", sys_path.display())
+    }
+
     /// GNOME Shell 43 headless: a private system bus (the shell wants
     /// logind & co there), the shell with the test extension enabled in a
     /// keyfile settings backend, then the freedesktop service
@@ -640,12 +663,7 @@ impl Desktop {
             ),
         )
         .unwrap();
-        let sys_path = self.dir.path().join("sysbus");
-        let sys_conf = self.dir.path().join("sysbus.conf");
-        std::fs::write(&sys_conf, bus_config("system", &sys_path)).unwrap();
-        let _ = std::fs::remove_file(&sys_path);
-        self.server.push(start_bus(&sys_conf));
-        let sys = format!("unix:path={}", sys_path.display());
+        let sys = self.start_private_system_bus();
 
         let before = self.name_owned(GNOME_HOOKS);
         let mut shell = Command::new("gnome-shell");
@@ -684,11 +702,7 @@ impl Desktop {
     /// window manager) on Xvfb. Their helpers are activated by the session
     /// bus, which got the session's environment.
     fn spawn_x_session(&mut self) {
-        let sys_path = self.dir.path().join("sysbus");
-        let sys_conf = self.dir.path().join("sysbus.conf");
-        std::fs::write(&sys_conf, bus_config("system", &sys_path)).unwrap();
-        let _ = std::fs::remove_file(&sys_path);
-        self.server.push(start_bus(&sys_conf));
+        self.start_private_system_bus();
         let mut cmd = if self.kind == Server::Plasma {
             // accessibility on (the bus activates at-spi's launcher), so
             // that Qt registers the popups' buttons: they are clicked where
@@ -2021,6 +2035,13 @@ fn kill_bus_clients(bus_path: &Path) {
                 .status();
         }
     }
+}
+
+/// A new dbus-monitor on the bus at `bus_path`, and the messages it
+/// gathers.
+pub fn monitored(bus_path: &Path) -> (Child, Shared<Vec<Message>>) {
+    let messages: Shared<Vec<Message>> = Arc::new((Mutex::new(Vec::new()), Condvar::new()));
+    (start_monitor(bus_path, &messages), messages)
 }
 
 /// Start dbus-monitor feeding `messages`; returns once it is a monitor.

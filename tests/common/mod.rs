@@ -175,6 +175,73 @@ pub fn is_root() -> bool {
         .unwrap_or(false)
 }
 
+/// The path of the test function this stands in, without the crate's
+/// name: `faults::disk_full_keeps_the_old_journal_and_never_duplicates`.
+macro_rules! test_name {
+    () => {{
+        fn here() {}
+        $crate::common::test_path(std::any::type_name_of_val(&here))
+    }};
+}
+pub(crate) use test_name;
+
+/// `integration::faults::a_test::here` -> `faults::a_test`.
+pub fn test_path(here: &'static str) -> &'static str {
+    let path = here.strip_suffix("::here").unwrap_or(here);
+    path.split_once("::").map_or(path, |(_, path)| path)
+}
+
+/// A test's first line where it needs root (`needs` says for what): ends
+/// the test, saying so, where it cannot run; see [`root_or_skip`].
+macro_rules! require_root {
+    ($needs:expr) => {
+        if !$crate::common::root_or_skip($crate::common::test_name!(), $needs) {
+            return;
+        }
+    };
+}
+pub(crate) use require_root;
+
+/// A test's first line where it needs programs: `(program, Debian
+/// package)`; ends the test, saying so, where one is missing; see
+/// [`tools_or_skip`].
+macro_rules! require_tools {
+    ($($tool:expr),+ $(,)?) => {
+        if !$crate::common::tools_or_skip($crate::common::test_name!(), &[$($tool),+]) {
+            return;
+        }
+    };
+}
+pub(crate) use require_tools;
+
+/// Whether every tool is on PATH; else says so (the Debian packages) and,
+/// under CI, fails.
+pub fn tools_or_skip(test: &str, tools: &[(&str, &str)]) -> bool {
+    let missing: Vec<String> = tools
+        .iter()
+        .filter(|(t, _)| !installed(t))
+        .map(|(t, p)| format!("{t} (apt-get install {p})"))
+        .collect();
+    if missing.is_empty() {
+        return true;
+    }
+    assert!(
+        std::env::var_os("CI").is_none(),
+        "{test}: missing {}; CI installs them",
+        missing.join(", ")
+    );
+    eprintln!(
+        "\n*** SKIPPED {test}: missing {}; CI installs them. ***\n",
+        missing.join(", ")
+    );
+    false
+}
+
+#[test]
+fn a_test_knows_its_own_name() {
+    assert_eq!(test_name!(), "common::a_test_knows_its_own_name");
+}
+
 /// For tests that need root (`needs` says for what). Returns false, after
 /// saying so loudly, when the test cannot run here; the caller returns.
 /// CI runs as root, so there these tests run: under `CI=true` a missing

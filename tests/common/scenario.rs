@@ -72,6 +72,14 @@ impl Scenario {
         self
     }
 
+    /// Write a timed config whose reminders `rules` writes out, from the
+    /// timing (for settings that [`Scenario::reminders`] does not write).
+    pub fn reminders_written(self, rules: impl FnOnce(&Timed) -> String) -> Scenario {
+        self.sb
+            .write_config(&(self.t.header(&self.notifications) + &rules(&self.t)));
+        self
+    }
+
     /// Write this config as it is.
     pub fn config(self, text: &str) -> Scenario {
         self.sb.write_config(text);

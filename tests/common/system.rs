@@ -8,11 +8,10 @@
 //! daemon must not take for logind's.
 
 use super::desktop::{
-    Message, PATIENCE, Shared, answered_add_matches, start_bus, start_monitor, wait_on,
+    Message, PATIENCE, Shared, answered_add_matches, bus_config, monitored, start_bus, wait_on,
 };
 use std::path::PathBuf;
 use std::process::{Child, Command};
-use std::sync::{Arc, Condvar, Mutex};
 
 pub const LOGIN1: &str = "org.freedesktop.login1";
 pub const LOGIN1_PATH: &str = "/org/freedesktop/login1";
@@ -42,30 +41,9 @@ impl SystemBus {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("system_bus_socket");
         let conf = dir.path().join("system.conf");
-        std::fs::write(
-            &conf,
-            format!(
-                r#"<!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN"
- "http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd">
-<busconfig>
-  <type>system</type>
-  <listen>unix:path={}</listen>
-  <auth>EXTERNAL</auth>
-  <policy context="default">
-    <allow user="*"/>
-    <allow send_destination="*" eavesdrop="true"/>
-    <allow eavesdrop="true"/>
-    <allow own="*"/>
-  </policy>
-</busconfig>
-"#,
-                path.display()
-            ),
-        )
-        .unwrap();
+        std::fs::write(&conf, bus_config("system", &path)).unwrap();
         let bus = start_bus(&conf);
-        let messages: Shared<Vec<Message>> = Arc::new((Mutex::new(Vec::new()), Condvar::new()));
-        let monitor = start_monitor(&path, &messages);
+        let (monitor, messages) = monitored(&path);
         SystemBus {
             dir,
             bus,
