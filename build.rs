@@ -54,14 +54,40 @@ fn main() {
 /// (docs/performance.md). Needs binutils >= 2.38 to link (Debian 12 has
 /// 2.40; an older ld ignores the option with a warning) and glibc >= 2.36
 /// to run (Debian 12 has 2.36; the package's `Depends` says so, from the
-/// binary's `GLIBC_ABI_DT_RELR`). Debug builds (the tests') are left as
-/// they are.
+/// binary's `GLIBC_ABI_DT_RELR`). Only when building on the machine it is
+/// for, with a glibc that has it: a build on an older system (Ubuntu 22.04
+/// has 2.35) keeps the classic table and runs there. Debug builds (the
+/// tests') are left as they are.
 fn pack_relocations() {
     let var = |k: &str| std::env::var(k).unwrap_or_default();
     if var("PROFILE") == "release"
         && var("CARGO_CFG_TARGET_OS") == "linux"
         && var("CARGO_CFG_TARGET_ENV") == "gnu"
+        && var("HOST") == var("TARGET")
+        && glibc_at_least(2, 36)
     {
         println!("cargo:rustc-link-arg-bins=-Wl,-z,pack-relative-relocs");
+    }
+}
+
+/// Whether this machine's glibc is at least `major.minor`
+/// (`getconf GNU_LIBC_VERSION` prints "glibc 2.36"); no when unknown.
+fn glibc_at_least(major: u32, minor: u32) -> bool {
+    let Ok(out) = std::process::Command::new("getconf")
+        .arg("GNU_LIBC_VERSION")
+        .output()
+    else {
+        return false;
+    };
+    let text = String::from_utf8_lossy(&out.stdout);
+    let mut parts = text
+        .trim()
+        .strip_prefix("glibc ")
+        .unwrap_or_default()
+        .split('.')
+        .map(|p| p.parse::<u32>().ok());
+    match (parts.next().flatten(), parts.next().flatten()) {
+        (Some(a), Some(b)) => (a, b) >= (major, minor),
+        _ => false,
     }
 }
