@@ -95,6 +95,40 @@ fn a_reminder_due_during_suspend_is_shown_within_2s_of_the_resume_signal() {
     assert_eq!(s.desk.count("Later"), 0, "nothing early");
 }
 
+/// A signal addressed to the daemon's connection reaches it whatever its
+/// match rules say (`dbus-send --dest :1.N`, as `gdbus emit --dest` does):
+/// only the connection that owns logind's name now may say it resumed.
+#[test]
+fn a_strangers_resume_signal_addressed_to_the_daemon_is_not_taken_for_loginds() {
+    let sys = SystemBus::start();
+    let logind = FakeLogind::start(&sys);
+    let s = Scenario::new().reminders(&[("a", &[6 * 3600], "Later")]);
+    let clock = FakeClock::new(s.sb.path());
+    let d = start(&s, &clock, |cmd| sys.apply(cmd));
+    d.wait_event("scheduled");
+    let daemon = sys.wait_listener("PrepareForSleep");
+
+    // The stranger's first, then logind's: the daemon reads its connection
+    // in the bus's order, and says it dropped a signal before it passes on
+    // the next one, so once logind's resume has been acted on, the
+    // stranger's drop is in the log (or the stranger's was acted on).
+    sys.emit_as_stranger_to(false, &daemon);
+    logind.prepare_for_sleep(false);
+    let signals = sys.wait_sleep_signals(2);
+    assert_ne!(signals[0].sender, logind.unique_name(), "{signals:?}");
+    assert_eq!(signals[1].sender, logind.unique_name(), "{signals:?}");
+
+    d.wait_event_n("clock_moved", &[("cause", "resumed")], 1);
+    assert_eq!(
+        d.event_count("sleep_signal_ignored"),
+        1,
+        "the stranger's PrepareForSleep(false) was not dropped before logind's was acted on"
+    );
+    d.wait_event_n("sleep_signal_ignored", &[("sender", &signals[0].sender)], 1);
+    assert_eq!(d.event_count("clock_moved"), 1, "one resume, one wake");
+    assert_eq!(s.desk.count("Later"), 0, "nothing early");
+}
+
 #[test]
 fn without_a_system_bus_it_carries_on_and_reminders_come_at_their_second() {
     let s = Scenario::new().reminders(&[("a", &[3], "On time"), ("b", &[6 * 3600], "Later")]);

@@ -21,6 +21,7 @@ use tracing::{debug, error, info, warn};
 use zbus::{MatchRule, message};
 
 use super::state::Daemon;
+use super::system_bus::{NameOwner, OwnerChange};
 use crate::app::journal::Journal;
 use crate::app::{apply_treatment_pin, treatment_pin};
 use crate::clock::{SystemZone, ZoneOrigin};
@@ -114,13 +115,12 @@ impl<N: Notifier> Daemon<N> {
 const TIMEDATE: &str = "org.freedesktop.timedate1";
 const TIMEDATE_PATH: &str = "/org/freedesktop/timedate1";
 
-/// Ask the system bus for timedated's `PropertiesChanged` and for changes of
-/// who owns its name; then ask who owns it now (after the rules: no change
-/// is missed). The caller made its message stream before. A signal counts
-/// only from the connection that owns `org.freedesktop.timedate1` at that
-/// moment (a unicast signal reaches us whatever the match rule says):
-/// [`Timedated::heard`].
-pub(super) async fn subscribe(bus: &zbus::fdo::DBusProxy<'_>) -> zbus::Result<Option<String>> {
+/// Ask the system bus for timedated's `PropertiesChanged`, then follow who
+/// owns its name ([`NameOwner::follow_on`]). The caller made its message
+/// stream before. A signal counts only from the connection that owns
+/// `org.freedesktop.timedate1` at that moment (a unicast signal reaches us
+/// whatever the match rule says): [`Timedated::heard`].
+pub(super) async fn subscribe(bus: &zbus::fdo::DBusProxy<'_>) -> zbus::Result<NameOwner> {
     let rule = MatchRule::builder()
         .msg_type(message::Type::Signal)
         .sender(TIMEDATE)
@@ -130,64 +130,39 @@ pub(super) async fn subscribe(bus: &zbus::fdo::DBusProxy<'_>) -> zbus::Result<Op
         .arg(0, TIMEDATE)
         .build()?;
     bus.add_match_rule(rule).await?;
-    let owner = MatchRule::builder()
-        .msg_type(message::Type::Signal)
-        .sender("org.freedesktop.DBus")
-        .interface("org.freedesktop.DBus")
-        .member("NameOwnerChanged")
-        .arg(0, TIMEDATE)
-        .build()?;
-    bus.add_match_rule(owner).await?;
-    let name = zbus::names::BusName::from_static_str(TIMEDATE)?;
-    match bus.get_name_owner(name).await {
-        Ok(o) => Ok(Some(o.to_string())),
-        // timedated is started by the bus when asked, and exits when idle
-        Err(zbus::fdo::Error::NameHasNoOwner(_)) => Ok(None),
-        Err(e) => Err(e.into()),
-    }
+    NameOwner::follow_on(bus, TIMEDATE).await
 }
 
 type Changed = (String, HashMap<String, zbus::OwnedVariant>, Vec<String>);
 
-/// Who owns timedated's name now, followed through the bus's own
-/// `NameOwnerChanged` in the order the bus sent everything (timedated
-/// announces a change and may exit at once), to tell its announcements
-/// from anyone else's.
+/// timedated's listener: who owns its name now ([`NameOwner`], kept
+/// current by the bus), to tell its announcements from anyone else's.
 #[derive(Debug)]
 pub(super) struct Timedated {
-    owner: Option<String>,
+    owner: NameOwner,
 }
 
 impl Timedated {
     /// Following `owner` (from [`subscribe`]).
-    pub(super) fn new(owner: Option<String>) -> Timedated {
+    pub(super) fn new(owner: NameOwner) -> Timedated {
         debug!(
             name: "timedated_listening",
-            owner = owner.as_deref().unwrap_or("-"),
+            owner = owner.owner().unwrap_or("-"),
             "listening to timedated on the system bus"
         );
         Timedated { owner }
     }
 
+    /// The bus says who owns a name now.
+    pub(super) fn follow(&mut self, change: &OwnerChange) {
+        self.owner.follow(change);
+    }
+
     /// Whether `msg` is timedated announcing a new zone.
-    pub(super) fn heard(&mut self, msg: &zbus::Message) -> bool {
+    pub(super) fn heard(&self, msg: &zbus::Message) -> bool {
         let header = msg.header();
-        if header.message_type() != message::Type::Signal {
-            return false;
-        }
-        let sender = header.sender().map(|s| s.to_string());
-        let member = header.member().map(|m| m.as_str().to_string());
-        if member.as_deref() == Some("NameOwnerChanged")
-            && sender.as_deref() == Some("org.freedesktop.DBus")
-        {
-            if let Ok((name, _, new)) = msg.body().deserialize::<(String, String, String)>() {
-                if name == TIMEDATE {
-                    self.owner = (!new.is_empty()).then_some(new);
-                }
-            }
-            return false;
-        }
-        if member.as_deref() != Some("PropertiesChanged")
+        if header.message_type() != message::Type::Signal
+            || header.member().map(|m| m.as_str()) != Some("PropertiesChanged")
             || header.path().map(|p| p.as_str()) != Some(TIMEDATE_PATH)
         {
             return false;
@@ -200,7 +175,8 @@ impl Timedated {
         {
             return false;
         }
-        if sender.is_none() || sender != self.owner {
+        let sender = header.sender().map(|s| s.to_string());
+        if !self.owner.sent(sender.as_deref()) {
             warn!(
                 name: "zone_signal_ignored",
                 sender = sender.as_deref().unwrap_or("-"),

@@ -10,11 +10,14 @@
 //! wakes the scheduler and steps at once, by the usual catch-up rules:
 //!
 //! - **logind**: `PrepareForSleep(false)` on the system bus, which logind
-//!   sends on resume. Only signals from the owner of `org.freedesktop.login1`
-//!   are taken (the match rule names it as the sender, so the bus drops the
-//!   same signal from anyone else). It comes through the daemon's one
+//!   sends on resume. Only signals from the current owner of
+//!   `org.freedesktop.login1` are taken: the match rule names it as the
+//!   sender, so the bus drops its broadcast from anyone else, and a signal
+//!   addressed to the daemon (which no match rule stops) must come from the
+//!   unique name that owns logind's name now, followed as for timedated
+//!   (`system_bus.rs`, `NameOwner`). It comes through the daemon's one
 //!   system-bus connection, shared with timedated's listener and made after
-//!   `READY=1` (`system_bus.rs`). No system bus or no logind: said once at
+//!   `READY=1`. No system bus or no logind: said once at
 //!   debug level, and the timerfd below still covers a resume.
 //! - **a `CLOCK_REALTIME` timerfd** armed with `TFD_TIMER_ABSTIME |
 //!   TFD_TIMER_CANCEL_ON_SET` for a time that never comes: a read fails with
@@ -41,6 +44,7 @@ use tracing::{debug, warn};
 use zbus::{MatchRule, message};
 
 use super::event::{Event, Moved};
+use super::system_bus::NameOwner;
 
 /// The longest the scheduler sleeps between two looks at its jobs.
 ///
@@ -111,11 +115,13 @@ pub(super) fn start(events: UnboundedSender<Event>) -> Watchers {
 
 // --- logind ---------------------------------------------------------------
 
-/// Ask the system bus for logind's `PrepareForSleep`, from the owner of
-/// `org.freedesktop.login1` only (the bus drops it from anyone else). The
-/// caller made its message stream before: nothing after the rule is
-/// missed.
-pub(super) async fn subscribe_sleep(bus: &zbus::fdo::DBusProxy<'_>) -> zbus::Result<()> {
+/// Ask the system bus for logind's `PrepareForSleep` broadcast from the
+/// owner of `org.freedesktop.login1` (the bus drops it from anyone else),
+/// then follow who owns that name ([`NameOwner::follow_on`]): one addressed
+/// to the daemon reaches it whatever the rule says, and counts only from
+/// that owner (`system_bus.rs`). The caller made its message stream
+/// before: nothing after the rules is missed.
+pub(super) async fn subscribe_sleep(bus: &zbus::fdo::DBusProxy<'_>) -> zbus::Result<NameOwner> {
     let rule = MatchRule::builder()
         .msg_type(message::Type::Signal)
         .sender(LOGIN1)
@@ -124,11 +130,12 @@ pub(super) async fn subscribe_sleep(bus: &zbus::fdo::DBusProxy<'_>) -> zbus::Res
         .member(PREPARE_FOR_SLEEP)
         .build()?;
     bus.add_match_rule(rule).await?;
-    Ok(())
+    NameOwner::follow_on(bus, LOGIN1).await
 }
 
-/// `Some(going_to_sleep)` for logind's `PrepareForSleep(b)`; `None` for
-/// anything else.
+/// `Some(going_to_sleep)` for a `PrepareForSleep(b)` of logind's
+/// interface; `None` for anything else. Who sent it is checked by the
+/// caller ([`NameOwner::sent`]).
 pub(super) fn prepare_for_sleep(msg: &zbus::Message) -> Option<bool> {
     let h = msg.header();
     let ours = h.message_type() == message::Type::Signal

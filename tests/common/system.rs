@@ -4,7 +4,8 @@
 //! The daemon finds the bus through `DBUS_SYSTEM_BUS_ADDRESS`
 //! ([`SystemBus::apply`]). [`FakeLogind`] owns `org.freedesktop.login1`
 //! and emits `PrepareForSleep` from that name, as logind does; anyone else
-//! can emit the same signal with [`SystemBus::emit_as_stranger`], which the
+//! can emit the same signal with [`SystemBus::emit_as_stranger`] (or
+//! address it to the daemon: [`SystemBus::emit_as_stranger_to`]), which the
 //! daemon must not take for logind's.
 
 use super::desktop::{
@@ -99,10 +100,24 @@ impl SystemBus {
     /// `PrepareForSleep(going_to_sleep)` from a connection that does not own
     /// logind's name (dbus-send), with logind's path and interface.
     pub fn emit_as_stranger(&self, going_to_sleep: bool) {
-        let ok = Command::new("dbus-send")
-            .arg(format!("--bus={}", self.address()))
+        self.stranger_sends(going_to_sleep, None);
+    }
+
+    /// The same, addressed to `to` (a unique name): the bus delivers it to
+    /// that connection whatever its match rules say.
+    pub fn emit_as_stranger_to(&self, going_to_sleep: bool, to: &str) {
+        self.stranger_sends(going_to_sleep, Some(to));
+    }
+
+    fn stranger_sends(&self, going_to_sleep: bool, to: Option<&str>) {
+        let mut cmd = Command::new("dbus-send");
+        cmd.arg(format!("--bus={}", self.address()))
+            .arg("--type=signal");
+        if let Some(to) = to {
+            cmd.arg(format!("--dest={to}"));
+        }
+        let ok = cmd
             .args([
-                "--type=signal",
                 LOGIN1_PATH,
                 &format!("{MANAGER}.PrepareForSleep"),
                 &format!("boolean:{going_to_sleep}"),
