@@ -51,6 +51,7 @@ body-no-picking = Que la piel se pele y pique es normal y significa que el peeli
 
 title-check-in = ¿Qué aspecto tiene su piel?
 body-check-in = La tirantez, el enrojecimiento, el picor y la descamación son normales; tras un peeling medio, la piel puede hincharse y oscurecerse antes de pelarse. Pus o costras amarillas, enrojecimiento que se extiende, fiebre, ampollas o herpes labial, o un dolor que va en aumento: llame esta misma noche al teléfono de su profesional para fuera de horario, o a un centro de urgencias o un servicio de guardia. Enrojecimiento o hinchazón que empeora después de 48 horas, zonas en carne viva que no se curan o manchas oscuras nuevas: llame a su profesional mañana por la mañana.
+deferred-body-check-in = La tirantez, el enrojecimiento, el picor y la descamación son normales; tras un peeling medio, la piel puede hincharse y oscurecerse antes de pelarse. Pus o costras amarillas, enrojecimiento que se extiende, fiebre, ampollas o herpes labial, o un dolor que va en aumento: llame cuanto antes al teléfono de su profesional para fuera de horario, o a un centro de urgencias o un servicio de guardia. Enrojecimiento o hinchazón que empeora después de 48 horas, zonas en carne viva que no se curan o manchas oscuras nuevas: llame a su profesional.
 
 title-evening-care = Limpie e hidrate
 body-evening-care = Antes de acostarse: una limpieza suave con agua tibia, seque con toquecitos y luego su crema hidratante. Una funda de almohada limpia ayuda.

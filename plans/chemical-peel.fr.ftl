@@ -52,6 +52,7 @@ body-no-picking = La desquamation et les démangeaisons sont normales : c’est
 
 title-check-in = Comment va votre peau ?
 body-check-in = Tiraillements, rougeur, démangeaisons et desquamation sont normaux ; après un peeling moyen, la peau peut gonfler et foncer avant de peler. Pus ou croûtes jaunes, rougeur qui s’étend, fièvre, cloques ou boutons de fièvre, ou douleur qui augmente : appelez dès ce soir le numéro de permanence de votre praticien, ou bien un centre de soins non programmés ou un médecin de garde. Rougeur ou gonflement qui s’aggrave après 48 heures, zones à vif qui ne guérissent pas, ou nouvelles taches foncées : appelez votre praticien demain matin.
+deferred-body-check-in = Tiraillements, rougeur, démangeaisons et desquamation sont normaux ; après un peeling moyen, la peau peut gonfler et foncer avant de peler. Pus ou croûtes jaunes, rougeur qui s’étend, fièvre, cloques ou boutons de fièvre, ou douleur qui augmente : appelez sans attendre le numéro de permanence de votre praticien, ou bien un centre de soins non programmés ou un médecin de garde. Rougeur ou gonflement qui s’aggrave après 48 heures, zones à vif qui ne guérissent pas, ou nouvelles taches foncées : appelez votre praticien.
 
 title-evening-care = Nettoyez et hydratez
 body-evening-care = Avant le coucher : un nettoyage doux à l’eau tiède, séchez en tamponnant, puis votre crème hydratante. Une taie d’oreiller propre aide.

@@ -45,6 +45,7 @@ body-sunscreen = Breitband-Sonnenschutz mit LSF 30+ (ein mineralischer ist auf f
 
 title-check-in = Wie sieht Ihre Haut aus?
 body-check-in = Die Rötung sollte inzwischen abklingen. Eiter, eine sich ausbreitende Rötung, Fieber oder zunehmende Schmerzen: Rufen Sie noch heute Abend eine Ärztin oder einen Arzt an, oder wenden Sie sich an eine Notfallpraxis oder den ärztlichen Bereitschaftsdienst. Rötung, Knötchen oder ein Ausschlag, die länger als ein, zwei Tage anhalten, oder dunkle Flecken: Hören Sie mit dem Rollen auf und lassen Sie Ihre Haut von einer Behandlerin oder einem Behandler oder in einer Hautarztpraxis ansehen.
+deferred-body-check-in = Die Rötung sollte inzwischen abklingen. Eiter, eine sich ausbreitende Rötung, Fieber oder zunehmende Schmerzen: Rufen Sie sofort eine Ärztin oder einen Arzt an, oder wenden Sie sich an eine Notfallpraxis oder den ärztlichen Bereitschaftsdienst. Rötung, Knötchen oder ein Ausschlag, die länger als ein, zwei Tage anhalten, oder dunkle Flecken: Hören Sie mit dem Rollen auf und lassen Sie Ihre Haut von einer Behandlerin oder einem Behandler oder in einer Hautarztpraxis ansehen.
 
 title-evening-care = Reinigen und eincremen
 body-evening-care = Vor dem Schlafengehen: sanft mit lauwarmem Wasser reinigen, trocken tupfen, dann Ihre Feuchtigkeitscreme. Ein frischer Kissenbezug hilft.

@@ -45,6 +45,7 @@ body-sunscreen = Protector solar de amplio espectro FPS 30+ (uno mineral suele s
 
 title-check-in = ¿Qué aspecto tiene su piel?
 body-check-in = A estas alturas, el enrojecimiento debería estar disminuyendo. Pus, enrojecimiento que se extiende, fiebre o un dolor que va en aumento: llame esta misma noche a un médico, o a un centro de urgencias o un servicio de guardia. Enrojecimiento, bultitos o una erupción que duran más de un par de días, o manchas oscuras: deje de usar el rodillo y enseñe su piel a un profesional o a un dermatólogo.
+deferred-body-check-in = A estas alturas, el enrojecimiento debería estar disminuyendo. Pus, enrojecimiento que se extiende, fiebre o un dolor que va en aumento: llame cuanto antes a un médico, o a un centro de urgencias o un servicio de guardia. Enrojecimiento, bultitos o una erupción que duran más de un par de días, o manchas oscuras: deje de usar el rodillo y enseñe su piel a un profesional o a un dermatólogo.
 
 title-evening-care = Limpie e hidrate
 body-evening-care = Antes de acostarse: una limpieza suave con agua tibia, seque con toquecitos y luego su crema hidratante. Una funda de almohada limpia ayuda.

@@ -46,6 +46,7 @@ body-sunscreen = Protection solaire à large spectre SPF 30+ (une minérale est 
 
 title-check-in = Comment va votre peau ?
 body-check-in = La rougeur devrait s’estomper à présent. Pus, rougeur qui s’étend, fièvre ou douleur qui augmente : appelez dès ce soir un médecin, ou bien un centre de soins non programmés ou un médecin de garde. Rougeur, petites bosses ou éruption qui durent plus d’un ou deux jours, ou taches foncées : arrêtez le rouleau et montrez votre peau à un praticien ou à un dermatologue.
+deferred-body-check-in = La rougeur devrait s’estomper à présent. Pus, rougeur qui s’étend, fièvre ou douleur qui augmente : appelez sans attendre un médecin, ou bien un centre de soins non programmés ou un médecin de garde. Rougeur, petites bosses ou éruption qui durent plus d’un ou deux jours, ou taches foncées : arrêtez le rouleau et montrez votre peau à un praticien ou à un dermatologue.
 
 title-evening-care = Nettoyez et hydratez
 body-evening-care = Avant le coucher : un nettoyage doux à l’eau tiède, séchez en tamponnant, puis votre crème hydratante. Une taie d’oreiller propre aide.

@@ -50,6 +50,7 @@ body-hands-off = Tras la IPL, las manchas tratadas suelen oscurecerse como posos
 
 title-check-in = ¿Qué aspecto tiene su piel?
 body-check-in = Es normal algo de enrojecimiento, calor, hinchazón leve y picor durante uno o dos días. Ampollas, costras o pus, enrojecimiento que se extiende, fiebre, herpes labial o un dolor que va en aumento: llame esta misma noche al teléfono de su profesional para fuera de horario, o a un centro de urgencias o un servicio de guardia. Dolor en un ojo o cualquier cambio en la visión: acuda esta misma noche a urgencias o a urgencias oftalmológicas. Hinchazón que empeora después de 48 horas, o manchas más claras o más oscuras que su piel: llame a su profesional mañana por la mañana.
+deferred-body-check-in = Es normal algo de enrojecimiento, calor, hinchazón leve y picor durante uno o dos días. Ampollas, costras o pus, enrojecimiento que se extiende, fiebre, herpes labial o un dolor que va en aumento: llame cuanto antes al teléfono de su profesional para fuera de horario, o a un centro de urgencias o un servicio de guardia. Dolor en un ojo o cualquier cambio en la visión: acuda cuanto antes a urgencias o a urgencias oftalmológicas. Hinchazón que empeora después de 48 horas, o manchas más claras o más oscuras que su piel: llame a su profesional.
 
 title-evening-care = Limpie e hidrate
 body-evening-care = Antes de acostarse: una limpieza suave con agua tibia, seque con toquecitos y luego su crema hidratante. Una funda de almohada limpia ayuda.

@@ -51,6 +51,7 @@ body-hands-off = Après une IPL, les taches traitées foncent souvent comme du m
 
 title-check-in = Comment va votre peau ?
 body-check-in = Un peu de rougeur, de chaleur, un léger gonflement et des démangeaisons sont normaux pendant un jour ou deux. Cloques, croûtes ou pus, rougeur qui s’étend, fièvre, boutons de fièvre, ou douleur qui augmente : appelez dès ce soir le numéro de permanence de votre praticien, ou bien un centre de soins non programmés ou un médecin de garde. Douleur à l’œil ou tout changement de la vision : dès ce soir, un service d’urgences ou des urgences ophtalmologiques. Gonflement qui s’aggrave après 48 heures, ou taches plus claires ou plus foncées que votre peau : appelez votre praticien demain matin.
+deferred-body-check-in = Un peu de rougeur, de chaleur, un léger gonflement et des démangeaisons sont normaux pendant un jour ou deux. Cloques, croûtes ou pus, rougeur qui s’étend, fièvre, boutons de fièvre, ou douleur qui augmente : appelez sans attendre le numéro de permanence de votre praticien, ou bien un centre de soins non programmés ou un médecin de garde. Douleur à l’œil ou tout changement de la vision : sans attendre, un service d’urgences ou des urgences ophtalmologiques. Gonflement qui s’aggrave après 48 heures, ou taches plus claires ou plus foncées que votre peau : appelez votre praticien.
 
 title-evening-care = Nettoyez et hydratez
 body-evening-care = Avant le coucher : un nettoyage doux à l’eau tiède, séchez en tamponnant, puis votre crème hydratante. Une taie d’oreiller propre aide.

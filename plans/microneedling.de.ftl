@@ -50,6 +50,7 @@ body-no-picking = Schuppung und Juckreiz sind normal und bedeuten, dass Ihre Hau
 
 title-check-in = Wie sieht Ihre Haut aus?
 body-check-in = Leichte Rötung, Schwellung, Jucken oder Brennen sind anfangs normal. Eiter oder gelbe Krusten, eine sich ausbreitende Rötung, Fieber, Blasen oder Lippenherpes oder zunehmende Schmerzen: Rufen Sie noch heute Abend die Nummer Ihrer Praxis für außerhalb der Sprechzeiten an, oder wenden Sie sich an eine Notfallpraxis oder den ärztlichen Bereitschaftsdienst. Rötung oder Schwellung, die nach 48 Stunden schlimmer wird oder bis Tag 5 nicht abklingt: Rufen Sie morgen früh Ihre Behandlerin, Ihren Behandler oder eine Hautarztpraxis an.
+deferred-body-check-in = Leichte Rötung, Schwellung, Jucken oder Brennen sind anfangs normal. Eiter oder gelbe Krusten, eine sich ausbreitende Rötung, Fieber, Blasen oder Lippenherpes oder zunehmende Schmerzen: Rufen Sie sofort die Nummer Ihrer Praxis für außerhalb der Sprechzeiten an, oder wenden Sie sich an eine Notfallpraxis oder den ärztlichen Bereitschaftsdienst. Rötung oder Schwellung, die nach 48 Stunden schlimmer wird oder an Tag 5 noch anhält: Rufen Sie Ihre Behandlerin, Ihren Behandler oder eine Hautarztpraxis an.
 
 title-evening-care = Reinigen und eincremen
 body-evening-care = Vor dem Schlafengehen: sanft mit lauwarmem Wasser reinigen, trocken tupfen, dann Ihre leichte, nicht komedogene Feuchtigkeitscreme. Ein frischer Kissenbezug hilft.

@@ -50,6 +50,7 @@ body-no-picking = La descamación y el picor son normales y significan que su pi
 
 title-check-in = ¿Qué aspecto tiene su piel?
 body-check-in = Al principio es normal algo de enrojecimiento, hinchazón, picor o ardor leves. Pus o costras amarillas, enrojecimiento que se extiende, fiebre, ampollas o herpes labial, o un dolor que va en aumento: llame esta misma noche al teléfono de su profesional para fuera de horario, o a un centro de urgencias o un servicio de guardia. Enrojecimiento o hinchazón que empeora después de 48 horas, o que sigue presente el día 5: llame mañana por la mañana a su profesional o a un dermatólogo.
+deferred-body-check-in = Al principio es normal algo de enrojecimiento, hinchazón, picor o ardor leves. Pus o costras amarillas, enrojecimiento que se extiende, fiebre, ampollas o herpes labial, o un dolor que va en aumento: llame cuanto antes al teléfono de su profesional para fuera de horario, o a un centro de urgencias o un servicio de guardia. Enrojecimiento o hinchazón que empeora después de 48 horas, o que sigue presente el día 5: llame a su profesional o a un dermatólogo.
 
 title-evening-care = Limpie e hidrate
 body-evening-care = Antes de acostarse: una limpieza suave con agua tibia, seque con toquecitos y luego su crema hidratante ligera y no comedogénica. Una funda de almohada limpia ayuda.

@@ -51,6 +51,7 @@ body-no-picking = La desquamation et les démangeaisons sont normales : c’est
 
 title-check-in = Comment va votre peau ?
 body-check-in = Un peu de rougeur ou de gonflement, des démangeaisons ou une sensation de brûlure légères, c’est normal au début. Pus ou croûtes jaunes, rougeur qui s’étend, fièvre, cloques ou boutons de fièvre, ou douleur qui augmente : appelez dès ce soir le numéro de permanence de votre praticien, ou bien un centre de soins non programmés ou un médecin de garde. Rougeur ou gonflement qui s’aggrave après 48 heures, ou qui persiste au jour 5 : appelez demain matin votre praticien ou un dermatologue.
+deferred-body-check-in = Un peu de rougeur ou de gonflement, des démangeaisons ou une sensation de brûlure légères, c’est normal au début. Pus ou croûtes jaunes, rougeur qui s’étend, fièvre, cloques ou boutons de fièvre, ou douleur qui augmente : appelez sans attendre le numéro de permanence de votre praticien, ou bien un centre de soins non programmés ou un médecin de garde. Rougeur ou gonflement qui s’aggrave après 48 heures, ou qui persiste au jour 5 : appelez votre praticien ou un dermatologue.
 
 title-evening-care = Nettoyez et hydratez
 body-evening-care = Avant le coucher : un nettoyage doux à l’eau tiède, séchez en tamponnant, puis votre crème hydratante légère et non comédogène. Une taie d’oreiller propre aide.

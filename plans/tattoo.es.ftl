@@ -42,6 +42,7 @@ body-no-picking = La descamación, la piel que se pela y el picor son normales a
 
 title-check-in = ¿Qué aspecto tiene su tatuaje?
 body-check-in = El enrojecimiento, la hinchazón, la sensibilidad y que salga algo de líquido transparente o de tinta son normales los primeros días. Pus, enrojecimiento que se extiende o forma líneas, calor o dolor que aumentan, fiebre o escalofríos: llame esta misma noche a un médico, o a un centro de urgencias o un servicio de guardia. Bultitos elevados que pican solo donde hay un color de tinta concreto, o una erupción que no desaparece: dígaselo a su tatuador y acuda a un médico.
+deferred-body-check-in = El enrojecimiento, la hinchazón, la sensibilidad y que salga algo de líquido transparente o de tinta son normales los primeros días. Pus, enrojecimiento que se extiende o forma líneas, calor o dolor que aumentan, fiebre o escalofríos: llame cuanto antes a un médico, o a un centro de urgencias o un servicio de guardia. Bultitos elevados que pican solo donde hay un color de tinta concreto, o una erupción que no desaparece: dígaselo a su tatuador y acuda a un médico.
 
 title-evening-care = Lave y aplique una capa fina
 body-evening-care = Antes de acostarse: un lavado suave, seque con toquecitos y una capa fina. Puede darse duchas cortas; nada de sumergirlo en agua. Ayudan las sábanas limpias y la ropa holgada.

@@ -43,6 +43,7 @@ body-no-picking = Desquamation, peau qui pèle et démangeaisons sont normales �
 
 title-check-in = Comment va votre tatouage ?
 body-check-in = Rougeur, gonflement, sensibilité et un léger suintement de liquide clair ou d’encre sont normaux les premiers jours. Pus, rougeur qui s’étend ou forme des traînées, chaleur ou douleur qui augmente, fièvre ou frissons : appelez dès ce soir un médecin, ou bien un centre de soins non programmés ou un médecin de garde. Petites bosses en relief qui démangent, uniquement là où se trouve une couleur d’encre précise, ou éruption qui persiste : prévenez votre tatoueur et consultez un médecin.
+deferred-body-check-in = Rougeur, gonflement, sensibilité et un léger suintement de liquide clair ou d’encre sont normaux les premiers jours. Pus, rougeur qui s’étend ou forme des traînées, chaleur ou douleur qui augmente, fièvre ou frissons : appelez sans attendre un médecin, ou bien un centre de soins non programmés ou un médecin de garde. Petites bosses en relief qui démangent, uniquement là où se trouve une couleur d’encre précise, ou éruption qui persiste : prévenez votre tatoueur et consultez un médecin.
 
 title-evening-care = Lavez, puis une fine couche
 body-evening-care = Avant le coucher : un lavage doux, séchez en tamponnant, une fine couche. Les douches courtes sont possibles ; pas d’immersion dans l’eau. Des draps propres et des vêtements amples aident.

@@ -9,6 +9,9 @@
 //!   user sees at most one notification per rule, never a storm.
 //! - Inside quiet hours nothing is shown; the decision is deferred to the end
 //!   of the window (when it may well be too late: then it is missed).
+//! - An occurrence moved before quiet hours (`quiet = "before"`, an evening
+//!   text) is not shown once they have begun: it is missed, not shown in
+//!   the morning.
 
 use std::collections::BTreeMap;
 use std::time::Duration;
@@ -51,7 +54,9 @@ pub(crate) fn due_at(o: &Occurrence, ledger: &Ledger) -> Option<DateTime<Utc>> {
         Some(e) if e.status == Status::Sent => {
             let r = o.repeat.filter(|r| e.repeats < r.max)?;
             let every = chrono::TimeDelta::from_std(r.every).ok()?;
-            e.sent_at.unwrap_or(e.at).checked_add_signed(every)
+            let next = e.sent_at.unwrap_or(e.at).checked_add_signed(every)?;
+            // an evening text is not repeated into quiet hours
+            o.show_until.is_none_or(|u| next < u).then_some(next)
         }
         Some(_) => None,
     }
@@ -110,6 +115,14 @@ pub(crate) fn decide_trusting(
         let late = (now - due).to_std().unwrap_or(Duration::ZERO);
         // A repeat of one already shown is never "missed": it was seen.
         let repeat = ledger.status(&o.id) == Some(Status::Sent);
+        // Moved before quiet hours for its evening words: once they have
+        // begun it is not shown (never "tonight" in the morning).
+        if let Some(until) = o.show_until.filter(|u| now >= *u) {
+            if !repeat && trusted >= until {
+                d.missed.push(o.id.clone());
+            }
+            continue;
+        }
         if late > catch_up && !repeat {
             let really_late = (trusted - due).to_std().unwrap_or(Duration::ZERO);
             if really_late > catch_up {
@@ -338,5 +351,83 @@ mod tests {
             j.set(&o.id, entry(Status::Missed, t("25T00:00:00")));
         }
         assert!(all_settled(&p, &j));
+    }
+}
+
+#[cfg(test)]
+mod before_quiet_tests {
+    //! `quiet = "before"`: shown before quiet hours, never in them.
+    use super::*;
+    use crate::ledger::Entry;
+    use crate::testing::config;
+
+    const CFG: &str = "[treatment]\ndate = 2026-11-23\ntime = \"08:00\"\ntimezone = \"UTC\"\nplan = \"none\"\n\
+        [quiet_hours]\nstart = \"19:00\"\n\
+        [reminders.c]\ndays = \"1\"\nat = [\"20:00\"]\nquiet = \"before\"\ntitle = \"C\"\nbody = \"Call tonight.\"\n";
+
+    fn t(s: &str) -> DateTime<Utc> {
+        format!("2026-11-{s}Z").parse().unwrap()
+    }
+
+    fn setup(extra: &str) -> (Plan, Option<QuietHours>) {
+        let c = config(&format!("{CFG}{extra}"));
+        (Plan::build(&c).unwrap(), c.quiet_hours)
+    }
+
+    #[test]
+    fn shown_the_minute_before_quiet_hours() {
+        let (p, q) = setup("");
+        let j = Ledger::default();
+        assert_eq!(p.occurrences[0].utc(), t("24T18:59:00"));
+        let d = decide(
+            &p,
+            &j,
+            t("24T18:59:00"),
+            Duration::from_secs(7200),
+            q.as_ref(),
+        );
+        assert_eq!(d.show.len(), 1);
+        assert_eq!(d.show[0].id, "c@s1d1T20:00");
+    }
+
+    #[test]
+    fn not_running_then_it_is_missed_not_shown_in_the_morning() {
+        let (p, q) = setup("");
+        let j = Ledger::default();
+        // even with a catch-up that would reach the morning
+        let day = Duration::from_secs(24 * 3600);
+        for now in [t("24T19:30:00"), t("25T08:00:00")] {
+            let d = decide(&p, &j, now, day, q.as_ref());
+            assert!(d.show.is_empty(), "{now}");
+            assert_eq!(d.missed, ["c@s1d1T20:00"], "{now}");
+            assert_eq!(d.deferred_until, None, "{now}");
+        }
+        // a clock that jumped ahead is not believed: held, not missed
+        let d = decide_trusting(&p, &j, t("25T08:00:00"), t("24T18:59:30"), day, q.as_ref());
+        assert!(d.show.is_empty() && d.missed.is_empty());
+    }
+
+    #[test]
+    fn a_snooze_or_repeat_into_quiet_hours_is_not_shown() {
+        let (p, q) = setup("repeat = \"30m\"\n");
+        let day = Duration::from_secs(24 * 3600);
+        let mut j = Ledger::default();
+        // shown at 18:59, unanswered: its repeat would fall at 19:29
+        j.set(
+            "c@s1d1T20:00",
+            Entry {
+                sent_at: Some(t("24T18:59:00")),
+                ..Entry::marked(Status::Sent, t("24T18:59:00"))
+            },
+        );
+        assert_eq!(due_at(&p.occurrences[0], &j), None);
+        assert!(all_settled(&p, &j));
+        // snoozed until 19:14: at 19:14 it is missed
+        let mut snoozed = Entry::marked(Status::Snoozed, t("24T18:59:00"));
+        snoozed.until = Some(t("24T19:14:00"));
+        j.set("c@s1d1T20:00", snoozed);
+        let d = decide(&p, &j, t("24T19:14:00"), day, q.as_ref());
+        assert!(d.show.is_empty());
+        assert_eq!(d.missed, ["c@s1d1T20:00"]);
     }
 }

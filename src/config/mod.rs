@@ -251,7 +251,7 @@ pub struct Translation<'a> {
 pub fn parse_texts(source: &str, lang: Lang, origin: &str) -> Result<PlanTexts, ConfigError> {
     PlanTexts::parse(source, lang).map_err(|e| {
         ConfigError::at(origin, source, e.span, e.message).hint(
-            "a plan's translation is a Fluent file of `key = text` lines: description, complete, nothing-off-limits, title-RULE, body-RULE, allows-RULE, healing-RANGE (i18n/README.md)",
+            "a plan's translation is a Fluent file of `key = text` lines: description, complete, nothing-off-limits, title-RULE, body-RULE, deferred-body-RULE, allows-RULE, healing-RANGE (i18n/README.md)",
         )
     })
 }
@@ -404,7 +404,7 @@ pub fn parse_plan_in(
         {
             let hint = match suggest(unknown, known.iter().map(String::as_str)) {
                 Some(s) => format!(
-                    "did you mean `{s}`? The plan's keys: description, complete, nothing-off-limits, title-RULE, body-RULE, allows-RULE, healing-RANGE"
+                    "did you mean `{s}`? The plan's keys: description, complete, nothing-off-limits, title-RULE, body-RULE, deferred-body-RULE, allows-RULE, healing-RANGE"
                 ),
                 None => format!(
                     "the plan {origin} has no text by that name; its keys: {}",
@@ -439,6 +439,11 @@ pub fn parse_plan_in(
             if let Some(s) = t.texts.get(&format!("body-{}", r.name)) {
                 r.body = s;
             }
+            if let Some(b) = &mut r.deferred_body {
+                if let Some(s) = t.texts.get(&format!("deferred-body-{}", r.name)) {
+                    *b = s;
+                }
+            }
             if let Some(a) = &mut r.allows {
                 if let Some(s) = t.texts.get(&format!("allows-{}", r.name)) {
                     *a = s;
@@ -453,6 +458,7 @@ pub fn parse_plan_in(
 
 /// The keys a translation of `plan` may have, one per text a person reads:
 /// `description`, `title-RULE`, `body-RULE` (rules with a body),
+/// `deferred-body-RULE` (rules with a `deferred_body`),
 /// `allows-RULE` (milestones), and `healing-RANGE` for each of
 /// `healing_keys` (already in key form, see [`healing_key`]).
 pub fn plan_text_keys(plan: &CarePlan, healing_keys: &[String]) -> Vec<String> {
@@ -470,6 +476,9 @@ pub fn plan_text_keys(plan: &CarePlan, healing_keys: &[String]) -> Vec<String> {
         keys.push(format!("title-{}", r.name));
         if !r.body.is_empty() {
             keys.push(format!("body-{}", r.name));
+        }
+        if r.deferred_body.is_some() {
+            keys.push(format!("deferred-body-{}", r.name));
         }
         if r.allows.is_some() {
             keys.push(format!("allows-{}", r.name));

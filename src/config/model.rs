@@ -183,6 +183,9 @@ pub struct Rule {
     pub trigger: Trigger,
     pub title: String,
     pub body: String,
+    /// The body when quiet hours defer it to their end (`quiet = "before"`
+    /// with no room before them): words for the morning, not "tonight".
+    pub deferred_body: Option<String>,
     /// Interval rule limited to daylight when a location is known.
     pub daylight: bool,
     /// The restriction this milestone lifts on its first day ("makeup").
@@ -218,6 +221,14 @@ pub enum QuietPolicy {
     Defer,
     /// Is left out (time-bound care whose moment has passed by morning).
     Drop,
+    /// Comes earlier, the minute before quiet hours begin that day, so
+    /// that an evening text ("call tonight") is read in the evening. When
+    /// that minute is not on the rule's day (or before the treatment or
+    /// its `not_before`), it is deferred as with `Defer`, with the rule's
+    /// `deferred_body` when it has one. Once quiet hours have begun it is
+    /// not shown any more (a daemon that was not running then records it
+    /// missed rather than showing it in the morning).
+    Before,
 }
 
 /// Show an unanswered reminder again, replacing the previous notification.

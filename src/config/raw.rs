@@ -84,6 +84,7 @@ pub(super) struct RawRule {
     pub(super) after: Option<Spanned<Vec<Spanned<String>>>>,
     pub(super) title: Option<Spanned<String>>,
     pub(super) body: Option<Spanned<String>>,
+    pub(super) deferred_body: Option<Spanned<String>>,
     pub(super) daylight: Option<Spanned<bool>>,
     pub(super) allows: Option<Spanned<String>>,
     pub(super) summary: Option<bool>,

@@ -472,6 +472,7 @@ impl Validator<'_> {
         let repeat = self.repeat(&raw)?;
         let title = text(&raw.title, "title")?;
         let body = text(&raw.body, "body")?;
+        let deferred_body = text(&raw.deferred_body, "deferred_body")?;
         let allows = text(&raw.allows, "allows")?;
         if let Some(d) = &raw.daylight {
             let interval = match &trigger {
@@ -499,6 +500,9 @@ impl Validator<'_> {
                 }
                 if let Some(b) = body {
                     r.body = b;
+                }
+                if deferred_body.is_some() {
+                    r.deferred_body = deferred_body;
                 }
                 if let Some(d) = &raw.daylight {
                     r.daylight = *d.get_ref();
@@ -564,6 +568,7 @@ impl Validator<'_> {
                     trigger,
                     title,
                     body: body.unwrap_or_default(),
+                    deferred_body,
                     daylight: raw.daylight.as_ref().is_some_and(|d| *d.get_ref()),
                     allows,
                     summary: raw.summary.unwrap_or(false),
@@ -674,12 +679,13 @@ impl Validator<'_> {
         match q.get_ref().trim() {
             "defer" => Ok(QuietPolicy::Defer),
             "drop" => Ok(QuietPolicy::Drop),
+            "before" => Ok(QuietPolicy::Before),
             other => Err(self
                 .err(
                     q.span(),
                     format!("`quiet = \"{other}\"` is not a quiet-hours policy"),
                 )
-                .hint("use \"defer\" (move to the end of quiet hours) or \"drop\" (leave it out)")),
+                .hint("use \"defer\" (move to the end of quiet hours), \"before\" (come just before they begin, that day) or \"drop\" (leave it out)")),
         }
     }
 

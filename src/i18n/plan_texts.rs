@@ -2,7 +2,8 @@
 //! beside the plan (`plans/NAME.LANG.ftl` for a built-in plan, `X.LANG.ftl`
 //! beside a clinic's `X.toml`).
 //!
-//! Keys: `description`, `title-RULE`, `body-RULE`, `allows-RULE` (what a
+//! Keys: `description`, `title-RULE`, `body-RULE`, `deferred-body-RULE`,
+//! `allows-RULE` (what a
 //! milestone allows again, in the morning summary) and `healing-RANGE`
 //! (the `[healing]` key with `,` as `_`: `healing-0-1`, `healing-1_3_5`).
 //! A key the file lacks keeps the plan's English text.

@@ -8,7 +8,7 @@ use chrono::{DateTime, Duration as ChronoDuration, NaiveDate, NaiveDateTime, Nai
 use super::summary::{self, Milestone, summary_title};
 use super::{
     Anchor, Daylight, MAX_OCCURRENCES, Occurrence, OccurrenceId, PlanError, Slot, after_quiet,
-    daylight, emergency_number, resolve_local, session_starts,
+    daylight, emergency_number, quiet_start, resolve_local, session_starts,
 };
 use crate::config::{Config, QuietPolicy, Rule, Trigger};
 use crate::i18n::messages;
@@ -257,10 +257,14 @@ fn expand(
         return Err(PlanError::TooLarge);
     }
 
-    let body = match rule.emergency {
-        true => with_emergency_line(config, &rule.body),
-        false => rule.body.clone(),
+    let with_line = |text: &str| match rule.emergency {
+        true => with_emergency_line(config, text),
+        false => text.to_string(),
     };
+    let body = with_line(&rule.body);
+    // Deferred past the evening it was written for: the rule's text for
+    // then, when it has one.
+    let deferred_body = with_line(rule.deferred_body.as_deref().unwrap_or(&rule.body));
     let mut out = Vec::with_capacity(nominal.len());
     let mut seen_instants = HashSet::new();
     let mut seen_ids: HashSet<OccurrenceId> = HashSet::new();
@@ -283,13 +287,30 @@ fn expand(
         if t < not_before {
             continue; // a milestone waits for its elapsed time
         }
-        let at = match &config.quiet_hours {
+        // (when, shown until, deferred past quiet hours with `deferred_body`)
+        let (at, show_until, late_text) = match &config.quiet_hours {
             Some(q) if rule.quiet == QuietPolicy::Drop && q.contains(naive.time()) => continue,
-            Some(q) => match after_quiet(q, t) {
-                Some(m) => m,
-                None => continue,
+            Some(q) => match (rule.quiet, quiet_start(q, t)) {
+                (QuietPolicy::Before, Some(begins)) => {
+                    let earlier = begins
+                        .checked_sub_signed(ChronoDuration::minutes(1))
+                        .filter(|b| {
+                            b.date_naive() == naive.date() && *b >= start && *b >= not_before
+                        });
+                    match earlier {
+                        Some(b) => (b, Some(begins.with_timezone(&chrono::Utc)), false),
+                        None => match after_quiet(q, t) {
+                            Some(m) => (m, None, m != t),
+                            None => continue,
+                        },
+                    }
+                }
+                _ => match after_quiet(q, t) {
+                    Some(m) => (m, None, false),
+                    None => continue,
+                },
             },
-            None => t,
+            None => (t, None, false),
         };
         if !seen_instants.insert(at) {
             continue; // collided with another of this rule (quiet hours or DST)
@@ -324,6 +345,8 @@ fn expand(
                     day,
                 ),
             )
+        } else if late_text {
+            (rule.title.clone(), deferred_body.clone())
         } else {
             (rule.title.clone(), body.clone())
         };
@@ -339,6 +362,7 @@ fn expand(
                 repeat: rule.repeat,
                 anchor,
                 not_before: milestone,
+                show_until,
             },
             old,
         ));

@@ -41,6 +41,24 @@ pub fn after_quiet(q: &QuietHours, t: DateTime<Zone>) -> Option<DateTime<Zone>> 
     Some(moved.max(t))
 }
 
+/// If `t` falls inside quiet hours, the instant that window begins (on
+/// `t`'s date, or the date before for a window that wraps past midnight);
+/// `None` when `t` is outside them or that time cannot be resolved.
+pub fn quiet_start(q: &QuietHours, t: DateTime<Zone>) -> Option<DateTime<Zone>> {
+    let local = t.naive_local();
+    if !q.contains(local.time()) {
+        return None;
+    }
+    let date = if q.start <= local.time() {
+        local.date()
+    } else {
+        local.date().pred_opt()?
+    };
+    let begins = resolve_local(t.timezone(), date.and_time(q.start))?;
+    // A DST shift can only move the start earlier than `t`, never after it.
+    Some(begins.min(t))
+}
+
 /// The treatment instant of each session (its date and time read in the
 /// treatment zone), as seen in the zone the day follows.
 pub(crate) fn session_starts(config: &Config) -> Result<Vec<DateTime<Zone>>, PlanError> {

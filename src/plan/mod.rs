@@ -8,7 +8,10 @@
 //!   length of the gap; one that exists twice (fall back) fires once, at the
 //!   first;
 //! - an occurrence inside quiet hours moves to the end of the window, and two
-//!   of one rule that land on the same instant become one.
+//!   of one rule that land on the same instant become one; a rule with
+//!   `quiet = "before"` (an evening check-in) comes instead the minute
+//!   before the window begins that day, or, with no room for that on its
+//!   day, at the window's end with its `deferred_body`.
 //!
 //! Two zones are at work. The treatment is an instant: its date and time
 //! are read in the zone it happened in (`[treatment] timezone`). The day
@@ -58,7 +61,7 @@ pub use emergency::emergency_number;
 pub use expand::{id_anchor, legacy_ids, summary_text};
 pub use id::{OccurrenceId, Slot};
 pub(crate) use local::session_starts;
-pub use local::{after_quiet, resolve_local};
+pub use local::{after_quiet, quiet_start, resolve_local};
 pub use occurrence::{Anchor, MAX_OCCURRENCES, Occurrence, PlanError};
 pub use sun::{Daylight, daylight};
 

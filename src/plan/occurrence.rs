@@ -32,6 +32,10 @@ pub struct Occurrence {
     /// A milestone (once per session): not before this instant, the
     /// treatment plus its elapsed time.
     pub not_before: Option<DateTime<Utc>>,
+    /// Moved before quiet hours (`quiet = "before"`): its text speaks of
+    /// the evening, so it is not shown from this instant on (the start of
+    /// quiet hours).
+    pub show_until: Option<DateTime<Utc>>,
 }
 
 /// What an occurrence's moment hangs on.

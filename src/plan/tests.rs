@@ -646,3 +646,103 @@ fn an_id_says_about_when_it_falls() {
     }
     assert_eq!(id_anchor(&c, "hydrate@2026-11-23T17:30"), None);
 }
+
+/// The check-in of the default plan (20:00 on days 1, 3 and 5) and the
+/// text it comes with.
+fn check_ins(p: &Plan) -> Vec<(String, bool, Option<String>)> {
+    p.occurrences
+        .iter()
+        .filter(|o| o.rule == "check-in")
+        .map(|o| {
+            (
+                o.at.format("%Y-%m-%d %H:%M").to_string(),
+                o.body.contains("tonight"),
+                o.show_until.map(|u| u.format("%d %H:%M").to_string()),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn evening_check_in_keeps_its_evening_under_any_quiet_hours() {
+    let at = |d: u32, hm: &str| format!("2026-11-{d} {hm}");
+    // the default window (22:00–08:00) and one from 21:00 leave 20:00 alone
+    for quiet in ["", "[quiet_hours]\nstart = \"21:00\"\n"] {
+        let p = plan(&format!("{BASE}{quiet}"));
+        assert_eq!(
+            check_ins(&p),
+            [24, 26, 28].map(|d| (at(d, "20:00"), true, None)),
+            "{quiet}"
+        );
+    }
+    // quiet from 19:00: the minute before, that same evening, and not
+    // shown once quiet hours have begun (19:00 CET is 18:00 UTC)
+    let p = plan(&format!("{BASE}[quiet_hours]\nstart = \"19:00\"\n"));
+    assert_eq!(
+        check_ins(&p),
+        [24, 26, 28].map(|d| (at(d, "18:59"), true, Some(format!("{d} 18:00"))))
+    );
+    // ids by nominal time: the same whether it moved or not, so a restart
+    // under other quiet hours neither repeats nor drops it
+    let ids = |p: &Plan| -> Vec<String> {
+        p.occurrences
+            .iter()
+            .filter(|o| o.rule == "check-in")
+            .map(|o| o.id.to_string())
+            .collect()
+    };
+    assert_eq!(
+        ids(&p),
+        [
+            "check-in@s1d1T20:00",
+            "check-in@s1d3T20:00",
+            "check-in@s1d5T20:00"
+        ]
+    );
+    assert_eq!(ids(&p), ids(&plan(BASE)));
+}
+
+#[test]
+fn evening_check_in_with_no_room_before_quiet_hours_is_deferred_without_tonight() {
+    // quiet hours that begin at midnight and cover 20:00: the minute
+    // before them is on the day before; deferred to their end, in words
+    // for then
+    let p = plan(&format!(
+        "{BASE}[quiet_hours]\nstart = \"00:00\"\nend = \"20:30\"\n"
+    ));
+    assert_eq!(
+        check_ins(&p),
+        [24, 26, 28].map(|d| (format!("2026-11-{d} 20:30"), false, None))
+    );
+    let o = p.occurrences.iter().find(|o| o.rule == "check-in").unwrap();
+    assert!(o.body.contains("without waiting"), "{}", o.body);
+    // the emergency line is kept
+    assert!(o.body.contains("112"), "{}", o.body);
+}
+
+#[test]
+fn before_quiet_never_moves_before_the_treatment() {
+    // a user's rule on day 0 at 20:00, treated at 19:30 with quiet hours
+    // from 19:00: 18:59 is before the treatment, so it waits for the
+    // morning, with its deferred text
+    let text = "[treatment]\ndate = 2026-11-23\ntime = \"19:30\"\ntimezone = \"Europe/Berlin\"\nplan = \"none\"\n\
+        [quiet_hours]\nstart = \"19:00\"\n\
+        [reminders.look]\ndays = \"0-1\"\nat = [\"20:00\"]\nquiet = \"before\"\ntitle = \"Look\"\n\
+        body = \"Call tonight.\"\ndeferred_body = \"Call now.\"\n";
+    let p = plan(text);
+    let got: Vec<(String, &str)> = p
+        .occurrences
+        .iter()
+        .map(|o| (o.at.format("%d %H:%M").to_string(), o.body.as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("24 08:00".into(), "Call now."),
+            ("24 18:59".into(), "Call tonight.")
+        ]
+    );
+    // without a deferred_body, its own body
+    let p = plan(&text.replace("deferred_body = \"Call now.\"\n", ""));
+    assert!(p.occurrences.iter().all(|o| o.body == "Call tonight."));
+}
