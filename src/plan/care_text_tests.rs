@@ -44,7 +44,7 @@ fn case(plan: &str, lang: Lang, zone_name: &str, date: &str, time: &str) -> Case
 }
 
 /// Quiet hours a person may set (`[quiet_hours]` lines; "" the default
-/// 22:00–08:00): an early night that covers the evening check-ins, a
+/// 21:30–08:00): an early night that covers the evening check-ins, a
 /// late one that does not, and a day's sleep from midnight that leaves no
 /// room before it (the check-in waits for its end, that evening).
 const QUIET: [&str; 4] = [

@@ -666,7 +666,7 @@ fn check_ins(p: &Plan) -> Vec<(String, bool, Option<String>)> {
 #[test]
 fn evening_check_in_keeps_its_evening_under_any_quiet_hours() {
     let at = |d: u32, hm: &str| format!("2026-11-{d} {hm}");
-    // the default window (22:00–08:00) and one from 21:00 leave 20:00 alone
+    // the default window (21:30–08:00) and one from 21:00 leave 20:00 alone
     for quiet in ["", "[quiet_hours]\nstart = \"21:00\"\n"] {
         let p = plan(&format!("{BASE}{quiet}"));
         assert_eq!(
