@@ -224,8 +224,8 @@ pub enum QuietPolicy {
     /// Comes earlier, the minute before quiet hours begin that day, so
     /// that an evening text ("call tonight") is read in the evening. When
     /// that minute is not on the rule's day (or before the treatment or
-    /// its `not_before`), it is deferred as with `Defer`, with the rule's
-    /// `deferred_body` when it has one. Once quiet hours have begun it is
+    /// its `not_before`), it is deferred as with `Defer`; to a later day,
+    /// with the rule's `deferred_body` when it has one. Once quiet hours have begun it is
     /// not shown any more (a daemon that was not running then records it
     /// missed rather than showing it in the morning).
     Before,

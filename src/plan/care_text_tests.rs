@@ -44,9 +44,15 @@ fn case(plan: &str, lang: Lang, zone_name: &str, date: &str, time: &str) -> Case
 }
 
 /// Quiet hours a person may set (`[quiet_hours]` lines; "" the default
-/// 22:00–08:00): an early night that covers the evening check-ins, and a
-/// late one that does not.
-const QUIET: [&str; 3] = ["", "start = \"19:00\"\n", "start = \"21:00\"\n"];
+/// 21:30–08:00): an early night that covers the evening check-ins, a
+/// late one that does not, and a day's sleep from midnight that leaves no
+/// room before it (the check-in waits for its end, that evening).
+const QUIET: [&str; 4] = [
+    "",
+    "start = \"19:00\"\n",
+    "start = \"21:00\"\n",
+    "start = \"00:00\"\nend = \"20:30\"\n",
+];
 
 fn case_quiet(
     plan: &str,

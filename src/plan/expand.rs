@@ -287,7 +287,7 @@ fn expand(
         if t < not_before {
             continue; // a milestone waits for its elapsed time
         }
-        // (when, shown until, deferred past quiet hours with `deferred_body`)
+        // (when, shown until, deferred past its day: with `deferred_body`)
         let (at, show_until, late_text) = match &config.quiet_hours {
             Some(q) if rule.quiet == QuietPolicy::Drop && q.contains(naive.time()) => continue,
             Some(q) => match (rule.quiet, quiet_start(q, t)) {
@@ -300,7 +300,7 @@ fn expand(
                     match earlier {
                         Some(b) => (b, Some(begins.with_timezone(&chrono::Utc)), false),
                         None => match after_quiet(q, t) {
-                            Some(m) => (m, None, m != t),
+                            Some(m) => (m, None, m.date_naive() != naive.date()),
                             None => continue,
                         },
                     }

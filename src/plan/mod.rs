@@ -11,7 +11,7 @@
 //!   of one rule that land on the same instant become one; a rule with
 //!   `quiet = "before"` (an evening check-in) comes instead the minute
 //!   before the window begins that day, or, with no room for that on its
-//!   day, at the window's end with its `deferred_body`.
+//!   day, at the window's end (on a later day, with its `deferred_body`).
 //!
 //! Two zones are at work. The treatment is an instant: its date and time
 //! are read in the zone it happened in (`[treatment] timezone`). The day

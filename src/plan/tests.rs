@@ -666,7 +666,7 @@ fn check_ins(p: &Plan) -> Vec<(String, bool, Option<String>)> {
 #[test]
 fn evening_check_in_keeps_its_evening_under_any_quiet_hours() {
     let at = |d: u32, hm: &str| format!("2026-11-{d} {hm}");
-    // the default window (22:00–08:00) and one from 21:00 leave 20:00 alone
+    // the default window (21:30–08:00) and one from 21:00 leave 20:00 alone
     for quiet in ["", "[quiet_hours]\nstart = \"21:00\"\n"] {
         let p = plan(&format!("{BASE}{quiet}"));
         assert_eq!(
@@ -705,19 +705,47 @@ fn evening_check_in_keeps_its_evening_under_any_quiet_hours() {
 #[test]
 fn evening_check_in_with_no_room_before_quiet_hours_is_deferred_without_tonight() {
     // quiet hours that begin at midnight and cover 20:00: the minute
-    // before them is on the day before; deferred to their end, in words
-    // for then
+    // before them is on the day before; deferred to their end, still that
+    // evening, so still "tonight"
     let p = plan(&format!(
         "{BASE}[quiet_hours]\nstart = \"00:00\"\nend = \"20:30\"\n"
     ));
     assert_eq!(
         check_ins(&p),
-        [24, 26, 28].map(|d| (format!("2026-11-{d} 20:30"), false, None))
+        [24, 26, 28].map(|d| (format!("2026-11-{d} 20:30"), true, None))
+    );
+    // a check-in moved to day 0 of a treatment at 19:30, quiet hours from
+    // 19:00: 18:59 is before the treatment, so it waits for the morning,
+    // in the built-in plan's words for then
+    let text = "[treatment]\ndate = 2026-11-23\ntime = \"19:30\"\ntimezone = \"Europe/Berlin\"\n\
+        [quiet_hours]\nstart = \"19:00\"\n[reminders.check-in]\ndays = \"0-1\"\n";
+    let p = plan(text);
+    assert_eq!(
+        check_ins(&p),
+        [
+            ("2026-11-24 08:00".to_string(), false, None),
+            (
+                "2026-11-24 18:59".to_string(),
+                true,
+                Some("24 18:00".to_string())
+            )
+        ]
     );
     let o = p.occurrences.iter().find(|o| o.rule == "check-in").unwrap();
     assert!(o.body.contains("without waiting"), "{}", o.body);
+    assert!(!o.body.contains("in the morning"), "{}", o.body);
     // the emergency line is kept
     assert!(o.body.contains("112"), "{}", o.body);
+    // and in every language
+    for (lang, word) in [
+        ("de", "sofort"),
+        ("es", "cuanto antes"),
+        ("fr", "sans attendre"),
+    ] {
+        let p = plan(&format!("language = \"{lang}\"\n{text}"));
+        let o = p.occurrences.iter().find(|o| o.rule == "check-in").unwrap();
+        assert!(o.body.contains(word), "{lang}: {}", o.body);
+    }
 }
 
 #[test]
