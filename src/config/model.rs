@@ -26,7 +26,8 @@ pub struct Config {
     pub snooze: Duration,
     pub catch_up: Duration,
     /// Reminders due within this of the first of a local day's cluster are
-    /// shown with it, as one notification.
+    /// shown with it, as one notification (within 25 min of reminders held
+    /// back to the end of quiet hours; zero turns both off).
     pub group: Duration,
     /// How long a reminder with buttons stays on screen.
     pub expire: Expire,

@@ -363,6 +363,7 @@ fn expand(
                 anchor,
                 not_before: milestone,
                 show_until,
+                deferred: at > t,
             },
             old,
         ));

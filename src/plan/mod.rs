@@ -122,35 +122,55 @@ fn last_nominal_date(config: &Config) -> Option<NaiveDate> {
     last
 }
 
+/// How long after a moment that reminders were deferred to (the end of
+/// quiet hours) others still join them: the plan keeps notifications at
+/// least this far apart, so one due a few minutes after the deferred ones
+/// is shown with them rather than as a second notification minutes later.
+const AFTER_QUIET_GATHER: ChronoDuration = ChronoDuration::minutes(25);
+
 /// Bring reminders due less than `group` after the first of a cluster to its
-/// moment, so they are one notification. A cluster holds one reminder per
-/// rule and never crosses a local midnight, which keeps it the same whether
-/// a whole plan or a window of its days was expanded. Returns whether
-/// anything moved.
+/// moment, so they are one notification; when reminders were deferred to
+/// that moment (the end of quiet hours), those due less than
+/// [`AFTER_QUIET_GATHER`] after it join too, a milestone never before its
+/// elapsed time. A cluster holds one reminder per rule and never crosses a
+/// local midnight, which keeps it the same whether a whole plan or a window
+/// of its days was expanded. Returns whether anything moved.
 fn cluster(sorted: &mut [Occurrence], group: std::time::Duration) -> bool {
     let Ok(group) = ChronoDuration::from_std(group) else {
         return false;
     };
+    // grouping turned off: every reminder on its own
     if group.is_zero() {
         return false;
     }
+    let gather = group.max(AFTER_QUIET_GATHER);
     let mut moved = false;
     let mut anchor: Option<DateTime<Zone>> = None;
+    // reminders were deferred to the anchor's moment
+    let mut deferred = false;
     let mut rules: HashSet<String> = HashSet::new();
     for o in sorted.iter_mut() {
+        let joins = |a: DateTime<Zone>, deferred: bool| {
+            let gap = o.at - a;
+            a.date_naive() == o.at.date_naive()
+                && !rules.contains(&o.rule)
+                && (gap < group
+                    || (deferred
+                        && gap < gather
+                        && o.not_before.is_none_or(|nb| a.with_timezone(&Utc) >= nb)))
+        };
         match anchor {
-            Some(a)
-                if a.date_naive() == o.at.date_naive()
-                    && o.at - a < group
-                    && !rules.contains(&o.rule) =>
-            {
+            Some(a) if joins(a, deferred) => {
                 if o.at != a {
                     o.at = a;
                     moved = true;
+                } else {
+                    deferred |= o.deferred;
                 }
             }
             _ => {
                 anchor = Some(o.at);
+                deferred = o.deferred;
                 rules.clear();
             }
         }

@@ -36,6 +36,9 @@ pub struct Occurrence {
     /// the evening, so it is not shown from this instant on (the start of
     /// quiet hours).
     pub show_until: Option<DateTime<Utc>>,
+    /// Moved later, to the end of quiet hours: what is due shortly after
+    /// that moment is shown with it (see `cluster`).
+    pub deferred: bool,
 }
 
 /// What an occurrence's moment hangs on.

@@ -774,3 +774,45 @@ fn before_quiet_never_moves_before_the_treatment() {
     let p = plan(&text.replace("deferred_body = \"Call now.\"\n", ""));
     assert!(p.occurrences.iter().all(|o| o.body == "Call tonight."));
 }
+
+#[test]
+fn reminders_just_after_quiet_hours_join_the_ones_held_back() {
+    let text = "[treatment]\ndate = 2026-11-23\ntime = \"14:10\"\nplan = \"none\"\n\
+         [reminders.night]\ndays = \"1-2\"\nat = [\"07:00\"]\ntitle = \"Night\"\n\
+         [reminders.soon]\ndays = \"1-3\"\nat = [\"08:20\"]\ntitle = \"Soon\"\n\
+         [reminders.later]\ndays = \"1\"\nat = [\"08:25\"]\ntitle = \"Later\"\n\
+         [reminders.ok]\ndays = \"2\"\nat = [\"08:10\"]\nnot_before = \"42h\"\nonce = true\ntitle = \"OK\"\n";
+    let p = plan(text);
+    // held back by quiet hours (21:30-08:00) to 08:00
+    assert_eq!(
+        times(&p, "night"),
+        ["2026-11-24 08:00 +01:00", "2026-11-25 08:00 +01:00"]
+    );
+    // less than 25 min after it: with it (day 1); a milestone never comes
+    // before its elapsed time, so it is a moment of its own, 08:20 is
+    // after that (day 2); nothing held back (day 3)
+    assert_eq!(times(&p, "ok"), ["2026-11-25 08:10 +01:00"]);
+    assert_eq!(
+        times(&p, "soon"),
+        [
+            "2026-11-24 08:00 +01:00",
+            "2026-11-25 08:20 +01:00",
+            "2026-11-26 08:20 +01:00"
+        ]
+    );
+    // 25 min after it: on its own
+    assert_eq!(times(&p, "later"), ["2026-11-24 08:25 +01:00"]);
+    // the id is the nominal time's
+    let moved = p.occurrences.iter().find(|o| o.rule == "soon").unwrap();
+    let nominal = OccurrenceId::new(
+        "soon",
+        1,
+        Slot::Clock(1, NaiveTime::from_hms_opt(8, 20, 0).unwrap()),
+        1,
+    );
+    assert_eq!(moved.id, nominal);
+
+    // grouping turned off: nothing joins
+    let p = plan(&format!("{text}[notifications]\ngroup = \"0s\"\n"));
+    assert_eq!(times(&p, "soon")[0], "2026-11-24 08:20 +01:00");
+}
