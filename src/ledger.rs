@@ -461,9 +461,7 @@ impl Ledger {
 mod tests {
     use super::*;
 
-    fn t(s: &str) -> DateTime<Utc> {
-        s.parse().unwrap()
-    }
+    use crate::testing::utc as t;
 
     #[test]
     fn merge_never_undoes_a_done() {

@@ -218,9 +218,7 @@ mod tests {
         (Plan::build(&config(CFG)).unwrap(), Ledger::default())
     }
 
-    fn t(s: &str) -> DateTime<Utc> {
-        format!("2026-11-{s}Z").parse().unwrap()
-    }
+    use crate::testing::november_2026 as t;
 
     fn two_hours() -> Duration {
         Duration::from_secs(7200)
@@ -365,9 +363,7 @@ mod before_quiet_tests {
         [quiet_hours]\nstart = \"19:00\"\n\
         [reminders.c]\ndays = \"1\"\nat = [\"20:00\"]\nquiet = \"before\"\ntitle = \"C\"\nbody = \"Call tonight.\"\n";
 
-    fn t(s: &str) -> DateTime<Utc> {
-        format!("2026-11-{s}Z").parse().unwrap()
-    }
+    use crate::testing::november_2026 as t;
 
     fn setup(extra: &str) -> (Plan, Option<QuietHours>) {
         let c = config(&format!("{CFG}{extra}"));

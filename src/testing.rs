@@ -52,3 +52,13 @@ pub(crate) fn notifications_per_day(
 pub(crate) fn date_of(plan: &crate::plan::Plan, day: i64) -> chrono::NaiveDate {
     plan.start.date_naive() + chrono::Duration::days(day)
 }
+
+/// A UTC instant written in RFC 3339 (`2026-11-23T09:00:00Z`).
+pub(crate) fn utc(s: &str) -> chrono::DateTime<chrono::Utc> {
+    s.parse().unwrap()
+}
+
+/// A UTC instant in November 2026, written from the day on (`23T09:00:00`).
+pub(crate) fn november_2026(s: &str) -> chrono::DateTime<chrono::Utc> {
+    utc(&format!("2026-11-{s}Z"))
+}

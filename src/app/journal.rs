@@ -426,9 +426,7 @@ fn read(path: &Path) -> Result<Option<(Ledger, usize)>, ReadError> {
 mod tests {
     use super::*;
 
-    fn t(s: &str) -> DateTime<Utc> {
-        s.parse().unwrap()
-    }
+    use crate::testing::utc as t;
 
     fn sent(at: &str) -> Entry {
         Entry::sent(t(at))

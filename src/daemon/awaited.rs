@@ -64,9 +64,7 @@ impl Awaited {
 mod tests {
     use super::*;
 
-    fn t(s: &str) -> DateTime<Utc> {
-        format!("2026-11-{s}Z").parse().unwrap()
-    }
+    use crate::testing::november_2026 as t;
 
     #[test]
     fn waits_until_answered_or_the_end_of_its_day() {

@@ -187,9 +187,7 @@ mod tests {
         [quiet_hours]\nenabled = false\n\
         [reminders.a]\ndays = \"0-3\"\nevery = \"1h\"\nbetween = [\"00:00\", \"23:00\"]\ntitle = \"A\"\n";
 
-    fn t(s: &str) -> DateTime<Utc> {
-        s.parse().unwrap()
-    }
+    use crate::testing::utc as t;
 
     async fn jobs() -> (Jobs, mpsc::UnboundedReceiver<Event>) {
         let (tx, rx) = mpsc::unbounded_channel();

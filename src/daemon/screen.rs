@@ -238,9 +238,7 @@ mod tests {
     use super::*;
     use crate::app::journal::Entry;
 
-    fn t(s: &str) -> DateTime<Utc> {
-        format!("2026-11-{s}Z").parse().unwrap()
-    }
+    use crate::testing::november_2026 as t;
 
     fn note(ids: &[&str], replaces: Option<u32>) -> Note {
         Note {

@@ -116,9 +116,7 @@ const CFG: &str = "[treatment]\ndate = 2026-11-23\ntime = \"08:00\"\ntimezone = 
         [reminders.a]\ndays = \"0\"\nat = [\"09:00\", \"10:00\", \"11:00\"]\ntitle = \"A\"\nbody = \"secret body\"\n\
         [reminders.b]\ndays = \"0\"\nat = [\"10:00\"]\ntitle = \"B\"\n";
 
-pub(super) fn t(s: &str) -> DateTime<Utc> {
-    format!("2026-11-{s}Z").parse().unwrap()
-}
+pub(super) use crate::testing::november_2026 as t;
 
 fn daemon(dir: &std::path::Path, now: DateTime<Utc>) -> Daemon<Recorder> {
     daemon_with(dir, CFG, now)

@@ -152,9 +152,7 @@ mod tests {
         [quiet_hours]\nenabled = false\n\
         [reminders.a]\ndays = \"0-89\"\nat = [\"09:00\"]\ntitle = \"A\"\n";
 
-    fn t(s: &str) -> DateTime<Utc> {
-        s.parse().unwrap()
-    }
+    use crate::testing::utc as t;
 
     fn journal(dir: &tempfile::TempDir, now: DateTime<Utc>) -> Journal {
         Journal::open(&dir.path().join("journal.json"), now).0
